@@ -1,0 +1,38 @@
+//! Whole-dataset checking: the manifest and every file it lists, read through a caller's loader.
+//!
+//! The loader is the only I/O, so the CLI passes a file reader, the browser benchmark passes
+//! bytes it fetched, and tests pass a map of in-memory files.
+
+use crate::dataset::{integrity_problems, Dataset};
+use crate::manifest::parse_manifest;
+use crate::problem::{Problem, ProblemKind, Severity};
+
+/// Reads the manifest and then every value file it lists (and checks the boundary file's
+/// integrity). Returns the dataset, if the manifest was usable, and every problem found.
+pub fn check_dataset(
+    manifest_name: &str,
+    manifest_bytes: &[u8],
+    mut load: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> (Option<Dataset>, Vec<Problem>) {
+    let (manifest, mut problems) = parse_manifest(manifest_name, manifest_bytes);
+    let Some(manifest) = manifest else { return (None, problems) };
+    let mut ds = Dataset::new(manifest);
+    let files = ds.manifest.value_files.clone();
+    for f in &files {
+        match load(&f.path) {
+            Ok(bytes) => problems.extend(ds.add_value_file(f, &bytes)),
+            Err(reason) => problems.push(unreadable(&f.path, reason)),
+        }
+    }
+    if let Some(b) = ds.manifest.boundaries.clone() {
+        match load(&b.path) {
+            Ok(bytes) => problems.extend(integrity_problems(&b, &bytes)),
+            Err(reason) => problems.push(Problem { severity: Severity::Warning, ..unreadable(&b.path, reason) }),
+        }
+    }
+    (Some(ds), problems)
+}
+
+pub fn unreadable(file: &str, reason: String) -> Problem {
+    Problem { severity: Severity::Error, file: file.to_string(), path: "$".into(), kind: ProblemKind::Unreadable { reason } }
+}

@@ -1,0 +1,105 @@
+//! A loaded dataset: the manifest plus whichever value files have arrived so far.
+//!
+//! Value files are added one at a time as the viewer fetches them, so a view needs only its
+//! own period's files. Lookups are by index; ids are resolved once.
+
+use crate::manifest::{positions, FileRef, Indicator, Manifest, Period, Unit};
+use crate::problem::{Problem, ProblemKind, Severity};
+use crate::values::{parse_values, Observation};
+use std::collections::HashMap;
+
+pub struct Dataset {
+    pub manifest: Manifest,
+    unit_pos: HashMap<String, usize>,
+    indicator_pos: HashMap<String, usize>,
+    period_pos: HashMap<String, usize>,
+    /// (indicator, period) → observations in unit order.
+    columns: HashMap<(usize, usize), Vec<Option<Observation>>>,
+    loaded_files: Vec<String>,
+}
+
+impl Dataset {
+    pub fn new(manifest: Manifest) -> Self {
+        Dataset {
+            unit_pos: positions(&manifest.units, |u| u.slug.as_str()),
+            indicator_pos: positions(&manifest.indicators, |i| i.id.as_str()),
+            period_pos: positions(&manifest.periods, |p| p.id.as_str()),
+            columns: HashMap::new(),
+            loaded_files: Vec::new(),
+            manifest,
+        }
+    }
+
+    pub fn unit_index(&self, slug: &str) -> Option<usize> {
+        self.unit_pos.get(slug).copied()
+    }
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        self.indicator_pos.get(id).copied()
+    }
+    pub fn period_index(&self, id: &str) -> Option<usize> {
+        self.period_pos.get(id).copied()
+    }
+    pub fn units(&self) -> &[Unit] {
+        &self.manifest.units
+    }
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.manifest.indicators
+    }
+    pub fn periods(&self) -> &[Period] {
+        &self.manifest.periods
+    }
+
+    pub fn is_loaded(&self, file: &FileRef) -> bool {
+        self.loaded_files.iter().any(|f| f == &file.path)
+    }
+
+    /// Checks a fetched value file against the manifest's size and hash, parses it and keeps
+    /// its usable columns. Returns every problem; the file's usable part is kept regardless.
+    pub fn add_value_file(&mut self, file: &FileRef, bytes: &[u8]) -> Vec<Problem> {
+        let mut problems = integrity_problems(file, bytes);
+        let period = file.period.clone().unwrap_or_default();
+        let (parsed, mut more) = parse_values(&file.path, bytes, &self.manifest, &period);
+        problems.append(&mut more);
+        if let Some(vf) = parsed {
+            for col in vf.columns {
+                self.columns.insert((col.indicator, vf.period), col.cells);
+            }
+        }
+        self.loaded_files.push(file.path.clone());
+        problems
+    }
+
+    /// Observations of one indicator in one period, in unit order; `None` when not loaded.
+    pub fn column(&self, indicator: usize, period: usize) -> Option<&[Option<Observation>]> {
+        self.columns.get(&(indicator, period)).map(|c| c.as_slice())
+    }
+
+    pub fn observation(&self, indicator: usize, period: usize, unit: usize) -> Option<&Observation> {
+        self.column(indicator, period)?.get(unit)?.as_ref()
+    }
+
+    /// The period before `period` in the manifest's order, for "change since last review".
+    pub fn previous_period(&self, period: usize) -> Option<usize> {
+        period.checked_sub(1)
+    }
+}
+
+/// Size and hash checks of a fetched file; mismatches are warnings because the content may
+/// still be valid, but the reader must know it is not what was published.
+pub fn integrity_problems(file: &FileRef, bytes: &[u8]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let warn = |kind| Problem { severity: Severity::Warning, file: file.path.clone(), path: "$".into(), kind };
+    if let Some(expected) = file.bytes {
+        let found = bytes.len() as u64;
+        if expected != found {
+            out.push(warn(ProblemKind::SizeMismatch { expected, found }));
+        }
+    }
+    if let Some(expected) = &file.sha256 {
+        let found = crate::sha256_hex(bytes);
+        if !expected.eq_ignore_ascii_case(&found) {
+            out.push(warn(ProblemKind::HashMismatch { expected: expected.clone(), found }));
+        }
+    }
+    out
+}

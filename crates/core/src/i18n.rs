@@ -1,0 +1,111 @@
+//! Every interface string, in Hindi and English. One table, so a string cannot exist in one
+//! language only: the macro makes each entry name both texts, and a test checks neither is empty
+//! and the Hindi one is written in Devanagari.
+
+use crate::text::Lang;
+
+macro_rules! strings {
+    ($($name:ident => $en:expr, $hi:expr;)*) => {
+        /// A message of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Hi) => $hi,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    AppName => "Samiksha", "समीक्षा";
+    AppTagline => "District review dashboard", "ज़िला समीक्षा डैशबोर्ड";
+    SkipToContent => "Skip to content", "मुख्य सामग्री पर जाएँ";
+    SwitchLanguage => "हिन्दी में देखें", "View in English";
+    SwitchLanguageLabel => "Switch language to Hindi", "भाषा अंग्रेज़ी में बदलें";
+    MainNavigation => "Main navigation", "मुख्य नेविगेशन";
+    NavMap => "Map", "मानचित्र";
+    NavRankings => "Rankings", "रैंकिंग";
+    NavCharts => "Charts", "चार्ट";
+    NavDistrict => "Districts", "ज़िले";
+    NavAbout => "About the data", "डेटा के बारे में";
+    Indicator => "Indicator", "संकेतक";
+    Period => "Period", "अवधि";
+    District => "District", "ज़िला";
+    Division => "Division", "संभाग";
+    Department => "Department", "विभाग";
+    Loading => "Loading data…", "डेटा लोड हो रहा है…";
+    LoadFailed => "The data could not be loaded", "डेटा लोड नहीं हो सका";
+    LoadFailedHelp => "The files below could not be used. Try reloading the page; if it persists, tell the publisher the file name and place shown.", "नीचे दी गई फ़ाइलें उपयोग नहीं हो सकीं। पेज दोबारा लोड करें; समस्या बनी रहे तो प्रकाशक को फ़ाइल का नाम और स्थान बताएँ।";
+    ProblemsInData => "Problems found in the data", "डेटा में मिली समस्याएँ";
+    ProblemsHelp => "Everything valid is still shown. Parts with errors are left out.", "जो मान्य है वह दिखाया गया है। त्रुटि वाले भाग छोड़ दिए गए हैं।";
+    Errors => "errors", "त्रुटियाँ";
+    Warnings => "warnings", "चेतावनियाँ";
+    Source => "Source", "स्रोत";
+    Licence => "Licence", "लाइसेंस";
+    DataAsOf => "Data as of", "डेटा की तिथि";
+    Publisher => "Publisher", "प्रकाशक";
+    Rank => "Rank", "रैंक";
+    Value => "Value", "मान";
+    TopThree => "Top three", "शीर्ष तीन";
+    BottomThree => "Bottom three", "निचले तीन";
+    NotRanked => "Not ranked", "रैंक नहीं";
+    Tied => "tied", "बराबर";
+    HigherIsBetter => "Higher is better", "अधिक होना बेहतर";
+    LowerIsBetter => "Lower is better", "कम होना बेहतर";
+    Target => "Target", "लक्ष्य";
+    StateAverage => "State average", "राज्य औसत";
+    ChangeSincePrevious => "Change since previous period", "पिछली अवधि से बदलाव";
+    NoValuesForPeriod => "No values were published for this indicator in this period.", "इस अवधि में इस संकेतक के मान प्रकाशित नहीं हुए।";
+    RankingNote => "Districts with equal values (at the published precision) share a rank; districts without a value are listed separately and never ranked last.", "समान मान (प्रकाशित दशमलव तक) वाले ज़िलों को एक ही रैंक मिलती है; बिना मान वाले ज़िले अलग सूचीबद्ध हैं, उन्हें अंतिम रैंक नहीं दी जाती।";
+    RankOf => "of", "में से";
+    MapTitle => "District map", "ज़िला मानचित्र";
+    MapTileNote => "Each district is one equal tile, placed near its real position; the tile shows the district's rank.", "हर ज़िला एक समान खाना है, अपनी वास्तविक जगह के पास; खाने में ज़िले की रैंक है।";
+    NoData => "No data", "डेटा नहीं";
+    Better => "better", "बेहतर";
+    Worse => "worse", "कमज़ोर";
+    ChartsComing => "Charts of the distribution and trends are being built and will appear here. The rankings and the map already show every value.", "वितरण और रुझान के चार्ट तैयार किए जा रहे हैं और यहाँ दिखेंगे। रैंकिंग और मानचित्र में सभी मान पहले से उपलब्ध हैं।";
+    ChooseDistrict => "Choose a district", "ज़िला चुनें";
+    CarvedFrom => "Carved from", "से अलग होकर बना";
+    InYear => "in", "वर्ष";
+    FormerlyCalled => "Formerly", "पूर्व नाम";
+    Scorecard => "Scorecard", "स्कोरकार्ड";
+    AboutDataset => "About this dataset", "इस डेटासेट के बारे में";
+    HowRanked => "How districts are ranked", "ज़िलों की रैंकिंग कैसे होती है";
+    IndicatorsList => "Indicators", "संकेतक";
+    Headlines => "State figures", "राज्य के आँकड़े";
+    Direction => "Direction", "दिशा";
+    Unit => "Unit", "इकाई";
+    Frequency => "Frequency", "आवृत्ति";
+    Description => "Description", "विवरण";
+    NoProblems => "No problems were found in the files loaded so far.", "अब तक लोड की गई फ़ाइलों में कोई समस्या नहीं मिली।";
+    DataChecks => "Data checks", "डेटा जाँच";
+    Illustrative => "Illustrative values", "उदाहरण के मान";
+    Download => "Download", "डाउनलोड";
+    ViewDistrict => "Open district profile", "ज़िले की प्रोफ़ाइल खोलें";
+    UnknownDistrict => "This district is not in the dataset.", "यह ज़िला डेटासेट में नहीं है।";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for m in Msg::ALL {
+            let en = m.text(Lang::En);
+            let hi = m.text(Lang::Hi);
+            assert!(!en.trim().is_empty(), "{m:?} has no English text");
+            assert!(!hi.trim().is_empty(), "{m:?} has no Hindi text");
+            // The language switch names the other language, so its texts are swapped on purpose.
+            if *m != Msg::SwitchLanguage && *m != Msg::SwitchLanguageLabel {
+                assert!(hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "{m:?} Hindi text is not in Devanagari: {hi}");
+            }
+        }
+    }
+}

@@ -1,0 +1,677 @@
+//! The dataset manifest (`manifest.json`): its model and its reader.
+//!
+//! The reader keeps every part that is valid and reports every part that is not: a bad
+//! indicator is dropped with an error naming its path, and the other indicators stay usable.
+//! Only a manifest with no usable districts, indicators or periods, or of another format
+//! version, yields no manifest at all.
+
+use crate::problem::{Expected, Problem, ProblemKind, RefKind};
+use crate::text::Bilingual;
+use crate::walk::{idx, is_valid_id, key, parse_json, Walk};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Manifest {
+    pub title: Bilingual,
+    pub description: Bilingual,
+    pub publisher: Bilingual,
+    pub licence: Link,
+    pub sources: Vec<Link>,
+    /// The date the data was last updated, `YYYY-MM-DD` ("data as of").
+    pub updated: String,
+    /// A notice every view shows, e.g. that the values are illustrative.
+    pub notice: Option<Bilingual>,
+    /// What one unit is called ("District" / "ज़िला").
+    pub unit_level: Bilingual,
+    pub divisions: Vec<Division>,
+    pub units: Vec<Unit>,
+    pub departments: Vec<Department>,
+    pub indicators: Vec<Indicator>,
+    pub periods: Vec<Period>,
+    pub headlines: Vec<Headline>,
+    pub flags: Vec<Flag>,
+    pub value_files: Vec<FileRef>,
+    pub boundaries: Option<FileRef>,
+    pub tile_layout: Vec<TilePosition>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub name: Bilingual,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Division {
+    pub id: String,
+    pub name: Bilingual,
+}
+
+/// A district (or any geographic unit), keyed by a stable slug.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub slug: String,
+    pub name: Bilingual,
+    pub division: String,
+    /// External codes, e.g. `{"census2011": "444"}`.
+    pub codes: BTreeMap<String, String>,
+    pub carved_from: Option<String>,
+    pub year_created: Option<u16>,
+    pub former_names: Vec<Bilingual>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Department {
+    pub id: String,
+    pub name: Bilingual,
+    /// Weight of the department in the composite index; departments weigh equally by default.
+    pub weight: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// What an indicator's numbers count; decides formatting and plausibility checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Percent,
+    Count,
+    Score,
+    Rate,
+    Days,
+    Rupees,
+}
+
+impl Measure {
+    pub const WORDS: &'static [&'static str] = &["percent", "count", "score", "rate", "days", "rupees"];
+    fn from_word(w: &str) -> Measure {
+        match w {
+            "percent" => Measure::Percent,
+            "count" => Measure::Count,
+            "score" => Measure::Score,
+            "rate" => Measure::Rate,
+            "days" => Measure::Days,
+            _ => Measure::Rupees,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    Annual,
+    Survey,
+}
+
+impl Frequency {
+    pub const WORDS: &'static [&'static str] = &["monthly", "quarterly", "annual", "survey"];
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Bilingual,
+    pub short_name: Bilingual,
+    pub measure: Measure,
+    /// Overrides the unit text shown after values (e.g. "per 1,000 live births").
+    pub unit_label: Option<Bilingual>,
+    pub decimals: u8,
+    pub direction: Direction,
+    pub department: String,
+    pub weight: f64,
+    pub target: Option<f64>,
+    pub description: Bilingual,
+    pub source: Bilingual,
+    pub frequency: Frequency,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub id: String,
+    pub label: Bilingual,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub id: String,
+    pub label: Bilingual,
+    pub value: f64,
+    pub note: Option<Bilingual>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flag {
+    pub id: String,
+    pub label: Bilingual,
+}
+
+/// A file the manifest lists, with what it holds and how to check it arrived intact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileRef {
+    /// Relative to the manifest's folder.
+    pub path: String,
+    /// For value files: the period it holds.
+    pub period: Option<String>,
+    /// For value files: the indicators it holds; every indicator when absent.
+    pub indicators: Option<Vec<String>>,
+    pub bytes: Option<u64>,
+    pub sha256: Option<String>,
+}
+
+impl FileRef {
+    pub fn holds(&self, indicator: &str) -> bool {
+        match &self.indicators {
+            None => true,
+            Some(list) => list.iter().any(|i| i == indicator),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TilePosition {
+    pub unit: String,
+    pub col: i32,
+    pub row: i32,
+}
+
+/// A named band of the composite score, e.g. "Front runner" from 65 to 99.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub min_score: f64,
+    pub label: Bilingual,
+}
+
+impl Manifest {
+    pub fn unit(&self, slug: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.slug == slug)
+    }
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+    pub fn period(&self, id: &str) -> Option<&Period> {
+        self.periods.iter().find(|p| p.id == id)
+    }
+    pub fn division(&self, id: &str) -> Option<&Division> {
+        self.divisions.iter().find(|d| d.id == id)
+    }
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+    pub fn flag(&self, id: &str) -> Option<&Flag> {
+        self.flags.iter().find(|f| f.id == id)
+    }
+    /// The value files a view of one period needs.
+    pub fn files_for_period<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a FileRef> + 'a {
+        self.value_files.iter().filter(move |f| f.period.as_deref() == Some(period))
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(|c| c.is_ascii_digit());
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// A period id: `YYYY-MM`, or a named round such as `nfhs-5` or `2025-q3`.
+pub fn is_period_id(s: &str) -> bool {
+    let b = s.as_bytes();
+    let looks_monthly = b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
+    if looks_monthly {
+        let month: u32 = s[5..7].parse().unwrap_or(0);
+        return (1..=12).contains(&month);
+    }
+    is_valid_id(s) && s.bytes().any(|c| c.is_ascii_lowercase())
+}
+
+const DIRECTIONS: &[&str] = &["higher_is_better", "lower_is_better"];
+
+/// Reads a manifest. Returns the usable manifest, if any, and every problem found.
+pub fn parse_manifest(file: &str, bytes: &[u8]) -> (Option<Manifest>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let manifest = parse_json(file, bytes, &mut problems).and_then(|v| read_manifest(&mut Walk::new(file, &mut problems), &v));
+    (manifest, problems)
+}
+
+fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
+    let root = w.object(v, "$")?;
+    let format = w.req_string(root, "$", "format")?;
+    if format != crate::FORMAT {
+        w.error("$.format", ProblemKind::UnknownFormat { found: format });
+        return None;
+    }
+    let title = w.req_bilingual(root, "$", "title");
+    let description = w.opt_bilingual(root, "$", "description").unwrap_or_default();
+    let publisher = w.req_bilingual(root, "$", "publisher");
+    let licence = w.field(root, "$", "licence").and_then(|l| read_link(w, l, "$.licence"));
+    let sources = read_list(w, root, "$", "sources", ListNeed::Optional, |w, v, p| read_link(w, v, p));
+    let updated = w.req_string(root, "$", "updated").and_then(|d| {
+        if is_date(&d) {
+            Some(d)
+        } else {
+            w.error("$.updated", ProblemKind::BadDate { found: d });
+            None
+        }
+    });
+    let notice = w.opt_bilingual(root, "$", "notice");
+    let unit_level = w.opt_bilingual(root, "$", "unit_level").unwrap_or_else(|| Bilingual::new("District", "ज़िला"));
+
+    let divisions = read_list(w, root, "$", "divisions", ListNeed::Optional, read_division);
+    let divisions = dedupe(w, divisions, "$.divisions", |d| &d.id);
+    let division_ids: HashSet<String> = divisions.iter().map(|(_, d)| d.id.clone()).collect();
+
+    let units = read_list(w, root, "$", "units", ListNeed::Required, read_unit);
+    let mut units = dedupe(w, units, "$.units", |u| &u.slug);
+    let slugs: HashSet<String> = units.iter().map(|(_, u)| u.slug.clone()).collect();
+    for (i, u) in &mut units {
+        let p = idx("$.units", *i);
+        if !division_ids.is_empty() && !division_ids.contains(&u.division) {
+            w.error(&key(&p, "division"), ProblemKind::UnknownReference { kind: RefKind::Division, id: u.division.clone() });
+        }
+        if let Some(parent) = &u.carved_from {
+            if !slugs.contains(parent) {
+                w.warn(&key(&p, "carved_from"), ProblemKind::UnknownReference { kind: RefKind::Unit, id: parent.clone() });
+                u.carved_from = None;
+            }
+        }
+    }
+
+    let departments = read_list(w, root, "$", "departments", ListNeed::Required, read_department);
+    let departments = dedupe(w, departments, "$.departments", |d| &d.id);
+    let department_ids: HashSet<String> = departments.iter().map(|(_, d)| d.id.clone()).collect();
+
+    let indicators = read_list(w, root, "$", "indicators", ListNeed::Required, read_indicator);
+    let indicators: Vec<(usize, Indicator)> = dedupe(w, indicators, "$.indicators", |i| &i.id)
+        .into_iter()
+        .filter(|(i, ind)| {
+            let known = department_ids.contains(&ind.department);
+            if !known {
+                w.error(
+                    &key(&idx("$.indicators", *i), "department"),
+                    ProblemKind::UnknownReference { kind: RefKind::Department, id: ind.department.clone() },
+                );
+            }
+            known
+        })
+        .collect();
+    let indicator_ids: HashSet<String> = indicators.iter().map(|(_, i)| i.id.clone()).collect();
+
+    let periods = read_list(w, root, "$", "periods", ListNeed::Required, read_period);
+    let periods = dedupe(w, periods, "$.periods", |p| &p.id);
+    let period_ids: HashSet<String> = periods.iter().map(|(_, p)| p.id.clone()).collect();
+
+    let headlines = read_list(w, root, "$", "headlines", ListNeed::Optional, read_headline);
+    let flags = read_list(w, root, "$", "flags", ListNeed::Optional, read_flag);
+    let flags = dedupe(w, flags, "$.flags", |f| &f.id);
+
+    let value_files = read_list(w, root, "$", "value_files", ListNeed::Required, read_file_ref);
+    let value_files: Vec<FileRef> = value_files
+        .into_iter()
+        .filter_map(|(i, mut f)| {
+            let p = idx("$.value_files", i);
+            match &f.period {
+                None => {
+                    w.error(&p, ProblemKind::MissingField { field: "period" });
+                    return None;
+                }
+                Some(per) if !period_ids.contains(per) => {
+                    w.error(&key(&p, "period"), ProblemKind::UnknownReference { kind: RefKind::Period, id: per.clone() });
+                    return None;
+                }
+                _ => {}
+            }
+            if let Some(list) = &mut f.indicators {
+                list.retain(|id| {
+                    let ok = indicator_ids.contains(id);
+                    if !ok {
+                        w.warn(&key(&p, "indicators"), ProblemKind::UnknownReference { kind: RefKind::Indicator, id: id.clone() });
+                    }
+                    ok
+                });
+            }
+            Some(f)
+        })
+        .collect();
+    for (i, ind) in &indicators {
+        if !value_files.iter().any(|f| f.holds(&ind.id)) {
+            w.warn(&idx("$.indicators", *i), ProblemKind::IndicatorWithoutValues { id: ind.id.clone() });
+        }
+    }
+
+    let boundaries = match root.get("boundaries") {
+        None | Some(Value::Null) => None,
+        Some(b) => read_file_ref(w, b, "$.boundaries"),
+    };
+    let tile_layout = read_list(w, root, "$", "tile_layout", ListNeed::Optional, read_tile)
+        .into_iter()
+        .filter(|(i, t)| {
+            let ok = slugs.contains(&t.unit);
+            if !ok {
+                w.warn(&key(&idx("$.tile_layout", *i), "unit"), ProblemKind::UnknownReference { kind: RefKind::Unit, id: t.unit.clone() });
+            }
+            ok
+        })
+        .map(|(_, t)| t)
+        .collect();
+    let mut bands: Vec<Band> = read_list(w, root, "$", "bands", ListNeed::Optional, read_band).into_iter().map(|(_, b)| b).collect();
+    bands.sort_by(|a, b| b.min_score.total_cmp(&a.min_score));
+
+    let units: Vec<Unit> = strip(units);
+    let indicators: Vec<Indicator> = strip(indicators);
+    let periods: Vec<Period> = strip(periods);
+    if units.is_empty() || indicators.is_empty() || periods.is_empty() {
+        return None;
+    }
+    Some(Manifest {
+        title: title.unwrap_or_else(|| Bilingual::new("Untitled dataset", "शीर्षकहीन डेटासेट")),
+        description,
+        publisher: publisher.unwrap_or_default(),
+        licence: licence.unwrap_or(Link { name: Bilingual::new("Licence not stated", "लाइसेंस नहीं बताया गया"), url: None }),
+        sources: strip(sources),
+        updated: updated.unwrap_or_default(),
+        notice,
+        unit_level,
+        divisions: strip(divisions),
+        units,
+        departments: strip(departments),
+        indicators,
+        periods,
+        headlines: strip(headlines),
+        flags: strip(flags),
+        value_files,
+        boundaries,
+        tile_layout,
+        bands,
+    })
+}
+
+#[derive(PartialEq)]
+enum ListNeed {
+    Required,
+    Optional,
+}
+
+/// Reads a list field item by item, keeping each item's index for later messages.
+fn read_list<T>(
+    w: &mut Walk,
+    obj: &Map<String, Value>,
+    path: &str,
+    name: &'static str,
+    need: ListNeed,
+    mut item: impl FnMut(&mut Walk, &Value, &str) -> Option<T>,
+) -> Vec<(usize, T)> {
+    let v = match obj.get(name) {
+        None | Some(Value::Null) => {
+            if need == ListNeed::Required {
+                w.error(path, ProblemKind::MissingField { field: name });
+            }
+            return Vec::new();
+        }
+        Some(v) => v,
+    };
+    let p = key(path, name);
+    let Some(items) = w.array(v, &p) else { return Vec::new() };
+    if items.is_empty() && need == ListNeed::Required {
+        w.error(&p, ProblemKind::EmptyList);
+    }
+    items.iter().enumerate().filter_map(|(i, v)| item(w, v, &idx(&p, i)).map(|t| (i, t))).collect()
+}
+
+/// Drops later items whose id repeats an earlier one, with an error at the repeat.
+fn dedupe<T>(w: &mut Walk, items: Vec<(usize, T)>, path: &str, id: impl Fn(&T) -> &String) -> Vec<(usize, T)> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .filter(|(i, t)| {
+            let fresh = seen.insert(id(t).clone());
+            if !fresh {
+                w.error(&idx(path, *i), ProblemKind::DuplicateId { id: id(t).clone() });
+            }
+            fresh
+        })
+        .collect()
+}
+
+fn read_link(w: &mut Walk, v: &Value, p: &str) -> Option<Link> {
+    let o = w.object(v, p)?;
+    let name = w.req_bilingual(o, p, "name")?;
+    let url = w.opt_string(o, p, "url");
+    Some(Link { name, url })
+}
+
+fn read_division(w: &mut Walk, v: &Value, p: &str) -> Option<Division> {
+    let o = w.object(v, p)?;
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let name = w.req_bilingual(o, p, "name");
+    Some(Division { id: id?, name: name? })
+}
+
+fn read_unit(w: &mut Walk, v: &Value, p: &str) -> Option<Unit> {
+    let o = w.object(v, p)?;
+    let slug = w.field(o, p, "slug").and_then(|v| w.id(v, &key(p, "slug")));
+    let name = w.req_bilingual(o, p, "name");
+    let division = w.req_string(o, p, "division");
+    let mut codes = BTreeMap::new();
+    if let Some(c) = o.get("codes") {
+        if let Some(m) = w.object(c, &key(p, "codes")) {
+            for (k, v) in m {
+                match v {
+                    Value::String(s) => {
+                        codes.insert(k.clone(), s.clone());
+                    }
+                    Value::Number(n) => {
+                        codes.insert(k.clone(), n.to_string());
+                    }
+                    _ => w.error(&key(&key(p, "codes"), k), ProblemKind::WrongType { expected: Expected::String }),
+                }
+            }
+        }
+    }
+    let carved_from = o.get("carved_from").filter(|v| !v.is_null()).and_then(|v| w.id(v, &key(p, "carved_from")));
+    let year_created = w.opt_number(o, p, "year_created").and_then(|y| {
+        if y.fract() == 0.0 && (1800.0..=2200.0).contains(&y) {
+            Some(y as u16)
+        } else {
+            w.error(&key(p, "year_created"), ProblemKind::WrongType { expected: Expected::Integer });
+            None
+        }
+    });
+    let former_names = match o.get("former_names") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => {
+            let fp = key(p, "former_names");
+            w.array(v, &fp)
+                .map(|a| a.iter().enumerate().filter_map(|(i, n)| w.bilingual(n, &idx(&fp, i))).collect())
+                .unwrap_or_default()
+        }
+    };
+    let lat = w.opt_number(o, p, "lat");
+    let lon = w.opt_number(o, p, "lon");
+    Some(Unit { slug: slug?, name: name?, division: division?, codes, carved_from, year_created, former_names, lat, lon })
+}
+
+fn read_department(w: &mut Walk, v: &Value, p: &str) -> Option<Department> {
+    let o = w.object(v, p)?;
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let name = w.req_bilingual(o, p, "name");
+    let weight = read_weight(w, o, p);
+    Some(Department { id: id?, name: name?, weight })
+}
+
+fn read_weight(w: &mut Walk, o: &Map<String, Value>, p: &str) -> f64 {
+    match w.opt_number(o, p, "weight") {
+        None => 1.0,
+        Some(x) if x < 0.0 => {
+            w.error(&key(p, "weight"), ProblemKind::NegativeNotAllowed { value: x });
+            1.0
+        }
+        Some(x) => x,
+    }
+}
+
+fn read_indicator(w: &mut Walk, v: &Value, p: &str) -> Option<Indicator> {
+    let o = w.object(v, p)?;
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let name = w.req_bilingual(o, p, "name");
+    let short_name = w.opt_bilingual(o, p, "short_name");
+    let measure = w.field(o, p, "unit").and_then(|v| w.one_of(v, &key(p, "unit"), Measure::WORDS)).map(Measure::from_word);
+    let unit_label = w.opt_bilingual(o, p, "unit_label");
+    let decimals = match w.opt_number(o, p, "decimals") {
+        None => 1,
+        Some(d) if d.fract() == 0.0 && (0.0..=6.0).contains(&d) => d as u8,
+        Some(d) => {
+            w.error(&key(p, "decimals"), ProblemKind::DecimalsOutOfRange { found: d });
+            1
+        }
+    };
+    let direction = w.field(o, p, "direction").and_then(|v| w.one_of(v, &key(p, "direction"), DIRECTIONS)).map(|d| {
+        if d == "higher_is_better" {
+            Direction::HigherIsBetter
+        } else {
+            Direction::LowerIsBetter
+        }
+    });
+    let department = w.req_string(o, p, "department");
+    let weight = read_weight(w, o, p);
+    let target = w.opt_number(o, p, "target");
+    let description = w.opt_bilingual(o, p, "description").unwrap_or_default();
+    let source = w.opt_bilingual(o, p, "source").unwrap_or_default();
+    let frequency = match o.get("frequency") {
+        None | Some(Value::Null) => Some(Frequency::Monthly),
+        Some(v) => w.one_of(v, &key(p, "frequency"), Frequency::WORDS).map(|f| match f {
+            "monthly" => Frequency::Monthly,
+            "quarterly" => Frequency::Quarterly,
+            "annual" => Frequency::Annual,
+            _ => Frequency::Survey,
+        }),
+    };
+    let name = name?;
+    Some(Indicator {
+        id: id?,
+        short_name: short_name.unwrap_or_else(|| name.clone()),
+        name,
+        measure: measure?,
+        unit_label,
+        decimals,
+        direction: direction?,
+        department: department?,
+        weight,
+        target,
+        description,
+        source,
+        frequency: frequency?,
+    })
+}
+
+fn read_period(w: &mut Walk, v: &Value, p: &str) -> Option<Period> {
+    let o = w.object(v, p)?;
+    let id = w.req_string(o, p, "id").and_then(|id| {
+        if is_period_id(&id) {
+            Some(id)
+        } else {
+            w.error(&key(p, "id"), ProblemKind::BadPeriodId { found: id });
+            None
+        }
+    });
+    let label = w.req_bilingual(o, p, "label");
+    Some(Period { id: id?, label: label? })
+}
+
+fn read_headline(w: &mut Walk, v: &Value, p: &str) -> Option<Headline> {
+    let o = w.object(v, p)?;
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let label = w.req_bilingual(o, p, "label");
+    let value = w.field(o, p, "value").and_then(|v| w.number(v, &key(p, "value")));
+    let note = w.opt_bilingual(o, p, "note");
+    Some(Headline { id: id?, label: label?, value: value?, note })
+}
+
+fn read_flag(w: &mut Walk, v: &Value, p: &str) -> Option<Flag> {
+    let o = w.object(v, p)?;
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let label = w.req_bilingual(o, p, "label");
+    Some(Flag { id: id?, label: label? })
+}
+
+fn read_file_ref(w: &mut Walk, v: &Value, p: &str) -> Option<FileRef> {
+    let o = w.object(v, p)?;
+    let path = w.req_string(o, p, "path").and_then(|s| {
+        // A listed file must stay inside the dataset folder: no absolute paths, no "..", no
+        // scheme, so a manifest cannot make the viewer fetch from another host.
+        let safe = !s.starts_with('/') && !s.contains("..") && !s.contains(':') && !s.contains('\\');
+        if safe {
+            Some(s)
+        } else {
+            w.error(&key(p, "path"), ProblemKind::BadId { id: s });
+            None
+        }
+    });
+    let period = w.opt_string(o, p, "period");
+    let indicators = match o.get("indicators") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let ip = key(p, "indicators");
+            w.array(v, &ip).map(|a| a.iter().enumerate().filter_map(|(i, x)| w.id(x, &idx(&ip, i))).collect())
+        }
+    };
+    let bytes = w.opt_number(o, p, "bytes").and_then(|b| {
+        if b >= 0.0 && b.fract() == 0.0 {
+            Some(b as u64)
+        } else {
+            w.error(&key(p, "bytes"), ProblemKind::WrongType { expected: Expected::Integer });
+            None
+        }
+    });
+    let sha256 = w.opt_string(o, p, "sha256");
+    Some(FileRef { path: path?, period, indicators, bytes, sha256 })
+}
+
+fn read_tile(w: &mut Walk, v: &Value, p: &str) -> Option<TilePosition> {
+    let o = w.object(v, p)?;
+    let unit = w.req_string(o, p, "unit");
+    let int = |name: &'static str, w: &mut Walk| {
+        let x = w.field(o, p, name).and_then(|v| w.number(v, &key(p, name)))?;
+        if x.fract() == 0.0 && x.abs() < 10_000.0 {
+            Some(x as i32)
+        } else {
+            w.error(&key(p, name), ProblemKind::WrongType { expected: Expected::Integer });
+            None
+        }
+    };
+    let col = int("col", w);
+    let row = int("row", w);
+    Some(TilePosition { unit: unit?, col: col?, row: row? })
+}
+
+fn read_band(w: &mut Walk, v: &Value, p: &str) -> Option<Band> {
+    let o = w.object(v, p)?;
+    let min_score = w.field(o, p, "min_score").and_then(|v| w.number(v, &key(p, "min_score")));
+    let label = w.req_bilingual(o, p, "label");
+    Some(Band { min_score: min_score?, label: label? })
+}
+
+/// Drops the source indices once they are no longer needed for messages.
+fn strip<T>(v: Vec<(usize, T)>) -> Vec<T> {
+    v.into_iter().map(|(_, x)| x).collect()
+}
+
+/// Positions of items by id, for the dataset's lookups.
+pub(crate) fn positions<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<String, usize> {
+    items.iter().enumerate().map(|(i, t)| (id(t).to_string(), i)).collect()
+}

@@ -1,0 +1,228 @@
+//! Problems found in a dataset: where (file and JSON path), how bad, and what was expected.
+//!
+//! Problems are data, not strings, so the app can show each one in Hindi or English and tests
+//! can assert on the kind rather than on wording.
+
+use crate::text::Lang;
+use std::fmt;
+
+/// Errors make that part of the dataset unusable; warnings leave it usable but doubtful.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The JSON kind found where another was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    String,
+    Number,
+    Integer,
+    Bilingual,
+    Boolean,
+    ValueCell,
+}
+
+impl Expected {
+    fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Object, Lang::En) => "an object",
+            (Expected::Object, Lang::Hi) => "एक ऑब्जेक्ट",
+            (Expected::Array, Lang::En) => "a list",
+            (Expected::Array, Lang::Hi) => "एक सूची",
+            (Expected::String, Lang::En) => "a text",
+            (Expected::String, Lang::Hi) => "एक पाठ",
+            (Expected::Number, Lang::En) => "a finite number",
+            (Expected::Number, Lang::Hi) => "एक सीमित संख्या",
+            (Expected::Integer, Lang::En) => "a whole number",
+            (Expected::Integer, Lang::Hi) => "एक पूर्ण संख्या",
+            (Expected::Bilingual, Lang::En) => "a text in both languages ({\"en\": …, \"hi\": …})",
+            (Expected::Bilingual, Lang::Hi) => "दोनों भाषाओं में पाठ ({\"en\": …, \"hi\": …})",
+            (Expected::Boolean, Lang::En) => "true or false",
+            (Expected::Boolean, Lang::Hi) => "true या false",
+            (Expected::ValueCell, Lang::En) => "a number, null, {\"gap\": reason} or {\"v\": number, …}",
+            (Expected::ValueCell, Lang::Hi) => "संख्या, null, {\"gap\": कारण} या {\"v\": संख्या, …}",
+        }
+    }
+}
+
+/// What kind of thing an unknown reference points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    Unit,
+    Division,
+    Department,
+    Indicator,
+    Period,
+    Flag,
+}
+
+impl RefKind {
+    fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RefKind::Unit, Lang::En) => "district",
+            (RefKind::Unit, Lang::Hi) => "ज़िला",
+            (RefKind::Division, Lang::En) => "division",
+            (RefKind::Division, Lang::Hi) => "संभाग",
+            (RefKind::Department, Lang::En) => "department",
+            (RefKind::Department, Lang::Hi) => "विभाग",
+            (RefKind::Indicator, Lang::En) => "indicator",
+            (RefKind::Indicator, Lang::Hi) => "संकेतक",
+            (RefKind::Period, Lang::En) => "period",
+            (RefKind::Period, Lang::Hi) => "अवधि",
+            (RefKind::Flag, Lang::En) => "flag",
+            (RefKind::Flag, Lang::Hi) => "चिह्न",
+        }
+    }
+}
+
+/// Every kind of problem the reader reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The file could not be fetched or read at all.
+    Unreadable { reason: String },
+    EmptyFile,
+    NotJson { detail: String },
+    UnknownFormat { found: String },
+    MissingField { field: &'static str },
+    WrongType { expected: Expected },
+    NotOneOf { found: String, allowed: &'static [&'static str] },
+    EmptyText,
+    EmptyList,
+    BadId { id: String },
+    DuplicateId { id: String },
+    UnknownReference { kind: RefKind, id: String },
+    BadDate { found: String },
+    BadPeriodId { found: String },
+    NegativeNotAllowed { value: f64 },
+    PercentAbove100 { value: f64 },
+    LengthMismatch { expected: usize, found: usize },
+    SizeMismatch { expected: u64, found: u64 },
+    HashMismatch { expected: String, found: String },
+    IndicatorWithoutValues { id: String },
+    PeriodMismatch { expected: String, found: String },
+    DecimalsOutOfRange { found: f64 },
+}
+
+impl ProblemKind {
+    /// The message in the reader's language. Ids, numbers and JSON stay as they are.
+    pub fn text(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let en = lang == Lang::En;
+        match self {
+            Unreadable { reason } => {
+                if en { format!("could not be read: {reason}") } else { format!("पढ़ा नहीं जा सका: {reason}") }
+            }
+            EmptyFile => if en { "the file is empty; expected JSON".into() } else { "फ़ाइल खाली है; JSON अपेक्षित था".into() },
+            NotJson { detail } => {
+                if en { format!("not valid JSON ({detail})") } else { format!("मान्य JSON नहीं है ({detail})") }
+            }
+            UnknownFormat { found } => {
+                if en {
+                    format!("format is \"{found}\"; this viewer reads \"{}\"", crate::FORMAT)
+                } else {
+                    format!("प्रारूप \"{found}\" है; यह व्यूअर \"{}\" पढ़ता है", crate::FORMAT)
+                }
+            }
+            MissingField { field } => {
+                if en { format!("missing required field \"{field}\"") } else { format!("आवश्यक फ़ील्ड \"{field}\" नहीं है") }
+            }
+            WrongType { expected } => {
+                if en { format!("expected {}", expected.text(lang)) } else { format!("{} अपेक्षित था", expected.text(lang)) }
+            }
+            NotOneOf { found, allowed } => {
+                let list = allowed.join(", ");
+                if en { format!("\"{found}\" is not allowed; expected one of: {list}") } else { format!("\"{found}\" मान्य नहीं; इनमें से एक अपेक्षित: {list}") }
+            }
+            EmptyText => if en { "text is empty".into() } else { "पाठ खाली है".into() },
+            EmptyList => if en { "list is empty; expected at least one entry".into() } else { "सूची खाली है; कम से कम एक प्रविष्टि अपेक्षित".into() },
+            BadId { id } => {
+                if en {
+                    format!("\"{id}\" is not a valid id; expected lower-case letters, digits and hyphens")
+                } else {
+                    format!("\"{id}\" मान्य पहचान नहीं; छोटे अंग्रेज़ी अक्षर, अंक और हाइफ़न अपेक्षित")
+                }
+            }
+            DuplicateId { id } => if en { format!("id \"{id}\" is used twice") } else { format!("पहचान \"{id}\" दो बार है") },
+            UnknownReference { kind, id } => {
+                if en { format!("unknown {} \"{id}\"", kind.text(lang)) } else { format!("अज्ञात {} \"{id}\"", kind.text(lang)) }
+            }
+            BadDate { found } => {
+                if en { format!("\"{found}\" is not a date; expected YYYY-MM-DD") } else { format!("\"{found}\" तारीख़ नहीं; YYYY-MM-DD अपेक्षित") }
+            }
+            BadPeriodId { found } => {
+                if en {
+                    format!("\"{found}\" is not a period id; expected YYYY-MM or a named round such as nfhs-5")
+                } else {
+                    format!("\"{found}\" अवधि पहचान नहीं; YYYY-MM या nfhs-5 जैसा नाम अपेक्षित")
+                }
+            }
+            NegativeNotAllowed { value } => {
+                if en { format!("{value} is negative; this unit cannot be below zero") } else { format!("{value} ऋणात्मक है; यह इकाई शून्य से कम नहीं हो सकती") }
+            }
+            PercentAbove100 { value } => {
+                if en { format!("{value} is above 100 for a percentage") } else { format!("प्रतिशत के लिए {value} सौ से अधिक है") }
+            }
+            LengthMismatch { expected, found } => {
+                if en {
+                    format!("has {found} entries; expected {expected}, one per district listed in \"units\"")
+                } else {
+                    format!("{found} प्रविष्टियाँ हैं; {expected} अपेक्षित, \"units\" के हर ज़िले के लिए एक")
+                }
+            }
+            SizeMismatch { expected, found } => {
+                if en { format!("is {found} bytes; the manifest says {expected}") } else { format!("{found} बाइट है; मैनिफ़ेस्ट में {expected} लिखा है") }
+            }
+            HashMismatch { expected, found } => {
+                if en {
+                    format!("SHA-256 is {found}; the manifest says {expected} (the file changed after publishing)")
+                } else {
+                    format!("SHA-256 {found} है; मैनिफ़ेस्ट में {expected} है (प्रकाशन के बाद फ़ाइल बदली)")
+                }
+            }
+            IndicatorWithoutValues { id } => {
+                if en { format!("indicator \"{id}\" has no values in any file") } else { format!("संकेतक \"{id}\" का किसी फ़ाइल में कोई मान नहीं") }
+            }
+            PeriodMismatch { expected, found } => {
+                if en { format!("file holds period \"{found}\"; the manifest lists it for \"{expected}\"") } else { format!("फ़ाइल में अवधि \"{found}\" है; मैनिफ़ेस्ट में \"{expected}\"") }
+            }
+            DecimalsOutOfRange { found } => {
+                if en { format!("decimals is {found}; expected a whole number from 0 to 6") } else { format!("दशमलव {found} है; 0 से 6 तक पूर्ण संख्या अपेक्षित") }
+            }
+        }
+    }
+}
+
+/// One problem: the file, the JSON path inside it, how bad, and what was expected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: String,
+    /// A JSONPath-like location, `$` for the whole file, e.g. `$.indicators[3].direction`.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        format!("{} {}: {}", self.file, self.path, self.kind.text(lang))
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}: {}", self.message(Lang::En))
+    }
+}
+
+/// Counts errors in a list of problems.
+pub fn error_count(problems: &[Problem]) -> usize {
+    problems.iter().filter(|p| p.severity == Severity::Error).count()
+}

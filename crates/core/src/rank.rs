@@ -1,0 +1,96 @@
+//! Per-indicator ranking: direction-aware, ties share a rank, gaps are never ranked.
+//!
+//! Ranks are computed on values rounded to the indicator's published decimals, because that is
+//! what a reader sees: two districts shown as 45.3% must not be ranked apart by hidden digits.
+//! Ties take standard competition ranks (1, 2, 2, 4).
+
+use crate::dataset::Dataset;
+use crate::manifest::Direction;
+use crate::values::{GapReason, Reading};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    pub unit: usize,
+    pub value: f64,
+    /// 1 is best.
+    pub rank: usize,
+    /// Whether another district shares this rank.
+    pub tied: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unranked {
+    pub unit: usize,
+    pub reason: GapReason,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Ranking {
+    /// Best first.
+    pub ranked: Vec<Ranked>,
+    pub unranked: Vec<Unranked>,
+}
+
+impl Ranking {
+    pub fn top(&self, n: usize) -> &[Ranked] {
+        &self.ranked[..n.min(self.ranked.len())]
+    }
+    /// The worst `n`, worst last (so the list reads in rank order).
+    pub fn bottom(&self, n: usize) -> &[Ranked] {
+        let len = self.ranked.len();
+        &self.ranked[len - n.min(len)..]
+    }
+    pub fn rank_of(&self, unit: usize) -> Option<&Ranked> {
+        self.ranked.iter().find(|r| r.unit == unit)
+    }
+}
+
+/// Rounds half away from zero to `decimals` places.
+pub fn round_to(x: f64, decimals: u8) -> f64 {
+    let f = 10f64.powi(decimals as i32);
+    (x * f).round() / f
+}
+
+/// Ranks `(unit, reading)` pairs. Units with a gap go to `unranked` with their reason.
+pub fn rank_readings(readings: &[(usize, Option<Reading>)], direction: Direction, decimals: u8) -> Ranking {
+    let mut ranked: Vec<Ranked> = Vec::new();
+    let mut unranked = Vec::new();
+    for &(unit, reading) in readings {
+        match reading {
+            Some(Reading::Number(v)) if v.is_finite() => ranked.push(Ranked { unit, value: v, rank: 0, tied: false }),
+            Some(Reading::Gap(reason)) => unranked.push(Unranked { unit, reason }),
+            _ => unranked.push(Unranked { unit, reason: GapReason::NotReported }),
+        }
+    }
+    let better_first = |a: &Ranked, b: &Ranked| {
+        let (x, y) = (round_to(a.value, decimals), round_to(b.value, decimals));
+        let ord = match direction {
+            Direction::HigherIsBetter => y.total_cmp(&x),
+            Direction::LowerIsBetter => x.total_cmp(&y),
+        };
+        ord.then(a.unit.cmp(&b.unit))
+    };
+    ranked.sort_by(better_first);
+    let mut i = 0;
+    while i < ranked.len() {
+        let key = round_to(ranked[i].value, decimals);
+        let mut j = i;
+        while j < ranked.len() && round_to(ranked[j].value, decimals) == key {
+            j += 1;
+        }
+        for r in &mut ranked[i..j] {
+            r.rank = i + 1;
+            r.tied = j - i > 1;
+        }
+        i = j;
+    }
+    Ranking { ranked, unranked }
+}
+
+/// Ranks every district on one indicator in one period; `None` when that column is not loaded.
+pub fn rank_indicator(ds: &Dataset, indicator: usize, period: usize) -> Option<Ranking> {
+    let ind = ds.indicators().get(indicator)?;
+    let column = ds.column(indicator, period)?;
+    let readings: Vec<(usize, Option<Reading>)> = column.iter().enumerate().map(|(u, o)| (u, o.as_ref().map(|o| o.reading))).collect();
+    Some(rank_readings(&readings, ind.direction, ind.decimals))
+}

@@ -1,0 +1,255 @@
+//! The app shell: skip link, header with the language switch, navigation, the current view,
+//! the problems panel and the footer. Views are chosen from the route.
+
+use crate::nav::{current_query, follow_history, go, link_click, HistoryEntry};
+use crate::state::{AppState, Load};
+use crate::views;
+use leptos::prelude::*;
+use samiksha_core::i18n::Msg;
+use samiksha_core::numfmt::format_date;
+use samiksha_core::problem::Severity;
+use samiksha_core::route::{Route, View};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(Route::parse(&current_query()));
+    provide_context(state);
+    follow_history(state.route);
+    state.load_manifest();
+
+    // Keep <html lang> and the document title in step with the route and the dataset.
+    Effect::new(move |_| {
+        let lang = state.lang();
+        let title = state.dataset.with(|d| d.as_ref().map(|d| d.manifest.title.get(lang).to_string()));
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            let app = Msg::AppName.text(lang);
+            doc.set_title(&match title {
+                Some(t) => format!("{t} · {app}"),
+                None => app.to_string(),
+            });
+        }
+    });
+
+    // Once the manifest is read, fill in missing or unknown ids so the URL names exactly what
+    // is shown; this corrects the current entry rather than adding one.
+    Effect::new(move |_| {
+        if state.load.get() != Load::Ready {
+            return;
+        }
+        let Some(sel) = state.selection() else { return };
+        let next = state.dataset.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let mut r = state.route.get_untracked();
+            r.indicator = Some(d.indicators()[sel.indicator].id.clone());
+            r.period = Some(d.periods()[sel.period].id.clone());
+            if r.district.is_some() && sel.district.is_none() && r.view != View::District {
+                r.district = None;
+            }
+            Some(r)
+        });
+        if let Some(next) = next {
+            go(state.route, next, HistoryEntry::Replace);
+        }
+    });
+
+    // Load the shown period and the one before it (for "change since the previous period").
+    Effect::new(move |_| {
+        if state.load.get() != Load::Ready {
+            return;
+        }
+        if let Some(sel) = state.selection() {
+            state.ensure_period(sel.period);
+            if sel.period > 0 {
+                state.ensure_period(sel.period - 1);
+            }
+        }
+    });
+
+    let lang = move || state.lang();
+    view! {
+        <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang())}</a>
+        <Header/>
+        <Navigation/>
+        <main id="main" tabindex="-1">
+            {move || match state.load.get() {
+                Load::Loading => view! {
+                    <p class="status" role="status" aria-live="polite">{move || Msg::Loading.text(lang())}</p>
+                }.into_any(),
+                Load::Failed => view! {
+                    <section class="load-failed" role="alert">
+                        <h2>{move || Msg::LoadFailed.text(lang())}</h2>
+                        <p>{move || Msg::LoadFailedHelp.text(lang())}</p>
+                        <ProblemList/>
+                    </section>
+                }.into_any(),
+                Load::Ready => view! {
+                    <ProblemsPanel/>
+                    {move || match state.route.with(|r| r.view) {
+                        View::Map => views::map::MapView().into_any(),
+                        View::Rankings => views::rankings::RankingsView().into_any(),
+                        View::Charts => views::charts::ChartsView().into_any(),
+                        View::District => views::district::DistrictView().into_any(),
+                        View::About => views::about::AboutView().into_any(),
+                    }}
+                }.into_any(),
+            }}
+        </main>
+        <Footer/>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang();
+    let other = move || state.route.with(|r| Route { lang: r.lang.other(), ..r.clone() });
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <span class="app-name">{move || Msg::AppName.text(lang())}</span>
+                <h1 class="dataset-title">
+                    {move || state.dataset.with(|d| match d {
+                        Some(d) => d.manifest.title.get(lang()).to_string(),
+                        None => Msg::AppTagline.text(lang()).to_string(),
+                    })}
+                </h1>
+            </div>
+            <a
+                class="lang-switch"
+                href=move || other().to_query()
+                hreflang=move || other().lang.code()
+                lang=move || other().lang.code()
+                aria-label=move || Msg::SwitchLanguageLabel.text(lang())
+                on:click=move |ev| link_click(state.route, other())(ev)
+            >
+                {move || Msg::SwitchLanguage.text(lang())}
+            </a>
+        </header>
+        {move || state.dataset.with(|d| d.as_ref().and_then(|d| d.manifest.notice.clone())).map(|n| view! {
+            <p class="notice" role="note">{move || n.get(lang()).to_string()}</p>
+        })}
+    }
+}
+
+#[component]
+fn Navigation() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang();
+    let items = [
+        (View::Map, Msg::NavMap),
+        (View::Rankings, Msg::NavRankings),
+        (View::Charts, Msg::NavCharts),
+        (View::District, Msg::NavDistrict),
+        (View::About, Msg::NavAbout),
+    ];
+    view! {
+        <nav class="main-nav" aria-label=move || Msg::MainNavigation.text(lang())>
+            <ul>
+                {items.into_iter().map(|(v, msg)| {
+                    let target = move || state.route.with(|r| Route { view: v, ..r.clone() });
+                    view! {
+                        <li>
+                            <a
+                                href=move || target().to_query()
+                                aria-current=move || (state.route.with(|r| r.view) == v).then_some("page")
+                                on:click=move |ev| link_click(state.route, target())(ev)
+                            >
+                                {move || msg.text(lang())}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Every problem found so far, in the reader's language.
+#[component]
+fn ProblemList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <ul class="problem-list">
+            {move || {
+                let lang = state.lang();
+                state.problems.with(|ps| ps.iter().map(|p| {
+                    let class = match p.severity {
+                        Severity::Error => "problem error",
+                        Severity::Warning => "problem warning",
+                    };
+                    let label = match p.severity {
+                        Severity::Error => Msg::Errors.text(lang),
+                        Severity::Warning => Msg::Warnings.text(lang),
+                    };
+                    view! {
+                        <li class=class>
+                            <span class="problem-kind">{label}</span>" "
+                            <code>{p.file.clone()}</code>" "<code>{p.path.clone()}</code>": "
+                            {p.kind.text(lang)}
+                        </li>
+                    }
+                }).collect_view())
+            }}
+        </ul>
+    }
+}
+
+/// A collapsed summary of problems in an otherwise usable dataset.
+#[component]
+fn ProblemsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang();
+    let counts = move || {
+        state.problems.with(|ps| {
+            let errors = ps.iter().filter(|p| p.severity == Severity::Error).count();
+            (errors, ps.len() - errors)
+        })
+    };
+    move || {
+        let (errors, warnings) = counts();
+        (errors + warnings > 0).then(|| view! {
+            <details class="problems-panel">
+                <summary>
+                    {move || Msg::ProblemsInData.text(lang())}
+                    {move || format!(" ({errors} {}, {warnings} {})", Msg::Errors.text(lang()), Msg::Warnings.text(lang()))}
+                </summary>
+                <p>{move || Msg::ProblemsHelp.text(lang())}</p>
+                <ProblemList/>
+            </details>
+        })
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang();
+        state.dataset.with(|d| {
+            d.as_ref().map(|d| {
+                let m = &d.manifest;
+                let sources = m.sources.iter().map(|s| s.name.get(lang).to_string()).collect::<Vec<_>>().join("; ");
+                let licence = m.licence.name.get(lang).to_string();
+                let licence_url = m.licence.url.clone();
+                view! {
+                    <footer class="site-footer">
+                        <dl>
+                            <div><dt>{Msg::Source.text(lang)}</dt><dd>{sources}</dd></div>
+                            <div><dt>{Msg::Licence.text(lang)}</dt><dd>
+                                {match licence_url {
+                                    Some(url) => view! { <a href=url rel="license">{licence}</a> }.into_any(),
+                                    None => licence.into_any(),
+                                }}
+                            </dd></div>
+                            <div><dt>{Msg::DataAsOf.text(lang)}</dt><dd><time datetime=m.updated.clone()>{format_date(&m.updated, lang)}</time></dd></div>
+                            <div><dt>{Msg::Publisher.text(lang)}</dt><dd>{m.publisher.get(lang).to_string()}</dd></div>
+                        </dl>
+                    </footer>
+                }
+            })
+        })
+    }
+}

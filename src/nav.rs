@@ -1,0 +1,54 @@
+//! Keeps the URL and the shown view in step: the query string is the view state.
+//!
+//! Explicit choices (a link, a menu, the language switch) add a history entry so Back works;
+//! corrections the app makes itself (filling in a default period) replace the entry.
+
+use leptos::prelude::*;
+use samiksha_core::route::Route;
+use wasm_bindgen::JsValue;
+
+/// How a route change is recorded in the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryEntry {
+    Push,
+    Replace,
+}
+
+/// The query string of the current location.
+pub fn current_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Shows `next` and records it in the URL.
+pub fn go(route: RwSignal<Route>, next: Route, entry: HistoryEntry) {
+    if route.with_untracked(|r| *r == next) {
+        return;
+    }
+    let url = next.to_query();
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = match entry {
+            HistoryEntry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            HistoryEntry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+    }
+    route.set(next);
+}
+
+/// Follows the browser's Back and Forward buttons.
+pub fn follow_history(route: RwSignal<Route>) {
+    let handle = window_event_listener(leptos::ev::popstate, move |_| route.set(Route::parse(&current_query())));
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// A click handler for in-app links: plain clicks navigate without a reload; clicks with a
+/// modifier key keep the browser's behaviour (open in a new tab).
+pub fn link_click(route: RwSignal<Route>, next: Route) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
+    move |ev: leptos::ev::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        go(route, next.clone(), HistoryEntry::Push);
+    }
+}

@@ -1,0 +1,43 @@
+// A plain static file server for tests and `make serve`: serves a folder under a sub-path,
+// with no rewrites and no fallbacks, as a government web server would. Unknown paths are 404.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts a server for `root` mounted at `base` (e.g. "/transparency/samiksha/"). Resolves to the server. */
+export function serve(root, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
+  const rootAbs = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    rel = rel.slice(base.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(rootAbs, rel);
+    if (!file.startsWith(rootAbs + path.sep)) { res.writeHead(403).end('forbidden'); return; }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}
+
+// `node tests/e2e/server.mjs <dir> [base]` serves until stopped; PORT picks the port.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const base = process.argv[3] || '/';
+  const port = Number(process.env.PORT || 8080);
+  serve(dir, { base, port }).then(() => console.log(`Samiksha: http://127.0.0.1:${port}${base} (serving ${dir}/; Ctrl-C stops)`));
+}

@@ -1,0 +1,34 @@
+// Screenshots of every view at tablet and phone sizes in both languages, for a person to look
+// at (not a test). Usage: node tools/screenshots.mjs [dist] [outdir]
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/server.mjs';
+import fs from 'node:fs';
+
+const dist = process.argv[2] || 'dist';
+const out = process.argv[3] || 'target/screenshots';
+fs.mkdirSync(out, { recursive: true });
+const base = '/transparency/samiksha/';
+const server = await serve(dist, { base });
+const origin = `http://127.0.0.1:${server.address().port}${base}`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const sizes = { 'tablet-landscape': [1024, 768], 'tablet-portrait': [768, 1024], phone: [390, 844] };
+const views = (process.env.VIEWS || 'map,rankings,district,about').split(',');
+for (const [name, [width, height]] of Object.entries(sizes)) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  for (const lang of ['hi', 'en']) {
+    for (const view of views) {
+      const extra = view === 'district' ? '&district=mauganj' : '';
+      await page.goto(`${origin}?view=${view}&indicator=public-awareness&period=2026-01&lang=${lang}${extra}`);
+      await page.waitForSelector('main h2', { timeout: 20000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });
+    }
+  }
+  await page.close();
+}
+await browser.close();
+server.close();
+console.log(`screenshots in ${out}/`);
