@@ -14,6 +14,7 @@ pub mod problem;
 pub mod rank;
 pub mod review;
 pub mod route;
+pub mod synth;
 pub mod text;
 pub mod tiles;
 pub mod values;

@@ -255,7 +255,7 @@ fn generate_series(spec: &Spec, units: usize, periods: &[(String, u32)], size: &
                         let den = (size[u] * 700.0 + 40.0).round();
                         let num = (v / 100.0 * den).round();
                         let v = round_to(num / den * 100.0, spec.decimals);
-                        let flag = if den < 300.0 {
+                        let flag = if den < 450.0 {
                             Some("small-sample")
                         } else if t == last {
                             Some("provisional")
@@ -487,7 +487,7 @@ fn manifest_json(rows: &[DistrictRow], periods: &[(String, u32)]) -> Value {
              "note": {"en": "Target: by the end of March", "hi": "लक्ष्य: मार्च के अंत तक"}}
         ],
         "flags": [
-            {"id": "small-sample", "label": {"en": "Based on fewer than 300 registered cases; read with care", "hi": "300 से कम पंजीकृत मामलों पर आधारित; सावधानी से पढ़ें"}},
+            {"id": "small-sample", "label": {"en": "Based on fewer than 450 registered cases; read with care", "hi": "450 से कम पंजीकृत मामलों पर आधारित; सावधानी से पढ़ें"}},
             {"id": "provisional", "label": {"en": "Provisional: may be revised", "hi": "अनंतिम: संशोधन संभव"}}
         ],
         "bands": [

@@ -1,0 +1,53 @@
+# Samiksha's commands. A newcomer needs two: `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8080
+SHARED ?= ../shared
+GEO := $(SHARED)/reference/geo/mp-districts-2011.topo.json
+# Browser unit tests run in headless Chromium through ChromeDriver.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve dist test test-native test-browser test-e2e report bench setup setup-test sample
+
+setup:
+	@tools/setup.sh build
+
+setup-test:
+	@tools/setup.sh test
+
+## Build (debug, incremental) and serve the app with its sample dataset at http://127.0.0.1:$(PORT)/
+serve: setup
+	trunk build
+	node tests/e2e/server.mjs dist /
+
+## Release build into dist/: wasm-opt, hashed names, SRI; upload the folder to any static host.
+dist: setup
+	trunk build --release
+
+## Every test layer: native, browser unit tests, end-to-end.
+test: setup-test test-native test-browser test-e2e
+
+test-native:
+	@echo "== native tests (cargo test: domain layer and publisher CLI)"
+	cargo test --release -p samiksha-core -p samiksha-publish
+
+test-browser:
+	@echo "== browser unit tests (wasm-bindgen-test in headless Chromium)"
+	cargo test --target wasm32-unknown-unknown -p samiksha
+
+test-e2e: dist
+	@echo "== end-to-end tests (Playwright driving headless Chromium against dist/ on a sub-path)"
+	node --test --test-concurrency=1 tests/e2e/
+
+## Sizes of the first view and time to first map or table (a report, not a test).
+report: dist setup-test
+	node tools/report.mjs dist
+
+## Parse-and-validate throughput, natively and in the browser (a benchmark, not a test).
+bench: setup-test
+	cargo run --release -p samiksha-core --example bench_parse
+	cargo test --release --target wasm32-unknown-unknown -p samiksha --test bench -- --nocapture
+
+## Regenerates the committed sample dataset from the district list (deterministic).
+sample:
+	cargo run --release --bin samiksha-publish -- sample --districts $(SHARED)/reference/mp-districts.csv --out public/data/sample

@@ -1,0 +1,163 @@
+//! Property tests: the readers never panic on any bytes, and ranking obeys its rules.
+
+mod common;
+
+use proptest::prelude::*;
+use samiksha_core::classify::quantiles;
+use samiksha_core::manifest::{parse_manifest, Direction};
+use samiksha_core::rank::{rank_readings, round_to};
+use samiksha_core::tiles::{layout, Point};
+use samiksha_core::values::{parse_values, GapReason, Reading};
+use std::collections::HashSet;
+
+fn readings(values: &[Option<f64>]) -> Vec<(usize, Option<Reading>)> {
+    values.iter().enumerate().map(|(u, v)| (u, Some(v.map_or(Reading::Gap(GapReason::NotReported), Reading::Number)))).collect()
+}
+
+fn direction() -> impl Strategy<Value = Direction> {
+    prop_oneof![Just(Direction::HigherIsBetter), Just(Direction::LowerIsBetter)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn manifest_reader_never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse_manifest("m.json", &bytes);
+    }
+
+    #[test]
+    fn manifest_reader_never_panics_on_mangled_manifests(cut in 0usize..4000, flip in 0usize..4000, byte in any::<u8>()) {
+        let mut b = common::bytes(&common::manifest());
+        let n = b.len();
+        b[flip % n] = byte;
+        b.truncate(cut % (n + 1));
+        let _ = parse_manifest("m.json", &b);
+    }
+
+    #[test]
+    fn value_reader_never_panics_on_mangled_files(cut in 0usize..2000, flip in 0usize..2000, byte in any::<u8>()) {
+        let (m, _) = parse_manifest("m.json", &common::bytes(&common::manifest()));
+        let m = m.unwrap();
+        let mut b = common::bytes(&common::values());
+        let n = b.len();
+        b[flip % n] = byte;
+        b.truncate(cut % (n + 1));
+        let _ = parse_values("v.json", &b, &m, "2026-01");
+    }
+
+    #[test]
+    fn ranks_follow_values_and_direction(values in proptest::collection::vec(proptest::option::weighted(0.9, -1e6f64..1e6), 0..80), dir in direction(), dec in 0u8..3) {
+        let r = rank_readings(&readings(&values), dir, dec);
+        // Every district is either ranked or listed with a reason, never both, never lost.
+        prop_assert_eq!(r.ranked.len() + r.unranked.len(), values.len());
+        prop_assert_eq!(r.ranked.len(), values.iter().filter(|v| v.is_some()).count());
+        for w in r.ranked.windows(2) {
+            let (a, b) = (round_to(w[0].value, dec), round_to(w[1].value, dec));
+            match dir {
+                Direction::HigherIsBetter => prop_assert!(a >= b),
+                Direction::LowerIsBetter => prop_assert!(a <= b),
+            }
+            if a == b {
+                prop_assert_eq!(w[0].rank, w[1].rank);
+                prop_assert!(w[0].tied && w[1].tied);
+            } else {
+                prop_assert!(w[1].rank > w[0].rank);
+            }
+        }
+        // Competition ranking: a rank equals one plus the number of strictly better districts.
+        for x in &r.ranked {
+            let better = r.ranked.iter().filter(|y| {
+                let (a, b) = (round_to(y.value, dec), round_to(x.value, dec));
+                match dir { Direction::HigherIsBetter => a > b, Direction::LowerIsBetter => a < b }
+            }).count();
+            prop_assert_eq!(x.rank, better + 1);
+        }
+        for u in &r.unranked {
+            prop_assert!(values[u.unit].is_none());
+        }
+    }
+
+    #[test]
+    fn improving_a_value_never_loses_rank(values in proptest::collection::vec(0.0f64..100.0, 2..60), pick in any::<prop::sample::Index>(), gain in 0.0f64..50.0, dir in direction()) {
+        let i = pick.index(values.len());
+        let before = rank_readings(&readings(&values.iter().map(|v| Some(*v)).collect::<Vec<_>>()), dir, 1);
+        let mut better = values.clone();
+        better[i] += match dir { Direction::HigherIsBetter => gain, Direction::LowerIsBetter => -gain };
+        let after = rank_readings(&readings(&better.iter().map(|v| Some(*v)).collect::<Vec<_>>()), dir, 1);
+        prop_assert!(after.rank_of(i).unwrap().rank <= before.rank_of(i).unwrap().rank);
+    }
+
+    #[test]
+    fn tile_layout_never_overlaps_and_is_deterministic(points in proptest::collection::vec((20.0f64..27.0, 74.0f64..83.0), 1..80)) {
+        let pts: Vec<Point> = points.iter().map(|&(lat, lon)| Point { lat, lon }).collect();
+        let a = layout(&pts, 11);
+        let distinct: HashSet<_> = a.iter().collect();
+        prop_assert_eq!(distinct.len(), pts.len());
+        prop_assert_eq!(a, layout(&pts, 11));
+    }
+
+    #[test]
+    fn quantile_classes_cover_every_value(values in proptest::collection::vec(-1e4f64..1e4, 1..100), dir in direction()) {
+        let c = quantiles(&values, 5, dir).unwrap();
+        prop_assert!(c.count() <= 5);
+        for v in &values {
+            let k = c.value_class(*v);
+            let (lo, hi) = c.range(k);
+            prop_assert!(lo <= *v && *v <= hi, "{} not in class {} ({}, {})", v, k, lo, hi);
+            prop_assert!(c.shade(*v) < 5);
+        }
+    }
+}
+
+#[test]
+fn ties_share_a_rank_and_the_next_rank_skips() {
+    let r = rank_readings(&readings(&[Some(90.0), Some(80.0), Some(80.0), Some(70.0), None]), Direction::HigherIsBetter, 1);
+    let ranks: Vec<_> = r.ranked.iter().map(|x| (x.unit, x.rank, x.tied)).collect();
+    assert_eq!(ranks, [(0, 1, false), (1, 2, true), (2, 2, true), (3, 4, false)]);
+    assert_eq!(r.unranked.len(), 1);
+    assert_eq!(r.unranked[0].unit, 4);
+}
+
+#[test]
+fn values_equal_at_published_precision_are_tied() {
+    let r = rank_readings(&readings(&[Some(45.31), Some(45.34)]), Direction::HigherIsBetter, 1);
+    assert!(r.ranked.iter().all(|x| x.rank == 1 && x.tied));
+    let r = rank_readings(&readings(&[Some(45.31), Some(45.34)]), Direction::HigherIsBetter, 2);
+    assert_eq!(r.ranked[0].unit, 1);
+}
+
+#[test]
+fn lower_is_better_puts_the_smallest_first() {
+    let r = rank_readings(&readings(&[Some(5.0), Some(1.0), Some(3.0)]), Direction::LowerIsBetter, 0);
+    assert_eq!(r.ranked.iter().map(|x| x.unit).collect::<Vec<_>>(), [1, 2, 0]);
+    assert_eq!(r.top(1)[0].unit, 1);
+    assert_eq!(r.bottom(1)[0].unit, 0);
+}
+
+#[test]
+fn constant_values_make_one_class() {
+    let c = quantiles(&[7.0; 10], 5, Direction::HigherIsBetter).unwrap();
+    assert_eq!(c.count(), 1);
+    assert!(quantiles(&[], 5, Direction::HigherIsBetter).is_none());
+    assert!(quantiles(&[f64::NAN], 5, Direction::HigherIsBetter).is_none());
+}
+
+#[test]
+fn better_is_darker_whatever_the_direction() {
+    let values: Vec<f64> = (0..50).map(f64::from).collect();
+    let up = quantiles(&values, 5, Direction::HigherIsBetter).unwrap();
+    let down = quantiles(&values, 5, Direction::LowerIsBetter).unwrap();
+    assert_eq!(up.shade(49.0), 4);
+    assert_eq!(up.shade(0.0), 0);
+    assert_eq!(down.shade(0.0), 4);
+    assert_eq!(down.shade(49.0), 0);
+}
+
+#[test]
+fn tile_layout_keeps_neighbours_near() {
+    // Four points in a square stay in a 2×2 block.
+    let pts = [Point { lat: 24.0, lon: 77.0 }, Point { lat: 24.0, lon: 78.0 }, Point { lat: 23.0, lon: 77.0 }, Point { lat: 23.0, lon: 78.0 }];
+    let l = layout(&pts, 2);
+    assert_eq!(l, [(0, 0), (1, 0), (0, 1), (1, 1)]);
+}

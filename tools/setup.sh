@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building (and, with "test", testing) Samiksha needs, skipping whatever is
+# already there, so it is slow once on a fresh machine and instant afterwards.
+#   tools/setup.sh build   wasm32 target, Trunk, the matching wasm-bindgen CLI, npm tools
+#   tools/setup.sh test    all of the above plus Chromium, ChromeDriver and Devanagari fonts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-build}"
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+say() { printf 'setup: %s\n' "$*"; }
+
+TRUNK_VERSION=0.21.14
+# The CLI must equal the wasm-bindgen crate in Cargo.lock exactly, or Trunk tries a download.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+if ! rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! trunk --version 2>/dev/null | grep "$TRUNK_VERSION" >/dev/null; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep "$WASM_BINDGEN_VERSION" >/dev/null; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: one of its locked dependencies is no longer in the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen's wasm-opt, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$mode" = test ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # Without a Devanagari font headless Chromium draws Hindi as empty boxes.
+  [ -f /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf ] || missing+=(fonts-noto-core)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} with apt"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+say "ready ($mode)"
