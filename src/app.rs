@@ -122,7 +122,6 @@ fn Header() -> impl IntoView {
                 href=move || other().to_query()
                 hreflang=move || other().lang.code()
                 lang=move || other().lang.code()
-                aria-label=move || Msg::SwitchLanguageLabel.text(lang())
                 on:click=move |ev| link_click(state.route, other())(ev)
             >
                 {move || Msg::SwitchLanguage.text(lang())}

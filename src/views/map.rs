@@ -1,9 +1,10 @@
 //! The map view: a tile grid of every district coloured by the chosen indicator, with a legend
 //! that counts districts per class. Each tile also shows the rank as text, so nothing depends on
-//! colour alone.
+//! colour alone. Tiles are HTML links laid out by CSS grid, so each is focusable, named by its
+//! visible text and readable in Devanagari at any size.
 
 use super::{direction_text, district_route, Controls, LoadingValues};
-use crate::nav::{go, HistoryEntry};
+use crate::nav::link_click;
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::classify::{quantiles, INK, PALETTE};
@@ -11,9 +12,6 @@ use samiksha_core::i18n::Msg;
 use samiksha_core::numfmt::{format_number, format_value};
 use samiksha_core::review::review_table;
 use samiksha_core::tiles::unit_layout;
-
-const TILE: f64 = 60.0;
-const GAP: f64 = 4.0;
 
 #[component]
 pub fn MapView() -> impl IntoView {
@@ -33,47 +31,39 @@ pub fn MapView() -> impl IntoView {
             let classes = quantiles(&values, 5, ind.direction);
             let layout = unit_layout(&d.manifest, 11);
             let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;
-            let rows = layout.iter().map(|c| c.1).max().unwrap_or(0) + 1;
-            let width = cols as f64 * (TILE + GAP);
-            let height = rows as f64 * (TILE + GAP);
             let n = table.ranked_count;
             let mut class_counts = vec![0usize; classes.as_ref().map_or(0, |c| c.count())];
-            let tiles = d.units().iter().enumerate().map(|(u, unit)| {
+            // Reading order (row by row) is also the keyboard order.
+            let mut order: Vec<usize> = (0..d.units().len()).collect();
+            order.sort_by_key(|&u| (layout[u].1, layout[u].0));
+            let tiles = order.into_iter().map(|u| {
+                let unit = &d.units()[u];
                 let (c, r) = layout[u];
-                let (x, y) = (c as f64 * (TILE + GAP), r as f64 * (TILE + GAP));
                 let row = table.row(u);
                 let name = unit.name.get(lang).to_string();
-                let (fill, ink, label, rank_text) = match (row, &classes) {
+                let (style, detail, rank_text) = match (row, &classes) {
                     (Some(row), Some(cl)) => {
                         class_counts[cl.value_class(row.value)] += 1;
                         let shade = cl.shade(row.value);
-                        let label = format!("{name}: {}, {} {} {} {n}", format_value(row.value, ind, lang), Msg::Rank.text(lang), row.rank, Msg::RankOf.text(lang));
-                        (PALETTE[shade].to_string(), INK[shade], label, format!("#{}", row.rank))
+                        let detail = format!(": {}, {} {} {} {n}", format_value(row.value, ind, lang), Msg::Rank.text(lang), row.rank, Msg::RankOf.text(lang));
+                        (format!("background:{};color:{};", PALETTE[shade], INK[shade]), detail, format!("#{}", row.rank))
                     }
                     _ => {
                         let reason = table.unranked.iter().find(|x| x.0 == u).map(|x| x.1.label(lang)).unwrap_or(Msg::NoData.text(lang));
-                        ("url(#no-data)".to_string(), "#1a1a1a", format!("{name}: {reason}"), "–".to_string())
+                        (String::new(), format!(": {reason}"), "–".to_string())
                     }
                 };
+                let class = if row.is_some() { "tile" } else { "tile no-data" };
                 let target = state.route.with_untracked(|r| district_route(r, &unit.slug));
-                let open = {
-                    let target = target.clone();
-                    move || go(state.route, target.clone(), HistoryEntry::Push)
-                };
-                let open_key = open.clone();
-                let title = label.clone();
-                // Long names get a smaller font so they fit the tile.
-                let chars = name.chars().count().max(1) as f64;
-                let font = (TILE * 1.7 / chars).clamp(7.5, 12.0);
+                let title = format!("{name}{detail}");
+                let place = format!("{style}grid-column:{};grid-row:{};", c + 1, r + 1);
                 view! {
-                    <g class="tile" data-district=unit.slug.clone() tabindex="0" role="link" aria-label=label
-                       on:click=move |_| open()
-                       on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_key() }>
-                        <title>{title}</title>
-                        <rect x=x y=y width=TILE height=TILE rx="4" fill=fill stroke="#4a4a4a" stroke-width="0.75"/>
-                        <text x=x + TILE / 2.0 y=y + TILE * 0.42 text-anchor="middle" font-size=font fill=ink>{name}</text>
-                        <text x=x + TILE / 2.0 y=y + TILE * 0.78 text-anchor="middle" font-size="13" font-weight="700" fill=ink>{rank_text}</text>
-                    </g>
+                    <a class=class data-district=unit.slug.clone() href=target.to_query() on:click=link_click(state.route, target.clone())
+                       style=place title=title>
+                        <span class="tile-name">{name}</span>
+                        <span class="tile-rank">{rank_text}</span>
+                        <span class="visually-hidden">{detail}</span>
+                    </a>
                 }
             }).collect_view();
             let no_data = table.unranked.len();
@@ -93,15 +83,11 @@ pub fn MapView() -> impl IntoView {
                 <h2 id="map-h">{heading}</h2>
                 <p class="meta">{direction_text(ind.direction, lang)}" · "{Msg::MapTileNote.text(lang)}</p>
                 <figure class="tile-map">
-                    <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=aria preserveAspectRatio="xMidYMid meet">
-                        <defs>
-                            <pattern id="no-data" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                                <rect width="8" height="8" fill="#f2f2f2"/>
-                                <line x1="0" y1="0" x2="0" y2="8" stroke="#8c8c8c" stroke-width="3"/>
-                            </pattern>
-                        </defs>
-                        {tiles}
-                    </svg>
+                    <div class="tile-scroll">
+                        <div class="tile-grid" role="group" aria-label=aria style=format!("grid-template-columns:repeat({cols},minmax(3.4rem,4.75rem));")>
+                            {tiles}
+                        </div>
+                    </div>
                     <figcaption>
                         <p class="legend-title">{format!("{} ({} → {})", ind.short_name.get(lang), Msg::Worse.text(lang), Msg::Better.text(lang))}</p>
                         <ul class="legend">

@@ -3,12 +3,41 @@
 
 use crate::manifest::Direction;
 
-/// ColorBrewer YlGnBu, 5 classes: distinguishable with the common colour-vision deficiencies
-/// and in greyscale, light (worse) to dark (better).
-pub const PALETTE: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"];
+/// ColorBrewer YlGnBu steps, light (worse) to dark (better): distinguishable with the common
+/// colour-vision deficiencies and in greyscale. The two darkest are taken from the 7-class
+/// ramp because the 5-class #2c7fb8 cannot carry text at 4.5:1 in either black or white.
+pub const PALETTE: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8", "#0c2c84"];
 
 /// Text colour readable on each palette colour (contrast ≥ 4.5:1).
 pub const INK: [&str; 5] = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luminance(hex: &str) -> f64 {
+        let c: Vec<f64> = (0..3)
+            .map(|i| u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap() as f64 / 255.0)
+            .map(|x| if x <= 0.03928 { x / 12.92 } else { ((x + 0.055) / 1.055).powf(2.4) })
+            .collect();
+        0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    }
+
+    #[test]
+    fn text_on_every_class_meets_wcag_aa() {
+        for (bg, ink) in PALETTE.iter().zip(INK) {
+            let (a, b) = (luminance(bg), luminance(ink));
+            let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+            assert!(ratio >= 4.5, "{ink} on {bg}: {ratio:.2}");
+        }
+    }
+
+    #[test]
+    fn the_palette_darkens_steadily() {
+        let l: Vec<f64> = PALETTE.iter().map(|p| luminance(p)).collect();
+        assert!(l.windows(2).all(|w| w[0] > w[1]), "{l:?}");
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Classes {

@@ -1,0 +1,151 @@
+//! Browser unit tests: components mounted in headless Chromium over the committed sample data,
+//! the app's error state against a missing dataset, and URL handling.
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use samiksha::nav::{current_query, go, HistoryEntry};
+use samiksha::state::{AppState, Load};
+use samiksha::views::{map::MapView, rankings::RankingsView};
+use samiksha_core::manifest::parse_manifest;
+use samiksha_core::route::{Route, View};
+use samiksha_core::{Dataset, Lang};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MANIFEST: &[u8] = include_bytes!("../public/data/sample/manifest.json");
+const JAN_2026: &[u8] = include_bytes!("../public/data/sample/values/2026-01.json");
+const DEC_2025: &[u8] = include_bytes!("../public/data/sample/values/2025-12.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container for one test's view.
+fn container() -> web_sys::HtmlElement {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+use wasm_bindgen::JsCast;
+
+fn sample_state(route: Route) -> AppState {
+    let (m, problems) = parse_manifest("manifest.json", MANIFEST);
+    assert!(problems.is_empty());
+    let mut ds = Dataset::new(m.unwrap());
+    for (period, bytes) in [("2026-01", JAN_2026), ("2025-12", DEC_2025)] {
+        let f = ds.manifest.files_for_period(period).next().unwrap().clone();
+        assert!(ds.add_value_file(&f, bytes).is_empty());
+    }
+    let state = AppState::new(route);
+    state.dataset.set(Some(ds));
+    state.load.set(Load::Ready);
+    state
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+fn attrs(root: &web_sys::HtmlElement, selector: &str, attr: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute(attr).unwrap_or_default()).collect()
+}
+
+/// Lets Leptos run the effects a signal change scheduled.
+async fn tick() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn rankings_view_shows_the_published_top_and_bottom_three() {
+    let route = Route { view: View::Rankings, indicator: Some("public-awareness".into()), period: Some("2026-01".into()), district: None, lang: Lang::En };
+    let state = sample_state(route);
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <RankingsView/> }
+    })
+    .forget();
+    let ranked = attrs(&root, "table tbody tr[data-rank]", "data-district");
+    assert!(ranked.len() >= 50, "{} rows", ranked.len());
+    assert_eq!(&ranked[..3], ["tikamgarh", "dhar", "singrauli"]);
+    assert_eq!(&ranked[ranked.len() - 3..], ["panna", "morena", "bhind"]);
+    let ranks = attrs(&root, "table tbody tr[data-rank]", "data-rank");
+    assert_eq!(ranks[0], "1");
+    // Top three cards carry the same hooks.
+    assert_eq!(attrs(&root, ".top-three [data-district]", "data-district"), ["tikamgarh", "dhar", "singrauli"]);
+    // Values use the indicator's unit; the heading names the indicator and period in English.
+    assert!(texts(&root, "h2")[0].contains("Public awareness score"));
+    assert!(texts(&root, "h2")[0].contains("January 2026"));
+
+    // Switching the language re-renders in Hindi.
+    state.route.update(|r| r.lang = Lang::Hi);
+    tick().await;
+    assert!(texts(&root, "h2")[0].contains("जन जागरूकता"), "{:?}", texts(&root, "h2"));
+    assert!(texts(&root, "h3").iter().any(|t| t == "शीर्ष तीन"));
+}
+
+#[wasm_bindgen_test]
+fn map_view_has_a_tile_for_every_district() {
+    let route = Route { view: View::Map, indicator: Some("mutation-pending".into()), period: Some("2026-01".into()), district: None, lang: Lang::Hi };
+    let state = sample_state(route);
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <MapView/> }
+    })
+    .forget();
+    let tiles = attrs(&root, ".tile-grid a.tile", "data-district");
+    assert_eq!(tiles.len(), 55);
+    let grid = root.query_selector(".tile-grid[role=group]").unwrap().expect("the map is a labelled group");
+    assert!(!grid.get_attribute("aria-label").unwrap_or_default().is_empty());
+    // Each tile is a link (so keyboard-focusable) whose text carries name, value and rank.
+    for (href, text) in attrs(&root, ".tile-grid a.tile", "href").iter().zip(texts(&root, ".tile-grid a.tile")) {
+        assert!(href.contains("view=district"), "{href}");
+        assert!(text.contains(':'), "{text}");
+    }
+    // Morena is the worst for mutation pendency: its tile shows the last rank as text.
+    let morena = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap();
+    assert!(morena.text_content().unwrap().contains("#5"), "{:?}", morena.text_content());
+}
+
+#[wasm_bindgen_test]
+fn navigation_writes_the_route_into_the_url() {
+    let route = RwSignal::new(Route::default());
+    let next = Route { view: View::District, district: Some("mauganj".into()), lang: Lang::En, ..Route::default() };
+    go(route, next.clone(), HistoryEntry::Push);
+    assert_eq!(current_query(), "?view=district&district=mauganj&lang=en");
+    assert_eq!(Route::parse(&current_query()), next);
+    assert_eq!(route.get_untracked(), next);
+    let replaced = Route { view: View::About, ..next };
+    go(route, replaced.clone(), HistoryEntry::Replace);
+    assert_eq!(Route::parse(&current_query()), replaced);
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_file_is_an_error_with_its_status_not_a_panic() {
+    let result = samiksha::io::fetch_bytes("does-not-exist/manifest.json").await;
+    let err = result.expect_err("a missing file must be an error");
+    assert!(err.contains("404"), "{err}");
+}
+
+#[wasm_bindgen_test]
+async fn the_app_without_a_dataset_shows_what_failed() {
+    // The test runner's server has no data/sample/, so the app must say which file failed.
+    let root = container();
+    leptos::mount::mount_to(root.clone(), samiksha::app::App).forget();
+    for _ in 0..100 {
+        if root.query_selector(".load-failed").unwrap().is_some() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    let failed = root.query_selector(".load-failed").unwrap().expect("an error panel, not a blank page");
+    let text = failed.text_content().unwrap();
+    assert!(text.contains("manifest.json"), "{text}");
+    assert!(text.contains("404"), "{text}");
+}

@@ -1,0 +1,41 @@
+// Shared setup for end-to-end tests: serve dist/ under a sub-path, launch Debian's Chromium
+// through playwright-core, and record console errors, failed requests and any request that
+// leaves the server (the app must make none).
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BASE = '/transparency/samiksha/';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export async function start() {
+  const server = await serve(path.join(ROOT, 'dist'), { base: BASE });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { server, browser, url: (query = '') => `${origin}${BASE}${query}`, origin };
+}
+
+export async function stop({ server, browser }) {
+  await browser.close();
+  server.close();
+}
+
+/** A page that records what went wrong while it was open. */
+export async function watchedPage(env, options = {}) {
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, ...options });
+  const trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') trouble.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => trouble.consoleErrors.push(String(e)));
+  page.on('requestfailed', (r) => trouble.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => { if (r.status() >= 400) trouble.failedRequests.push(`${r.url()} ${r.status()}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(env.origin) && !r.url().startsWith('data:')) trouble.foreignRequests.push(r.url()); });
+  return { page, trouble };
+}
+
+/** Waits for the app to have rendered its view's heading. */
+export async function ready(page) {
+  await page.waitForSelector('main h2', { timeout: 30000 });
+}
