@@ -35,3 +35,14 @@ pub fn read_districts(path: &Path) -> Result<Vec<DistrictRow>, String> {
     }
     Ok(rows)
 }
+
+/// Reads an alias table (`alias,slug`): other spellings publishers' files use for a district.
+pub fn read_aliases(path: &Path) -> Result<std::collections::HashMap<String, String>, String> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = std::collections::HashMap::new();
+    for (i, r) in rdr.deserialize::<(String, String)>().enumerate() {
+        let (alias, slug) = r.map_err(|e| format!("{} line {}: {e}", path.display(), i + 2))?;
+        out.insert(alias.trim().to_string(), slug.trim().to_string());
+    }
+    Ok(out)
+}

@@ -394,13 +394,19 @@ pub fn generate(rows: &[DistrictRow], out: &Path) -> Result<(), String> {
     write_dataset(out, manifest, files)
 }
 
-fn manifest_json(rows: &[DistrictRow], periods: &[(String, u32)]) -> Value {
+/// The manifest's `divisions`, in first-seen order of the district list.
+pub fn divisions_json(rows: &[DistrictRow]) -> Value {
     let mut divisions: Vec<Value> = Vec::new();
     for r in rows {
         if !divisions.iter().any(|d| d["id"] == r.division.as_str()) {
             divisions.push(json!({"id": r.division, "name": {"en": r.division_en, "hi": r.division_hi}}));
         }
     }
+    Value::Array(divisions)
+}
+
+/// The manifest's `units`, with codes, lineage and former names from the district list.
+pub fn units_json(rows: &[DistrictRow]) -> Value {
     let units: Vec<Value> = rows
         .iter()
         .map(|r| {
@@ -421,6 +427,12 @@ fn manifest_json(rows: &[DistrictRow], periods: &[(String, u32)]) -> Value {
             u
         })
         .collect();
+    Value::Array(units)
+}
+
+fn manifest_json(rows: &[DistrictRow], periods: &[(String, u32)]) -> Value {
+    let divisions = divisions_json(rows);
+    let units = units_json(rows);
     let departments: Vec<Value> = DEPARTMENTS.iter().map(|(id, en, hi, _, _)| json!({"id": id, "name": {"en": en, "hi": hi}, "weight": 1})).collect();
     let indicators: Vec<Value> = SPECS
         .iter()

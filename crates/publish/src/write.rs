@@ -41,3 +41,19 @@ pub fn write_dataset(dir: &Path, mut manifest: Value, files: Vec<ValueFileOut>) 
     let path = dir.join("manifest.json");
     std::fs::write(&path, pretty).map_err(|e| format!("{}: {e}", path.display()))
 }
+
+/// Lists a boundary file in a manifest (path relative to the manifest, size, SHA-256), keeping
+/// the rest of the manifest as it is.
+pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8]) -> Result<(), String> {
+    let text = std::fs::read(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let mut m: Value = serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    let rel = boundary
+        .strip_prefix(dir)
+        .map_err(|_| format!("{} is not inside the manifest's folder {}", boundary.display(), dir.display()))?
+        .to_string_lossy()
+        .replace('\\', "/");
+    m["boundaries"] = json!({"path": rel, "bytes": body.len(), "sha256": samiksha_core::sha256_hex(body)});
+    let pretty = serde_json::to_string_pretty(&m).map_err(|e| e.to_string())? + "\n";
+    std::fs::write(manifest, pretty).map_err(|e| format!("{}: {e}", manifest.display()))
+}

@@ -1,0 +1,304 @@
+//! The publisher CLI as a publisher runs it: exit codes, messages, and the real reference files.
+
+use samiksha_core::check::check_dataset;
+use samiksha_core::values::{GapReason, Reading};
+use samiksha_core::Dataset;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_samiksha-publish"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `../shared/reference`, or `None` with a message when this machine has no shared folder.
+fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared/reference");
+    if p.join("mp-districts.csv").is_file() {
+        Some(p)
+    } else {
+        eprintln!("SKIPPED: ../shared/reference is not present on this machine");
+        None
+    }
+}
+
+fn run(cmd: &mut Command) -> (i32, String) {
+    let Output { status, stdout, stderr } = cmd.output().expect("the CLI runs");
+    (status.code().unwrap_or(-1), String::from_utf8_lossy(&stdout).into_owned() + &String::from_utf8_lossy(&stderr))
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("samiksha-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn load(dir: &Path) -> (Dataset, Vec<samiksha_core::Problem>) {
+    let m = std::fs::read(dir.join("manifest.json")).unwrap();
+    let (ds, problems) = check_dataset("manifest.json", &m, |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+    (ds.expect("usable"), problems)
+}
+
+#[test]
+fn validate_passes_on_the_sample() {
+    let (code, out) = run(bin().arg("validate").arg(root().join("public/data/sample/manifest.json")));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("55 districts, 32 indicators, 31 periods; 0 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn validate_fails_cleanly_on_bad_input() {
+    let dir = temp("bad");
+    std::fs::write(dir.join("garbage.json"), [0u8, 159, 146, 150, 255]).unwrap();
+    std::fs::write(dir.join("empty.json"), "").unwrap();
+    let cases = [
+        (dir.join("missing.json"), "missing.json"),
+        (dir.clone(), "is a folder"),
+        (dir.join("garbage.json"), "not valid JSON"),
+        (dir.join("empty.json"), "the file is empty"),
+    ];
+    for (path, expected) in cases {
+        let (code, out) = run(bin().arg("validate").arg(&path));
+        assert_eq!(code, 1, "{}: {out}", path.display());
+        assert!(out.contains(expected), "{}: {out}", path.display());
+        assert!(!out.contains("panicked"), "{out}");
+    }
+}
+
+#[test]
+fn validate_names_the_cell_of_a_bad_value_and_exits_1() {
+    let dir = temp("cell");
+    let src = root().join("public/data/sample");
+    std::fs::create_dir_all(dir.join("values")).unwrap();
+    let manifest = std::fs::read_to_string(src.join("manifest.json")).unwrap();
+    std::fs::write(dir.join("manifest.json"), &manifest).unwrap();
+    for e in std::fs::read_dir(src.join("values")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), dir.join("values").join(e.file_name())).unwrap();
+    }
+    // Break one cell: the first value of mgnrega-persondays in January 2026.
+    let path = dir.join("values/2026-01.json");
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    v["values"]["mgnrega-persondays"][0] = serde_json::json!("lots");
+    std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+    let (code, out) = run(bin().arg("validate").arg(dir.join("manifest.json")));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("values/2026-01.json $.values.mgnrega-persondays[0]: expected a number"), "{out}");
+    // The edit also changed the file's hash, which is reported as a warning.
+    assert!(out.contains("SHA-256"), "{out}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&mut bin()).0, 2);
+    assert_eq!(run(bin().arg("frobnicate")).0, 2);
+    assert_eq!(run(bin().arg("validate")).0, 2);
+    assert_eq!(run(bin().args(["import", "--values", "x.csv"])).0, 2);
+    assert_eq!(run(bin().args(["boundaries", "--input", "x"])).0, 2);
+    let (code, out) = run(bin().arg("--help"));
+    assert_eq!(code, 0);
+    assert!(out.contains("validate") && out.contains("import") && out.contains("boundaries"));
+}
+
+#[test]
+fn sample_generation_is_deterministic_and_matches_the_committed_sample() {
+    let Some(shared) = shared() else { return };
+    let dir = temp("sample");
+    let (code, out) = run(bin().args(["sample", "--districts"]).arg(shared.join("mp-districts.csv")).arg("--out").arg(&dir));
+    assert_eq!(code, 0, "{out}");
+    let committed = root().join("public/data/sample");
+    for rel in std::iter::once("manifest.json".to_string()).chain(std::fs::read_dir(committed.join("values")).unwrap().map(|e| format!("values/{}", e.unwrap().file_name().to_string_lossy()))) {
+        assert_eq!(std::fs::read(dir.join(&rel)).unwrap(), std::fs::read(committed.join(&rel)).unwrap(), "{rel} differs: run `make sample`");
+    }
+}
+
+#[test]
+fn import_of_a_long_csv_reports_what_it_could_not_match() {
+    let f = fixtures().join("long");
+    let out_dir = temp("long");
+    let (code, out) = run(bin()
+        .arg("import")
+        .args(["--values".as_ref(), f.join("values.csv").as_os_str()])
+        .args(["--indicators".as_ref(), f.join("indicators.csv").as_os_str()])
+        .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
+        .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+        .args(["--flags".as_ref(), f.join("flags.csv").as_os_str()])
+        .arg("--out")
+        .arg(&out_dir));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("\"Atlantis\": 1 rows"), "{out}");
+    assert!(out.contains("\"ghost\": 1 rows"), "{out}");
+    assert!(out.contains("not a number:") && out.contains("\"abc\""), "{out}");
+    let (ds, problems) = load(&out_dir);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let (i, jan) = (ds.indicator_index("mutation-pending").unwrap(), ds.period_index("2026-01").unwrap());
+    let value = |slug: &str| ds.observation(i, jan, ds.unit_index(slug).unwrap()).cloned();
+    assert_eq!(value("indore").unwrap().number(), Some(1234.0));
+    // "(7.5)" is a small-sample value: kept, with the flag the flag sheet gives brackets.
+    let gw = value("gwalior").unwrap();
+    assert_eq!((gw.number(), gw.flag()), (Some(7.5), Some("n25-49")));
+    // "*" means suppressed: a gap with its flag, not a zero.
+    let rewa = value("rewa").unwrap();
+    assert_eq!(rewa.reading, Reading::Gap(GapReason::Suppressed));
+    // No row at all: not reported (Mauganj existed in 2026).
+    assert_eq!(value("mauganj").unwrap().reading, Reading::Gap(GapReason::NotReported));
+    assert_eq!(ds.periods().iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["2025-12", "2026-01"]);
+}
+
+fn import_nfhs(shared: &Path, out_dir: &Path, with_aliases: bool) -> (i32, String) {
+    let f = fixtures().join("nfhs");
+    let mut cmd = bin();
+    cmd.arg("import")
+        .args(["--values".as_ref(), shared.join("nfhs5/mp-district-factsheets.csv").as_os_str()])
+        .args(["--indicators".as_ref(), f.join("indicators.csv").as_os_str()])
+        .args(["--districts".as_ref(), shared.join("mp-districts.csv").as_os_str()])
+        .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+        .args(["--flags".as_ref(), f.join("flags.csv").as_os_str()])
+        .args(["--indicator-column", "indicator_no"])
+        .args(["--period", "nfhs-4=nfhs4_2015_16:flag_nfhs4@2015", "--period", "nfhs-5=nfhs5_2019_21:flag_nfhs5@2019"])
+        .arg("--out")
+        .arg(out_dir);
+    if with_aliases {
+        cmd.args(["--aliases".as_ref(), f.join("aliases.csv").as_os_str()]);
+    }
+    run(&mut cmd)
+}
+
+#[test]
+fn import_of_the_real_nfhs_file_reconciles_names_and_keeps_suppressed_values_as_gaps() {
+    let Some(shared) = shared() else { return };
+    // Without the alias table the report names the districts it could not match.
+    let (code, out) = import_nfhs(&shared, &temp("nfhs-raw"), false);
+    assert_eq!(code, 0, "{out}");
+    for name in ["Khandwa (East Nimar)", "Khargone (West Nimar)", "Narsimhapur"] {
+        assert!(out.contains(&format!("\"{name}\"")), "{name} should be reported: {out}");
+    }
+    // With it, every district of the survey is matched and the dataset validates.
+    let dir = temp("nfhs");
+    let (code, out) = import_nfhs(&shared, &dir, true);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("district names not matched"), "{out}");
+    assert!(out.contains("0 errors"), "{out}");
+    let (ds, problems) = load(&dir);
+    assert!(problems.iter().all(|p| p.severity != samiksha_core::Severity::Error), "{problems:#?}");
+    assert_eq!(ds.periods().iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["nfhs-4", "nfhs-5"]);
+    let n5 = ds.period_index("nfhs-5").unwrap();
+    let obs = |ind: &str, slug: &str| ds.observation(ds.indicator_index(ind).unwrap(), n5, ds.unit_index(slug).unwrap()).cloned().unwrap();
+    // Renamed and aliased districts carry values.
+    assert!(obs("stunting", "khandwa").number().is_some());
+    assert!(obs("stunting", "narsinghpur").number().is_some());
+    assert!(obs("stunting", "narmadapuram").number().is_some(), "Hoshangabad matched by its former name");
+    // Districts created after the survey year did not exist then.
+    assert_eq!(obs("stunting", "mauganj").reading, Reading::Gap(GapReason::UnitDidNotExist));
+    // Every suppressed cell of the file stays a gap with its flag.
+    let mut suppressed = 0;
+    let mut small = 0;
+    for i in 0..ds.indicators().len() {
+        for o in ds.column(i, n5).unwrap().iter().flatten() {
+            if o.reading == Reading::Gap(GapReason::Suppressed) {
+                assert_eq!(o.flag(), Some("lt25"));
+                suppressed += 1;
+            }
+            if o.flag() == Some("n25-49") {
+                assert!(o.number().is_some());
+                small += 1;
+            }
+        }
+    }
+    assert!(suppressed > 0 && small > 0, "suppressed {suppressed}, small-sample {small}");
+}
+
+fn segments_once_length(b: &serde_json::Value) -> f64 {
+    // Sum of lengths of segments that belong to one ring only: the state's outline when
+    // neighbours share identical borders, much more when they do not.
+    let mut count: std::collections::HashMap<((i64, i64), (i64, i64)), (usize, f64)> = Default::default();
+    for u in b["units"].as_array().unwrap() {
+        for ring in u["rings"].as_array().unwrap() {
+            let flat: Vec<i64> = ring.as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect();
+            let mut pts = vec![(flat[0], flat[1])];
+            for d in flat[2..].chunks(2) {
+                let last = *pts.last().unwrap();
+                pts.push((last.0 + d[0], last.1 + d[1]));
+            }
+            for w in pts.windows(2) {
+                let key = if w[0] < w[1] { (w[0], w[1]) } else { (w[1], w[0]) };
+                let len = (((w[0].0 - w[1].0).pow(2) + (w[0].1 - w[1].1).pow(2)) as f64).sqrt();
+                count.entry(key).or_insert((0, len)).0 += 1;
+            }
+        }
+    }
+    count.values().filter(|(n, _)| *n == 1).map(|(_, l)| l).sum()
+}
+
+#[test]
+fn boundaries_from_the_real_files_match_report_and_stay_small() {
+    let Some(shared) = shared() else { return };
+    let dir = temp("geo");
+    let mut outlines = Vec::new();
+    for (input, tolerance) in [("geo/mp-districts-2011.topo.json", "1.2"), ("geo/mp-districts-2011.geojson", "1.2"), ("geo/mp-districts-2011.topo.json", "0")] {
+        let out_file = dir.join("boundaries.json");
+        let (code, out) = run(bin()
+            .arg("boundaries")
+            .args(["--input".as_ref(), shared.join(input).as_os_str()])
+            .args(["--districts".as_ref(), shared.join("mp-districts.csv").as_os_str()])
+            .args(["--tolerance", tolerance])
+            .arg("--out")
+            .arg(&out_file));
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains("52 districts matched"), "{out}");
+        assert!(out.contains("renamed: \"Hoshangabad\" matched to narmadapuram"), "{out}");
+        for slug in ["mauganj", "maihar", "pandhurna"] {
+            assert!(out.contains(&format!("no polygon for district {slug}")), "{out}");
+        }
+        assert!(!out.contains("matches no district"), "{out}");
+        let bytes = std::fs::read(&out_file).unwrap();
+        let b: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(b["units"].as_array().unwrap().len(), 52);
+        if tolerance != "0" {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            std::io::Write::write_all(&mut gz, &bytes).unwrap();
+            let size = gz.finish().unwrap().len();
+            assert!(size < 60_000, "{input}: {size} bytes gzipped");
+        }
+        let w = b["width"].as_f64().unwrap();
+        let h = b["height"].as_f64().unwrap();
+        // Madhya Pradesh is wider than tall, but not stretched (about 1.4:1 on the ground).
+        assert!((1.2..1.7).contains(&(w / h)), "aspect {}", w / h);
+        outlines.push(segments_once_length(&b));
+    }
+    // Simplification keeps shared borders shared: the unshared length stays close to the
+    // state's outline as drawn unsimplified.
+    let outline = outlines[2];
+    for o in &outlines[..2] {
+        assert!(*o < outline * 1.1, "unshared length {o} against outline {outline}");
+    }
+}
+
+#[test]
+fn boundaries_can_be_listed_in_a_manifest() {
+    let Some(shared) = shared() else { return };
+    let dir = temp("attach");
+    std::fs::copy(root().join("public/data/sample/manifest.json"), dir.join("manifest.json")).unwrap();
+    let (code, out) = run(bin()
+        .arg("boundaries")
+        .args(["--input".as_ref(), shared.join("geo/mp-districts-2011.topo.json").as_os_str()])
+        .args(["--districts".as_ref(), shared.join("mp-districts.csv").as_os_str()])
+        .arg("--out")
+        .arg(dir.join("boundaries.json"))
+        .arg("--manifest")
+        .arg(dir.join("manifest.json")));
+    assert_eq!(code, 0, "{out}");
+    let (m, problems) = samiksha_core::manifest::parse_manifest("manifest.json", &std::fs::read(dir.join("manifest.json")).unwrap());
+    assert!(problems.iter().all(|p| p.severity == samiksha_core::Severity::Warning));
+    let b = m.unwrap().boundaries.unwrap();
+    assert_eq!(b.path, "boundaries.json");
+    assert_eq!(b.bytes, Some(std::fs::metadata(dir.join("boundaries.json")).unwrap().len()));
+}
