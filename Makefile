@@ -46,7 +46,7 @@ report: dist setup-test
 ## Parse-and-validate throughput, natively and in the browser (a benchmark, not a test).
 bench: setup-test
 	cargo run --release -p samiksha-core --example bench_parse
-	cargo test --release --target wasm32-unknown-unknown -p samiksha --test bench -- --nocapture
+	cargo test --release --target wasm32-unknown-unknown -p samiksha --features bench --test bench -- --nocapture
 
 ## Regenerates the committed sample dataset from the district list (deterministic).
 sample:
