@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod classify;
+pub mod composite;
 pub mod dataset;
 pub mod i18n;
 pub mod manifest;

@@ -88,3 +88,94 @@ pub fn review_table(ds: &Dataset, indicator: usize, period: usize) -> Option<Tab
         mean,
     })
 }
+
+/// A district's improvement between two periods, direction-aware (positive is better).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Improvement {
+    pub unit: usize,
+    pub then: f64,
+    pub now: f64,
+    /// now − then, signed so that a positive number is an improvement.
+    pub gain: f64,
+    pub rank: usize,
+    pub tied: bool,
+}
+
+/// Ranks districts by how much they improved from `earlier` to `period`; districts without a
+/// value in either period are left out. Values are compared at `decimals` places.
+pub fn improvement_ranking(then: &[Option<f64>], now: &[Option<f64>], direction: Direction, decimals: u8) -> Vec<Improvement> {
+    let gains: Vec<(usize, f64, f64, f64)> = then
+        .iter()
+        .zip(now)
+        .enumerate()
+        .filter_map(|(u, (a, b))| {
+            let (a, b) = ((*a)?, (*b)?);
+            let d = round_to(b, decimals) - round_to(a, decimals);
+            Some((u, a, b, if direction == Direction::HigherIsBetter { d } else { -d }))
+        })
+        .collect();
+    let readings: Vec<(usize, Option<crate::values::Reading>)> = gains.iter().map(|g| (g.0, Some(crate::values::Reading::Number(g.3)))).collect();
+    let ranked = crate::rank::rank_readings(&readings, Direction::HigherIsBetter, decimals);
+    ranked
+        .ranked
+        .iter()
+        .map(|r| {
+            let g = gains.iter().find(|g| g.0 == r.unit).copied().unwrap_or((r.unit, 0.0, 0.0, 0.0));
+            Improvement { unit: r.unit, then: g.1, now: g.2, gain: round_to(g.3, decimals), rank: r.rank, tied: r.tied }
+        })
+        .collect()
+}
+
+/// Values of one indicator in one period by unit; `None` where not loaded or a gap.
+pub fn column_values(ds: &Dataset, indicator: usize, period: usize) -> Option<Vec<Option<f64>>> {
+    let col = ds.column(indicator, period)?;
+    Some(col.iter().map(|o| o.as_ref().and_then(|o| o.number())).collect())
+}
+
+/// One division's figures: the mean of its districts' values and its rank among divisions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DivisionRow {
+    pub division: usize,
+    pub mean: f64,
+    pub districts: usize,
+    pub rank: usize,
+}
+
+/// Division aggregates (unweighted mean of district values) ranked direction-aware, and each
+/// district's rank within its division.
+pub fn divisions(ds: &Dataset, values: &[Option<f64>], direction: Direction, decimals: u8) -> (Vec<DivisionRow>, Vec<Option<usize>>) {
+    let m = &ds.manifest;
+    let means: Vec<(usize, f64, usize)> = m
+        .divisions
+        .iter()
+        .enumerate()
+        .filter_map(|(d, div)| {
+            let v: Vec<f64> = m.units.iter().enumerate().filter(|(_, u)| u.division == div.id).filter_map(|(u, _)| values.get(u).copied().flatten()).collect();
+            (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64, v.len()))
+        })
+        .collect();
+    let readings: Vec<(usize, Option<crate::values::Reading>)> = means.iter().map(|x| (x.0, Some(crate::values::Reading::Number(x.1)))).collect();
+    let ranked = crate::rank::rank_readings(&readings, direction, decimals);
+    let rows = ranked
+        .ranked
+        .iter()
+        .map(|r| {
+            let x = means.iter().find(|x| x.0 == r.unit).copied().unwrap_or((r.unit, 0.0, 0));
+            DivisionRow { division: x.0, mean: x.1, districts: x.2, rank: r.rank }
+        })
+        .collect();
+    let mut within = vec![None; m.units.len()];
+    for div in &m.divisions {
+        let members: Vec<(usize, Option<crate::values::Reading>)> = m
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.division == div.id)
+            .map(|(u, _)| (u, values.get(u).copied().flatten().map(crate::values::Reading::Number)))
+            .collect();
+        for r in crate::rank::rank_readings(&members, direction, decimals).ranked {
+            within[r.unit] = Some(r.rank);
+        }
+    }
+    (rows, within)
+}

@@ -161,3 +161,37 @@ fn tile_layout_keeps_neighbours_near() {
     let l = layout(&pts, 2);
     assert_eq!(l, [(0, 0), (1, 0), (0, 1), (1, 1)]);
 }
+
+mod composite_props {
+    use proptest::prelude::*;
+    use samiksha_core::composite::scale_for;
+    use samiksha_core::manifest::Direction;
+
+    proptest! {
+        #[test]
+        fn min_max_scores_do_not_depend_on_the_unit(
+            values in proptest::collection::vec(0.1f64..1000.0, 2..60),
+            factor in 0.001f64..1000.0,
+            target in proptest::option::of(0.1f64..1000.0),
+            higher in any::<bool>(),
+        ) {
+            let dir = if higher { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+            let a = scale_for(&values, dir, target).unwrap();
+            let scaled: Vec<f64> = values.iter().map(|v| v * factor).collect();
+            let b = scale_for(&scaled, dir, target.map(|t| t * factor)).unwrap();
+            for (x, y) in values.iter().zip(&scaled) {
+                let (sa, sb) = (a.score(*x), b.score(*y));
+                prop_assert!((sa - sb).abs() < 1e-6, "{} vs {}", sa, sb);
+                prop_assert!((0.0..=100.0).contains(&sa));
+            }
+        }
+
+        #[test]
+        fn the_best_district_scores_100_without_a_target(values in proptest::collection::vec(-50.0f64..50.0, 1..40), higher in any::<bool>()) {
+            let dir = if higher { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+            let s = scale_for(&values, dir, None).unwrap();
+            let best = if higher { values.iter().cloned().fold(f64::MIN, f64::max) } else { values.iter().cloned().fold(f64::MAX, f64::min) };
+            prop_assert!((s.score(best) - 100.0).abs() < 1e-9);
+        }
+    }
+}

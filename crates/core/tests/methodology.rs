@@ -1,0 +1,70 @@
+//! Recomputes the worked example in docs/methodology.md from the document itself and checks
+//! every number in its tables, so the document and the code cannot disagree.
+
+use samiksha_core::composite::{composite, rank_changes, Weighting, DEFAULT_MIN_SHARE};
+use samiksha_core::manifest::parse_manifest;
+use samiksha_core::Dataset;
+
+fn doc() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/methodology.md")).expect("docs/methodology.md")
+}
+
+fn block(doc: &str, tag: &str) -> String {
+    let start = doc.find(&format!("```json {tag}\n")).unwrap_or_else(|| panic!("no ```json {tag} block")) + 9 + tag.len();
+    let end = start + doc[start..].find("```").unwrap();
+    doc[start..end].to_string()
+}
+
+/// Rows of the markdown table whose header starts with `first_header`.
+fn table(doc: &str, first_header: &str) -> Vec<Vec<String>> {
+    let lines: Vec<&str> = doc.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with(&format!("| {first_header} |"))).expect("table");
+    lines[at + 2..].iter().take_while(|l| l.starts_with('|')).map(|l| l.trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()).collect()
+}
+
+fn fmt(x: Option<f64>) -> String {
+    x.map_or("–".to_string(), |v| format!("{v:.1}"))
+}
+
+#[test]
+fn the_worked_example_is_what_the_code_computes() {
+    let doc = doc();
+    let (m, problems) = parse_manifest("manifest.json", block(&doc, "manifest").as_bytes());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let mut ds = Dataset::new(m.unwrap());
+    let f = ds.manifest.value_files[0].clone();
+    assert!(ds.add_value_file(&f, block(&doc, "values").as_bytes()).is_empty());
+    let c = composite(&ds, 0, Weighting::Published, DEFAULT_MIN_SHARE).unwrap();
+
+    // Step 1: indicator scores.
+    let rows = table(&doc, "district | mutation-pending");
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        let u = ds.unit_index(&row[0]).unwrap();
+        for (k, id) in ["mutation-pending", "khasra-update", "anc-four-visits"].iter().enumerate() {
+            let i = ds.indicator_index(id).unwrap();
+            let score = c.districts[u].indicators.iter().find(|s| s.indicator == i).map(|s| s.score);
+            assert_eq!(fmt(score), row[k + 1], "{} {id}", row[0]);
+        }
+    }
+
+    // Steps 2–5: departments, overall, rank.
+    let rows = table(&doc, "district | revenue");
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        let u = ds.unit_index(&row[0]).unwrap();
+        let d = &c.districts[u];
+        let dep = |id: &str| d.departments.iter().find(|x| ds.manifest.departments[x.department].id == id).map(|x| x.score);
+        assert_eq!(fmt(dep("revenue")), row[1], "{}", row[0]);
+        assert_eq!(fmt(dep("health")), row[2], "{}", row[0]);
+        assert_eq!(fmt(d.overall), row[3], "{}", row[0]);
+        let rank = c.ranking.rank_of(u).map_or("not ranked".to_string(), |r| r.rank.to_string());
+        assert_eq!(rank, row[4], "{}", row[0]);
+    }
+
+    // Step 6: sensitivity.
+    let equal = composite(&ds, 0, Weighting::EqualDepartments, DEFAULT_MIN_SHARE).unwrap();
+    let changes = rank_changes(&c, &equal);
+    assert!(doc.contains(&format!("**{changes}** districts change rank")), "the document should say {changes}");
+    assert_eq!(fmt(equal.districts[0].overall), "45.0");
+}
