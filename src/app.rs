@@ -43,7 +43,10 @@ pub fn App() -> impl IntoView {
         let next = state.dataset.with_untracked(|d| {
             let d = d.as_ref()?;
             let mut r = state.route.get_untracked();
-            r.indicator = Some(d.indicators()[sel.indicator].id.clone());
+            // The composite index is a valid choice that no indicator index stands for.
+            if r.indicator.as_deref() != Some(samiksha_core::route::COMPOSITE) {
+                r.indicator = Some(d.indicators()[sel.indicator].id.clone());
+            }
             r.period = Some(d.periods()[sel.period].id.clone());
             if r.district.is_some() && sel.district.is_none() && r.view != View::District {
                 r.district = None;

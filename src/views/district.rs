@@ -78,7 +78,7 @@ pub fn DistrictView() -> impl IntoView {
                         Some((r, n)) => (
                             format_value(r.value, ind, lang),
                             format!("{}{} {} {n}", r.rank, if r.tied { "=" } else { "" }, Msg::RankOf.text(lang)),
-                            r.change.as_ref().map(|c| change_text(c, ind, lang)).unwrap_or_else(|| "–".into()),
+                            r.change.as_ref().map(|c| change_text(c, ind.decimals, lang)).unwrap_or_else(|| "–".into()),
                         ),
                         None => {
                             let reason = table.as_ref().and_then(|t| t.unranked.iter().find(|x| x.0 == u)).map(|x| x.1.label(lang)).unwrap_or(Msg::NoData.text(lang));

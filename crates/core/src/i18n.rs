@@ -88,6 +88,40 @@ strings! {
     Download => "Download", "डाउनलोड";
     ViewDistrict => "Open district profile", "ज़िले की प्रोफ़ाइल खोलें";
     UnknownDistrict => "This district is not in the dataset.", "यह ज़िला डेटासेट में नहीं है।";
+    CompositeIndex => "Composite index (all indicators)", "समग्र सूचकांक (सभी संकेतक)";
+    Score => "Score", "अंक";
+    Band => "Band", "श्रेणी";
+    RankInDivision => "Rank in division", "संभाग में रैंक";
+    SearchDistricts => "Search districts", "ज़िला खोजें";
+    AllDivisions => "All divisions", "सभी संभाग";
+    CompareWith => "Improvement since", "सुधार, इस अवधि से";
+    NoComparison => "No comparison", "तुलना नहीं";
+    MostImproved => "Most improved", "सबसे अधिक सुधार";
+    Gain => "Improvement", "सुधार";
+    Then => "Then", "तब";
+    Now => "Now", "अब";
+    DivisionFigures => "Divisions", "संभागवार";
+    DivisionMeanNote => "A division's figure is the unweighted mean of its districts' values.", "संभाग का आँकड़ा उसके ज़िलों के मानों का साधारण औसत है।";
+    DistrictsCount => "Districts", "ज़िले";
+    HowComputed => "How was this computed?", "यह कैसे निकाला गया?";
+    ChooseDistrictToExplain => "Choose a district in the table to see its arithmetic.", "गणना देखने के लिए तालिका में कोई ज़िला चुनें।";
+    Explain => "Explain", "समझाएँ";
+    SensitivityBefore => "If every department weighed the same,", "यदि सभी विभागों का भार बराबर होता, तो";
+    SensitivityAfter => "districts would hold a different rank.", "ज़िलों की रैंक बदल जाती।";
+    DownloadCsv => "Download this table (CSV)", "यह तालिका डाउनलोड करें (CSV)";
+    Coverage => "Indicators with values", "मान वाले संकेतक";
+    TooFewIndicators => "too few indicators with values", "बहुत कम संकेतकों के मान";
+    Showing => "Showing", "दिखाए जा रहे";
+    WorstDistrict => "worst district", "सबसे कमज़ोर ज़िला";
+    BestDistrict => "best district", "सबसे अच्छा ज़िला";
+    ScoreZeroAt => "0 at", "0 =";
+    ScoreHundredAt => "100 at", "100 =";
+    DepartmentScoreMean => "department score (mean of its indicators)", "विभाग अंक (संकेतकों का औसत)";
+    Weight => "weight", "भार";
+    OverallIs => "Overall score = weighted mean of department scores", "कुल अंक = विभाग अंकों का भारित औसत";
+    BetterValueCount => "districts have a better value, so the rank is", "ज़िलों का मान बेहतर है, इसलिए रैंक है";
+    MethodDocument => "The full method, with a worked example, is published with the app.", "पूरी विधि, उदाहरण सहित, ऐप के साथ प्रकाशित है।";
+    CompositeNote => "Each indicator is scaled 0–100 (worst district 0; target, or best district, 100); a department scores the mean of its indicators; the overall score is the weighted mean of departments. Districts need values for 75% of indicators to be ranked.", "हर संकेतक 0–100 पर (सबसे कमज़ोर ज़िला 0; लक्ष्य या सबसे अच्छा ज़िला 100); विभाग का अंक उसके संकेतकों का औसत; कुल अंक विभागों का भारित औसत। रैंक के लिए 75% संकेतकों के मान आवश्यक।";
 }
 
 #[cfg(test)]

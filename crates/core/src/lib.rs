@@ -7,6 +7,7 @@
 pub mod check;
 pub mod classify;
 pub mod composite;
+pub mod csvout;
 pub mod dataset;
 pub mod i18n;
 pub mod manifest;

@@ -527,7 +527,15 @@ fn read_weight(w: &mut Walk, o: &Map<String, Value>, p: &str) -> f64 {
 
 fn read_indicator(w: &mut Walk, v: &Value, p: &str) -> Option<Indicator> {
     let o = w.object(v, p)?;
-    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id"))).and_then(|id| {
+        // The viewer's URL uses this id for the composite index.
+        if id == crate::route::COMPOSITE {
+            w.error(&key(p, "id"), ProblemKind::BadId { id });
+            None
+        } else {
+            Some(id)
+        }
+    });
     let name = w.req_bilingual(o, p, "name");
     let short_name = w.opt_bilingual(o, p, "short_name");
     let measure = w.field(o, p, "unit").and_then(|v| w.one_of(v, &key(p, "unit"), Measure::WORDS)).map(Measure::from_word);

@@ -61,32 +61,83 @@ pub fn review_table(ds: &Dataset, indicator: usize, period: usize) -> Option<Tab
     let ind = ds.indicators().get(indicator)?;
     let now = rank_indicator(ds, indicator, period)?;
     let before: Option<Ranking> = ds.previous_period(period).and_then(|p| rank_indicator(ds, indicator, p));
+    let flag = |u: usize| ds.observation(indicator, period, u).and_then(|o| o.flag().map(str::to_string));
+    Some(table_from(&now, before.as_ref(), ind.direction, ind.decimals, flag))
+}
+
+/// The review table of the composite index, with change since the previous period's composite.
+pub fn composite_table(ds: &Dataset, period: usize) -> Option<(Table, crate::composite::Composite)> {
+    use crate::composite::{composite, Weighting, DEFAULT_MIN_SHARE};
+    let now = composite(ds, period, Weighting::Published, DEFAULT_MIN_SHARE)?;
+    let before = ds.previous_period(period).and_then(|p| composite(ds, p, Weighting::Published, DEFAULT_MIN_SHARE));
+    let table = table_from(&now.ranking, before.as_ref().map(|b| &b.ranking), Direction::HigherIsBetter, 1, |_| None);
+    Some((table, now))
+}
+
+fn table_from(now: &Ranking, before: Option<&Ranking>, direction: Direction, decimals: u8, flag: impl Fn(usize) -> Option<String>) -> Table {
     let rows: Vec<Row> = now
         .ranked
         .iter()
         .map(|r| {
             let change = before.as_ref().and_then(|b| b.rank_of(r.unit)).map(|prev| {
-                let value_delta = round_to(r.value - prev.value, ind.decimals);
+                let value_delta = round_to(r.value - prev.value, decimals) + 0.0;
                 let trend = if value_delta == 0.0 {
                     Trend::Same
-                } else if (value_delta > 0.0) == (ind.direction == Direction::HigherIsBetter) {
+                } else if (value_delta > 0.0) == (direction == Direction::HigherIsBetter) {
                     Trend::Better
                 } else {
                     Trend::Worse
                 };
                 Change { value_delta, rank_delta: Some(prev.rank as i64 - r.rank as i64), trend }
             });
-            let flag = ds.observation(indicator, period, r.unit).and_then(|o| o.flag().map(str::to_string));
-            Row { unit: r.unit, rank: r.rank, tied: r.tied, value: r.value, flag, change }
+            Row { unit: r.unit, rank: r.rank, tied: r.tied, value: r.value, flag: flag(r.unit), change }
         })
         .collect();
     let mean = (!rows.is_empty()).then(|| rows.iter().map(|r| r.value).sum::<f64>() / rows.len() as f64);
-    Some(Table {
-        ranked_count: rows.len(),
-        rows,
-        unranked: now.unranked.iter().map(|u| (u.unit, u.reason)).collect(),
-        mean,
-    })
+    Table { ranked_count: rows.len(), rows, unranked: now.unranked.iter().map(|u| (u.unit, u.reason)).collect(), mean }
+}
+
+/// Columns a ranking table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Rank,
+    District,
+    Division,
+    Value,
+    Change,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Ascending,
+    Descending,
+}
+
+/// Which rows to show, in which order: rows whose district name contains `query` (any case, in
+/// either language's name given in `names`) and that lie in `division`, sorted by `key`.
+/// Returns indices into `table.rows`; equal keys keep rank order.
+pub fn filter_sort(table: &Table, names: &[String], divisions: &[String], query: &str, division: Option<&str>, key: SortKey, order: Order) -> Vec<usize> {
+    let q = query.trim().to_lowercase();
+    let mut idx: Vec<usize> = (0..table.rows.len())
+        .filter(|&i| {
+            let u = table.rows[i].unit;
+            (q.is_empty() || names.get(u).is_some_and(|n| n.to_lowercase().contains(&q))) && division.is_none_or(|d| divisions.get(u).is_some_and(|x| x == d))
+        })
+        .collect();
+    let change = |r: &Row| r.change.as_ref().and_then(|c| c.rank_delta).unwrap_or(0);
+    idx.sort_by(|&a, &b| {
+        let (ra, rb) = (&table.rows[a], &table.rows[b]);
+        let ord = match key {
+            SortKey::Rank => ra.rank.cmp(&rb.rank),
+            SortKey::District => names.get(ra.unit).cmp(&names.get(rb.unit)),
+            SortKey::Division => divisions.get(ra.unit).cmp(&divisions.get(rb.unit)),
+            SortKey::Value => ra.value.total_cmp(&rb.value),
+            SortKey::Change => change(ra).cmp(&change(rb)),
+        };
+        let ord = if order == Order::Descending { ord.reverse() } else { ord };
+        ord.then(ra.rank.cmp(&rb.rank))
+    });
+    idx
 }
 
 /// A district's improvement between two periods, direction-aware (positive is better).

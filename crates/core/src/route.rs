@@ -40,8 +40,13 @@ pub struct Route {
     pub indicator: Option<String>,
     pub period: Option<String>,
     pub district: Option<String>,
+    /// An earlier period to measure improvement from (rankings view).
+    pub compare: Option<String>,
     pub lang: Lang,
 }
+
+/// The indicator id that stands for the composite index; datasets may not use it.
+pub const COMPOSITE: &str = "composite";
 
 fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -91,6 +96,7 @@ impl Route {
                 "indicator" => r.indicator = id_like(v),
                 "period" => r.period = id_like(v),
                 "district" => r.district = id_like(v),
+                "compare" => r.compare = id_like(v),
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
                 _ => {}
             }
@@ -102,7 +108,7 @@ impl Route {
     /// the same view always has the same link.
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("view={}", self.view.word())];
-        for (k, v) in [("indicator", &self.indicator), ("period", &self.period), ("district", &self.district)] {
+        for (k, v) in [("indicator", &self.indicator), ("period", &self.period), ("district", &self.district), ("compare", &self.compare)] {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", encode(v)));
             }
@@ -123,6 +129,7 @@ mod tests {
             indicator: Some("public-awareness".into()),
             period: Some("2026-01".into()),
             district: Some("tikamgarh".into()),
+            compare: None,
             lang: Lang::En,
         };
         let q = r.to_query();
