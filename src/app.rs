@@ -69,6 +69,11 @@ pub fn App() -> impl IntoView {
                 state.ensure_period(sel.period - 1);
             }
         }
+        // The period an improvement is measured from, when the rankings view asks for one.
+        let compare = state.route.with(|r| r.compare.clone());
+        if let Some(p) = compare.and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
+            state.ensure_period(p);
+        }
     });
 
     let lang = move || state.lang();

@@ -215,7 +215,7 @@ pub fn RankingsView() -> impl IntoView {
             };
 
             let explanation = sel.district.map(|u| explain(d, subject, &table, comp.as_ref(), u, lang));
-            let division_options = d.manifest.divisions.iter().map(|x| view! { <option value=x.id.clone()>{x.name.get(lang).to_string()}</option> }).collect_view();
+            let division_options = d.manifest.divisions.iter().map(|x| view! { <option value=x.id.clone() selected=div_filter == x.id>{x.name.get(lang).to_string()}</option> }).collect_view();
             let showing = format!("{} {} / {}", Msg::Showing.text(lang), shown.len(), table.rows.len());
             let csv_name = format!("samiksha-{}-{}-{}.csv", route.indicator.clone().unwrap_or_default(), period.id, lang.code());
             let preamble = vec![
@@ -250,7 +250,7 @@ pub fn RankingsView() -> impl IntoView {
                     </label>
                     <label><span>{Msg::Division.text(lang)}</span>
                         <select name="division" on:change=move |ev| division.set(event_target_value(&ev))>
-                            <option value="">{Msg::AllDivisions.text(lang)}</option>
+                            <option value="" selected=div_filter.is_empty()>{Msg::AllDivisions.text(lang)}</option>
                             {division_options}
                         </select>
                     </label>
