@@ -8,6 +8,8 @@ use crate::DATASET_DIR;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::check::unreadable;
+use samiksha_core::dataset::integrity_problems;
+use samiksha_core::geo::{parse_boundaries, GeoMap};
 use samiksha_core::manifest::parse_manifest;
 use samiksha_core::route::Route;
 use samiksha_core::{Dataset, Lang, Problem};
@@ -21,8 +23,21 @@ pub enum Load {
     Ready,
 }
 
+/// The boundary file, which only the geographic map needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GeoLoad {
+    NotAsked,
+    /// The dataset lists no boundary file.
+    NotPublished,
+    Loading,
+    Ready(std::sync::Arc<GeoMap>),
+    /// Listed but unusable; the problems panel says why.
+    Failed,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
+    pub geo: RwSignal<GeoLoad>,
     pub route: RwSignal<Route>,
     pub dataset: RwSignal<Option<Dataset>>,
     pub load: RwSignal<Load>,
@@ -45,6 +60,7 @@ impl AppState {
     pub fn new(route: Route) -> Self {
         AppState {
             route: RwSignal::new(route),
+            geo: RwSignal::new(GeoLoad::NotAsked),
             dataset: RwSignal::new(None),
             load: RwSignal::new(Load::Loading),
             problems: RwSignal::new(Vec::new()),
@@ -89,6 +105,38 @@ impl AppState {
                         }
                         None => self.load.set(Load::Failed),
                     }
+                }
+            }
+        });
+    }
+
+    /// Fetches the boundary file once, when a view first needs it.
+    pub fn ensure_geo(self) {
+        if self.geo.get_untracked() != GeoLoad::NotAsked {
+            return;
+        }
+        let Some(file) = self.dataset.with_untracked(|d| d.as_ref().map(|d| d.manifest.boundaries.clone())) else { return };
+        let Some(file) = file else {
+            self.geo.set(GeoLoad::NotPublished);
+            return;
+        };
+        self.geo.set(GeoLoad::Loading);
+        spawn_local(async move {
+            match fetch_bytes(&format!("{DATASET_DIR}{}", file.path)).await {
+                Ok(bytes) => {
+                    let mut problems = integrity_problems(&file, &bytes);
+                    let parsed = self.dataset.with_untracked(|d| d.as_ref().map(|d| parse_boundaries(&file.path, &bytes, &d.manifest)));
+                    let (map, more) = parsed.unwrap_or((None, Vec::new()));
+                    problems.extend(more);
+                    self.problems.update(|p| p.extend(problems));
+                    self.geo.set(match map {
+                        Some(m) if !m.shapes.is_empty() => GeoLoad::Ready(std::sync::Arc::new(m)),
+                        _ => GeoLoad::Failed,
+                    });
+                }
+                Err(reason) => {
+                    self.problems.update(|p| p.push(unreadable(&file.path, reason)));
+                    self.geo.set(GeoLoad::Failed);
                 }
             }
         });

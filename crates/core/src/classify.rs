@@ -1,5 +1,7 @@
-//! Colour classes for maps: quantile breaks and a colour-blind-safe palette, direction-aware so
-//! that the darker end is always the better one, whatever the indicator's direction.
+//! Colour classes for maps: quantile, equal-interval, natural (ckmeans) and target-based breaks,
+//! and a diverging scheme around a centre (the target or the average), all with colour-blind-safe
+//! palettes and direction-aware so "better" always looks the same: darker blue in the sequential
+//! palette, purple (against orange) in the diverging one.
 
 use crate::manifest::Direction;
 
@@ -10,6 +12,59 @@ pub const PALETTE: [&str; 5] = ["#ffffcc", "#a1dab4", "#41b6c4", "#225ea8", "#0c
 
 /// Text colour readable on each palette colour (contrast ≥ 4.5:1).
 pub const INK: [&str; 5] = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff"];
+
+/// ColorBrewer PuOr, 5 classes: worse (orange) – near the centre (grey) – better (purple).
+pub const DIVERGING: [&str; 5] = ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"];
+pub const DIVERGING_INK: [&str; 5] = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff"];
+
+/// How values are grouped into colour classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// About the same number of districts in each class.
+    Quantile,
+    /// Classes of equal width between the lowest and highest value.
+    EqualInterval,
+    /// Breaks where the values cluster (ckmeans, optimal Jenks).
+    NaturalBreaks,
+    /// Fixed breaks at fractions of the target (met, within 10%, 25%, 50%, further).
+    TargetBands,
+    /// Distance from the target, or from the average of districts, on either side.
+    Diverging,
+}
+
+impl Method {
+    pub const ALL: [Method; 5] = [Method::Quantile, Method::EqualInterval, Method::NaturalBreaks, Method::TargetBands, Method::Diverging];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Method::Quantile => "quantile",
+            Method::EqualInterval => "equal",
+            Method::NaturalBreaks => "natural",
+            Method::TargetBands => "target",
+            Method::Diverging => "diverging",
+        }
+    }
+
+    pub fn from_word(w: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.word() == w)
+    }
+
+    /// The method that suits an indicator by default: distance from target when it has one.
+    pub fn default_for(target: Option<f64>) -> Method {
+        if target.is_some() {
+            Method::Diverging
+        } else {
+            Method::Quantile
+        }
+    }
+}
+
+/// Which palette a classification uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    Sequential,
+    Diverging,
+}
 
 #[cfg(test)]
 mod tests {
@@ -25,7 +80,7 @@ mod tests {
 
     #[test]
     fn text_on_every_class_meets_wcag_aa() {
-        for (bg, ink) in PALETTE.iter().zip(INK) {
+        for (bg, ink) in PALETTE.iter().zip(INK).chain(DIVERGING.iter().zip(DIVERGING_INK)) {
             let (a, b) = (luminance(bg), luminance(ink));
             let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
             assert!(ratio >= 4.5, "{ink} on {bg}: {ratio:.2}");
@@ -46,6 +101,9 @@ pub struct Classes {
     pub min: f64,
     pub max: f64,
     pub direction: Direction,
+    pub scheme: Scheme,
+    /// For diverging classes: the value at the centre.
+    pub centre: Option<f64>,
 }
 
 impl Classes {
@@ -58,9 +116,18 @@ impl Classes {
         self.breaks.iter().take_while(|b| v > **b).count()
     }
 
-    /// The palette index for a value: 0 = worst end, darker = better.
+    /// The palette index for a value: 0 = worst end, higher = better.
     pub fn shade(&self, v: f64) -> usize {
         self.class_shade(self.value_class(v))
+    }
+
+    /// Fill and text colour of class `k` (by value order).
+    pub fn colours(&self, k: usize) -> (&'static str, &'static str) {
+        let i = self.class_shade(k);
+        match self.scheme {
+            Scheme::Sequential => (PALETTE[i], INK[i]),
+            Scheme::Diverging => (DIVERGING[i], DIVERGING_INK[i]),
+        }
     }
 
     /// The palette index of class `k` (by value order).
@@ -70,6 +137,10 @@ impl Classes {
             Direction::HigherIsBetter => k,
             Direction::LowerIsBetter => n - 1 - k,
         };
+        // Diverging classes keep the centre class in the middle of the palette.
+        if self.scheme == Scheme::Diverging && n == PALETTE.len() {
+            return by_goodness;
+        }
         // Spread fewer classes over the palette's range so the extremes stay distinct.
         if n <= 1 {
             PALETTE.len() - 1
@@ -98,5 +169,120 @@ pub fn quantiles(values: &[f64], classes: usize, direction: Direction) -> Option
     let mut breaks: Vec<f64> = (1..classes.max(1)).map(|k| v[(k * n / classes).saturating_sub(1).min(n - 1)]).collect();
     breaks.dedup();
     breaks.retain(|b| *b < v[n - 1]);
-    Some(Classes { breaks, min: v[0], max: v[n - 1], direction })
+    Some(Classes { breaks, min: v[0], max: v[n - 1], direction, scheme: Scheme::Sequential, centre: None })
+}
+
+fn sorted_finite(values: &[f64]) -> Option<Vec<f64>> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    v.sort_by(f64::total_cmp);
+    (!v.is_empty()).then_some(v)
+}
+
+fn sequential(breaks: Vec<f64>, v: &[f64], direction: Direction) -> Classes {
+    let (min, max) = (v[0], v[v.len() - 1]);
+    let mut breaks: Vec<f64> = breaks.into_iter().filter(|b| *b >= min && *b < max).collect();
+    breaks.dedup();
+    Classes { breaks, min, max, direction, scheme: Scheme::Sequential, centre: None }
+}
+
+/// Equal-width classes between the lowest and highest value.
+pub fn equal_interval(values: &[f64], classes: usize, direction: Direction) -> Option<Classes> {
+    let v = sorted_finite(values)?;
+    let (lo, hi) = (v[0], v[v.len() - 1]);
+    let k = classes.max(1);
+    let breaks = (1..k).map(|i| lo + (hi - lo) * i as f64 / k as f64).collect();
+    Some(sequential(breaks, &v, direction))
+}
+
+/// Natural breaks by ckmeans: the grouping of sorted values into `classes` runs with the least
+/// total squared distance from each run's mean (dynamic programming, optimal, O(k·n²)).
+pub fn natural_breaks(values: &[f64], classes: usize, direction: Direction) -> Option<Classes> {
+    let v = sorted_finite(values)?;
+    let n = v.len();
+    let k = classes.clamp(1, n);
+    // Prefix sums give any run's squared-deviation cost in O(1).
+    let mut s1 = vec![0.0; n + 1];
+    let mut s2 = vec![0.0; n + 1];
+    for i in 0..n {
+        s1[i + 1] = s1[i] + v[i];
+        s2[i + 1] = s2[i] + v[i] * v[i];
+    }
+    let cost = |a: usize, b: usize| {
+        let m = (b - a) as f64;
+        let s = s1[b] - s1[a];
+        (s2[b] - s2[a]) - s * s / m
+    };
+    // best[j][i]: least cost of the first i values in j+1 runs; from[j][i]: where the last run starts.
+    let mut best = vec![vec![f64::INFINITY; n + 1]; k];
+    let mut from = vec![vec![0usize; n + 1]; k];
+    for i in 1..=n {
+        best[0][i] = cost(0, i);
+    }
+    for j in 1..k {
+        for i in j + 1..=n {
+            for start in j..i {
+                let c = best[j - 1][start] + cost(start, i);
+                if c < best[j][i] {
+                    best[j][i] = c;
+                    from[j][i] = start;
+                }
+            }
+        }
+    }
+    let mut breaks = Vec::new();
+    let mut end = n;
+    for j in (1..k).rev() {
+        let start = from[j][end];
+        if start == 0 {
+            break;
+        }
+        breaks.push(v[start - 1]);
+        end = start;
+    }
+    breaks.reverse();
+    Some(sequential(breaks, &v, direction))
+}
+
+/// Fixed breaks from the target: districts that meet it, and those within 10%, 25% and 50% of
+/// it, and further. `None` without a target.
+pub fn target_bands(values: &[f64], target: Option<f64>, direction: Direction) -> Option<Classes> {
+    let v = sorted_finite(values)?;
+    let t = target?;
+    let span = t.abs().max(1e-9);
+    let mut breaks: Vec<f64> = match direction {
+        // Higher is better: [< t−50%] [t−50%, t−25%) … [≥ t].
+        Direction::HigherIsBetter => vec![t - 0.5 * span, t - 0.25 * span, t - 0.1 * span, t - 1e-9],
+        Direction::LowerIsBetter => vec![t, t + 0.1 * span, t + 0.25 * span, t + 0.5 * span],
+    };
+    breaks.dedup();
+    // Keep the classes fixed (they mean the same in every period), even if some are empty.
+    let (min, max) = (v[0].min(breaks[0]), v[v.len() - 1].max(breaks[breaks.len() - 1]));
+    Some(Classes { breaks, min, max, direction, scheme: Scheme::Sequential, centre: Some(t) })
+}
+
+/// Five classes around `centre`: well below, below, near, above, well above, with steps of a
+/// fifth of the largest distance from the centre, so the middle class is "near the centre".
+pub fn diverging(values: &[f64], centre: f64, direction: Direction) -> Option<Classes> {
+    let v = sorted_finite(values)?;
+    let reach = v.iter().map(|x| (x - centre).abs()).fold(0.0, f64::max).max(1e-9);
+    let s = reach / 5.0;
+    let breaks = vec![centre - 3.0 * s, centre - s, centre + s, centre + 3.0 * s];
+    let (min, max) = (v[0].min(breaks[0]), v[v.len() - 1].max(breaks[3]));
+    Some(Classes { breaks, min, max, direction, scheme: Scheme::Diverging, centre: Some(centre) })
+}
+
+/// Classes by `method`; methods that need a target fall back to the average of districts as
+/// the centre (diverging) or to quantiles (target bands) when there is none.
+pub fn classify(values: &[f64], method: Method, target: Option<f64>, direction: Direction) -> Option<Classes> {
+    match method {
+        Method::Quantile => quantiles(values, 5, direction),
+        Method::EqualInterval => equal_interval(values, 5, direction),
+        Method::NaturalBreaks => natural_breaks(values, 5, direction),
+        Method::TargetBands => target_bands(values, target, direction).or_else(|| quantiles(values, 5, direction)),
+        Method::Diverging => {
+            let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+            let mean = (!finite.is_empty()).then(|| finite.iter().sum::<f64>() / finite.len() as f64)?;
+            diverging(values, target.unwrap_or(mean), direction)
+        }
+    }
 }

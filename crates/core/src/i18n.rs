@@ -114,13 +114,34 @@ strings! {
     Showing => "Showing", "दिखाए जा रहे";
     WorstDistrict => "worst district", "सबसे कमज़ोर ज़िला";
     BestDistrict => "best district", "सबसे अच्छा ज़िला";
-    ScoreZeroAt => "0 at", "0 =";
-    ScoreHundredAt => "100 at", "100 =";
+    ScoreZeroAt => "0 at", "0 अंक:";
+    ScoreHundredAt => "100 at", "100 अंक:";
     DepartmentScoreMean => "department score (mean of its indicators)", "विभाग अंक (संकेतकों का औसत)";
     Weight => "weight", "भार";
     OverallIs => "Overall score = weighted mean of department scores", "कुल अंक = विभाग अंकों का भारित औसत";
     BetterValueCount => "districts have a better value, so the rank is", "ज़िलों का मान बेहतर है, इसलिए रैंक है";
     MethodDocument => "The full method, with a worked example, is published with the app.", "पूरी विधि, उदाहरण सहित, ऐप के साथ प्रकाशित है।";
+    MapKindLabel => "Map type", "मानचित्र प्रकार";
+    GeographicMap => "Geographic", "भौगोलिक";
+    TileMap => "Equal tiles", "समान खाने";
+    ClassMethod => "Colour classes", "रंग वर्ग";
+    MethodQuantile => "Quantiles (equal counts)", "क्वांटाइल (बराबर संख्या)";
+    MethodEqual => "Equal intervals", "बराबर अंतराल";
+    MethodNatural => "Natural breaks", "प्राकृतिक विभाजन";
+    MethodTarget => "Distance from target", "लक्ष्य से दूरी";
+    MethodDiverging => "Above and below target or average", "लक्ष्य या औसत से ऊपर-नीचे";
+    Zoom => "Zoom to", "ज़ूम करें";
+    WholeState => "Whole state", "पूरा राज्य";
+    FindDistrict => "Find a district", "ज़िला खोजें";
+    NoBoundaryFile => "No boundary file was published with this dataset, so districts are shown as equal tiles.", "इस डेटासेट के साथ सीमा फ़ाइल प्रकाशित नहीं हुई, इसलिए ज़िले समान खानों में दिखाए गए हैं।";
+    BoundaryFailed => "The boundary file could not be used (see the problems above), so districts are shown as equal tiles.", "सीमा फ़ाइल उपयोग नहीं हो सकी (ऊपर समस्याएँ देखें), इसलिए ज़िले समान खानों में दिखाए गए हैं।";
+    NoSeparateBoundary => "no separate boundary in this map; shown within", "इस मानचित्र में अलग सीमा नहीं; दिखाया गया है इसके भीतर:";
+    TableOfValues => "Table of these values", "इन मानों की तालिका";
+    Close => "Close", "बंद करें";
+    PreviousPeriodShort => "since previous period", "पिछली अवधि से";
+    AsOf => "As of", "स्थिति";
+    CentreTarget => "centre: target", "केंद्र: लक्ष्य";
+    CentreAverage => "centre: average of districts", "केंद्र: ज़िलों का औसत";
     CompositeNote => "Each indicator is scaled 0–100 (worst district 0; target, or best district, 100); a department scores the mean of its indicators; the overall score is the weighted mean of departments. Districts need values for 75% of indicators to be ranked.", "हर संकेतक 0–100 पर (सबसे कमज़ोर ज़िला 0; लक्ष्य या सबसे अच्छा ज़िला 100); विभाग का अंक उसके संकेतकों का औसत; कुल अंक विभागों का भारित औसत। रैंक के लिए 75% संकेतकों के मान आवश्यक।";
 }
 

@@ -195,3 +195,75 @@ mod composite_props {
         }
     }
 }
+
+mod classification {
+    use proptest::prelude::*;
+    use samiksha_core::classify::{classify, diverging, equal_interval, natural_breaks, target_bands, Method, Scheme};
+    use samiksha_core::manifest::Direction;
+
+    #[test]
+    fn natural_breaks_find_obvious_clusters() {
+        let v = [1.0, 1.1, 1.2, 5.0, 5.1, 5.2, 9.0, 9.1, 20.0, 20.5];
+        let c = natural_breaks(&v, 4, Direction::HigherIsBetter).unwrap();
+        assert_eq!(c.breaks, [1.2, 5.2, 9.1]);
+        // Ties and constant values give fewer classes, never empty or inverted ones.
+        let c = natural_breaks(&[3.0; 8], 5, Direction::HigherIsBetter).unwrap();
+        assert_eq!(c.count(), 1);
+    }
+
+    #[test]
+    fn equal_interval_splits_the_range_evenly() {
+        let c = equal_interval(&[0.0, 10.0, 100.0], 5, Direction::HigherIsBetter).unwrap();
+        assert_eq!(c.breaks, [20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(c.value_class(20.0), 0);
+        assert_eq!(c.value_class(20.1), 1);
+        assert_eq!(c.value_class(100.0), 4);
+    }
+
+    #[test]
+    fn target_bands_put_districts_that_meet_the_target_in_the_best_class() {
+        let up = target_bands(&[40.0, 80.0, 95.0, 100.0], Some(100.0), Direction::HigherIsBetter).unwrap();
+        assert_eq!(up.shade(100.0), 4);
+        assert_eq!(up.shade(95.0), 3);
+        assert_eq!(up.shade(40.0), 0);
+        let down = target_bands(&[2.0, 5.0, 5.4, 12.0], Some(5.0), Direction::LowerIsBetter).unwrap();
+        assert_eq!(down.shade(2.0), 4);
+        assert_eq!(down.shade(5.0), 4);
+        assert_eq!(down.shade(5.4), 3);
+        assert_eq!(down.shade(12.0), 0);
+        assert!(target_bands(&[1.0], None, Direction::HigherIsBetter).is_none());
+    }
+
+    #[test]
+    fn diverging_classes_centre_on_the_target_and_better_is_purple_either_way() {
+        let c = diverging(&[60.0, 75.0, 90.0, 95.0, 120.0], 90.0, Direction::HigherIsBetter).unwrap();
+        assert_eq!(c.scheme, Scheme::Diverging);
+        assert_eq!(c.shade(90.0), 2);
+        assert_eq!(c.shade(120.0), 4);
+        assert_eq!(c.shade(60.0), 0);
+        let low = diverging(&[1.0, 5.0, 9.0], 5.0, Direction::LowerIsBetter).unwrap();
+        assert_eq!(low.shade(1.0), 4);
+        assert_eq!(low.colours(low.value_class(1.0)).0, "#5e3c99");
+        // Without a target the centre is the average of districts.
+        let avg = classify(&[10.0, 20.0, 30.0], Method::Diverging, None, Direction::HigherIsBetter).unwrap();
+        assert_eq!(avg.centre, Some(20.0));
+    }
+
+    proptest! {
+        #[test]
+        fn every_method_puts_every_value_in_exactly_one_class(values in proptest::collection::vec(-1e3f64..1e3, 1..120), target in proptest::option::of(-1e3f64..1e3), higher in any::<bool>()) {
+            let dir = if higher { Direction::HigherIsBetter } else { Direction::LowerIsBetter };
+            for m in Method::ALL {
+                let c = classify(&values, m, target, dir).unwrap();
+                prop_assert!(c.breaks.windows(2).all(|w| w[0] < w[1]), "{:?}: breaks not ascending {:?}", m, c.breaks);
+                prop_assert!(c.count() <= 5);
+                for v in &values {
+                    let k = c.value_class(*v);
+                    prop_assert!(k < c.count());
+                    let (lo, hi) = c.range(k);
+                    prop_assert!(lo <= *v && *v <= hi, "{:?}: {} outside class {} ({}, {})", m, v, k, lo, hi);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The geographic map: reads the boundary file the publisher CLI writes and turns it into SVG
+//! paths, label points and bounding boxes, with districts that have no polygon placed inside
+//! the district they were carved from (by lineage, never by name).
+
+use crate::manifest::Manifest;
+use crate::problem::{Expected, Problem, ProblemKind, RefKind};
+use crate::walk::{idx, key, parse_json, Walk};
+
+/// One district's outline, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// Index into `Manifest::units`.
+    pub unit: usize,
+    /// SVG path data in the boundary file's pixel space.
+    pub path: String,
+    /// (x0, y0, x1, y1).
+    pub bbox: [f64; 4],
+    /// Where a label fits best: the centroid of the largest ring.
+    pub label: (f64, f64),
+    pub area: f64,
+}
+
+/// A district drawn inside another's outline because the boundary file has none for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WithinParent {
+    pub unit: usize,
+    pub parent: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct GeoMap {
+    pub width: f64,
+    pub height: f64,
+    pub shapes: Vec<Shape>,
+    pub within_parent: Vec<WithinParent>,
+    /// Districts with neither a polygon nor an ancestor that has one.
+    pub missing: Vec<usize>,
+}
+
+impl GeoMap {
+    pub fn shape_of(&self, unit: usize) -> Option<&Shape> {
+        self.shapes.iter().find(|s| s.unit == unit)
+    }
+
+    /// The box around the given districts' shapes, padded by `pad` pixels.
+    pub fn bbox_of(&self, units: &[usize], pad: f64) -> Option<[f64; 4]> {
+        let boxes: Vec<[f64; 4]> = self.shapes.iter().filter(|s| units.contains(&s.unit)).map(|s| s.bbox).collect();
+        let first = boxes.first()?;
+        let b = boxes.iter().fold(*first, |a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]);
+        Some([b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad])
+    }
+}
+
+/// Signed area and centroid of a ring (shoelace formula).
+fn ring_area_centroid(pts: &[(f64, f64)]) -> (f64, (f64, f64)) {
+    let n = pts.len();
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for i in 0..n {
+        let (x0, y0) = pts[i];
+        let (x1, y1) = pts[(i + 1) % n];
+        let cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    a /= 2.0;
+    if a.abs() < 1e-9 {
+        let m = pts.iter().fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
+        return (0.0, (m.0 / n.max(1) as f64, m.1 / n.max(1) as f64));
+    }
+    (a, (cx / (6.0 * a), cy / (6.0 * a)))
+}
+
+/// Reads a boundary file (`samiksha-boundaries/1`) against the manifest.
+pub fn parse_boundaries(file: &str, bytes: &[u8], m: &Manifest) -> (Option<GeoMap>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let map = parse_json(file, bytes, &mut problems).and_then(|v| read(&mut Walk::new(file, &mut problems), &v, m));
+    (map, problems)
+}
+
+fn read(w: &mut Walk, v: &serde_json::Value, m: &Manifest) -> Option<GeoMap> {
+    let root = w.object(v, "$")?;
+    let format = w.req_string(root, "$", "format")?;
+    if format != "samiksha-boundaries/1" {
+        w.error("$.format", ProblemKind::UnknownFormat { found: format });
+        return None;
+    }
+    let width = w.field(root, "$", "width").and_then(|x| w.number(x, "$.width"))?;
+    let height = w.field(root, "$", "height").and_then(|x| w.number(x, "$.height"))?;
+    let units = w.field(root, "$", "units").and_then(|x| w.array(x, "$.units"))?;
+    let mut shapes: Vec<Shape> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        let p = idx("$.units", i);
+        let Some(o) = w.object(u, &p) else { continue };
+        let Some(slug) = w.req_string(o, &p, "unit") else { continue };
+        let Some(unit) = m.units.iter().position(|x| x.slug == slug) else {
+            w.warn(&key(&p, "unit"), ProblemKind::UnknownReference { kind: RefKind::Unit, id: slug });
+            continue;
+        };
+        let Some(rings) = w.field(o, &p, "rings").and_then(|x| w.array(x, &key(&p, "rings"))) else { continue };
+        let mut path = String::new();
+        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        let (mut best_area, mut label, mut total) = (0.0f64, (0.0, 0.0), 0.0);
+        for (r, ring) in rings.iter().enumerate() {
+            let rp = idx(&key(&p, "rings"), r);
+            let flat: Option<Vec<i64>> = ring.as_array().and_then(|a| a.iter().map(|x| x.as_i64()).collect());
+            let Some(flat) = flat.filter(|f| f.len() >= 6 && f.len() % 2 == 0) else {
+                w.error(&rp, ProblemKind::WrongType { expected: Expected::Array });
+                continue;
+            };
+            let mut pts = Vec::with_capacity(flat.len() / 2);
+            let (mut x, mut y) = (0i64, 0i64);
+            for (k, pair) in flat.chunks(2).enumerate() {
+                if k == 0 {
+                    (x, y) = (pair[0], pair[1]);
+                } else {
+                    x = x.saturating_add(pair[0]);
+                    y = y.saturating_add(pair[1]);
+                }
+                pts.push((x as f64, y as f64));
+            }
+            for (k, (px, py)) in pts.iter().enumerate() {
+                path.push_str(&format!("{}{px} {py}", if k == 0 { "M" } else { "L" }));
+                bbox = [bbox[0].min(*px), bbox[1].min(*py), bbox[2].max(*px), bbox[3].max(*py)];
+            }
+            path.push('Z');
+            let (a, c) = ring_area_centroid(&pts);
+            total += a.abs();
+            if a.abs() > best_area {
+                best_area = a.abs();
+                label = c;
+            }
+        }
+        if !path.is_empty() {
+            shapes.push(Shape { unit, path, bbox, label, area: total });
+        }
+    }
+    // Districts without a polygon go inside their nearest ancestor that has one.
+    let mut within_parent = Vec::new();
+    let mut missing = Vec::new();
+    for (u, unit) in m.units.iter().enumerate() {
+        if shapes.iter().any(|s| s.unit == u) {
+            continue;
+        }
+        let mut at = unit.carved_from.as_deref();
+        let mut hops = 0;
+        let parent = loop {
+            match at.and_then(|slug| m.units.iter().position(|x| x.slug == slug)) {
+                Some(p) if shapes.iter().any(|s| s.unit == p) => break Some(p),
+                Some(p) if hops < 8 => {
+                    at = m.units[p].carved_from.as_deref();
+                    hops += 1;
+                }
+                _ => break None,
+            }
+        };
+        match parent {
+            Some(parent) => within_parent.push(WithinParent { unit: u, parent }),
+            None => missing.push(u),
+        }
+    }
+    Some(GeoMap { width, height, shapes, within_parent, missing })
+}

@@ -1,0 +1,113 @@
+// End-to-end checks of the maps with the real boundaries (built into dist/ from ../shared by
+// the Trunk hook); skipped with a message when dist/ has no boundary file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, stop, watchedPage, ROOT } from './harness.mjs';
+
+const hasBoundaries = fs.existsSync(path.join(ROOT, 'dist/data/sample/boundaries.json'));
+const skip = hasBoundaries ? false : 'dist/ has no boundary file (../shared/reference/geo is absent)';
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+/** Fill of every district on the geographic map, and the legend's counts by swatch colour. */
+async function fillsAndLegend(page) {
+  return page.evaluate(() => {
+    const fills = {};
+    for (const g of document.querySelectorAll('.geo-map g.shape')) {
+      const fill = g.querySelector('path, circle')?.getAttribute('fill');
+      fills[g.dataset.district] = fill;
+    }
+    const legend = [...document.querySelectorAll('.legend li')].map((li) => {
+      const sw = li.querySelector('.swatch');
+      const m = li.textContent.match(/\((\d+)\)\s*$/);
+      return { colour: sw.classList.contains('no-data') ? 'url(#no-data)' : getComputedStyle(sw).backgroundColor, count: Number(m[1]) };
+    });
+    return { fills, legend };
+  });
+}
+
+const hexToRgb = (h) => `rgb(${parseInt(h.slice(1, 3), 16)}, ${parseInt(h.slice(3, 5), 16)}, ${parseInt(h.slice(5, 7), 16)})`;
+
+test('the geographic map has the 52 districts of the boundary file and the 2023 districts within their parents', { skip }, async () => {
+  const { page, trouble } = await watchedPage(env);
+  await page.goto(env.url('?view=map&indicator=mutation-pending&period=2026-01&lang=en'));
+  await page.waitForSelector('.geo-map g.shape path');
+  assert.equal(await page.locator('.geo-map g.shape:not(.within-parent)').count(), 52);
+  const within = await page.$$eval('.geo-map g.within-parent', (gs) => Object.fromEntries(gs.map((g) => [g.dataset.district, g.dataset.within])));
+  assert.deepEqual(within, { mauganj: 'rewa', maihar: 'satna', pandhurna: 'chhindwara' });
+  assert.match(await page.textContent('.within-notes'), /Mauganj: no separate boundary in this map; shown within Rewa/);
+  // Every one of the 55 districts is keyboard-focusable with a name that carries value and rank.
+  const labels = await page.$$eval('.geo-map g.shape[tabindex="0"]', (gs) => gs.map((g) => g.getAttribute('aria-label')));
+  assert.equal(labels.length, 55);
+  for (const l of labels) assert.match(l, /: (.*Rank \d+ of \d+|not reported|suppressed)/);
+  assert.equal(await page.getAttribute('.geo-map', 'role'), 'group');
+  assert.deepEqual(trouble.consoleErrors, []);
+  assert.deepEqual(trouble.foreignRequests, []);
+  await page.close();
+});
+
+test('colours follow the chosen classification and the legend counts them', { skip }, async () => {
+  const { page } = await watchedPage(env);
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
+  await page.waitForSelector('.geo-map g.shape path');
+  const seen = new Set();
+  for (const method of ['quantile', 'equal', 'natural', 'diverging']) {
+    await page.selectOption('select[name=method]', method);
+    await page.waitForTimeout(100);
+    const { fills, legend } = await fillsAndLegend(page);
+    assert.equal(legend.reduce((s, x) => s + x.count, 0), 55, method);
+    const byColour = {};
+    for (const f of Object.values(fills)) { const c = f.startsWith('#') ? hexToRgb(f) : f; byColour[c] = (byColour[c] || 0) + 1; }
+    for (const { colour, count } of legend) assert.equal(byColour[colour] || 0, count, `${method}: ${colour}`);
+    seen.add(JSON.stringify(fills));
+  }
+  assert.ok(seen.size >= 3, 'different methods colour differently');
+  await page.close();
+});
+
+test('keyboard reaches the districts, Enter opens a profile, zoom and finder work', { skip }, async () => {
+  const { page } = await watchedPage(env);
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
+  await page.waitForSelector('.geo-map g.shape path');
+  const before = await page.getAttribute('.geo-map', 'viewBox');
+  await page.click('.zoom button:has-text("Chambal")');
+  assert.notEqual(await page.getAttribute('.geo-map', 'viewBox'), before);
+  await page.fill('input[name=find]', 'Harda');
+  await page.dispatchEvent('input[name=find]', 'change');
+  await page.waitForSelector('.geo-map path.found');
+  assert.equal(await page.$eval('.geo-map path.found', (p) => p.closest('g').dataset.district), 'harda');
+  await page.focus('.geo-map g.shape[data-district=bhopal]');
+  await page.waitForSelector('.map-tooltip');
+  assert.match(await page.textContent('.map-tooltip'), /Bhopal/);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.map-tooltip', { state: 'detached' });
+  await page.focus('.geo-map g.shape[data-district=bhopal]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.district-view h2[data-district=bhopal]');
+  await page.close();
+});
+
+test('the tile map has all 55 districts and is the default on a phone', async () => {
+  const { page } = await watchedPage(env, { viewport: { width: 390, height: 844 } });
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=hi'));
+  await page.waitForSelector('.tile-grid a.tile');
+  assert.equal(await page.locator('.tile-grid a.tile[data-district]').count(), 55);
+  if (hasBoundaries) {
+    await page.click('.segmented button:has-text("भौगोलिक")');
+    await page.waitForSelector('.geo-map g.shape path');
+  }
+  await page.close();
+});
+
+test('a table of the same values is one control away', async () => {
+  const { page } = await watchedPage(env);
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
+  await page.click('.values-table summary');
+  const rows = await page.$$eval('.values-table tbody tr', (rs) => rs.map((r) => r.dataset.district));
+  assert.equal(rows.length, 55);
+  assert.deepEqual(rows.slice(0, 3), ['tikamgarh', 'dhar', 'singrauli']);
+  await page.close();
+});
