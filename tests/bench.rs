@@ -5,7 +5,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use samiksha_core::check::check_dataset;
-use samiksha_core::synth::synthetic;
+use leptos::prelude::*;
+use samiksha::state::{AppState, GeoLoad, Load};
+use samiksha::views::map::MapView;
+use samiksha_core::route::{Route, View};
+use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use std::collections::HashMap;
 use wasm_bindgen_test::*;
 
@@ -59,4 +63,70 @@ fn parse_and_validate_throughput() {
         assert!(ds.add_value_file(&f, &one[&f.path]).is_empty());
     }
     console_log!("BENCH browser all-India one view: one period's {} files read in {:.0} ms", one.len(), now() - t);
+}
+
+async fn tick() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+fn mount_map(ds: samiksha_core::Dataset, geo: Option<samiksha_core::geo::GeoMap>, indicator: &str, period: &str) -> (AppState, web_sys::Element) {
+    let route = Route { view: View::Map, indicator: Some(indicator.into()), period: Some(period.into()), ..Route::default() };
+    let state = AppState::new(route);
+    state.dataset.set(Some(ds));
+    state.load.set(Load::Ready);
+    state.geo.set(match geo {
+        Some(g) => GeoLoad::Ready(std::sync::Arc::new(g)),
+        None => GeoLoad::NotPublished,
+    });
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(div.clone());
+    leptos::mount::mount_to(el, move || {
+        provide_context(state);
+        view! { <MapView/> }
+    })
+    .forget();
+    (state, div)
+}
+
+#[wasm_bindgen_test]
+async fn map_recolour_and_large_map_draw() {
+    // Recolour: 55 districts on the MP sample with a generated geographic layer.
+    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", include_bytes!("../public/data/sample/manifest.json"));
+    let mut ds = samiksha_core::Dataset::new(m.unwrap());
+    for (p, bytes) in [("2026-01", include_bytes!("../public/data/sample/values/2026-01.json").as_slice()), ("2025-12", include_bytes!("../public/data/sample/values/2025-12.json").as_slice())] {
+        let f = ds.manifest.files_for_period(p).next().unwrap().clone();
+        ds.add_value_file(&f, bytes);
+    }
+    let ids: Vec<String> = ds.indicators().iter().map(|i| i.id.clone()).collect();
+    let (state, root) = mount_map(ds, None, &ids[0], "2026-01");
+    tick().await;
+    let mut times = Vec::new();
+    for id in ids.iter().cycle().skip(1).take(30) {
+        let t = now();
+        state.route.update(|r| r.indicator = Some(id.clone()));
+        tick().await;
+        times.push(now() - t);
+    }
+    assert_eq!(root.query_selector_all(".tile-grid a.tile").unwrap().length(), 55);
+    times.sort_by(f64::total_cmp);
+    console_log!("BENCH browser recolour on an indicator change (55 tiles): median {:.1} ms over 30 changes", times[15]);
+
+    // A generated map of 785 districts: read the boundary file and draw it.
+    let s = synthetic(785, 4, 1);
+    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
+    let mut ds = samiksha_core::Dataset::new(m.unwrap());
+    for (path, bytes) in &s.files {
+        let f = ds.manifest.value_files.iter().find(|f| &f.path == path).unwrap().clone();
+        ds.add_value_file(&f, bytes);
+    }
+    let b = synthetic_boundaries(785);
+    let t = now();
+    let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &b, &ds.manifest);
+    let (_state, root) = mount_map(ds, geo, "ind-000", "2021-01");
+    tick().await;
+    let drawn = root.query_selector_all(".geo-map g.shape path").unwrap().length();
+    console_log!("BENCH browser draw a generated 785-district map: {drawn} shapes in {:.0} ms (read, build and render)", now() - t);
+    assert_eq!(drawn, 785);
 }

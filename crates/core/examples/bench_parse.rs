@@ -1,8 +1,12 @@
 //! Benchmark (not a test): parse-and-validate throughput of the MP sample and of a synthetic
-//! all-India-scale dataset, natively. Run with `make bench`.
+//! all-India-scale dataset, and the map's recolouring and geometry costs, natively.
+//! Run with `make bench`.
 
 use samiksha_core::check::check_dataset;
-use samiksha_core::synth::synthetic;
+use samiksha_core::classify::Method;
+use samiksha_core::geo::parse_boundaries;
+use samiksha_core::paint::paint;
+use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
@@ -31,6 +35,18 @@ fn main() {
     }
     measure("MP sample (55 districts, 32 indicators, 31 periods)", &manifest, &files, 9);
 
+    // Recolouring: what an indicator change computes (ranks, classes, colours) for 55 districts.
+    let (ds, _) = check_dataset("manifest.json", &manifest, |p| files.get(p).cloned().ok_or_else(|| "missing".into()));
+    let ds = ds.expect("sample");
+    let period = ds.period_index("2026-01").expect("period");
+    let runs = 200;
+    let t = Instant::now();
+    for k in 0..runs {
+        let p = paint(&ds, k % ds.indicators().len(), period, Method::NaturalBreaks).expect("paint");
+        assert_eq!(p.units.len(), 55);
+    }
+    println!("recolour for an indicator change (55 districts, natural breaks): {:.3} ms each", t.elapsed().as_secs_f64() * 1e3 / runs as f64);
+
     let t = Instant::now();
     let s = synthetic(785, 200, 60);
     println!("generated the all-India synthetic dataset in {:.1} s", t.elapsed().as_secs_f64());
@@ -39,5 +55,12 @@ fn main() {
     // What one view needs at that scale: the manifest and one period's files.
     let one_period: HashMap<String, Vec<u8>> = files.iter().filter(|(p, _)| p.starts_with("values/2021-01/")).map(|(k, v)| (k.clone(), v.clone())).collect();
     let view_bytes: usize = one_period.values().map(Vec::len).sum();
+    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
+    let m = m.expect("synthetic manifest");
+    let b = synthetic_boundaries(785);
+    let t = Instant::now();
+    let (geo, problems) = parse_boundaries("boundaries.json", &b, &m);
+    assert!(problems.is_empty());
+    println!("geometry of a generated 785-district map ({:.0} KB): {:.1} ms to read and build {} SVG paths", b.len() as f64 / 1e3, t.elapsed().as_secs_f64() * 1e3, geo.expect("geo").shapes.len());
     println!("  one view at that scale fetches the manifest ({:.0} KB) and one period ({:.0} KB in {} files)", s.manifest.len() as f64 / 1e3, view_bytes as f64 / 1e3, one_period.len());
 }

@@ -70,3 +70,31 @@ pub fn synthetic(units: usize, indicators: usize, periods: usize) -> Synthetic {
     });
     Synthetic { manifest: serde_json::to_vec(&manifest).unwrap_or_default(), files }
 }
+
+/// A boundary file for `units` synthetic districts (slugs as in [`synthetic`]): hexagons of
+/// about 40 points each on a grid, so drawing cost resembles real outlines.
+pub fn synthetic_boundaries(units: usize) -> Vec<u8> {
+    let cols = (units as f64).sqrt().ceil() as usize;
+    let r = 20.0;
+    let list: Vec<Value> = (0..units)
+        .map(|u| {
+            let (c, row) = (u % cols, u / cols);
+            let cx = c as f64 * r * 1.75 + if row % 2 == 1 { r * 0.87 } else { 0.0 } + r;
+            let cy = row as f64 * r * 1.5 + r;
+            let pts: Vec<(i64, i64)> = (0..42).map(|k| {
+                let a = k as f64 / 42.0 * std::f64::consts::TAU;
+                let wobble = 1.0 + 0.04 * (a * 7.0).sin();
+                ((cx + r * wobble * a.cos()).round() as i64, (cy + r * wobble * a.sin()).round() as i64)
+            }).collect();
+            let mut flat = vec![pts[0].0, pts[0].1];
+            for w in pts.windows(2) {
+                flat.push(w[1].0 - w[0].0);
+                flat.push(w[1].1 - w[0].1);
+            }
+            json!({"unit": format!("d{u:04}"), "rings": [flat]})
+        })
+        .collect();
+    let rows = units.div_ceil(cols);
+    let doc = json!({"format": "samiksha-boundaries/1", "width": cols as f64 * r * 1.75 + 2.0 * r, "height": rows as f64 * r * 1.5 + 2.0 * r, "units": list});
+    serde_json::to_vec(&doc).unwrap_or_default()
+}
