@@ -29,7 +29,7 @@ test: setup-test test-native test-browser test-e2e
 
 test-native:
 	@echo "== native tests (cargo test: domain layer and publisher CLI)"
-	cargo test --release -p samiksha-core -p samiksha-publish
+	cargo test --release -p samiksha-core -p samiksha-publish -p samiksha-charts
 
 test-browser:
 	@echo "== browser unit tests (wasm-bindgen-test in headless Chromium)"

@@ -1,0 +1,342 @@
+//! Samiksha's charts: ranked bars, trends, distribution by division, scatter and sparklines,
+//! drawn with plotters into SVG strings. Each chart returns its SVG with `role="img"` and an
+//! `aria-label`; callers add a summary sentence and a data table beside it.
+//!
+//! This crate knows nothing of datasets or languages: callers pass labels already in the
+//! reader's language. Gaps are `None` and are never drawn as zero.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Colour-blind-safe series colours (Okabe–Ito), each paired with a marker shape so series
+/// differ by more than colour.
+pub const SERIES: [(u8, u8, u8); 6] = [(0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233), (213, 94, 0)];
+const INK: RGBColor = RGBColor(26, 26, 26);
+const GRID: RGBColor = RGBColor(220, 224, 230);
+const BAR: RGBColor = RGBColor(120, 144, 176);
+const HIGHLIGHT: RGBColor = RGBColor(0, 114, 178);
+const FONT: &str = "sans-serif";
+
+/// A reference line drawn across a chart: the state average or the target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub label: String,
+    pub value: f64,
+    pub dashed: bool,
+}
+
+/// One bar of the ranked bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Option<f64>,
+    pub highlight: bool,
+}
+
+/// One line of a trend chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    /// One value per x label; `None` is a gap.
+    pub values: Vec<Option<f64>>,
+}
+
+/// Adds `role="img"` and an `aria-label` to the root element, and lets CSS scale the chart.
+fn finish(svg: String, label: &str) -> String {
+    let esc = label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{esc}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\" "), 1)
+}
+
+/// The padded (min, max) of values and references, always including zero for bars.
+fn extent(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if lo > hi {
+        return (0.0, 1.0);
+    }
+    if include_zero {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    if hi == lo {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.06;
+    (if include_zero && lo >= 0.0 { lo } else { lo - pad }, hi + pad)
+}
+
+type Fmt<'a> = &'a dyn Fn(f64) -> String;
+
+/// Ranked horizontal bars, best first as given; gaps are labelled rows without a bar.
+pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, aria: &str, width: u32) -> String {
+    let row = 18u32;
+    let height = (bars.len().max(1) as u32) * row + 60;
+    let (lo, hi) = extent(bars.iter().filter_map(|b| b.value).chain(refs.iter().map(|r| r.value)), true);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let label_w = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4).clamp(4, 24) as u32 * 7 + 16;
+        let n = bars.len().max(1);
+        let built = ChartBuilder::on(&root)
+            .margin(8)
+            .x_label_area_size(28)
+            .y_label_area_size(label_w)
+            .build_cartesian_2d(lo..hi, 0f64..n as f64);
+        let Ok(mut chart) = built else { return finish(String::new(), aria) };
+        let _ = chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(6)
+            .x_label_formatter(&|v| fmt(*v))
+            .light_line_style(GRID)
+            .label_style((FONT, 12).into_font().color(&INK))
+            .draw();
+        for (i, b) in bars.iter().enumerate() {
+            let y0 = (n - i) as f64 - 0.85;
+            let y1 = (n - i) as f64 - 0.15;
+            let style = if b.highlight { HIGHLIGHT.filled() } else { BAR.filled() };
+            let label_style = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+            let _ = chart.plotting_area().draw(&Text::new(b.label.clone(), (lo, (y0 + y1) / 2.0), label_style.clone()));
+            match b.value {
+                Some(v) => {
+                    let _ = chart.draw_series(std::iter::once(Rectangle::new([(0f64.max(lo), y0), (v, y1)], style)));
+                }
+                None => {
+                    let gap_style = (FONT, 11).into_font().color(&RGBColor(90, 90, 90)).pos(Pos::new(HPos::Left, VPos::Center));
+                    let _ = chart.plotting_area().draw(&Text::new(format!("({gap_label})"), (0f64.max(lo), (y0 + y1) / 2.0), gap_style));
+                }
+            }
+        }
+        draw_refs_vertical(&mut chart, refs, n as f64);
+        let _ = root.present();
+    }
+    finish(out, aria)
+}
+
+fn draw_refs_vertical<DB: DrawingBackend>(chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, refs: &[Reference], top: f64) {
+    for (k, r) in refs.iter().enumerate() {
+        let colour = if r.dashed { RGBColor(155, 28, 28) } else { INK };
+        let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 };
+        if r.dashed {
+            let steps = 24;
+            let segs = (0..steps).filter(|s| s % 2 == 0).map(|s| PathElement::new(vec![(r.value, top * s as f64 / steps as f64), (r.value, top * (s + 1) as f64 / steps as f64)], style));
+            let _ = chart.draw_series(segs);
+        } else {
+            let _ = chart.draw_series(std::iter::once(PathElement::new(vec![(r.value, 0.0), (r.value, top)], style)));
+        }
+        let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
+        let _ = chart.plotting_area().draw(&Text::new(r.label.clone(), (r.value, top - 0.2 - k as f64 * 1.2), font));
+    }
+}
+
+/// Lines over periods, one per series, broken at gaps, with reference lines.
+pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
+    let (lo, hi) = extent(series.iter().flat_map(|s| s.values.iter().flatten().copied()).chain(refs.iter().map(|r| r.value)), false);
+    let n = x_labels.len().max(2);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let Ok(mut chart) = ChartBuilder::on(&root).margin(10).x_label_area_size(44).y_label_area_size(56).build_cartesian_2d(0f64..(n - 1) as f64, lo..hi) else {
+            return finish(String::new(), aria);
+        };
+        let step = (n / 8).max(1);
+        let _ = chart
+            .configure_mesh()
+            .x_labels(n)
+            .x_label_formatter(&|x| {
+                let i = x.round() as usize;
+                if (x - i as f64).abs() < 1e-6 && i % step == 0 {
+                    x_labels.get(i).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .y_labels(6)
+            .y_label_formatter(&|v| fmt(*v))
+            .light_line_style(GRID)
+            .label_style((FONT, 11).into_font().color(&INK))
+            .draw();
+        for r in refs {
+            let colour = if r.dashed { RGBColor(155, 28, 28) } else { RGBColor(90, 90, 90) };
+            let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 1 };
+            let pts: Vec<(f64, f64)> = (0..n).map(|i| (i as f64, r.value)).collect();
+            if r.dashed {
+                let _ = chart.draw_series(pts.windows(2).step_by(2).map(|w| PathElement::new(vec![w[0], w[1]], style)));
+            } else {
+                let _ = chart.draw_series(std::iter::once(PathElement::new(pts, style)));
+            }
+            let font = (FONT, 11).into_font().color(&colour).pos(Pos::new(HPos::Right, VPos::Bottom));
+            let _ = chart.plotting_area().draw(&Text::new(r.label.clone(), ((n - 1) as f64, r.value), font));
+        }
+        for (k, s) in series.iter().enumerate() {
+            let (r, g, b) = SERIES[k % SERIES.len()];
+            let colour = RGBColor(r, g, b);
+            let style = ShapeStyle { color: colour.to_rgba(), filled: true, stroke_width: 2 };
+            // Contiguous runs only: a gap breaks the line.
+            let mut run: Vec<(f64, f64)> = Vec::new();
+            let mut runs = Vec::new();
+            for (i, v) in s.values.iter().enumerate() {
+                match v {
+                    Some(v) => run.push((i as f64, *v)),
+                    None => runs.push(std::mem::take(&mut run)),
+                }
+            }
+            runs.push(run);
+            for run in runs.into_iter().filter(|r| !r.is_empty()) {
+                let _ = chart.draw_series(LineSeries::new(run.clone(), style));
+                // The marker's shape, not only its colour, tells series apart.
+                let _ = match k % 3 {
+                    0 => chart.draw_series(run.iter().map(|p| Circle::new(*p, 3, colour.filled()))).map(|_| ()),
+                    1 => chart.draw_series(run.iter().map(|p| TriangleMarker::new(*p, 4, colour.filled()))).map(|_| ()),
+                    _ => chart.draw_series(run.iter().map(|p| Cross::new(*p, 4, ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 }))).map(|_| ()),
+                };
+            }
+        }
+        if series.len() > 1 {
+            let legend = series.iter().enumerate().map(|(k, s)| {
+                let (r, g, b) = SERIES[k % SERIES.len()];
+                (s.label.clone(), RGBColor(r, g, b))
+            });
+            for (k, (label, colour)) in legend.enumerate() {
+                let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
+                let _ = root.draw(&Text::new(format!("{} {label}", marker_glyph(k)), (70, 12 + 16 * k as i32), font));
+            }
+        }
+        let _ = root.present();
+    }
+    finish(out, aria)
+}
+
+fn marker_glyph(k: usize) -> &'static str {
+    ["●", "▲", "✕"][k % 3]
+}
+
+/// Every district a dot, grouped by division (one row each), so spread and outliers show.
+pub fn distribution(groups: &[(String, Vec<(String, f64, bool)>)], refs: &[Reference], fmt: Fmt, aria: &str, width: u32) -> String {
+    let row = 34u32;
+    let height = groups.len().max(1) as u32 * row + 50;
+    let (lo, hi) = extent(groups.iter().flat_map(|g| g.1.iter().map(|x| x.1)).chain(refs.iter().map(|r| r.value)), false);
+    let n = groups.len().max(1);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let label_w = groups.iter().map(|g| g.0.chars().count()).max().unwrap_or(4).clamp(4, 20) as u32 * 7 + 16;
+        let Ok(mut chart) = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64) else {
+            return finish(String::new(), aria);
+        };
+        let _ = chart.configure_mesh().disable_y_mesh().y_labels(0).x_labels(6).x_label_formatter(&|v| fmt(*v)).light_line_style(GRID).label_style((FONT, 12).into_font().color(&INK)).draw();
+        for (i, (name, points)) in groups.iter().enumerate() {
+            let y = (n - i) as f64 - 0.5;
+            let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+            let _ = chart.plotting_area().draw(&Text::new(name.clone(), (lo, y), font));
+            // Spread equal values a little so each dot stays visible.
+            let _ = chart.draw_series(points.iter().enumerate().map(|(j, (_, v, hl))| {
+                let jitter = ((j % 5) as f64 - 2.0) * 0.08;
+                let style = if *hl { HIGHLIGHT.filled() } else { RGBColor(90, 110, 140).mix(0.75).filled() };
+                Circle::new((*v, y + jitter), if *hl { 6 } else { 4 }, style)
+            }));
+        }
+        draw_refs_vertical(&mut chart, refs, n as f64);
+        let _ = root.present();
+    }
+    finish(out, aria)
+}
+
+/// Pearson's correlation of paired values; `None` with fewer than 3 pairs or no variation.
+pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    let n = pairs.len();
+    if n < 3 {
+        return None;
+    }
+    let (mx, my) = pairs.iter().fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
+    let (mx, my) = (mx / n as f64, my / n as f64);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx).powi(2);
+        syy += (y - my).powi(2);
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+/// Two indicators against each other, one dot per district, each titled with its name.
+pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str, fmt_x: Fmt, fmt_y: Fmt, aria: &str, size: (u32, u32)) -> String {
+    let (x0, x1) = extent(points.iter().map(|p| p.1), false);
+    let (y0, y1) = extent(points.iter().map(|p| p.2), false);
+    let mut out = String::new();
+    let mut dots = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        let Ok(mut chart) = ChartBuilder::on(&root).margin(12).x_label_area_size(48).y_label_area_size(64).build_cartesian_2d(x0..x1, y0..y1) else {
+            return finish(String::new(), aria);
+        };
+        let _ = chart
+            .configure_mesh()
+            .x_desc(x_title)
+            .y_desc(y_title)
+            .x_label_formatter(&|v| fmt_x(*v))
+            .y_label_formatter(&|v| fmt_y(*v))
+            .light_line_style(GRID)
+            .label_style((FONT, 11).into_font().color(&INK))
+            .axis_desc_style((FONT, 12).into_font().color(&INK))
+            .draw();
+        // Dots are written by hand after plotters' output so each can carry a <title> (the
+        // district's name on hover), which plotters' elements cannot.
+        for (name, x, y, hl) in points {
+            let (px, py) = chart.backend_coord(&(*x, *y));
+            let esc = name.replace('&', "&amp;").replace('<', "&lt;");
+            let (r, fill) = if *hl { (6, "#0072b2") } else { (4, "#5a6e8c") };
+            dots.push_str(&format!("<circle class=\"dot\" cx=\"{px}\" cy=\"{py}\" r=\"{r}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{esc}</title></circle>"));
+            if *hl {
+                let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Bottom));
+                let _ = chart.plotting_area().draw(&Text::new(name.clone(), (*x, *y), font));
+            }
+        }
+        let _ = root.present();
+    }
+    let svg = finish(out, aria);
+    match svg.rfind("</svg>") {
+        Some(end) => format!("{}{dots}{}", &svg[..end], &svg[end..]),
+        None => svg,
+    }
+}
+
+/// A small line of values with gaps left open, for tables and profiles.
+pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String {
+    let (lo, hi) = extent(values.iter().flatten().copied(), false);
+    let n = values.len().max(2);
+    let (w, h) = (size.0 as f64, size.1 as f64);
+    let x = |i: usize| 2.0 + (w - 4.0) * i as f64 / (n - 1) as f64;
+    let y = |v: f64| 2.0 + (h - 4.0) * (1.0 - (v - lo) / (hi - lo));
+    let mut paths = String::new();
+    let mut d = String::new();
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => d.push_str(&format!("{}{:.1} {:.1}", if d.is_empty() { "M" } else { "L" }, x(i), y(*v))),
+            None => {
+                if !d.is_empty() {
+                    paths.push_str(&format!("<path d=\"{d}\"/>"));
+                    d.clear();
+                }
+            }
+        }
+    }
+    if !d.is_empty() {
+        paths.push_str(&format!("<path d=\"{d}\"/>"));
+    }
+    let last = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)));
+    let dot = last.map(|(i, v)| format!("<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.2\" fill=\"#0072b2\"/>", x(i), y(v))).unwrap_or_default();
+    let esc = aria.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\" class=\"sparkline\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\"><g fill=\"none\" stroke=\"#0072b2\" stroke-width=\"1.5\">{paths}</g>{dot}</svg>",
+        size.0, size.1, size.0, size.1
+    )
+}

@@ -1,0 +1,112 @@
+//! Charts rendered natively to SVG strings and checked for structure: bars, points, labels,
+//! gaps and axis ranges, including a dataset with gaps and a single-district case.
+
+use samiksha_charts::*;
+
+fn fmt(v: f64) -> String {
+    format!("{v:.0}%")
+}
+
+fn count(svg: &str, needle: &str) -> usize {
+    svg.matches(needle).count()
+}
+
+fn bars(values: &[Option<f64>]) -> Vec<Bar> {
+    values.iter().enumerate().map(|(i, v)| Bar { label: format!("ज़िला {i}"), value: *v, highlight: i == 1 }).collect()
+}
+
+/// Rectangles drawn as bars: plotters' filled rects other than the white background.
+fn bar_rects(svg: &str) -> usize {
+    svg.match_indices("<rect").filter(|(i, _)| !svg[*i..].split('>').next().unwrap().contains("#FFFFFF")).count()
+}
+
+#[test]
+fn ranked_bars_draw_one_bar_per_value_and_label_gaps() {
+    let refs = [Reference { label: "State average".into(), value: 50.0, dashed: false }, Reference { label: "Target".into(), value: 90.0, dashed: true }];
+    let svg = ranked_bars(&bars(&[Some(80.0), Some(60.0), None, Some(20.0)]), &refs, &fmt, "not reported", "Ranked bars", 640);
+    assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Ranked bars\""), "{}", &svg[..120]);
+    assert_eq!(bar_rects(&svg), 3, "one bar per value, none for the gap");
+    assert_eq!(count(&svg, "(not reported)"), 1);
+    for i in 0..4 {
+        assert!(svg.contains(&format!("ज़िला {i}")), "label {i}");
+    }
+    assert!(svg.contains("State average") && svg.contains("Target"));
+    // The highlighted district's bar has its own colour.
+    assert_eq!(count(&svg, "#0072B2"), 1);
+    // The axis starts at zero for bars and reaches past the largest value and the target.
+    assert!(svg.contains("\n0%\n"), "zero on the axis");
+}
+
+#[test]
+fn a_single_district_and_all_gaps_still_draw() {
+    let one = ranked_bars(&bars(&[Some(42.0)]), &[], &fmt, "not reported", "One", 400);
+    assert_eq!(bar_rects(&one), 1);
+    let none = ranked_bars(&bars(&[None, None]), &[], &fmt, "not reported", "None", 400);
+    assert_eq!(bar_rects(&none), 0);
+    assert_eq!(count(&none, "(not reported)"), 2);
+    let t = trend(&["Jan".into()], &[Series { label: "A".into(), values: vec![Some(3.0)] }], &[], &fmt, "One point", (400, 200));
+    assert_eq!(count(&t, "<circle"), 1);
+}
+
+#[test]
+fn trends_break_at_gaps_instead_of_dropping_to_zero() {
+    let labels: Vec<String> = (1..=6).map(|m| format!("M{m}")).collect();
+    let s = vec![
+        Series { label: "Alpha".into(), values: vec![Some(10.0), Some(12.0), None, Some(15.0), Some(16.0), None] },
+        Series { label: "Beta".into(), values: vec![Some(30.0), Some(28.0), Some(27.0), Some(25.0), Some(24.0), Some(20.0)] },
+    ];
+    let svg = trend(&labels, &s, &[Reference { label: "Target".into(), value: 35.0, dashed: true }], &fmt, "Trend", (640, 300));
+    // Alpha: two runs (markers circles), Beta: one run (markers triangles).
+    assert_eq!(count(&svg, "<circle"), 4, "Alpha has four values");
+    assert_eq!(count(&svg, "<polygon"), 6, "Beta has six values");
+    let lines = |colour: &str| svg.lines().filter(|l| l.starts_with("<polyline") && l.contains(colour)).count();
+    assert_eq!(lines("#0072B2"), 2, "Alpha's line breaks at its gap");
+    assert_eq!(lines("#E69F00"), 1, "Beta is one line");
+    assert!(svg.contains("● Alpha") && svg.contains("▲ Beta"), "legend with marker shapes");
+    assert!(!svg.contains("\n0%\n"), "no zero for a gap: the axis stays near the data");
+    assert!(svg.contains("M1") && svg.contains("Target"));
+}
+
+#[test]
+fn distribution_places_every_district_in_its_division() {
+    let groups = vec![
+        ("Bhopal".to_string(), vec![("A".to_string(), 10.0, false), ("B".to_string(), 20.0, true)]),
+        ("Rewa".to_string(), vec![("C".to_string(), 30.0, false), ("D".to_string(), 30.0, false), ("E".to_string(), 5.0, false)]),
+    ];
+    let svg = distribution(&groups, &[], &fmt, "Distribution", 640);
+    assert_eq!(count(&svg, "<circle"), 5);
+    assert!(svg.contains("\nBhopal\n") && svg.contains("\nRewa\n"));
+}
+
+#[test]
+fn scatter_names_each_dot_and_states_the_correlation() {
+    let pts: Vec<(String, f64, f64, bool)> = (0..10).map(|i| (format!("D{i}"), i as f64, 2.0 * i as f64 + 1.0, i == 3)).collect();
+    let svg = scatter(&pts, "Coverage", "Outcome", &fmt, &fmt, "Scatter", (500, 400));
+    assert_eq!(count(&svg, "class=\"dot\""), 10);
+    assert_eq!(count(&svg, "<title>D"), 10);
+    assert!(svg.contains("Coverage") && svg.contains("Outcome"));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    let r = pearson(&pts.iter().map(|p| (p.1, p.2)).collect::<Vec<_>>()).unwrap();
+    assert!((r - 1.0).abs() < 1e-12);
+    assert_eq!(pearson(&[(1.0, 1.0), (2.0, 2.0)]), None);
+    assert_eq!(pearson(&[(1.0, 5.0), (2.0, 5.0), (3.0, 5.0)]), None);
+    let neg = pearson(&[(1.0, 3.0), (2.0, 2.0), (3.0, 1.0)]).unwrap();
+    assert!((neg + 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn sparklines_leave_gaps_open() {
+    let svg = sparkline(&[Some(1.0), Some(2.0), None, Some(3.0), Some(2.5)], "Trend of Bhopal", (80, 20));
+    assert_eq!(count(&svg, "<path"), 2);
+    assert!(svg.contains("role=\"img\"") && svg.contains("aria-label=\"Trend of Bhopal\""));
+    let empty = sparkline(&[None, None], "No data", (80, 20));
+    assert_eq!(count(&empty, "<path"), 0);
+}
+
+#[test]
+fn labels_are_escaped() {
+    let svg = ranked_bars(&[Bar { label: "<script>alert(1)</script>".into(), value: Some(1.0), highlight: false }], &[], &fmt, "gap", "A & <b>", 300);
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("aria-label=\"A &amp; &lt;b>\""));
+}
+
