@@ -142,6 +142,15 @@ impl AppState {
         });
     }
 
+    /// Loads every period: trends, sparklines and rank histories need them all. At all-India
+    /// scale the files are split by indicator group, so this stays proportionate.
+    pub fn ensure_all_periods(self) {
+        let n = self.dataset.with_untracked(|d| d.as_ref().map_or(0, |d| d.periods().len()));
+        for p in 0..n {
+            self.ensure_period(p);
+        }
+    }
+
     /// Makes sure the value files of `period` are loaded or on their way.
     pub fn ensure_period(self, period: usize) {
         let files = self.dataset.with_untracked(|d| {

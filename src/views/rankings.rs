@@ -87,8 +87,7 @@ pub fn RankingsView() -> impl IntoView {
             let name = |u: usize| d.units()[u].name.get(lang).to_string();
             let division_name = |u: usize| d.manifest.division(&d.units()[u].division).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
             let link = |u: usize| {
-                let slug = d.units()[u].slug.clone();
-                let target = Route { district: Some(slug), ..route.clone() };
+                let target = super::district_route(&route, &d.units()[u].slug);
                 view! { <a href=target.to_query() on:click=link_click(state.route, target.clone())>{name(u)}</a> }
             };
             let card = |r: &Row| view! {

@@ -100,8 +100,10 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
             let y0 = (n - i) as f64 - 0.85;
             let y1 = (n - i) as f64 - 0.15;
             let style = if b.highlight { HIGHLIGHT.filled() } else { BAR.filled() };
+            // Labels go on the whole canvas: the plotting area would clip them.
             let label_style = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
-            let _ = chart.plotting_area().draw(&Text::new(b.label.clone(), (lo, (y0 + y1) / 2.0), label_style.clone()));
+            let (px, py) = chart.backend_coord(&(lo, (y0 + y1) / 2.0));
+            let _ = root.draw(&Text::new(b.label.clone(), (px - 6, py), label_style));
             match b.value {
                 Some(v) => {
                     let _ = chart.draw_series(std::iter::once(Rectangle::new([(0f64.max(lo), y0), (v, y1)], style)));
@@ -235,7 +237,8 @@ pub fn distribution(groups: &[(String, Vec<(String, f64, bool)>)], refs: &[Refer
         for (i, (name, points)) in groups.iter().enumerate() {
             let y = (n - i) as f64 - 0.5;
             let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
-            let _ = chart.plotting_area().draw(&Text::new(name.clone(), (lo, y), font));
+            let (px, py) = chart.backend_coord(&(lo, y));
+            let _ = root.draw(&Text::new(name.clone(), (px - 6, py), font));
             // Spread equal values a little so each dot stays visible.
             let _ = chart.draw_series(points.iter().enumerate().map(|(j, (_, v, hl))| {
                 let jitter = ((j % 5) as f64 - 2.0) * 0.08;
@@ -339,4 +342,23 @@ pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\" class=\"sparkline\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\"><g fill=\"none\" stroke=\"#0072b2\" stroke-width=\"1.5\">{paths}</g>{dot}</svg>",
         size.0, size.1, size.0, size.1
     )
+}
+
+/// A chart as a standalone file: a title above and the source and as-of date below, visible
+/// in the SVG (and so in the PNG made from it). Returns the document and its full height.
+pub fn framed(chart: &str, width: u32, height: u32, title: &str, footer: &str) -> (String, u32) {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let total = height + 64;
+    // The chart keeps its own width and height; only its position is added.
+    let inner = chart.replacen("<svg ", "<svg x=\"0\" y=\"36\" ", 1);
+    let doc = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\">\
+<title>{t}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
+<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"16\" font-weight=\"bold\" fill=\"#1a1a1a\">{t}</text>{inner}\
+<text x=\"8\" y=\"{fy}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#4d4d4d\">{f}</text></svg>",
+        t = esc(title),
+        f = esc(footer),
+        fy = total - 10,
+    );
+    (doc, total)
 }

@@ -142,6 +142,29 @@ strings! {
     AsOf => "As of", "स्थिति";
     CentreTarget => "centre: target", "केंद्र: लक्ष्य";
     CentreAverage => "centre: average of districts", "केंद्र: ज़िलों का औसत";
+    ChartKind => "Chart", "चार्ट";
+    ChartBars => "Ranked bars", "क्रमवार पट्टियाँ";
+    ChartTrend => "Trend", "रुझान";
+    ChartDistribution => "By division", "संभागवार";
+    ChartScatter => "Two indicators", "दो संकेतक";
+    SecondIndicator => "Compare with indicator", "तुलना हेतु संकेतक";
+    Highest => "Highest", "सर्वाधिक";
+    Lowest => "Lowest", "न्यूनतम";
+    Correlation => "Correlation", "सहसंबंध";
+    CorrelationNone => "too few districts with both values to state a correlation", "सहसंबंध बताने के लिए दोनों मान वाले ज़िले बहुत कम हैं";
+    DownloadSvg => "Download SVG", "SVG डाउनलोड करें";
+    DownloadPng => "Download PNG", "PNG डाउनलोड करें";
+    DataTable => "Data table", "डेटा तालिका";
+    TrendOf => "Trend of", "रुझान:";
+    ChooseUpToSix => "Districts (up to six)", "ज़िले (अधिकतम छह)";
+    Strengths => "Strengths (best ranks)", "मज़बूत पक्ष (सर्वश्रेष्ठ रैंक)";
+    Concerns => "Concerns (weakest ranks)", "चिंता के बिंदु (सबसे कमज़ोर रैंक)";
+    CompositeRank => "Composite rank", "समग्र रैंक";
+    CompositeHistory => "Composite rank over time", "समय के साथ समग्र रैंक";
+    CompareDistricts => "Compare with", "तुलना करें";
+    AddDistrict => "Add a district to compare", "तुलना के लिए ज़िला जोड़ें";
+    RemoveDistrict => "Remove", "हटाएँ";
+    Trend12 => "Trend", "रुझान";
     CompositeNote => "Each indicator is scaled 0–100 (worst district 0; target, or best district, 100); a department scores the mean of its indicators; the overall score is the weighted mean of departments. Districts need values for 75% of indicators to be ranked.", "हर संकेतक 0–100 पर (सबसे कमज़ोर ज़िला 0; लक्ष्य या सबसे अच्छा ज़िला 100); विभाग का अंक उसके संकेतकों का औसत; कुल अंक विभागों का भारित औसत। रैंक के लिए 75% संकेतकों के मान आवश्यक।";
 }
 

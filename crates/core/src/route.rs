@@ -42,6 +42,8 @@ pub struct Route {
     pub district: Option<String>,
     /// An earlier period to measure improvement from (rankings view).
     pub compare: Option<String>,
+    /// Districts shown beside `district` (profile comparison, trend lines), at most five.
+    pub with: Vec<String>,
     pub lang: Lang,
 }
 
@@ -97,6 +99,7 @@ impl Route {
                 "period" => r.period = id_like(v),
                 "district" => r.district = id_like(v),
                 "compare" => r.compare = id_like(v),
+                "with" => r.with = v.split(',').filter_map(|s| id_like(s.to_string())).take(5).collect(),
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
                 _ => {}
             }
@@ -112,6 +115,9 @@ impl Route {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", encode(v)));
             }
+        }
+        if !self.with.is_empty() {
+            parts.push(format!("with={}", self.with.iter().map(|s| encode(s)).collect::<Vec<_>>().join(",")));
         }
         parts.push(format!("lang={}", self.lang.code()));
         format!("?{}", parts.join("&"))
@@ -130,10 +136,11 @@ mod tests {
             period: Some("2026-01".into()),
             district: Some("tikamgarh".into()),
             compare: None,
+            with: vec!["rewa".into(), "mauganj".into()],
             lang: Lang::En,
         };
         let q = r.to_query();
-        assert_eq!(q, "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&lang=en");
+        assert_eq!(q, "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&with=rewa,mauganj&lang=en");
         assert_eq!(Route::parse(&q), r);
     }
 

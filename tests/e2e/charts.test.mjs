@@ -1,0 +1,81 @@
+// End-to-end checks of the charts and the district profile: profiles open from the map and
+// the rankings, the scorecard lists every indicator, charts download as SVG, PNG and CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, stop, watchedPage } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+test('a profile opens from the rankings and its scorecard lists every indicator', async () => {
+  const { page, trouble } = await watchedPage(env);
+  await page.goto(env.url('?view=rankings&indicator=public-awareness&period=2026-01&lang=en'));
+  await page.click('table.ranking-table tbody tr[data-district=rewa] th a');
+  await page.waitForSelector('.district-view h2[data-district=rewa]');
+  await page.waitForSelector('.scorecard tbody tr[data-indicator] svg.sparkline path');
+  assert.equal(await page.locator('.scorecard tbody tr[data-indicator]').count(), 32);
+  assert.equal(await page.locator('.strengths li').count(), 5);
+  assert.equal(await page.locator('.concerns li').count(), 5);
+  assert.match(await page.textContent('.composite-rank'), /Composite rank: \d+ of 55/);
+  // Compare with a second district: kept in the URL, a second set of columns.
+  await page.selectOption('select[name=with]', 'mauganj');
+  await page.waitForSelector('.scorecard thead th[data-district=mauganj]');
+  assert.match(page.url(), /with=mauganj/);
+  assert.deepEqual(trouble.consoleErrors, []);
+  await page.close();
+});
+
+test('a profile opens from the map, with lineage in both languages', async () => {
+  const { page } = await watchedPage(env, { viewport: { width: 390, height: 844 } });
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=hi'));
+  await page.click('.tile-grid a.tile[data-district=mauganj]');
+  await page.waitForSelector('.district-view h2[data-district=mauganj]');
+  assert.match(await page.textContent('.lineage'), /रीवा से अलग होकर बना, वर्ष 2023/);
+  await page.click('a.lang-switch');
+  await page.waitForFunction(() => document.querySelector('.lineage')?.textContent.includes('Carved from Rewa in 2023'));
+  await page.close();
+});
+
+test('every chart type draws with a summary and a data table', async () => {
+  const { page, trouble } = await watchedPage(env);
+  await page.goto(env.url('?view=charts&indicator=anc-four-visits&period=2026-01&district=shivpuri&lang=en'));
+  await page.waitForSelector('.chart-box svg[role=img]');
+  assert.match(await page.textContent('.chart-summary'), /^Highest .+, lowest .+, state average .+\.$/);
+  const bars = await page.$eval('.chart-box svg', (s) => s.getAttribute('aria-label'));
+  assert.match(bars, /Pregnant women with four antenatal check-ups/);
+  for (const kind of ['trend', 'distribution', 'scatter']) {
+    await page.click(`.chart-kinds button[data-chart=${kind}]`);
+    await page.waitForSelector(`.chart-kinds button[data-chart=${kind}][aria-pressed=true]`);
+    await page.waitForSelector('.chart-box svg[role=img]');
+    assert.ok((await page.textContent('.chart-summary')).length > 10, kind);
+    assert.ok(await page.locator('.chart-data tbody tr').count() > 0, kind);
+  }
+  assert.match(await page.textContent('.chart-summary'), /Correlation \(\d+ Districts\): r = −?\d\.\d\d/);
+  assert.equal(await page.locator('.chart-box svg circle.dot').count() >= 50, true);
+  assert.deepEqual(trouble.consoleErrors, []);
+  await page.close();
+});
+
+test('a chart downloads as SVG, PNG and CSV with title, source and as-of inside', async () => {
+  const { page } = await watchedPage(env);
+  await page.goto(env.url('?view=charts&indicator=public-awareness&period=2026-01&lang=hi'));
+  await page.waitForSelector('.chart-box svg[role=img]');
+  const grab = async (label) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`.chart-tools button:has-text("${label}")`)]);
+    return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
+  };
+  const svg = await grab('SVG');
+  assert.equal(svg.name, 'samiksha-public-awareness-2026-01-bars-hi.svg');
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /<title>जन जागरूकता स्कोर · जनवरी 2026<\/title>/);
+  assert.match(text, /स्रोत: .*डेटा की तिथि: 20 नवंबर 2026/);
+  const png = await grab('PNG');
+  assert.equal(png.name, 'samiksha-public-awareness-2026-01-bars-hi.png');
+  assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  assert.ok(png.bytes.length > 10000, 'a real picture, not an empty canvas');
+  const csv = await grab('CSV');
+  assert.match(csv.bytes.toString('utf8'), /^\ufeffजन जागरूकता स्कोर · जनवरी 2026\r\n/);
+  await page.close();
+});
