@@ -62,7 +62,7 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn rankings_view_shows_the_published_top_and_bottom_three() {
-    let route = Route { view: View::Rankings, indicator: Some("public-awareness".into()), period: Some("2026-01".into()), district: None, compare: None, lang: Lang::En };
+    let route = Route { view: View::Rankings, indicator: Some("public-awareness".into()), period: Some("2026-01".into()), district: None, lang: Lang::En, ..Route::default() };
     let state = sample_state(route);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
@@ -91,7 +91,7 @@ async fn rankings_view_shows_the_published_top_and_bottom_three() {
 
 #[wasm_bindgen_test]
 fn map_view_has_a_tile_for_every_district() {
-    let route = Route { view: View::Map, indicator: Some("mutation-pending".into()), period: Some("2026-01".into()), district: None, compare: None, lang: Lang::Hi };
+    let route = Route { view: View::Map, indicator: Some("mutation-pending".into()), period: Some("2026-01".into()), district: None, lang: Lang::Hi, ..Route::default() };
     let state = sample_state(route);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
