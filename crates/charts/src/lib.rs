@@ -144,12 +144,23 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let Ok(mut chart) = ChartBuilder::on(&root).margin(10).x_label_area_size(44).y_label_area_size(56).build_cartesian_2d(0f64..(n - 1) as f64, lo..hi) else {
+        // The legend sits above the plot (never over the lines); the right margin leaves room
+        // for the last period's label and the reference lines' names.
+        let legend_h = if series.len() > 1 { 16 * series.len() as u32 + 8 } else { 10 };
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .margin(10)
+            .margin_top(legend_h)
+            .margin_right(48)
+            .x_label_area_size(44)
+            .y_label_area_size(56)
+            .build_cartesian_2d(0f64..(n - 1) as f64, lo..hi)
+        else {
             return finish(String::new(), aria);
         };
         let step = (n / 8).max(1);
         let _ = chart
             .configure_mesh()
+            .disable_x_mesh()
             .x_labels(n)
             .x_label_formatter(&|x| {
                 let i = x.round() as usize;
@@ -173,8 +184,9 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             } else {
                 let _ = chart.draw_series(std::iter::once(PathElement::new(pts, style)));
             }
-            let font = (FONT, 11).into_font().color(&colour).pos(Pos::new(HPos::Right, VPos::Bottom));
-            let _ = chart.plotting_area().draw(&Text::new(r.label.clone(), ((n - 1) as f64, r.value), font));
+            let font = (FONT, 11).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Center));
+            let (px, py) = chart.backend_coord(&((n - 1) as f64, r.value));
+            let _ = root.draw(&Text::new(r.label.clone(), (px + 4, py), font));
         }
         for (k, s) in series.iter().enumerate() {
             let (r, g, b) = SERIES[k % SERIES.len()];
@@ -207,7 +219,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             });
             for (k, (label, colour)) in legend.enumerate() {
                 let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
-                let _ = root.draw(&Text::new(format!("{} {label}", marker_glyph(k)), (70, 12 + 16 * k as i32), font));
+                let _ = root.draw(&Text::new(format!("{} {label}", marker_glyph(k)), (70, 6 + 16 * k as i32), font));
             }
         }
         let _ = root.present();
