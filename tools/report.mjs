@@ -27,7 +27,7 @@ const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
 const fetched = new Set();
 page.on('request', (r) => fetched.add(new URL(r.url()).pathname.slice(base.length) || 'index.html'));
 await page.goto(`${origin}${base}?view=map`);
-await page.waitForSelector('.tile-grid a.tile, table tbody tr');
+await page.waitForSelector('.tile-grid a.tile, .geo-map g.shape path');
 await page.waitForLoadState('networkidle');
 await page.close();
 
@@ -51,7 +51,7 @@ for (let i = 0; i < 5; i++) {
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const p = await ctx.newPage();
   await p.goto(`${origin}${base}?view=map`);
-  await p.waitForSelector('.tile-grid a.tile, table tbody tr');
+  await p.waitForSelector('.tile-grid a.tile, .geo-map g.shape path');
   times.push(await p.evaluate(() => performance.now()));
   await ctx.close();
 }

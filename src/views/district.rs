@@ -43,8 +43,8 @@ pub fn DistrictView() -> impl IntoView {
                         {options.into_iter().map(|(slug, name, selected)| view! { <option value=slug selected=selected>{name}</option> }).collect_view()}
                     </select>
                 </label>
-                <super::Controls/>
             </div>
+            <super::Controls/>
         })
     };
     let body = move || {

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
 use samiksha_core::manifest::Direction;
-use samiksha_core::route::{Route, View};
+use samiksha_core::route::{Route, View, COMPOSITE};
 use samiksha_core::Lang;
 
 /// The route of a district's profile, keeping the other choices.
@@ -32,13 +32,23 @@ pub fn direction_text(d: Direction, lang: Lang) -> &'static str {
     }
 }
 
-/// The indicator picker (grouped by department) and the period picker.
+/// Whether the indicator picker offers the composite index as its first choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CompositeChoice {
+    #[default]
+    Hidden,
+    Offered,
+}
+
+/// The indicator picker (grouped by department, optionally with the composite index first)
+/// and the period picker.
 #[component]
-pub fn Controls() -> impl IntoView {
+pub fn Controls(#[prop(optional)] composite: CompositeChoice) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let lang = state.lang();
         let sel = state.selection()?;
+        let composite_selected = composite == CompositeChoice::Offered && state.route.with(|r| r.indicator.as_deref() == Some(COMPOSITE));
         let (groups, periods) = state.dataset.with(|d| {
             let d = d.as_ref()?;
             let groups: Vec<(String, Vec<(String, String, bool)>)> = d
@@ -51,7 +61,7 @@ pub fn Controls() -> impl IntoView {
                         .iter()
                         .enumerate()
                         .filter(|(_, i)| i.department == dep.id)
-                        .map(|(k, i)| (i.id.clone(), i.name.get(lang).to_string(), k == sel.indicator))
+                        .map(|(k, i)| (i.id.clone(), i.name.get(lang).to_string(), !composite_selected && k == sel.indicator))
                         .collect();
                     (dep.name.get(lang).to_string(), items)
                 })
@@ -75,6 +85,9 @@ pub fn Controls() -> impl IntoView {
                 <label>
                     <span>{Msg::Indicator.text(lang)}</span>
                     <select name="indicator" on:change=on_indicator>
+                        {(composite == CompositeChoice::Offered).then(|| view! {
+                            <option value=COMPOSITE selected=composite_selected>{Msg::CompositeIndex.text(lang)}</option>
+                        })}
                         {groups.into_iter().map(|(dep, items)| view! {
                             <optgroup label=dep>
                                 {items.into_iter().map(|(id, name, selected)| view! {

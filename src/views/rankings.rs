@@ -2,7 +2,7 @@
 //! filterable by division, downloadable), division figures, the improvement ranking, and the
 //! arithmetic behind the selected district's rank, for one indicator or the composite index.
 
-use super::{direction_text, LoadingValues};
+use super::{direction_text, CompositeChoice, Controls, LoadingValues};
 use crate::nav::{go, link_click, HistoryEntry};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -327,7 +327,7 @@ pub fn RankingsView() -> impl IntoView {
     };
     view! {
         <section class="view rankings-view" aria-labelledby="rank-h">
-            <RankingControls/>
+            <Controls composite=CompositeChoice::Offered/>
             {body}
         </section>
     }
@@ -379,55 +379,5 @@ fn explain(d: &Dataset, subject: Subject, table: &Table, comp: Option<&Composite
             }.into_any()
         }
         (Subject::Composite, None) => view! { <p></p> }.into_any(),
-    }
-}
-
-/// Indicator picker with the composite index first, and the period picker.
-#[component]
-fn RankingControls() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let lang = state.lang();
-        let sel = state.selection()?;
-        let route = state.route.get();
-        let composite_selected = route.indicator.as_deref() == Some(COMPOSITE);
-        let (groups, periods) = state.dataset.with(|d| {
-            let d = d.as_ref()?;
-            let groups: Vec<(String, Vec<(String, String, bool)>)> = d.manifest.departments.iter().map(|dep| {
-                (dep.name.get(lang).to_string(), d.indicators().iter().enumerate().filter(|(_, i)| i.department == dep.id)
-                    .map(|(k, i)| (i.id.clone(), i.name.get(lang).to_string(), !composite_selected && k == sel.indicator)).collect())
-            }).collect();
-            let periods: Vec<(String, String, bool)> = d.periods().iter().enumerate().rev().map(|(k, p)| (p.id.clone(), p.label.get(lang).to_string(), k == sel.period)).collect();
-            Some((groups, periods))
-        })?;
-        let pick = move |field: &'static str| move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            let next = state.route.with_untracked(|r| match field {
-                "indicator" => Route { indicator: Some(v.clone()), ..r.clone() },
-                _ => Route { period: Some(v.clone()), ..r.clone() },
-            });
-            go(state.route, next, HistoryEntry::Push);
-        };
-        Some(view! {
-            <div class="controls">
-                <label>
-                    <span>{Msg::Indicator.text(lang)}</span>
-                    <select name="indicator" on:change=pick("indicator")>
-                        <option value=COMPOSITE selected=composite_selected>{Msg::CompositeIndex.text(lang)}</option>
-                        {groups.into_iter().map(|(dep, items)| view! {
-                            <optgroup label=dep>
-                                {items.into_iter().map(|(id, name, selected)| view! { <option value=id selected=selected>{name}</option> }).collect_view()}
-                            </optgroup>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>{Msg::Period.text(lang)}</span>
-                    <select name="period" on:change=pick("period")>
-                        {periods.into_iter().map(|(id, label, selected)| view! { <option value=id selected=selected>{label}</option> }).collect_view()}
-                    </select>
-                </label>
-            </div>
-        })
     }
 }
