@@ -46,8 +46,20 @@ fn default_kind() -> MapKind {
 pub fn MapView() -> impl IntoView {
     let state = expect_context::<AppState>();
     state.ensure_geo();
-    let kind = RwSignal::new(default_kind());
-    let method = RwSignal::new(None::<Method>);
+    // The drawing and the classification live in the URL (`map=`, `classes=`), so a shared
+    // link shows the same map; without them narrow screens get tiles and each indicator its
+    // default classification.
+    let kind = move || match state.route.with(|r| r.map.clone()).as_deref() {
+        Some("tiles") => MapKind::Tiles,
+        Some("geo") => MapKind::Geographic,
+        _ => default_kind(),
+    };
+    let method = move || state.route.with(|r| r.classes.as_deref().and_then(Method::from_word));
+    let set_route = move |f: &dyn Fn(&mut samiksha_core::route::Route)| {
+        let mut next = state.route.get_untracked();
+        f(&mut next);
+        go(state.route, next, HistoryEntry::Push);
+    };
     let zoom = RwSignal::new(None::<String>);
     let found = RwSignal::new(None::<usize>);
     let hovered = RwSignal::new(None::<(usize, f64, f64)>);
@@ -58,7 +70,7 @@ pub fn MapView() -> impl IntoView {
         state.dataset.with(|d| {
             let d = d.as_ref()?;
             let ind = &d.indicators()[sel.indicator];
-            let m = method.get().unwrap_or_else(|| Method::default_for(ind.target));
+            let m = method().unwrap_or_else(|| Method::default_for(ind.target));
             paint(d, sel.indicator, sel.period, m)
         })
     });
@@ -66,7 +78,7 @@ pub fn MapView() -> impl IntoView {
         GeoLoad::Ready(g) => Some(g),
         _ => None,
     };
-    let effective_kind = move || if geo().is_some() { kind.get() } else { MapKind::Tiles };
+    let effective_kind = move || if geo().is_some() { kind() } else { MapKind::Tiles };
 
     let tools = move || {
         let lang = state.lang();
@@ -98,12 +110,12 @@ pub fn MapView() -> impl IntoView {
                     <legend>{Msg::MapKindLabel.text(lang)}</legend>
                     {[(MapKind::Geographic, Msg::GeographicMap), (MapKind::Tiles, Msg::TileMap)].into_iter().map(|(k, msg)| view! {
                         <button type="button" aria-pressed=move || (effective_kind() == k).to_string() disabled=k == MapKind::Geographic && !geo_ready
-                            on:click=move |_| kind.set(k)>{msg.text(lang)}</button>
+                            on:click=move |_| set_route(&|r| r.map = Some(if k == MapKind::Tiles { "tiles" } else { "geo" }.to_string()))>{msg.text(lang)}</button>
                     }).collect_view()}
                 </fieldset>
                 <label>
                     <span>{Msg::ClassMethod.text(lang)}</span>
-                    <select name="method" on:change=move |ev| method.set(Method::from_word(&event_target_value(&ev)))>
+                    <select name="method" on:change=move |ev| { let w = event_target_value(&ev); set_route(&|r| r.classes = Some(w.clone())) }>
                         {Method::ALL.into_iter().filter(|m| *m != Method::TargetBands || target.is_some()).map(|m| view! {
                             <option value=m.word() selected=m == current>{method_label(m, lang)}</option>
                         }).collect_view()}

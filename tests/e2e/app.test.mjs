@@ -24,7 +24,7 @@ test('loads from a sub-path in Hindi, switches to English, follows a deep link',
 
   await page.click('a.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.match(await page.textContent('h1'), /Madhya Pradesh district review/);
+  await page.waitForFunction(() => /Madhya Pradesh district review/.test(document.querySelector('h1').textContent));
   assert.match(page.url(), /lang=en/);
   assert.match(page.url(), /\/transparency\/samiksha\/\?/);
 

@@ -29,7 +29,8 @@ export async function watchedPage(env, options = {}) {
   const trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
   page.on('console', (m) => { if (m.type() === 'error') trouble.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => trouble.consoleErrors.push(String(e)));
-  page.on('requestfailed', (r) => trouble.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
+  // A navigation or reload aborts fetches still in flight; that is the browser's doing, not a failure.
+  page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') trouble.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`); });
   page.on('response', (r) => { if (r.status() >= 400) trouble.failedRequests.push(`${r.url()} ${r.status()}`); });
   page.on('request', (r) => { if (!r.url().startsWith(env.origin) && !r.url().startsWith('data:')) trouble.foreignRequests.push(r.url()); });
   return { page, trouble };

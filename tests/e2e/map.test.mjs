@@ -57,6 +57,7 @@ test('colours follow the chosen classification and the legend counts them', { sk
   for (const method of ['quantile', 'equal', 'natural', 'diverging']) {
     await page.selectOption('select[name=method]', method);
     await page.waitForTimeout(100);
+    assert.match(page.url(), new RegExp(`classes=${method}`), 'the classification is part of the link');
     const { fills, legend } = await fillsAndLegend(page);
     assert.equal(legend.reduce((s, x) => s + x.count, 0), 55, method);
     const byColour = {};
@@ -65,6 +66,10 @@ test('colours follow the chosen classification and the legend counts them', { sk
     seen.add(JSON.stringify(fills));
   }
   assert.ok(seen.size >= 3, 'different methods colour differently');
+  // A link with map=tiles shows tiles even at tablet width, and keeps its classification.
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&map=tiles&classes=equal&lang=en'));
+  await page.waitForSelector('.tile-grid a.tile');
+  assert.equal(await page.inputValue('select[name=method]'), 'equal');
   await page.close();
 });
 

@@ -44,6 +44,9 @@ pub struct Route {
     pub compare: Option<String>,
     /// Districts shown beside `district` (profile comparison, trend lines), at most five.
     pub with: Vec<String>,
+    /// Map drawing (`geo` or `tiles`) and colour classification (`quantile`, `equal`, …).
+    pub map: Option<String>,
+    pub classes: Option<String>,
     pub lang: Lang,
 }
 
@@ -99,6 +102,8 @@ impl Route {
                 "period" => r.period = id_like(v),
                 "district" => r.district = id_like(v),
                 "compare" => r.compare = id_like(v),
+                "map" => r.map = id_like(v),
+                "classes" => r.classes = id_like(v),
                 "with" => r.with = v.split(',').filter_map(|s| id_like(s.to_string())).take(5).collect(),
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
                 _ => {}
@@ -111,7 +116,14 @@ impl Route {
     /// the same view always has the same link.
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("view={}", self.view.word())];
-        for (k, v) in [("indicator", &self.indicator), ("period", &self.period), ("district", &self.district), ("compare", &self.compare)] {
+        for (k, v) in [
+            ("indicator", &self.indicator),
+            ("period", &self.period),
+            ("district", &self.district),
+            ("compare", &self.compare),
+            ("map", &self.map),
+            ("classes", &self.classes),
+        ] {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", encode(v)));
             }
@@ -137,10 +149,12 @@ mod tests {
             district: Some("tikamgarh".into()),
             compare: None,
             with: vec!["rewa".into(), "mauganj".into()],
+            map: Some("tiles".into()),
+            classes: Some("natural".into()),
             lang: Lang::En,
         };
         let q = r.to_query();
-        assert_eq!(q, "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&with=rewa,mauganj&lang=en");
+        assert_eq!(q, "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&with=rewa,mauganj&lang=en");
         assert_eq!(Route::parse(&q), r);
     }
 
