@@ -15,7 +15,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const sizes = { 'tablet-landscape': [1024, 768], 'tablet-portrait': [768, 1024], phone: [390, 844] };
-const views = (process.env.VIEWS || 'map,rankings,district,about').split(',');
+const views = (process.env.VIEWS || 'map,rankings,charts,district,about').split(',');
 for (const [name, [width, height]] of Object.entries(sizes)) {
   const page = await browser.newPage({ viewport: { width, height } });
   for (const lang of ['hi', 'en']) {
