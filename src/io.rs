@@ -1,4 +1,5 @@
-//! The app's only I/O: fetching dataset files relative to the page.
+//! The app's only I/O: fetching dataset files relative to the page, and handing files to the
+//! reader as downloads (CSV, SVG, and PNG rasterised through a canvas).
 
 use gloo_net::http::Request;
 

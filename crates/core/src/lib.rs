@@ -1,4 +1,6 @@
-//! Samiksha's domain layer: the dataset format, its validation, ranking and number formatting.
+//! Samiksha's domain layer: the dataset format and its validation, ranking and the composite
+//! index, map classification, colouring and geometry, number formatting, the URL contract and
+//! every interface string.
 //!
 //! Nothing in this crate touches the browser, the file system or the network: callers hand it
 //! bytes and get back values and problems. Nothing here panics on bad data; every problem names
