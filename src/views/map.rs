@@ -6,7 +6,7 @@
 
 use super::{direction_text, district_route, Controls, LoadingValues};
 use crate::nav::{go, link_click, HistoryEntry};
-use crate::state::{AppState, GeoLoad};
+use crate::state::{AppState, GeoLoad, Selection};
 use leptos::prelude::*;
 use samiksha_core::classify::{Method, Scheme};
 use samiksha_core::i18n::Msg;
@@ -343,13 +343,8 @@ fn names_for(d: &samiksha_core::Dataset, u: usize, lang: Lang) -> String {
 /// The tile map: every district one equal tile; colours from the same paint as the map.
 fn tiles(state: AppState, painted: Memo<Option<Paint>>, found: RwSignal<Option<usize>>) -> impl IntoView {
     move || {
-        let lang = state.lang();
-        let sel = state.selection()?;
-        painted.with(|p| {
-            let p = p.as_ref()?;
-            state.dataset.with(|d| {
-                let d = d.as_ref()?;
-                let ind = &d.indicators()[sel.indicator];
+        with_paint(state, painted, |d, sel, ind, p, lang| {
+            {
                 let layout = unit_layout(&d.manifest, 11);
                 let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;
                 let n = p.table.ranked_count;
@@ -383,9 +378,27 @@ fn tiles(state: AppState, painted: Memo<Option<Paint>>, found: RwSignal<Option<u
                         <div class="tile-grid" role="group" aria-label=aria style=format!("grid-template-columns:repeat({cols},minmax(3.4rem,4.75rem));")>{tiles}</div>
                     </div>
                 })
-            })
+            }
         })
     }
+}
+
+/// What every part of the map view reads: the dataset, the selection, its indicator, the
+/// paint and the language, tracked reactively. `None` until all are there.
+fn with_paint<T>(
+    state: AppState,
+    painted: Memo<Option<Paint>>,
+    f: impl FnOnce(&samiksha_core::Dataset, Selection, &samiksha_core::manifest::Indicator, &Paint, Lang) -> Option<T>,
+) -> Option<T> {
+    let lang = state.lang();
+    let sel = state.selection()?;
+    painted.with(|p| {
+        let p = p.as_ref()?;
+        state.dataset.with(|d| {
+            let d = d.as_ref()?;
+            f(d, sel, &d.indicators()[sel.indicator], p, lang)
+        })
+    })
 }
 
 /// What the pointer or keyboard focus is on: names, value, rank, change, as-of; Escape closes.
@@ -394,13 +407,8 @@ fn Tooltip(painted: Memo<Option<Paint>>, hovered: RwSignal<Option<(usize, f64, f
     let state = expect_context::<AppState>();
     move || {
         let (u, x, y) = hovered.get()?;
-        let lang = state.lang();
-        let sel = state.selection()?;
-        painted.with(|p| {
-            let p = p.as_ref()?;
-            state.dataset.with(|d| {
-                let d = d.as_ref()?;
-                let ind = &d.indicators()[sel.indicator];
+        with_paint(state, painted, |d, sel, ind, p, lang| {
+            {
                 let unit = &d.units()[u];
                 let division = d.manifest.division(&unit.division).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
                 let row = p.table.row(u);
@@ -424,7 +432,7 @@ fn Tooltip(painted: Memo<Option<Paint>>, hovered: RwSignal<Option<(usize, f64, f
                         <br/><small>{format!("{}: {}", Msg::AsOf.text(lang), d.periods()[sel.period].label.get(lang))}</small>
                     </div>
                 })
-            })
+            }
         })
     }
 }
@@ -434,14 +442,9 @@ fn Tooltip(painted: Memo<Option<Paint>>, hovered: RwSignal<Option<(usize, f64, f
 fn Legend(painted: Memo<Option<Paint>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let lang = state.lang();
-        let sel = state.selection()?;
-        painted.with(|p| {
-            let p = p.as_ref()?;
+        with_paint(state, painted, |_, _, ind, p, lang| {
             let c = p.classes.as_ref()?;
-            state.dataset.with(|d| {
-                let d = d.as_ref()?;
-                let ind = &d.indicators()[sel.indicator];
+            {
                 let suffix = unit_suffix(ind, lang);
                 // Better first, whatever the direction, so the list reads as its title says.
                 let mut order: Vec<usize> = (0..c.count()).collect();
@@ -471,7 +474,7 @@ fn Legend(painted: Memo<Option<Paint>>) -> impl IntoView {
                         </ul>
                     </figcaption>
                 })
-            })
+            }
         })
     }
 }
@@ -481,13 +484,8 @@ fn Legend(painted: Memo<Option<Paint>>) -> impl IntoView {
 fn ValuesTable(painted: Memo<Option<Paint>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let lang = state.lang();
-        let sel = state.selection()?;
-        painted.with(|p| {
-            let p = p.as_ref()?;
-            state.dataset.with(|d| {
-                let d = d.as_ref()?;
-                let ind = &d.indicators()[sel.indicator];
+        with_paint(state, painted, |d, _, ind, p, lang| {
+            {
                 let mut units: Vec<usize> = (0..d.units().len()).collect();
                 units.sort_by_key(|&u| (p.units[u].rank.unwrap_or(usize::MAX), d.units()[u].name.en.clone()));
                 let rows = units.into_iter().map(|u| {
@@ -510,7 +508,7 @@ fn ValuesTable(painted: Memo<Option<Paint>>) -> impl IntoView {
                         </table></div>
                     </details>
                 })
-            })
+            }
         })
     }
 }
