@@ -167,7 +167,7 @@ pub fn DistrictView() -> impl IntoView {
                     <th scope="col" data-district=d.units()[x].slug.clone()>{format!("{name}: {}", Msg::Value.text(lang))}</th>
                     <th scope="col">{Msg::Rank.text(lang)}</th>
                     <th scope="col">{Msg::ChangeSincePrevious.text(lang)}</th>
-                    <th scope="col">{Msg::Trend12.text(lang)}</th>
+                    <th scope="col">{Msg::TrendColumn.text(lang)}</th>
                 }
             }).collect_view();
             let add_options = {

@@ -6,7 +6,7 @@ pub mod district;
 pub mod map;
 pub mod rankings;
 
-use crate::nav::{go, link_click, HistoryEntry};
+use crate::nav::{go, HistoryEntry};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
@@ -17,12 +17,6 @@ use samiksha_core::Lang;
 /// The route of a district's profile, keeping the other choices.
 pub fn district_route(route: &Route, slug: &str) -> Route {
     Route { view: View::District, district: Some(slug.to_string()), ..route.clone() }
-}
-
-/// A link to a district's profile that navigates in place.
-pub fn district_link(state: AppState, slug: String, label: String) -> impl IntoView {
-    let target = state.route.with_untracked(|r| district_route(r, &slug));
-    view! { <a href=target.to_query() on:click=link_click(state.route, target.clone())>{label}</a> }
 }
 
 pub fn direction_text(d: Direction, lang: Lang) -> &'static str {

@@ -163,7 +163,7 @@ pub fn RankingsView() -> impl IntoView {
                 let selected = sel.district == Some(r.unit);
                 view! {
                     <tr data-district=d.units()[r.unit].slug.clone() data-rank=r.rank.to_string() class:selected=selected>
-                        <td class="num">{c[0].clone()}</td>
+                        <td class="num">{r.rank}{r.tied.then(|| view! { <abbr title=Msg::Tied.text(lang)>"="<span class="visually-hidden">{format!(" ({})", Msg::Tied.text(lang))}</span></abbr> })}</td>
                         <th scope="row">{link(r.unit)}</th>
                         <td>{c[2].clone()}</td>
                         <td class="num">{c[3].clone()}</td>
@@ -196,8 +196,9 @@ pub fn RankingsView() -> impl IntoView {
                 let (then, now): (Vec<Option<f64>>, Vec<Option<f64>>) = match subject {
                     Subject::Indicator(i) => (column_values(d, i, earlier)?, column_values(d, i, sel.period)?),
                     Subject::Composite => {
+                        // The current period's composite is already computed for the table.
                         let a = composite(d, earlier, Weighting::Published, DEFAULT_MIN_SHARE)?;
-                        let b = composite(d, sel.period, Weighting::Published, DEFAULT_MIN_SHARE)?;
+                        let b = comp.as_ref()?;
                         (a.districts.iter().map(|x| x.overall).collect(), b.districts.iter().map(|x| x.overall).collect())
                     }
                 };
@@ -378,6 +379,7 @@ fn explain(d: &Dataset, subject: Subject, table: &Table, comp: Option<&Composite
                 </div>
             }.into_any()
         }
-        (Subject::Composite, None) => view! { <p></p> }.into_any(),
+        // The composite table always comes with its composite; say so plainly if it ever does not.
+        (Subject::Composite, None) => view! { <p>{format!("{name}: {}", Msg::NoData.text(lang))}</p> }.into_any(),
     }
 }

@@ -15,7 +15,6 @@ pub struct Dataset {
     period_pos: HashMap<String, usize>,
     /// (indicator, period) → observations in unit order.
     columns: HashMap<(usize, usize), Vec<Option<Observation>>>,
-    loaded_files: Vec<String>,
 }
 
 impl Dataset {
@@ -25,7 +24,6 @@ impl Dataset {
             indicator_pos: positions(&manifest.indicators, |i| i.id.as_str()),
             period_pos: positions(&manifest.periods, |p| p.id.as_str()),
             columns: HashMap::new(),
-            loaded_files: Vec::new(),
             manifest,
         }
     }
@@ -49,10 +47,6 @@ impl Dataset {
         &self.manifest.periods
     }
 
-    pub fn is_loaded(&self, file: &FileRef) -> bool {
-        self.loaded_files.iter().any(|f| f == &file.path)
-    }
-
     /// Checks a fetched value file against the manifest's size and hash, parses it and keeps
     /// its usable columns. Returns every problem; the file's usable part is kept regardless.
     pub fn add_value_file(&mut self, file: &FileRef, bytes: &[u8]) -> Vec<Problem> {
@@ -65,7 +59,6 @@ impl Dataset {
                 self.columns.insert((col.indicator, vf.period), col.cells);
             }
         }
-        self.loaded_files.push(file.path.clone());
         problems
     }
 

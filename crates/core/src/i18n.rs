@@ -68,7 +68,6 @@ strings! {
     NoData => "No data", "डेटा नहीं";
     Better => "better", "बेहतर";
     Worse => "worse", "कमज़ोर";
-    ChartsComing => "Charts of the distribution and trends are being built and will appear here. The rankings and the map already show every value.", "वितरण और रुझान के चार्ट तैयार किए जा रहे हैं और यहाँ दिखेंगे। रैंकिंग और मानचित्र में सभी मान पहले से उपलब्ध हैं।";
     ChooseDistrict => "Choose a district", "ज़िला चुनें";
     CarvedFrom => "Carved from", "से अलग होकर बना";
     InYear => "in", "वर्ष";
@@ -79,14 +78,9 @@ strings! {
     IndicatorsList => "Indicators", "संकेतक";
     Headlines => "State figures", "राज्य के आँकड़े";
     Direction => "Direction", "दिशा";
-    Unit => "Unit", "इकाई";
-    Frequency => "Frequency", "आवृत्ति";
     Description => "Description", "विवरण";
     NoProblems => "No problems were found in the files loaded so far.", "अब तक लोड की गई फ़ाइलों में कोई समस्या नहीं मिली।";
     DataChecks => "Data checks", "डेटा जाँच";
-    Illustrative => "Illustrative values", "उदाहरण के मान";
-    Download => "Download", "डाउनलोड";
-    ViewDistrict => "Open district profile", "ज़िले की प्रोफ़ाइल खोलें";
     UnknownDistrict => "This district is not in the dataset.", "यह ज़िला डेटासेट में नहीं है।";
     CompositeIndex => "Composite index (all indicators)", "समग्र सूचकांक (सभी संकेतक)";
     Score => "Score", "अंक";
@@ -112,7 +106,6 @@ strings! {
     Coverage => "Indicators with values", "मान वाले संकेतक";
     TooFewIndicators => "too few indicators with values", "बहुत कम संकेतकों के मान";
     Showing => "Showing", "दिखाए जा रहे";
-    WorstDistrict => "worst district", "सबसे कमज़ोर ज़िला";
     BestDistrict => "best district", "सबसे अच्छा ज़िला";
     ScoreZeroAt => "0 at", "0 अंक:";
     ScoreHundredAt => "100 at", "100 अंक:";
@@ -156,15 +149,13 @@ strings! {
     DownloadPng => "Download PNG", "PNG डाउनलोड करें";
     DataTable => "Data table", "डेटा तालिका";
     TrendOf => "Trend of", "रुझान:";
-    ChooseUpToSix => "Districts (up to six)", "ज़िले (अधिकतम छह)";
     Strengths => "Strengths (best ranks)", "मज़बूत पक्ष (सर्वश्रेष्ठ रैंक)";
     Concerns => "Concerns (weakest ranks)", "चिंता के बिंदु (सबसे कमज़ोर रैंक)";
     CompositeRank => "Composite rank", "समग्र रैंक";
     CompositeHistory => "Composite rank over time", "समय के साथ समग्र रैंक";
-    CompareDistricts => "Compare with", "तुलना करें";
     AddDistrict => "Add a district to compare", "तुलना के लिए ज़िला जोड़ें";
     RemoveDistrict => "Remove", "हटाएँ";
-    Trend12 => "Trend", "रुझान";
+    TrendColumn => "Trend", "रुझान";
     CompositeNote => "Each indicator is scaled 0–100 (worst district 0; target, or best district, 100); a department scores the mean of its indicators; the overall score is the weighted mean of departments. Districts need values for 75% of indicators to be ranked.", "हर संकेतक 0–100 पर (सबसे कमज़ोर ज़िला 0; लक्ष्य या सबसे अच्छा ज़िला 100); विभाग का अंक उसके संकेतकों का औसत; कुल अंक विभागों का भारित औसत। रैंक के लिए 75% संकेतकों के मान आवश्यक।";
 }
 
