@@ -17,9 +17,9 @@ pub fn App() -> impl IntoView {
     follow_history(state.route);
     state.load_manifest();
 
-    // Keep <html lang> and the document title in step with the route and the dataset.
+    // Keep <html lang> and the document title in step with the language and the dataset.
     Effect::new(move |_| {
-        let lang = state.lang();
+        let lang = state.lang.get();
         let title = state.dataset.with(|d| d.as_ref().map(|d| d.manifest.title.get(lang).to_string()));
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
@@ -33,21 +33,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Once the manifest is read, fill in missing or unknown ids so the URL names exactly what
-    // is shown; this corrects the current entry rather than adding one.
+    // Once the manifest is read, name in the URL exactly what is shown (the subject and the
+    // period), dropping an unknown district outside the district view; this corrects the
+    // current entry rather than adding one.
     Effect::new(move |_| {
-        if state.load.get() != Load::Ready {
-            return;
-        }
-        let Some(sel) = state.selection() else { return };
+        let Some(sel) = state.selection.get() else { return };
         let next = state.dataset.with_untracked(|d| {
             let d = d.as_ref()?;
-            let mut r = state.route.get_untracked();
-            // The composite index is a valid choice that no indicator index stands for.
-            if r.indicator.as_deref() != Some(samiksha_core::route::COMPOSITE) {
-                r.indicator = Some(d.indicators()[sel.indicator].id.clone());
-            }
-            r.period = Some(d.periods()[sel.period].id.clone());
+            let route = state.route.get_untracked();
+            let mut r = sel.canonical_route(d, &route);
             if r.district.is_some() && sel.district.is_none() && r.view != View::District {
                 r.district = None;
             }
@@ -58,25 +52,21 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Load the shown period and the one before it (for "change since the previous period").
+    // Load the shown period and the one before it (for "change since the previous period"),
+    // and the period an improvement is measured from.
+    let compare = Memo::new(move |_| state.route.with(|r| r.compare.clone()));
     Effect::new(move |_| {
-        if state.load.get() != Load::Ready {
-            return;
+        let Some(sel) = state.selection.get() else { return };
+        state.ensure_period(sel.period);
+        if sel.period > 0 {
+            state.ensure_period(sel.period - 1);
         }
-        if let Some(sel) = state.selection() {
-            state.ensure_period(sel.period);
-            if sel.period > 0 {
-                state.ensure_period(sel.period - 1);
-            }
-        }
-        // The period an improvement is measured from, when the rankings view asks for one.
-        let compare = state.route.with(|r| r.compare.clone());
-        if let Some(p) = compare.and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
+        if let Some(p) = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
             state.ensure_period(p);
         }
     });
 
-    let lang = move || state.lang();
+    let lang = move || state.lang.get();
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang())}</a>
         <Header/>
@@ -95,7 +85,9 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 Load::Ready => view! {
                     <ProblemsPanel/>
-                    {move || match state.route.with(|r| r.view) {
+                    // Only a change of view mounts another view; other route changes reach the
+                    // mounted view through its memos.
+                    {move || match state.view.get() {
                         View::Map => views::map::MapView().into_any(),
                         View::Rankings => views::rankings::RankingsView().into_any(),
                         View::Charts => views::charts::ChartsView().into_any(),
@@ -112,7 +104,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = move || state.lang();
+    let lang = move || state.lang.get();
     let other = move || state.route.with(|r| Route { lang: r.lang.other(), ..r.clone() });
     view! {
         <header class="site-header">
@@ -144,7 +136,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn Navigation() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = move || state.lang();
+    let lang = move || state.lang.get();
     let items = [
         (View::Map, Msg::NavMap),
         (View::Rankings, Msg::NavRankings),
@@ -161,7 +153,7 @@ fn Navigation() -> impl IntoView {
                         <li>
                             <a
                                 href=move || target().to_query()
-                                aria-current=move || (state.route.with(|r| r.view) == v).then_some("page")
+                                aria-current=move || (state.view.get() == v).then_some("page")
                                 on:click=move |ev| link_click(state.route, target())(ev)
                             >
                                 {move || msg.text(lang())}
@@ -181,15 +173,15 @@ fn ProblemList() -> impl IntoView {
     view! {
         <ul class="problem-list">
             {move || {
-                let lang = state.lang();
+                let lang = state.lang.get();
                 state.problems.with(|ps| ps.iter().map(|p| {
                     let class = match p.severity {
                         Severity::Error => "problem error",
                         Severity::Warning => "problem warning",
                     };
                     let label = match p.severity {
-                        Severity::Error => Msg::Errors.text(lang),
-                        Severity::Warning => Msg::Warnings.text(lang),
+                        Severity::Error => Msg::ErrorLabel.text(lang),
+                        Severity::Warning => Msg::WarningLabel.text(lang),
                     };
                     view! {
                         <li class=class>
@@ -208,7 +200,7 @@ fn ProblemList() -> impl IntoView {
 #[component]
 fn ProblemsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = move || state.lang();
+    let lang = move || state.lang.get();
     let counts = move || {
         state.problems.with(|ps| {
             let errors = ps.iter().filter(|p| p.severity == Severity::Error).count();
@@ -220,8 +212,8 @@ fn ProblemsPanel() -> impl IntoView {
         (errors + warnings > 0).then(|| view! {
             <details class="problems-panel">
                 <summary>
-                    {move || Msg::ProblemsInData.text(lang())}
-                    {move || format!(" ({errors} {}, {warnings} {})", Msg::Errors.text(lang()), Msg::Warnings.text(lang()))}
+                    {move || Msg::ProblemsSummary.fill(lang(), &[("errors", &errors.to_string()), ("warnings", &warnings.to_string())])}
+
                 </summary>
                 <p>{move || Msg::ProblemsHelp.text(lang())}</p>
                 <ProblemList/>
@@ -234,7 +226,7 @@ fn ProblemsPanel() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let lang = state.lang();
+        let lang = state.lang.get();
         state.dataset.with(|d| {
             d.as_ref().map(|d| {
                 let m = &d.manifest;

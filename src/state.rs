@@ -1,7 +1,10 @@
-//! Shared state: the route, the dataset as its files arrive, and every problem found so far.
+//! Shared state: the route, the dataset as its files arrive, every problem found so far, and
+//! the memos views read so that each recomputes only when what it shows changes.
 //!
 //! The manifest loads once; value files load on demand for the period a view shows (and the one
 //! before it, for "change since"), so at all-India scale a view fetches only what it needs.
+//! Files are added to the dataset without notifying its readers; instead `arrived` counts files
+//! per period, and memos key their work on the counts of the periods they use.
 
 use crate::io::fetch_bytes;
 use crate::DATASET_DIR;
@@ -11,9 +14,11 @@ use samiksha_core::check::unreadable;
 use samiksha_core::dataset::integrity_problems;
 use samiksha_core::geo::{parse_boundaries, GeoMap};
 use samiksha_core::manifest::parse_manifest;
-use samiksha_core::route::Route;
+use samiksha_core::present::{Ctx, Measured, Selection};
+use samiksha_core::route::{Route, View};
 use samiksha_core::{Dataset, Lang, Problem};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
@@ -30,7 +35,7 @@ pub enum GeoLoad {
     /// The dataset lists no boundary file.
     NotPublished,
     Loading,
-    Ready(std::sync::Arc<GeoMap>),
+    Ready(Arc<GeoMap>),
     /// Listed but unusable; the problems panel says why.
     Failed,
 }
@@ -39,51 +44,88 @@ pub enum GeoLoad {
 pub struct AppState {
     pub geo: RwSignal<GeoLoad>,
     pub route: RwSignal<Route>,
+    /// Set once, when the manifest is read; value files are added untracked (see `arrived`).
     pub dataset: RwSignal<Option<Dataset>>,
     pub load: RwSignal<Load>,
     pub problems: RwSignal<Vec<Problem>>,
+    /// Value files that have arrived, per period index.
+    pub arrived: RwSignal<Vec<usize>>,
     /// Value files asked for (loaded or in flight), so none is fetched twice.
     requested: StoredValue<HashSet<String>>,
     /// Value files still in flight; views show a loading note while it is non-zero.
     pub in_flight: RwSignal<usize>,
-}
-
-/// The indicator, period and district a view shows, resolved against the dataset.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Selection {
-    pub indicator: usize,
-    pub period: usize,
-    pub district: Option<usize>,
+    pub lang: Memo<Lang>,
+    pub view: Memo<View>,
+    /// The route resolved against the dataset; `None` until the manifest is read.
+    pub selection: Memo<Option<Selection>>,
+    /// The selected subject in the selected period, once its values (and the previous
+    /// period's, for change) have arrived.
+    pub measured: Memo<Option<Arc<Measured>>>,
 }
 
 impl AppState {
     pub fn new(route: Route) -> Self {
+        let route = RwSignal::new(route);
+        let dataset: RwSignal<Option<Dataset>> = RwSignal::new(None);
+        let arrived = RwSignal::new(Vec::<usize>::new());
+        let load = RwSignal::new(Load::Loading);
+        let selection = Memo::new(move |_| {
+            let ready = load.get() == Load::Ready;
+            route.with(|r| dataset.with_untracked(|d| d.as_ref().filter(|_| ready).and_then(|d| Selection::resolve(d, r))))
+        });
+        // What the measured subject depends on: the subject, the period and how many files of
+        // it and the period before have arrived. Files of other periods change nothing here.
+        let measure_key = Memo::new(move |_| {
+            let sel = selection.get()?;
+            let counts = arrived.with(|a| (a.get(sel.period).copied().unwrap_or(0), sel.period.checked_sub(1).and_then(|p| a.get(p).copied()).unwrap_or(0)));
+            Some((sel.subject, sel.period, counts))
+        });
+        let measured = Memo::new(move |_| {
+            let (subject, period, _) = measure_key.get()?;
+            dataset.with_untracked(|d| Measured::new(d.as_ref()?, subject, period)).map(Arc::new)
+        });
         AppState {
-            route: RwSignal::new(route),
+            route,
             geo: RwSignal::new(GeoLoad::NotAsked),
-            dataset: RwSignal::new(None),
-            load: RwSignal::new(Load::Loading),
+            dataset,
+            load,
             problems: RwSignal::new(Vec::new()),
+            arrived,
             requested: StoredValue::new(HashSet::new()),
             in_flight: RwSignal::new(0),
+            lang: Memo::new(move |_| route.with(|r| r.lang)),
+            view: Memo::new(move |_| route.with(|r| r.view)),
+            selection,
+            measured,
         }
     }
 
-    pub fn lang(&self) -> Lang {
-        self.route.with(|r| r.lang)
+    /// Puts a dataset in place whose files were read elsewhere (tests, benchmarks).
+    pub fn set_dataset(&self, ds: Dataset) {
+        let counts = (0..ds.periods().len()).map(|p| ds.loaded_columns(p)).collect();
+        self.dataset.set(Some(ds));
+        self.arrived.set(counts);
+        self.load.set(Load::Ready);
     }
 
-    /// Resolves the route's ids; unknown or missing ones fall back to the first indicator and
-    /// the latest period.
-    pub fn selection(&self) -> Option<Selection> {
-        let route = self.route.get();
-        self.dataset.with(|d| {
-            let d = d.as_ref()?;
-            let indicator = route.indicator.as_deref().and_then(|i| d.indicator_index(i)).unwrap_or(0);
-            let period = route.period.as_deref().and_then(|p| d.period_index(p)).unwrap_or(d.periods().len().saturating_sub(1));
-            let district = route.district.as_deref().and_then(|s| d.unit_index(s));
-            Some(Selection { indicator, period, district })
-        })
+    /// Runs `f` over the dataset in the reader's language without tracking the dataset: views
+    /// track the memos that say what changed. `None` before the manifest is read.
+    pub fn with_ctx<T>(&self, lang: Lang, f: impl FnOnce(&Ctx) -> T) -> Option<T> {
+        self.dataset.with_untracked(|d| d.as_ref().map(|d| f(&Ctx::new(d, lang))))
+    }
+
+    /// Changes the route through `f` and records it in the URL as a new history entry.
+    pub fn navigate(&self, f: impl FnOnce(&mut Route)) {
+        let mut next = self.route.get_untracked();
+        f(&mut next);
+        crate::nav::go(self.route, next, crate::nav::HistoryEntry::Push);
+    }
+
+    /// Like `navigate`, but replacing the current entry (typing in a search box).
+    pub fn refine(&self, f: impl FnOnce(&mut Route)) {
+        let mut next = self.route.get_untracked();
+        f(&mut next);
+        crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
     }
 
     /// Fetches and reads the manifest.
@@ -99,10 +141,7 @@ impl AppState {
                     let (manifest, problems) = parse_manifest(name, &bytes);
                     self.problems.update(|p| p.extend(problems));
                     match manifest {
-                        Some(m) => {
-                            self.dataset.set(Some(Dataset::new(m)));
-                            self.load.set(Load::Ready);
-                        }
+                        Some(m) => self.set_dataset(Dataset::new(m)),
                         None => self.load.set(Load::Failed),
                     }
                 }
@@ -130,7 +169,7 @@ impl AppState {
                     problems.extend(more);
                     self.problems.update(|p| p.extend(problems));
                     self.geo.set(match map {
-                        Some(m) if !m.shapes.is_empty() => GeoLoad::Ready(std::sync::Arc::new(m)),
+                        Some(m) if !m.shapes.is_empty() => GeoLoad::Ready(Arc::new(m)),
                         _ => GeoLoad::Failed,
                     });
                 }
@@ -169,12 +208,21 @@ impl AppState {
                 match result {
                     Ok(bytes) => {
                         let mut found = Vec::new();
-                        self.dataset.update(|d| {
+                        // Untracked: readers learn of the file through `arrived`, per period.
+                        self.dataset.update_untracked(|d| {
                             if let Some(d) = d {
                                 found = d.add_value_file(&file, &bytes);
                             }
                         });
-                        self.problems.update(|p| p.extend(found));
+                        self.arrived.update(|a| {
+                            if a.len() <= period {
+                                a.resize(period + 1, 0);
+                            }
+                            a[period] += 1;
+                        });
+                        if !found.is_empty() {
+                            self.problems.update(|p| p.extend(found));
+                        }
                     }
                     Err(reason) => self.problems.update(|p| p.push(unreadable(&file.path, reason))),
                 }

@@ -6,9 +6,9 @@
 
 use samiksha_core::check::check_dataset;
 use leptos::prelude::*;
-use samiksha::state::{AppState, GeoLoad, Load};
+use samiksha::state::{AppState, GeoLoad};
 use samiksha::views::map::MapView;
-use samiksha_core::route::{Route, View};
+use samiksha_core::route::{MapKind, Route, SubjectId, View};
 use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use std::collections::HashMap;
 use wasm_bindgen_test::*;
@@ -69,11 +69,22 @@ async fn tick() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// A generated dataset with every file read.
+fn generated(units: usize, indicators: usize, periods: usize) -> samiksha_core::Dataset {
+    let s = synthetic(units, indicators, periods);
+    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
+    let mut ds = samiksha_core::Dataset::new(m.unwrap());
+    for (path, bytes) in &s.files {
+        let f = ds.manifest.value_files.iter().find(|f| &f.path == path).unwrap().clone();
+        ds.add_value_file(&f, bytes);
+    }
+    ds
+}
+
 fn mount_map(ds: samiksha_core::Dataset, geo: Option<samiksha_core::geo::GeoMap>, indicator: &str, period: &str) -> (AppState, web_sys::Element) {
-    let route = Route { view: View::Map, indicator: Some(indicator.into()), period: Some(period.into()), ..Route::default() };
+    let route = Route { view: View::Map, subject: Some(SubjectId::Indicator(indicator.into())), period: Some(period.into()), map: Some(MapKind::Geographic), ..Route::default() };
     let state = AppState::new(route);
-    state.dataset.set(Some(ds));
-    state.load.set(Load::Ready);
+    state.set_dataset(ds);
     state.geo.set(match geo {
         Some(g) => GeoLoad::Ready(std::sync::Arc::new(g)),
         None => GeoLoad::NotPublished,
@@ -90,37 +101,45 @@ fn mount_map(ds: samiksha_core::Dataset, geo: Option<samiksha_core::geo::GeoMap>
     (state, div)
 }
 
-#[wasm_bindgen_test]
-async fn map_recolour_and_large_map_draw() {
-    // Recolour: 55 districts on the MP sample with a generated geographic layer.
-    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", include_bytes!("../public/data/sample/manifest.json"));
-    let mut ds = samiksha_core::Dataset::new(m.unwrap());
-    for (p, bytes) in [("2026-01", include_bytes!("../public/data/sample/values/2026-01.json").as_slice()), ("2025-12", include_bytes!("../public/data/sample/values/2025-12.json").as_slice())] {
-        let f = ds.manifest.files_for_period(p).next().unwrap().clone();
-        ds.add_value_file(&f, bytes);
-    }
+/// The wasm linear memory in bytes (it only ever grows; a leak shows as growth per switch).
+fn wasm_memory() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
+/// Recolours the geographic map of a generated dataset on indicator changes: the median time
+/// per change, and a check that no path element was rebuilt.
+async fn recolour_geographic(units: usize) -> f64 {
+    let ds = generated(units, 8, 2);
     let ids: Vec<String> = ds.indicators().iter().map(|i| i.id.clone()).collect();
-    let (state, root) = mount_map(ds, None, &ids[0], "2026-01");
+    let period = ds.periods()[1].id.clone();
+    let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &synthetic_boundaries(units), &ds.manifest);
+    let (state, root) = mount_map(ds, geo, &ids[0], &period);
     tick().await;
+    let first = root.query_selector(".geo-map g.shape path").unwrap().expect("a drawn map");
     let mut times = Vec::new();
     for id in ids.iter().cycle().skip(1).take(30) {
         let t = now();
-        state.route.update(|r| r.indicator = Some(id.clone()));
+        state.route.update(|r| r.subject = Some(SubjectId::Indicator(id.clone())));
         tick().await;
         times.push(now() - t);
     }
-    assert_eq!(root.query_selector_all(".tile-grid a.tile").unwrap().length(), 55);
+    let still = root.query_selector(".geo-map g.shape path").unwrap().unwrap();
+    assert!(first.is_same_node(Some(&still)), "recolouring rebuilt the geometry");
     times.sort_by(f64::total_cmp);
-    console_log!("BENCH browser recolour on an indicator change (55 tiles): median {:.1} ms over 30 changes", times[15]);
+    times[times.len() / 2]
+}
+
+#[wasm_bindgen_test]
+async fn map_recolour_and_large_map_draw() {
+    let ms55 = recolour_geographic(55).await;
+    console_log!("BENCH browser recolour the geographic map on an indicator change (55 districts): median {ms55:.1} ms over 30 changes (target ≤ 16 ms)");
+    let ms785 = recolour_geographic(785).await;
+    console_log!("BENCH browser recolour the geographic map on an indicator change (785 districts): median {ms785:.1} ms over 30 changes (target ≤ 50 ms)");
 
     // A generated map of 785 districts: read the boundary file and draw it.
-    let s = synthetic(785, 4, 1);
-    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
-    let mut ds = samiksha_core::Dataset::new(m.unwrap());
-    for (path, bytes) in &s.files {
-        let f = ds.manifest.value_files.iter().find(|f| &f.path == path).unwrap().clone();
-        ds.add_value_file(&f, bytes);
-    }
+    let ds = generated(785, 4, 1);
     let b = synthetic_boundaries(785);
     let t = now();
     let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &b, &ds.manifest);
@@ -129,4 +148,40 @@ async fn map_recolour_and_large_map_draw() {
     let drawn = root.query_selector_all(".geo-map g.shape path").unwrap().length();
     console_log!("BENCH browser draw a generated 785-district map: {drawn} shapes in {:.0} ms (read, build and render)", now() - t);
     assert_eq!(drawn, 785);
+}
+
+/// Switches indicator and period 200 times on the geographic map and reports the wasm memory
+/// along the way. Memory must level off: the last 100 switches may not add what the first did.
+#[wasm_bindgen_test]
+async fn map_memory_levels_off_over_200_switches() {
+    let ds = generated(55, 32, 6);
+    let ids: Vec<String> = ds.indicators().iter().map(|i| i.id.clone()).collect();
+    let periods: Vec<String> = ds.periods().iter().map(|p| p.id.clone()).collect();
+    let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &synthetic_boundaries(55), &ds.manifest);
+    let (state, _root) = mount_map(ds, geo, &ids[0], &periods[0]);
+    tick().await;
+    let start = wasm_memory();
+    let mut marks = vec![start];
+    for k in 0..200 {
+        let (id, period) = (ids[k % ids.len()].clone(), periods[(k / 3) % periods.len()].clone());
+        state.route.update(|r| {
+            if k % 2 == 0 {
+                r.subject = Some(SubjectId::Indicator(id));
+            } else {
+                r.period = Some(period);
+            }
+        });
+        tick().await;
+        if (k + 1) % 50 == 0 {
+            marks.push(wasm_memory());
+        }
+    }
+    let mb = |b: f64| b / 1048576.0;
+    console_log!(
+        "BENCH browser wasm memory over 200 indicator/period switches on the geographic map: {}",
+        marks.iter().enumerate().map(|(i, m)| format!("after {}: {:.1} MB", i * 50, mb(*m))).collect::<Vec<_>>().join(", ")
+    );
+    let early = marks[2] - marks[0];
+    let late = marks[4] - marks[2];
+    assert!(late <= early.max(1048576.0), "memory keeps growing: {:.1} MB in switches 1–100, {:.1} MB in 101–200", mb(early), mb(late));
 }

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 use samiksha::nav::{current_query, go, HistoryEntry};
-use samiksha::state::{AppState, Load};
+use samiksha::state::{AppState, GeoLoad};
 use samiksha::views::{map::MapView, rankings::RankingsView};
 use samiksha_core::manifest::parse_manifest;
-use samiksha_core::route::{Route, View};
+use samiksha_core::route::{MapKind, Route, SubjectId, View};
 use samiksha_core::{Dataset, Lang};
 use wasm_bindgen_test::*;
 
@@ -40,8 +40,7 @@ fn sample_state(route: Route) -> AppState {
         assert!(ds.add_value_file(&f, bytes).is_empty());
     }
     let state = AppState::new(route);
-    state.dataset.set(Some(ds));
-    state.load.set(Load::Ready);
+    state.set_dataset(ds);
     state
 }
 
@@ -62,7 +61,7 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn rankings_view_shows_the_published_top_and_bottom_three() {
-    let route = Route { view: View::Rankings, indicator: Some("public-awareness".into()), period: Some("2026-01".into()), district: None, lang: Lang::En, ..Route::default() };
+    let route = Route { view: View::Rankings, subject: Some(SubjectId::Indicator("public-awareness".into())), period: Some("2026-01".into()), district: None, lang: Lang::En, ..Route::default() };
     let state = sample_state(route);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
@@ -91,7 +90,7 @@ async fn rankings_view_shows_the_published_top_and_bottom_three() {
 
 #[wasm_bindgen_test]
 fn map_view_has_a_tile_for_every_district() {
-    let route = Route { view: View::Map, indicator: Some("mutation-pending".into()), period: Some("2026-01".into()), district: None, lang: Lang::Hi, ..Route::default() };
+    let route = Route { view: View::Map, subject: Some(SubjectId::Indicator("mutation-pending".into())), period: Some("2026-01".into()), district: None, lang: Lang::Hi, ..Route::default() };
     let state = sample_state(route);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
@@ -103,14 +102,64 @@ fn map_view_has_a_tile_for_every_district() {
     assert_eq!(tiles.len(), 55);
     let grid = root.query_selector(".tile-grid[role=group]").unwrap().expect("the map is a labelled group");
     assert!(!grid.get_attribute("aria-label").unwrap_or_default().is_empty());
-    // Each tile is a link (so keyboard-focusable) whose text carries name, value and rank.
-    for (href, text) in attrs(&root, ".tile-grid a.tile", "href").iter().zip(texts(&root, ".tile-grid a.tile")) {
+    // Each tile is a link (so keyboard-focusable) named with district, value and rank out of N,
+    // in Hindi's own word order.
+    let names = attrs(&root, ".tile-grid a.tile", "aria-label");
+    for (href, name) in attrs(&root, ".tile-grid a.tile", "href").iter().zip(&names) {
         assert!(href.contains("view=district"), "{href}");
-        assert!(text.contains(':'), "{text}");
+        assert!(name.contains("में से") || name.ends_with("सूचित नहीं") || name.contains(": "), "{name}");
     }
-    // Morena is the worst for mutation pendency: its tile shows the last rank as text.
-    let morena = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap();
-    assert!(morena.text_content().unwrap().contains("#5"), "{:?}", morena.text_content());
+    let ranked = names.iter().filter(|n| n.contains("में से")).count();
+    assert!(ranked >= 50, "{ranked} tiles name a rank");
+    // Morena is the worst for mutation pendency: its tile shows the last rank, exactly.
+    let morena = root.query_selector("a.tile[data-district=morena] .tile-rank").unwrap().unwrap();
+    assert_eq!(morena.text_content().unwrap(), ranked.to_string());
+    let morena_name = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap().get_attribute("aria-label").unwrap();
+    assert!(morena_name.ends_with(&format!("रैंक {ranked} में से {ranked}")), "{morena_name}");
+}
+
+/// Changing the subject recolours the geographic map's paths in place: the same elements,
+/// new fills and names. Geometry is built once per boundary file and language.
+#[wasm_bindgen_test]
+async fn recolouring_keeps_the_same_path_elements() {
+    let s = samiksha_core::synth::synthetic(55, 4, 2);
+    let (m, _) = parse_manifest("manifest.json", &s.manifest);
+    let mut ds = Dataset::new(m.unwrap());
+    for (path, bytes) in &s.files {
+        let f = ds.manifest.value_files.iter().find(|f| &f.path == path).unwrap().clone();
+        ds.add_value_file(&f, bytes);
+    }
+    let (geo, _) = samiksha_core::geo::parse_boundaries("b.json", &samiksha_core::synth::synthetic_boundaries(55), &ds.manifest);
+    let period = ds.periods()[1].id.clone();
+    let route = Route { view: View::Map, subject: Some(SubjectId::Indicator("ind-000".into())), period: Some(period), map: Some(MapKind::Geographic), lang: Lang::En, ..Route::default() };
+    let state = AppState::new(route);
+    state.set_dataset(ds);
+    state.geo.set(GeoLoad::Ready(std::sync::Arc::new(geo.unwrap())));
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <MapView/> }
+    })
+    .forget();
+    tick().await;
+    let paths = root.query_selector_all(".geo-map g.shape path").unwrap();
+    assert_eq!(paths.length(), 55);
+    let before: Vec<web_sys::Node> = (0..paths.length()).map(|i| paths.item(i).unwrap()).collect();
+    let fills_before = attrs(&root, ".geo-map g.shape path", "fill");
+    let names_before = attrs(&root, ".geo-map g.shape", "aria-label");
+    state.route.update(|r| r.subject = Some(SubjectId::Indicator("ind-001".into())));
+    tick().await;
+    let paths = root.query_selector_all(".geo-map g.shape path").unwrap();
+    for (i, old) in before.iter().enumerate() {
+        assert!(old.is_same_node(paths.item(i as u32).as_ref()), "path {i} was rebuilt");
+    }
+    assert_ne!(attrs(&root, ".geo-map g.shape path", "fill"), fills_before, "the map was not recoloured");
+    assert_ne!(attrs(&root, ".geo-map g.shape", "aria-label"), names_before, "the districts' names still give the old values");
+    // The composite is a subject the map shows too.
+    state.route.update(|r| r.subject = Some(SubjectId::Composite));
+    tick().await;
+    assert!(root.query_selector("h2").unwrap().unwrap().text_content().unwrap().starts_with("Composite index"));
+    assert!(before[0].is_same_node(root.query_selector(".geo-map g.shape path").unwrap().map(web_sys::Node::from).as_ref()));
 }
 
 #[wasm_bindgen_test]

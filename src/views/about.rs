@@ -1,7 +1,6 @@
 //! About the data: what the dataset is, who publishes it, its sources and licence, the state
 //! headline figures, how ranks are computed, every indicator's definition, and the data checks.
 
-use super::direction_text;
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
@@ -11,7 +10,7 @@ use samiksha_core::numfmt::{format_date, format_number};
 pub fn AboutView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let body = move || {
-        let lang = state.lang();
+        let lang = state.lang.get();
         let problem_count = state.problems.with(|p| p.len());
         state.dataset.with(|d| {
             let d = d.as_ref()?;
@@ -31,7 +30,7 @@ pub fn AboutView() -> impl IntoView {
                     <tr data-indicator=i.id.clone()>
                         <th scope="row">{i.name.get(lang).to_string()}<br/><code>{i.id.clone()}</code></th>
                         <td>{dep}</td>
-                        <td>{direction_text(i.direction, lang)}</td>
+                        <td>{samiksha_core::present::Ctx::new(d, lang).direction(i.direction)}</td>
                         <td>{i.description.get(lang).to_string()}" "<em>{i.source.get(lang).to_string()}</em></td>
                     </tr>
                 }

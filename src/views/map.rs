@@ -1,38 +1,22 @@
-//! The map view: the same colouring drawn as a geographic map (from the dataset's boundary
-//! file) or as equal tiles, with a legend that counts districts per class, a choice of
-//! classification, zoom to a division, a district finder, a tooltip, and a table of the values
-//! one control away. Geometry is built once per boundary file; changing indicator, period or
-//! method only changes fills and labels.
+//! The map view lays out `present::map`: the same colouring drawn as a geographic map (from
+//! the dataset's boundary file) or as equal squares, a legend that counts districts per class,
+//! the classification, zoom to a division, a district finder, a tooltip and a table of values.
+//!
+//! Geometry is built by [`GeoShapes`] and [`Tiles`] once per boundary file and language; a new
+//! subject, period or classification changes only fills, labels and names, through closures
+//! that read the model memo.
 
-use super::{direction_text, district_route, Controls, LoadingValues};
-use crate::nav::{go, link_click, HistoryEntry};
-use crate::state::{AppState, GeoLoad, Selection};
+use super::{district_route, Controls, DistrictLink, LoadingValues};
+use crate::state::{AppState, GeoLoad};
 use leptos::prelude::*;
-use samiksha_core::classify::{Method, Scheme};
+use samiksha_core::geo::GeoMap;
 use samiksha_core::i18n::Msg;
-use samiksha_core::numfmt::{format_number, format_value, unit_suffix};
-use samiksha_core::paint::{paint, Paint};
+use samiksha_core::present::map::{self, MapModel};
+use samiksha_core::route::MapKind;
 use samiksha_core::tiles::unit_layout;
-use samiksha_core::Lang;
+use std::sync::Arc;
 
-/// Which drawing of the map is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MapKind {
-    Geographic,
-    Tiles,
-}
-
-fn method_label(m: Method, lang: Lang) -> &'static str {
-    match m {
-        Method::Quantile => Msg::MethodQuantile.text(lang),
-        Method::EqualInterval => Msg::MethodEqual.text(lang),
-        Method::NaturalBreaks => Msg::MethodNatural.text(lang),
-        Method::TargetBands => Msg::MethodTarget.text(lang),
-        Method::Diverging => Msg::MethodDiverging.text(lang),
-    }
-}
-
-/// Narrow screens start with tiles: small districts stay tappable.
+/// Narrow screens start with squares: small districts stay tappable.
 fn default_kind() -> MapKind {
     let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_none_or(|w| w >= 700.0);
     if wide {
@@ -42,66 +26,109 @@ fn default_kind() -> MapKind {
     }
 }
 
+/// What the pointer or keyboard focus is on: the district, and where the pointer is (or
+/// `None` for keyboard focus, which pins the tooltip to the corner).
+type Hovered = RwSignal<Option<(usize, Option<(f64, f64)>)>>;
+
+/// Opens a district's profile, reading the route when clicked so other choices are kept.
+fn open(state: AppState, slug: &str) {
+    let next = state.route.with_untracked(|r| district_route(r, slug));
+    crate::nav::go(state.route, next, crate::nav::HistoryEntry::Push);
+}
+
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = expect_context::<AppState>();
     state.ensure_geo();
-    // The drawing and the classification live in the URL (`map=`, `classes=`), so a shared
-    // link shows the same map; without them narrow screens get tiles and each indicator its
-    // default classification.
-    let kind = move || match state.route.with(|r| r.map.clone()).as_deref() {
-        Some("tiles") => MapKind::Tiles,
-        Some("geo") => MapKind::Geographic,
-        _ => default_kind(),
-    };
-    let method = move || state.route.with(|r| r.classes.as_deref().and_then(Method::from_word));
-    let set_route = move |f: &dyn Fn(&mut samiksha_core::route::Route)| {
-        let mut next = state.route.get_untracked();
-        f(&mut next);
-        go(state.route, next, HistoryEntry::Push);
-    };
-    let zoom = RwSignal::new(None::<String>);
-    let found = RwSignal::new(None::<usize>);
-    let hovered = RwSignal::new(None::<(usize, f64, f64)>);
-
-    // Everything colour depends on, recomputed on indicator, period or method change only.
-    let painted = Memo::new(move |_| {
-        let sel = state.selection()?;
-        state.dataset.with(|d| {
-            let d = d.as_ref()?;
-            let ind = &d.indicators()[sel.indicator];
-            let m = method().unwrap_or_else(|| Method::default_for(ind.target));
-            paint(d, sel.indicator, sel.period, m)
-        })
+    let classes = Memo::new(move |_| state.route.with(|r| r.classes));
+    let preferred = Memo::new(move |_| state.route.with(|r| r.map));
+    let model: Memo<Option<Arc<MapModel>>> = Memo::new(move |_| {
+        let m = state.measured.get()?;
+        let lang = state.lang.get();
+        let method = classes.get();
+        state.with_ctx(lang, |ctx| Arc::new(map::model(ctx, &m, method)))
     });
-    let geo = move || match state.geo.get() {
+    let geo: Memo<Option<Arc<GeoMap>>> = Memo::new(move |_| match state.geo.get() {
         GeoLoad::Ready(g) => Some(g),
         _ => None,
-    };
-    let effective_kind = move || if geo().is_some() { kind() } else { MapKind::Tiles };
+    });
+    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or_else(default_kind) } else { MapKind::Tiles });
+    let found = RwSignal::new(None::<usize>);
+    let hovered: Hovered = RwSignal::new(None);
 
-    let tools = move || {
-        let lang = state.lang();
-        let sel = state.selection()?;
-        let (target, names, divisions) = state.dataset.with(|d| {
-            let d = d.as_ref()?;
-            let names: Vec<String> = d.units().iter().map(|u| u.name.get(lang).to_string()).collect();
-            let divisions: Vec<(String, String)> = d.manifest.divisions.iter().map(|x| (x.id.clone(), x.name.get(lang).to_string())).collect();
-            Some((d.indicators()[sel.indicator].target, names, divisions))
+    let heading = move || {
+        let lang = state.lang.get();
+        let sel = state.selection.get()?;
+        state.with_ctx(lang, |ctx| ctx.heading(sel.subject, sel.period))
+    };
+    let direction = move || model.with(|m| m.as_ref().map(|m| m.direction));
+
+    view! {
+        <section class="view map-view" aria-labelledby="map-h">
+            <Controls/>
+            <h2 id="map-h">{heading}</h2>
+            <p class="meta">{direction}</p>
+            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
+            {move || {
+                let lang = state.lang.get();
+                match state.geo.get() {
+                    GeoLoad::NotPublished => Some(view! { <p class="note" role="note">{Msg::NoBoundaryFile.text(lang)}</p> }),
+                    GeoLoad::Failed => Some(view! { <p class="note" role="note">{Msg::BoundaryFailed.text(lang)}</p> }),
+                    _ => None,
+                }
+            }}
+            {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
+            <figure class="map-figure" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }>
+                // Rebuilt only when the drawing, the boundary file or the language changes.
+                {move || {
+                    let lang = state.lang.get();
+                    match (kind.get(), geo.get()) {
+                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g model=model found=found hovered=hovered lang=lang/> }.into_any(),
+                        _ => view! { <Tiles model=model found=found lang=lang/> }.into_any(),
+                    }
+                }}
+                <Tooltip hovered=hovered/>
+                <Legend model=model/>
+            </figure>
+            <ValuesTable model=model/>
+        </section>
+    }
+}
+
+#[component]
+fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, geo_ready: Signal<bool>, found: RwSignal<Option<usize>>, hovered: Hovered) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
+    move || {
+        let lang = state.lang.get();
+        let m = state.measured.get();
+        let current = model.with(|x| x.as_ref().map(|x| x.method));
+        let methods = m.as_ref().map(|m| map::methods(m)).unwrap_or_default();
+        let (names, divisions) = state.with_ctx(lang, |ctx| {
+            let names: Vec<String> = (0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect();
+            let divisions: Vec<(String, String)> = ctx.ds.manifest.divisions.iter().map(|x| (x.id.clone(), x.name.get(lang).to_string())).collect();
+            (names, divisions)
         })?;
-        let current = painted.with(|p| p.as_ref().map(|p| p.method)).unwrap_or(Method::default_for(target));
-        let geo_ready = geo().is_some();
-        let names_for_search = names.clone();
+        let method_options = state.with_ctx(lang, |ctx| methods.iter().map(|k| (k.word(), map::method_label(ctx, *k), Some(*k) == current)).collect::<Vec<_>>())?;
+        // The finder takes any part of a name, in either language, or the slug.
         let on_find = move |ev: leptos::ev::Event| {
             let q = event_target_value(&ev).trim().to_lowercase();
+            if q.is_empty() {
+                found.set(None);
+                return;
+            }
             let hit = state.dataset.with_untracked(|d| {
                 let d = d.as_ref()?;
-                d.units().iter().position(|u| u.name.en.to_lowercase() == q || u.name.hi == q || u.slug == q)
+                let exact = d.units().iter().position(|u| u.name.en.to_lowercase() == q || u.name.hi == q || u.slug == q);
+                exact.or_else(|| d.units().iter().position(|u| u.name.en.to_lowercase().contains(&q) || u.name.hi.contains(&q)))
             });
             found.set(hit);
             if let Some(u) = hit {
-                hovered.set(None);
-                zoom.set(state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units()[u].division.clone())));
+                hovered.set(Some((u, None)));
+                let division = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units()[u].division.clone()));
+                if geo_ready.get_untracked() {
+                    state.refine(|r| r.zoom = division);
+                }
             }
         };
         Some(view! {
@@ -109,148 +136,96 @@ pub fn MapView() -> impl IntoView {
                 <fieldset class="segmented">
                     <legend>{Msg::MapKindLabel.text(lang)}</legend>
                     {[(MapKind::Geographic, Msg::GeographicMap), (MapKind::Tiles, Msg::TileMap)].into_iter().map(|(k, msg)| view! {
-                        <button type="button" aria-pressed=move || (effective_kind() == k).to_string() disabled=k == MapKind::Geographic && !geo_ready
-                            on:click=move |_| set_route(&|r| r.map = Some(if k == MapKind::Tiles { "tiles" } else { "geo" }.to_string()))>{msg.text(lang)}</button>
+                        <button type="button" aria-pressed=move || (kind.get() == k).to_string() disabled=move || k == MapKind::Geographic && !geo_ready.get()
+                            on:click=move |_| state.navigate(|r| r.map = Some(k))>{msg.text(lang)}</button>
                     }).collect_view()}
                 </fieldset>
                 <label>
                     <span>{Msg::ClassMethod.text(lang)}</span>
-                    <select name="method" on:change=move |ev| { let w = event_target_value(&ev); set_route(&|r| r.classes = Some(w.clone())) }>
-                        {Method::ALL.into_iter().filter(|m| *m != Method::TargetBands || target.is_some()).map(|m| view! {
-                            <option value=m.word() selected=m == current>{method_label(m, lang)}</option>
-                        }).collect_view()}
+                    <select name="method" on:change=move |ev| { let w = event_target_value(&ev); state.navigate(|r| r.classes = samiksha_core::classify::Method::from_word(&w)) }>
+                        {method_options.into_iter().map(|(word, label, selected)| view! { <option value=word selected=selected>{label}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
                     <span>{Msg::FindDistrict.text(lang)}</span>
                     <input type="search" name="find" list="district-names" on:change=on_find autocomplete="off"/>
                     <datalist id="district-names">
-                        {names_for_search.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                        {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                     </datalist>
                 </label>
-                {geo_ready.then(|| view! {
-                    <div class="zoom" role="group" aria-label=Msg::Zoom.text(lang)>
-                        <span class="zoom-label">{Msg::Zoom.text(lang)}</span>
-                        <button type="button" aria-pressed=move || zoom.get().is_none().to_string() on:click=move |_| zoom.set(None)>{Msg::WholeState.text(lang)}</button>
-                        {divisions.into_iter().map(|(id, name)| {
-                            let pressed_id = id.clone();
-                            view! {
-                                <button type="button" aria-pressed=move || (zoom.get().as_deref() == Some(pressed_id.as_str())).to_string()
-                                    on:click=move |_| zoom.set(Some(id.clone()))>{name}</button>
-                            }
-                        }).collect_view()}
-                    </div>
+                {move || (kind.get() == MapKind::Geographic).then(|| {
+                    let divisions = divisions.clone();
+                    view! {
+                        <div class="zoom" role="group" aria-label=Msg::Zoom.text(lang)>
+                            <span class="zoom-label">{Msg::Zoom.text(lang)}</span>
+                            <button type="button" aria-pressed=move || zoom.get().is_none().to_string() on:click=move |_| state.navigate(|r| r.zoom = None)>{Msg::WholeState.text(lang)}</button>
+                            {divisions.into_iter().map(|(id, name)| {
+                                let pressed = id.clone();
+                                view! {
+                                    <button type="button" aria-pressed=move || (zoom.get().as_deref() == Some(pressed.as_str())).to_string()
+                                        on:click=move |_| { let id = id.clone(); state.navigate(|r| r.zoom = Some(id)) }>{name}</button>
+                                }
+                            }).collect_view()}
+                        </div>
+                    }
                 })}
             </div>
         })
-    };
-
-    view! {
-        <section class="view map-view" aria-labelledby="map-h">
-            <Controls/>
-            {move || {
-                let lang = state.lang();
-                let sel = state.selection()?;
-                state.dataset.with(|d| {
-                    let d = d.as_ref()?;
-                    let ind = &d.indicators()[sel.indicator];
-                    let heading = format!("{} · {}", ind.name.get(lang), d.periods()[sel.period].label.get(lang));
-                    Some(view! {
-                        <h2 id="map-h">{heading}</h2>
-                        <p class="meta">{direction_text(ind.direction, lang)}</p>
-                    })
-                })
-            }}
-            {tools}
-            {move || match state.geo.get() {
-                GeoLoad::NotPublished => Some(view! { <p class="note" role="note">{Msg::NoBoundaryFile.text(state.lang())}</p> }.into_any()),
-                GeoLoad::Failed => Some(view! { <p class="note" role="note">{Msg::BoundaryFailed.text(state.lang())}</p> }.into_any()),
-                _ => None,
-            }}
-            {move || painted.with(|p| p.is_none()).then(|| view! { <LoadingValues/> })}
-            <figure class="map-figure" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }>
-                {move || match (effective_kind(), geo()) {
-                    (MapKind::Geographic, Some(g)) => geographic(state, g, painted, zoom, found, hovered).into_any(),
-                    _ => tiles(state, painted, found).into_any(),
-                }}
-                <Tooltip painted=painted hovered=hovered/>
-                <Legend painted=painted/>
-            </figure>
-            <ValuesTable painted=painted/>
-        </section>
     }
 }
 
-/// The geographic map. Paths are created when the boundary file or language changes; fills,
-/// names and the zoom box follow the signals without rebuilding them.
-fn geographic(
-    state: AppState,
-    g: std::sync::Arc<samiksha_core::geo::GeoMap>,
-    painted: Memo<Option<Paint>>,
-    zoom: RwSignal<Option<String>>,
-    found: RwSignal<Option<usize>>,
-    hovered: RwSignal<Option<(usize, f64, f64)>>,
-) -> impl IntoView {
-    let lang = state.lang();
+/// The geographic map. Built once per boundary file and language: fills, names and the zoom
+/// box follow the model and the route through closures, without rebuilding a path.
+#[component]
+fn GeoShapes(geo: Arc<GeoMap>, model: Memo<Option<Arc<MapModel>>>, found: RwSignal<Option<usize>>, hovered: Hovered, lang: samiksha_core::Lang) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let g = geo;
     let (w, h) = (g.width, g.height);
+    let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
     let g2 = g.clone();
     let view_box = move || {
-        let units: Option<Vec<usize>> = zoom.get().and_then(|div| {
-            state.dataset.with(|d| d.as_ref().map(|d| d.units().iter().enumerate().filter(|(_, u)| u.division == div).map(|(i, _)| i).collect()))
-        });
+        let units: Option<Vec<usize>> = zoom.get().and_then(|div| state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units().iter().enumerate().filter(|(_, u)| u.division == div).map(|(i, _)| i).collect())));
         match units.and_then(|u| g2.bbox_of(&u, 12.0)) {
             Some(b) => format!("{} {} {} {}", b[0], b[1], b[2] - b[0], b[3] - b[1]),
             None => format!("-6 -6 {} {}", w + 12.0, h + 12.0),
         }
     };
-    let (names, slugs, routes) = state.dataset.with_untracked(|d| {
-        let d = d.as_ref().expect("the map is drawn only once the dataset is loaded");
-        let route = state.route.get_untracked();
-        (
-            d.units().iter().map(|u| u.name.get(lang).to_string()).collect::<Vec<_>>(),
-            d.units().iter().map(|u| u.slug.clone()).collect::<Vec<_>>(),
-            d.units().iter().map(|u| district_route(&route, &u.slug)).collect::<Vec<_>>(),
-        )
-    });
+    let (names, slugs) = state
+        .with_ctx(lang, |ctx| ((0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect::<Vec<_>>(), (0..ctx.ds.units().len()).map(|u| ctx.slug(u)).collect::<Vec<_>>()))
+        .unwrap_or_default();
     // Keyboard order: top to bottom in bands, then left to right.
     let mut order: Vec<usize> = (0..g.shapes.len()).collect();
     order.sort_by(|&a, &b| {
         let (sa, sb) = (&g.shapes[a], &g.shapes[b]);
         ((sa.label.1 / 80.0) as i64, sa.label.0 as i64).cmp(&((sb.label.1 / 80.0) as i64, sb.label.0 as i64))
     });
-    let label_of = move |u: usize| {
-        painted.with(|p| {
-            p.as_ref().map(|p| {
-                let up = &p.units[u];
-                let n = p.table.ranked_count;
-                state.dataset.with_untracked(|d| {
-                    let d = d.as_ref()?;
-                    let ind = &d.indicators()[state.selection()?.indicator];
-                    Some(match (up.value, up.rank) {
-                        (Some(v), Some(r)) => format!("{}: {}, {} {r} {} {n}", names_for(d, u, lang), format_value(v, ind, lang), Msg::Rank.text(lang), Msg::RankOf.text(lang)),
-                        _ => format!("{}: {}", names_for(d, u, lang), up.gap.map(|g| g.label(lang)).unwrap_or(Msg::NoData.text(lang))),
-                    })
-                })
-            })
-        })
-        .flatten()
-        .unwrap_or_default()
+    let sentence = move |u: usize| model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
+    let fill = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].colours).map_or("url(#no-data)", |c| c.0));
+    let ink = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].colours).map_or("#1a1a1a", |c| c.1));
+    let events = move |u: usize, slug: String| {
+        let on_key = slug.clone();
+        (
+            move |_: leptos::ev::MouseEvent| open(state, &slug),
+            move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    open(state, &on_key);
+                }
+            },
+            move |_: leptos::ev::FocusEvent| hovered.set(Some((u, None))),
+            move |ev: leptos::ev::MouseEvent| hovered.set(Some((u, Some((ev.offset_x() as f64, ev.offset_y() as f64))))),
+        )
     };
-    let fill_of = move |u: usize| painted.with(|p| p.as_ref().and_then(|p| p.units[u].colours).map_or("url(#no-data)".to_string(), |c| c.0.to_string()));
     let shapes = order
         .into_iter()
         .map(|i| {
             let s = &g.shapes[i];
             let u = s.unit;
-            let target = routes[u].clone();
+            let (click, key, focus, mv) = events(u, slugs[u].clone());
             view! {
-                <g class="shape" data-district=slugs[u].clone() tabindex="0" role="link" aria-label=move || label_of(u)
-                   on:click=open_on_click(state, target.clone())
-                   on:keydown=open_on_enter(state, target)
-                   on:focus=move |_| hovered.set(Some((u, -1.0, -1.0)))
-                   on:mousemove=move |ev: leptos::ev::MouseEvent| hovered.set(Some((u, ev.offset_x() as f64, ev.offset_y() as f64)))
-                   on:mouseleave=move |_| hovered.set(None)>
-                    <path d=s.path.clone() fill=move || fill_of(u) class:found=move || found.get() == Some(u) fill-rule="evenodd"/>
+                <g class="shape" data-district=slugs[u].clone() tabindex="0" role="link" aria-label=move || sentence(u)
+                   on:click=click on:keydown=key on:focus=focus on:mousemove=mv on:mouseleave=move |_| hovered.set(None)>
+                    <path d=s.path.clone() fill=move || fill(u) class:found=move || found.get() == Some(u) fill-rule="evenodd"/>
                 </g>
             }
         })
@@ -262,30 +237,24 @@ fn geographic(
         .filter(|s| (s.bbox[2] - s.bbox[0]) > names[s.unit].chars().count() as f64 * 6.5 + 6.0 && (s.bbox[3] - s.bbox[1]) > 18.0)
         .map(|s| {
             let u = s.unit;
-            let ink = move || painted.with(|p| p.as_ref().and_then(|p| p.units[u].colours).map_or("#1a1a1a", |c| c.1));
-            view! { <text x=s.label.0 y=s.label.1 text-anchor="middle" dominant-baseline="middle" class="shape-label" fill=ink>{names[u].clone()}</text> }
+            view! { <text x=s.label.0 y=s.label.1 text-anchor="middle" dominant-baseline="middle" class="shape-label" fill=move || ink(u)>{names[u].clone()}</text> }
         })
         .collect_view();
     // Districts with no polygon: a hatched marker inside the parent, linked to their profile.
     let children = g
         .within_parent
-        .clone()
-        .into_iter()
+        .iter()
         .filter_map(|wp| {
-            let parent = g.shape_of(wp.parent)?.clone();
+            let parent = g.shape_of(wp.parent)?;
             let (x, y) = (parent.label.0, parent.label.1 + 16.0);
             let u = wp.unit;
-            let target = routes[u].clone();
-            let parent_name = names[wp.parent].clone();
+            let note = state.with_ctx(lang, |ctx| map::within_parent(ctx, u, wp.parent)).unwrap_or_default();
+            let (click, key, focus, mv) = events(u, slugs[u].clone());
             Some(view! {
                 <g class="shape within-parent" data-district=slugs[u].clone() data-within=slugs[wp.parent].clone() tabindex="0" role="link"
-                   aria-label=move || format!("{} ({} {})", label_of(u), Msg::NoSeparateBoundary.text(lang), parent_name)
-                   on:click=open_on_click(state, target.clone())
-                   on:keydown=open_on_enter(state, target)
-                   on:focus=move |_| hovered.set(Some((u, -1.0, -1.0)))
-                   on:mousemove=move |ev: leptos::ev::MouseEvent| hovered.set(Some((u, ev.offset_x() as f64, ev.offset_y() as f64)))
-                   on:mouseleave=move |_| hovered.set(None)>
-                    <circle cx=x cy=y r="9" fill=move || fill_of(u)/>
+                   aria-label=move || format!("{} ({note})", sentence(u))
+                   on:click=click on:keydown=key on:focus=focus on:mousemove=mv on:mouseleave=move |_| hovered.set(None)>
+                    <circle cx=x cy=y r="9" fill=move || fill(u)/>
                     <circle cx=x cy=y r="9" fill="url(#within)" stroke="#1a1a1a" stroke-width="1.5" stroke-dasharray="3 2"/>
                 </g>
             })
@@ -294,15 +263,9 @@ fn geographic(
     let notes = g
         .within_parent
         .iter()
-        .map(|wp| view! { <li data-district=slugs[wp.unit].clone()>{format!("{}: {} {}", names[wp.unit], Msg::NoSeparateBoundary.text(lang), names[wp.parent])}</li> })
+        .map(|wp| view! { <li data-district=slugs[wp.unit].clone()>{state.with_ctx(lang, |ctx| map::within_parent(ctx, wp.unit, wp.parent))}</li> })
         .collect_view();
-    let aria = move || {
-        let sel = state.selection();
-        state.dataset.with(|d| {
-            let (d, sel) = (d.as_ref()?, sel?);
-            Some(format!("{}: {} · {}", Msg::MapTitle.text(lang), d.indicators()[sel.indicator].name.get(lang), d.periods()[sel.period].label.get(lang)))
-        })
-    };
+    let aria = move || model.with(|m| m.as_ref().map(|m| m.aria.clone()));
     view! {
         <svg class="geo-map" viewBox=view_box role="group" aria-label=aria preserveAspectRatio="xMidYMid meet">
             <defs>
@@ -321,194 +284,130 @@ fn geographic(
     }
 }
 
-/// SVG has no real links in Leptos' view macro, so shapes are `role="link"` groups that open
-/// the district profile on click, Enter or Space.
-fn open_on_click(state: AppState, target: samiksha_core::route::Route) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-    move |_| go(state.route, target.clone(), HistoryEntry::Push)
-}
-
-fn open_on_enter(state: AppState, target: samiksha_core::route::Route) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
-    move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            go(state.route, target.clone(), HistoryEntry::Push);
-        }
-    }
-}
-
-fn names_for(d: &samiksha_core::Dataset, u: usize, lang: Lang) -> String {
-    d.units()[u].name.get(lang).to_string()
-}
-
-/// The tile map: every district one equal tile; colours from the same paint as the map.
-fn tiles(state: AppState, painted: Memo<Option<Paint>>, found: RwSignal<Option<usize>>) -> impl IntoView {
-    move || {
-        with_paint(state, painted, |d, sel, ind, p, lang| {
-            {
-                let layout = unit_layout(&d.manifest, 11);
-                let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;
-                let n = p.table.ranked_count;
-                let mut order: Vec<usize> = (0..d.units().len()).collect();
-                order.sort_by_key(|&u| (layout[u].1, layout[u].0));
-                let tiles = order.into_iter().map(|u| {
-                    let unit = &d.units()[u];
-                    let up = &p.units[u];
-                    let name = unit.name.get(lang).to_string();
-                    let (style, detail, rank_text) = match (up.colours, up.value, up.rank) {
-                        (Some((fill, ink)), Some(v), Some(r)) => (format!("background:{fill};color:{ink};"), format!(": {}, {} {r} {} {n}", format_value(v, ind, lang), Msg::Rank.text(lang), Msg::RankOf.text(lang)), format!("#{r}")),
-                        _ => (String::new(), format!(": {}", up.gap.map(|g| g.label(lang)).unwrap_or(Msg::NoData.text(lang))), "–".to_string()),
-                    };
-                    let class = if up.colours.is_some() { "tile" } else { "tile no-data" };
-                    let target = state.route.with_untracked(|r| district_route(r, &unit.slug));
-                    let title = format!("{name}{detail}");
-                    let place = format!("{style}grid-column:{};grid-row:{};", layout[u].0 + 1, layout[u].1 + 1);
-                    view! {
-                        <a class=class class:found=found.get() == Some(u) data-district=unit.slug.clone() href=target.to_query()
-                           on:click=link_click(state.route, target.clone()) style=place title=title>
-                            <span class="tile-name">{name}</span>
-                            <span class="tile-rank">{rank_text}</span>
-                            <span class="visually-hidden">{detail}</span>
-                        </a>
-                    }
-                }).collect_view();
-                let aria = format!("{}: {} · {}", Msg::MapTitle.text(lang), ind.name.get(lang), d.periods()[sel.period].label.get(lang));
-                Some(view! {
-                    <p class="meta">{Msg::MapTileNote.text(lang)}</p>
-                    <div class="tile-scroll">
-                        <div class="tile-grid" role="group" aria-label=aria style=format!("grid-template-columns:repeat({cols},minmax(3.4rem,4.75rem));")>{tiles}</div>
-                    </div>
-                })
+/// The square map: every district one square, placed near its real position. Built once per
+/// language; colours, ranks and names follow the model.
+#[component]
+fn Tiles(model: Memo<Option<Arc<MapModel>>>, found: RwSignal<Option<usize>>, lang: samiksha_core::Lang) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some((layout, units)) = state.with_ctx(lang, |ctx| (unit_layout(&ctx.ds.manifest, 11), (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect::<Vec<_>>())) else {
+        return ().into_any();
+    };
+    let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&u| (layout[u].1, layout[u].0));
+    let tiles = order
+        .into_iter()
+        .map(|u| {
+            let (slug, name) = units[u].clone();
+            let place = format!("grid-column:{};grid-row:{};", layout[u].0 + 1, layout[u].1 + 1);
+            let style = move || {
+                let colours = model.with(|m| m.as_ref().and_then(|m| m.units[u].colours));
+                match colours {
+                    Some((fill, ink)) => format!("{place}background:{fill};color:{ink};"),
+                    None => place.clone(),
+                }
+            };
+            let has_value = move || model.with(|m| m.as_ref().is_some_and(|m| m.units[u].colours.is_some()));
+            let rank = move || model.with(|m| m.as_ref().map(|m| m.units[u].rank_mark.clone())).unwrap_or_default();
+            let sentence = move || model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
+            let href_slug = slug.clone();
+            let click_slug = slug.clone();
+            view! {
+                <a class="tile" class:no-data=move || !has_value() class:found=move || found.get() == Some(u) data-district=slug
+                   href=move || state.route.with(|r| district_route(r, &href_slug).to_query())
+                   on:click=move |ev: leptos::ev::MouseEvent| {
+                       if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
+                       ev.prevent_default();
+                       open(state, &click_slug);
+                   }
+                   style=style title=sentence aria-label=sentence>
+                    <span class="tile-name" aria-hidden="true">{name}</span>
+                    <span class="tile-rank" aria-hidden="true">{rank}</span>
+                </a>
             }
         })
+        .collect_view();
+    let aria = move || model.with(|m| m.as_ref().map(|m| m.aria.clone()));
+    view! {
+        <p class="meta">{Msg::MapTileNote.text(lang)}</p>
+        <div class="tile-scroll">
+            <div class="tile-grid" role="group" aria-label=aria style=format!("grid-template-columns:repeat({cols},minmax(3.4rem,4.75rem));")>{tiles}</div>
+        </div>
     }
-}
-
-/// What every part of the map view reads: the dataset, the selection, its indicator, the
-/// paint and the language, tracked reactively. `None` until all are there.
-fn with_paint<T>(
-    state: AppState,
-    painted: Memo<Option<Paint>>,
-    f: impl FnOnce(&samiksha_core::Dataset, Selection, &samiksha_core::manifest::Indicator, &Paint, Lang) -> Option<T>,
-) -> Option<T> {
-    let lang = state.lang();
-    let sel = state.selection()?;
-    painted.with(|p| {
-        let p = p.as_ref()?;
-        state.dataset.with(|d| {
-            let d = d.as_ref()?;
-            f(d, sel, &d.indicators()[sel.indicator], p, lang)
-        })
-    })
+    .into_any()
 }
 
 /// What the pointer or keyboard focus is on: names, value, rank, change, as-of; Escape closes.
 #[component]
-fn Tooltip(painted: Memo<Option<Paint>>, hovered: RwSignal<Option<(usize, f64, f64)>>) -> impl IntoView {
+fn Tooltip(hovered: Hovered) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let (u, x, y) = hovered.get()?;
-        with_paint(state, painted, |d, sel, ind, p, lang| {
-            {
-                let unit = &d.units()[u];
-                let division = d.manifest.division(&unit.division).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-                let row = p.table.row(u);
-                let value = match row {
-                    Some(r) => format!("{} · {} {} {} {}", format_value(r.value, ind, lang), Msg::Rank.text(lang), r.rank, Msg::RankOf.text(lang), p.table.ranked_count),
-                    None => p.units[u].gap.map(|g| g.label(lang)).unwrap_or(Msg::NoData.text(lang)).to_string(),
-                };
-                let flag = row.and_then(|r| r.flag.as_ref()).and_then(|f| d.manifest.flag(f)).map(|f| f.label.get(lang).to_string());
-                let change = row.and_then(|r| r.change.as_ref()).map(|c| format!("{}: {}", Msg::PreviousPeriodShort.text(lang), super::rankings::change_text(c, ind.decimals, lang)));
-                // Keyboard focus has no pointer position: pin the tooltip to the corner.
-                let style = if x < 0.0 { "left:0.5rem;top:0.5rem;".to_string() } else { format!("left:{}px;top:{}px;", x + 14.0, y + 14.0) };
-                Some(view! {
-                    <div class="map-tooltip" role="status" style=style>
-                        <button type="button" class="tooltip-close" aria-label=Msg::Close.text(lang) on:click=move |_| hovered.set(None)>"×"</button>
-                        <strong>{unit.name.get(lang).to_string()}</strong>
-                        <span lang=lang.other().code()>{format!(" · {}", unit.name.get(lang.other()))}</span>
-                        <br/>{format!("{}: {division}", Msg::Division.text(lang))}
-                        <br/>{value}
-                        {flag.map(|f| view! { <br/><em>{f}</em> })}
-                        {change.map(|c| view! { <br/>{c} })}
-                        <br/><small>{format!("{}: {}", Msg::AsOf.text(lang), d.periods()[sel.period].label.get(lang))}</small>
-                    </div>
-                })
-            }
+        let (u, at) = hovered.get()?;
+        let lang = state.lang.get();
+        let m = state.measured.get()?;
+        let t = state.with_ctx(lang, |ctx| map::tooltip(ctx, &m, u))?;
+        let style = match at {
+            Some((x, y)) => format!("left:{}px;top:{}px;", x + 14.0, y + 14.0),
+            None => "left:0.5rem;top:0.5rem;".to_string(),
+        };
+        Some(view! {
+            <div class="map-tooltip" role="status" style=style>
+                <button type="button" class="tooltip-close" aria-label=Msg::Close.text(lang) on:click=move |_| hovered.set(None)>"×"</button>
+                <strong>{t.name}</strong>
+                <span lang=t.other_lang>{format!(" · {}", t.other_name)}</span>
+                <br/>{t.division}
+                <br/>{t.value}
+                {t.flag.map(|f| view! { <br/><em>{f}</em> })}
+                {t.change.map(|c| view! { <br/>{c} })}
+                <br/><small>{t.as_of}</small>
+            </div>
         })
     }
 }
 
-/// Classes with their ranges in the indicator's unit and how many districts fall in each.
+/// Classes with their ranges as shown and how many districts fall in each, better first.
 #[component]
-fn Legend(painted: Memo<Option<Paint>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+fn Legend(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {
     move || {
-        with_paint(state, painted, |_, _, ind, p, lang| {
-            let c = p.classes.as_ref()?;
-            {
-                let suffix = unit_suffix(ind, lang);
-                // Better first, whatever the direction, so the list reads as its title says.
-                let mut order: Vec<usize> = (0..c.count()).collect();
-                order.sort_by_key(|&k| std::cmp::Reverse(c.class_shade(k)));
-                let items = order.into_iter().map(|k| {
-                    let (lo, hi) = c.range(k);
-                    let (fill, _) = c.colours(k);
-                    let count = p.counts.get(k).copied().unwrap_or(0);
-                    view! {
-                        <li data-class=k.to_string()>
-                            <span class="swatch" style=format!("background:{fill}")></span>
-                            {format!("{} – {}{suffix}", format_number(lo, ind.decimals), format_number(hi, ind.decimals))}
-                            <span class="count">{format!(" ({count})")}</span>
+        let legend = model.with(|m| m.as_ref().and_then(|m| m.legend.clone()))?;
+        Some(view! {
+            <figcaption>
+                <p class="legend-title">{legend.title}</p>
+                <ul class="legend">
+                    {legend.items.into_iter().map(|i| view! {
+                        <li data-class=i.class.to_string()>
+                            <span class="swatch" style=format!("background:{}", i.fill)></span>
+                            {i.text}
                         </li>
-                    }
-                }).collect_view();
-                let centre = c.centre.filter(|_| c.scheme == Scheme::Diverging).map(|x| {
-                    let which = if ind.target == Some(x) { Msg::CentreTarget } else { Msg::CentreAverage };
-                    format!(" · {} {}", which.text(lang), format_value(x, ind, lang))
-                });
-                Some(view! {
-                    <figcaption>
-                        <p class="legend-title">{format!("{} ({} → {}){}", ind.short_name.get(lang), Msg::Better.text(lang), Msg::Worse.text(lang), centre.unwrap_or_default())}</p>
-                        <ul class="legend">
-                            {items}
-                            <li data-class="none"><span class="swatch no-data"></span>{format!("{} ({})", Msg::NoData.text(lang), p.no_data)}</li>
-                        </ul>
-                    </figcaption>
-                })
-            }
+                    }).collect_view()}
+                    <li data-class="none"><span class="swatch no-data"></span>{legend.no_data}</li>
+                </ul>
+            </figcaption>
         })
     }
 }
 
 /// The same values as a table, one control away from the map.
 #[component]
-fn ValuesTable(painted: Memo<Option<Paint>>) -> impl IntoView {
+fn ValuesTable(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        with_paint(state, painted, |d, _, ind, p, lang| {
-            {
-                let mut units: Vec<usize> = (0..d.units().len()).collect();
-                units.sort_by_key(|&u| (p.units[u].rank.unwrap_or(usize::MAX), d.units()[u].name.en.clone()));
-                let rows = units.into_iter().map(|u| {
-                    let up = &p.units[u];
-                    let target = state.route.with_untracked(|r| district_route(r, &d.units()[u].slug));
-                    view! {
-                        <tr data-district=d.units()[u].slug.clone()>
-                            <td class="num">{up.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())}</td>
-                            <th scope="row"><a href=target.to_query() on:click=link_click(state.route, target.clone())>{d.units()[u].name.get(lang).to_string()}</a></th>
-                            <td class="num">{up.value.map(|v| format_value(v, ind, lang)).unwrap_or_else(|| up.gap.map(|g| g.label(lang)).unwrap_or("–").to_string())}</td>
+        let lang = state.lang.get();
+        let m = model.get()?;
+        Some(view! {
+            <details class="values-table">
+                <summary>{Msg::TableOfValues.text(lang)}</summary>
+                <div class="table-wrap"><table>
+                    <thead><tr><th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th><th scope="col">{Msg::Value.text(lang)}</th></tr></thead>
+                    <tbody>{m.values.iter().map(|r| view! {
+                        <tr data-district=r.slug.clone()>
+                            <td class="num">{r.rank_mark.clone()}</td>
+                            <th scope="row"><DistrictLink slug=r.slug.clone() name=r.name.clone()/></th>
+                            <td class="num">{r.value_text.clone()}</td>
                         </tr>
-                    }
-                }).collect_view();
-                Some(view! {
-                    <details class="values-table">
-                        <summary>{Msg::TableOfValues.text(lang)}</summary>
-                        <div class="table-wrap"><table>
-                            <thead><tr><th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th><th scope="col">{Msg::Value.text(lang)}</th></tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table></div>
-                    </details>
-                })
-            }
+                    }).collect_view()}</tbody>
+                </table></div>
+            </details>
         })
     }
 }

@@ -1,4 +1,6 @@
-//! One module per view, plus the controls they share (indicator and period pickers).
+//! One module per view, plus what they share: the subject and period pickers, the loading
+//! note, and links into a district's profile. Views lay out what `samiksha_core::present`
+//! builds; no view imports another.
 
 pub mod about;
 pub mod charts;
@@ -6,101 +8,83 @@ pub mod district;
 pub mod map;
 pub mod rankings;
 
-use crate::nav::{go, HistoryEntry};
+use crate::nav::link_click;
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
-use samiksha_core::manifest::Direction;
-use samiksha_core::route::{Route, View, COMPOSITE};
-use samiksha_core::Lang;
+use samiksha_core::present::pickers;
+use samiksha_core::route::{Route, SubjectId, View};
 
 /// The route of a district's profile, keeping the other choices.
 pub fn district_route(route: &Route, slug: &str) -> Route {
     Route { view: View::District, district: Some(slug.to_string()), ..route.clone() }
 }
 
-pub fn direction_text(d: Direction, lang: Lang) -> &'static str {
-    match d {
-        Direction::HigherIsBetter => Msg::HigherIsBetter.text(lang),
-        Direction::LowerIsBetter => Msg::LowerIsBetter.text(lang),
+/// A link to a district's profile. Its address follows the route (so opening it in a new tab
+/// keeps the reader's choices); a plain click navigates without a reload.
+#[component]
+pub fn DistrictLink(slug: String, name: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let for_href = slug.clone();
+    view! {
+        <a
+            href=move || state.route.with(|r| district_route(r, &for_href).to_query())
+            on:click=move |ev| link_click(state.route, state.route.with_untracked(|r| district_route(r, &slug)))(ev)
+        >
+            {name}
+        </a>
     }
 }
 
-/// Whether the indicator picker offers the composite index as its first choice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum CompositeChoice {
-    #[default]
-    Hidden,
-    Offered,
-}
-
-/// The indicator picker (grouped by department, optionally with the composite index first)
+/// The subject picker (the composite index first, then indicators grouped by department)
 /// and the period picker.
 #[component]
-pub fn Controls(#[prop(optional)] composite: CompositeChoice) -> impl IntoView {
+pub fn Controls() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let on_subject = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let subject = if id == SubjectId::COMPOSITE_WORD { SubjectId::Composite } else { SubjectId::Indicator(id) };
+        state.navigate(|r| r.subject = Some(subject));
+    };
     move || {
-        let lang = state.lang();
-        let sel = state.selection()?;
-        let composite_selected = composite == CompositeChoice::Offered && state.route.with(|r| r.indicator.as_deref() == Some(COMPOSITE));
-        let (groups, periods) = state.dataset.with(|d| {
-            let d = d.as_ref()?;
-            let groups: Vec<(String, Vec<(String, String, bool)>)> = d
-                .manifest
-                .departments
-                .iter()
-                .map(|dep| {
-                    let items = d
-                        .indicators()
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, i)| i.department == dep.id)
-                        .map(|(k, i)| (i.id.clone(), i.name.get(lang).to_string(), !composite_selected && k == sel.indicator))
-                        .collect();
-                    (dep.name.get(lang).to_string(), items)
-                })
-                .collect();
-            let periods: Vec<(String, String, bool)> =
-                d.periods().iter().enumerate().rev().map(|(k, p)| (p.id.clone(), p.label.get(lang).to_string(), k == sel.period)).collect();
-            Some((groups, periods))
-        })?;
-        let on_indicator = move |ev: leptos::ev::Event| {
-            let id = event_target_value(&ev);
-            let next = state.route.with_untracked(|r| Route { indicator: Some(id), ..r.clone() });
-            go(state.route, next, HistoryEntry::Push);
-        };
-        let on_period = move |ev: leptos::ev::Event| {
-            let id = event_target_value(&ev);
-            let next = state.route.with_untracked(|r| Route { period: Some(id), ..r.clone() });
-            go(state.route, next, HistoryEntry::Push);
-        };
+        let lang = state.lang.get();
+        let sel = state.selection.get()?;
+        let p = state.with_ctx(lang, |ctx| pickers(ctx, sel))?;
         Some(view! {
             <div class="controls">
                 <label>
                     <span>{Msg::Indicator.text(lang)}</span>
-                    <select name="indicator" on:change=on_indicator>
-                        {(composite == CompositeChoice::Offered).then(|| view! {
-                            <option value=COMPOSITE selected=composite_selected>{Msg::CompositeIndex.text(lang)}</option>
-                        })}
-                        {groups.into_iter().map(|(dep, items)| view! {
+                    <select name="indicator" on:change=on_subject>
+                        <option value=p.composite.id selected=p.composite.selected>{p.composite.label}</option>
+                        {p.groups.into_iter().map(|(dep, items)| view! {
                             <optgroup label=dep>
-                                {items.into_iter().map(|(id, name, selected)| view! {
-                                    <option value=id selected=selected>{name}</option>
-                                }).collect_view()}
+                                {items.into_iter().map(|c| view! { <option value=c.id selected=c.selected>{c.label}</option> }).collect_view()}
                             </optgroup>
                         }).collect_view()}
                     </select>
                 </label>
-                <label>
-                    <span>{Msg::Period.text(lang)}</span>
-                    <select name="period" on:change=on_period>
-                        {periods.into_iter().map(|(id, label, selected)| view! {
-                            <option value=id selected=selected>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <PeriodPicker periods=p.periods/>
             </div>
         })
+    }
+}
+
+/// The period picker alone (the district view has no subject to pick).
+#[component]
+pub fn PeriodPicker(periods: Vec<samiksha_core::present::Choice>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let on_period = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        state.navigate(|r| r.period = Some(id));
+    };
+    view! {
+        <label>
+            <span>{Msg::Period.text(lang)}</span>
+            <select name="period" on:change=on_period>
+                {periods.into_iter().map(|c| view! { <option value=c.id selected=c.selected>{c.label}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }
 
@@ -108,5 +92,5 @@ pub fn Controls(#[prop(optional)] composite: CompositeChoice) -> impl IntoView {
 #[component]
 pub fn LoadingValues() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || (state.in_flight.get() > 0).then(|| view! { <p class="status" role="status">{Msg::Loading.text(state.lang())}</p> })
+    move || (state.in_flight.get() > 0).then(|| view! { <p class="status" role="status">{Msg::Loading.text(state.lang.get())}</p> })
 }

@@ -45,7 +45,7 @@ test('every chart type draws with a summary and a data table', async () => {
   assert.match(await page.textContent('.chart-summary'), /^Highest .+, lowest .+, state average .+\.$/);
   const bars = await page.$eval('.chart-box svg', (s) => s.getAttribute('aria-label'));
   assert.match(bars, /Pregnant women with four antenatal check-ups/);
-  for (const kind of ['trend', 'distribution', 'scatter']) {
+  for (const kind of ['trend', 'divisions', 'scatter']) {
     await page.click(`.chart-kinds button[data-chart=${kind}]`);
     await page.waitForSelector(`.chart-kinds button[data-chart=${kind}][aria-pressed=true]`);
     await page.waitForSelector('.chart-box svg[role=img]');

@@ -17,29 +17,9 @@ const BAR: RGBColor = RGBColor(120, 144, 176);
 const HIGHLIGHT: RGBColor = RGBColor(0, 114, 178);
 const FONT: &str = "sans-serif";
 
-/// A reference line drawn across a chart: the state average or the target.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Reference {
-    pub label: String,
-    pub value: f64,
-    pub dashed: bool,
-}
-
-/// One bar of the ranked bar chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub value: Option<f64>,
-    pub highlight: bool,
-}
-
-/// One line of a trend chart.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Series {
-    pub label: String,
-    /// One value per x label; `None` is a gap.
-    pub values: Vec<Option<f64>>,
-}
+// The chart inputs are plain data built by the presentation layer; they live there so the
+// layer can describe a chart without depending on plotters.
+pub use samiksha_core::present::charts::{pearson, Bar, Reference, Series};
 
 /// Adds `role="img"` and an `aria-label` to the root element, and lets CSS scale the chart.
 fn finish(svg: String, label: &str) -> String {
@@ -262,23 +242,6 @@ pub fn distribution(groups: &[(String, Vec<(String, f64, bool)>)], refs: &[Refer
         let _ = root.present();
     }
     finish(out, aria)
-}
-
-/// Pearson's correlation of paired values; `None` with fewer than 3 pairs or no variation.
-pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
-    let n = pairs.len();
-    if n < 3 {
-        return None;
-    }
-    let (mx, my) = pairs.iter().fold((0.0, 0.0), |s, p| (s.0 + p.0, s.1 + p.1));
-    let (mx, my) = (mx / n as f64, my / n as f64);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (x, y) in pairs {
-        sxy += (x - mx) * (y - my);
-        sxx += (x - mx).powi(2);
-        syy += (y - my).powi(2);
-    }
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
 }
 
 /// Two indicators against each other, one dot per district, each titled with its name.

@@ -4,6 +4,7 @@
 //! palette, purple (against orange) in the diverging one.
 
 use crate::manifest::Direction;
+use crate::numfmt::round_to;
 
 /// ColorBrewer YlGnBu steps, light (worse) to dark (better): distinguishable with the common
 /// colour-vision deficiencies and in greyscale. The two darkest are taken from the 7-class
@@ -104,6 +105,22 @@ pub struct Classes {
     pub scheme: Scheme,
     /// For diverging classes: the value at the centre.
     pub centre: Option<f64>,
+    /// Palette index of each class by value order, when fixed by [`Classes::tidy`]; until then
+    /// it follows from the class count.
+    pub shades: Vec<usize>,
+    /// Decimals the values are shown with, once tidied; classes compare values as shown.
+    pub decimals: Option<u8>,
+}
+
+/// One class as a legend shows it: the values it holds as shown, and how many districts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LegendClass {
+    /// Index by value order.
+    pub class: usize,
+    /// The lowest and highest value a district in this class can show.
+    pub low: f64,
+    pub high: f64,
+    pub count: usize,
 }
 
 impl Classes {
@@ -111,9 +128,64 @@ impl Classes {
         self.breaks.len() + 1
     }
 
-    /// The class of a value by value order, 0 = lowest values.
+    /// The class of a value by value order, 0 = lowest values. Once tidied, the value is
+    /// compared as shown, so districts that show the same value share a class.
     pub fn value_class(&self, v: f64) -> usize {
+        let v = self.decimals.map_or(v, |d| round_to(v, d));
         self.breaks.iter().take_while(|b| v > **b).count()
+    }
+
+    /// Makes the classes honest for a legend over `values` shown with `decimals`: breaks move
+    /// to values as shown, and a class that would hold no district (or none that could show a
+    /// value inside it) merges into its neighbour, keeping the neighbour's colour. Afterwards
+    /// every class holds at least one district and its range reads low ≤ high.
+    pub fn tidy(mut self, values: &[f64], decimals: u8) -> Classes {
+        let shown: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).map(|v| round_to(v, decimals)).collect();
+        if self.shades.len() != self.count() {
+            self.shades = (0..self.count()).map(|k| self.class_shade(k)).collect();
+        }
+        self.breaks = self.breaks.iter().map(|b| round_to(*b, decimals)).collect();
+        self.decimals = Some(decimals);
+        // Snapping can make two breaks equal: the class between them is empty and goes below.
+        loop {
+            let counts = self.counts(&shown);
+            let Some(k) = counts.iter().position(|c| *c == 0) else { break };
+            if self.breaks.is_empty() {
+                break;
+            }
+            // Merge the empty class into the class below it (or, for the first, above it).
+            let (break_gone, shade_gone) = if k == 0 { (0, 0) } else { (k - 1, k) };
+            self.breaks.remove(break_gone);
+            self.shades.remove(shade_gone);
+        }
+        if let (Some(lo), Some(hi)) = (shown.iter().copied().reduce(f64::min), shown.iter().copied().reduce(f64::max)) {
+            self.min = lo;
+            self.max = hi;
+        }
+        self
+    }
+
+    /// Districts per class, by value order.
+    pub fn counts(&self, values: &[f64]) -> Vec<usize> {
+        let mut counts = vec![0; self.count()];
+        for v in values.iter().filter(|v| v.is_finite()) {
+            counts[self.value_class(*v)] += 1;
+        }
+        counts
+    }
+
+    /// The legend's classes, by value order: each class's lowest and highest value as shown
+    /// (a class above a break starts one shown step above it) and its count.
+    pub fn legend(&self, values: &[f64]) -> Vec<LegendClass> {
+        let counts = self.counts(values);
+        let step = self.decimals.map_or(0.0, |d| 10f64.powi(-(d as i32)));
+        (0..self.count())
+            .map(|k| {
+                let (lo, hi) = self.range(k);
+                let low = if k == 0 { lo } else { self.decimals.map_or(lo, |d| round_to(lo + step, d)) };
+                LegendClass { class: k, low: low.min(hi), high: hi, count: counts[k] }
+            })
+            .collect()
     }
 
     /// The palette index for a value: 0 = worst end, higher = better.
@@ -132,6 +204,9 @@ impl Classes {
 
     /// The palette index of class `k` (by value order).
     pub fn class_shade(&self, k: usize) -> usize {
+        if let Some(s) = self.shades.get(k).filter(|_| self.shades.len() == self.count()) {
+            return *s;
+        }
         let n = self.count();
         let by_goodness = match self.direction {
             Direction::HigherIsBetter => k,
@@ -169,7 +244,7 @@ pub fn quantiles(values: &[f64], classes: usize, direction: Direction) -> Option
     let mut breaks: Vec<f64> = (1..classes.max(1)).map(|k| v[(k * n / classes).saturating_sub(1).min(n - 1)]).collect();
     breaks.dedup();
     breaks.retain(|b| *b < v[n - 1]);
-    Some(Classes { breaks, min: v[0], max: v[n - 1], direction, scheme: Scheme::Sequential, centre: None })
+    Some(Classes { breaks, min: v[0], max: v[n - 1], direction, scheme: Scheme::Sequential, centre: None, shades: Vec::new(), decimals: None })
 }
 
 fn sorted_finite(values: &[f64]) -> Option<Vec<f64>> {
@@ -182,7 +257,7 @@ fn sequential(breaks: Vec<f64>, v: &[f64], direction: Direction) -> Classes {
     let (min, max) = (v[0], v[v.len() - 1]);
     let mut breaks: Vec<f64> = breaks.into_iter().filter(|b| *b >= min && *b < max).collect();
     breaks.dedup();
-    Classes { breaks, min, max, direction, scheme: Scheme::Sequential, centre: None }
+    Classes { breaks, min, max, direction, scheme: Scheme::Sequential, centre: None, shades: Vec::new(), decimals: None }
 }
 
 /// Equal-width classes between the lowest and highest value.
@@ -257,7 +332,7 @@ pub fn target_bands(values: &[f64], target: Option<f64>, direction: Direction) -
     breaks.dedup();
     // Keep the classes fixed (they mean the same in every period), even if some are empty.
     let (min, max) = (v[0].min(breaks[0]), v[v.len() - 1].max(breaks[breaks.len() - 1]));
-    Some(Classes { breaks, min, max, direction, scheme: Scheme::Sequential, centre: Some(t) })
+    Some(Classes { breaks, min, max, direction, scheme: Scheme::Sequential, centre: Some(t), shades: Vec::new(), decimals: None })
 }
 
 /// Five classes around `centre`: well below, below, near, above, well above, with steps of a
@@ -268,7 +343,7 @@ pub fn diverging(values: &[f64], centre: f64, direction: Direction) -> Option<Cl
     let s = reach / 5.0;
     let breaks = vec![centre - 3.0 * s, centre - s, centre + s, centre + 3.0 * s];
     let (min, max) = (v[0].min(breaks[0]), v[v.len() - 1].max(breaks[3]));
-    Some(Classes { breaks, min, max, direction, scheme: Scheme::Diverging, centre: Some(centre) })
+    Some(Classes { breaks, min, max, direction, scheme: Scheme::Diverging, centre: Some(centre), shades: Vec::new(), decimals: None })
 }
 
 /// Classes by `method`; methods that need a target fall back to the average of districts as

@@ -19,7 +19,7 @@ use crate::values::Reading;
 pub const DEFAULT_MIN_SHARE: f64 = 0.75;
 
 /// How departments are weighed in the overall score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Weighting {
     /// The weights the dataset publishes.
     Published,

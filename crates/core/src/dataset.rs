@@ -6,7 +6,9 @@
 use crate::manifest::{positions, FileRef, Indicator, Manifest, Period, Unit};
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::values::{parse_values, Observation};
+use crate::composite::{composite, Composite, Weighting, DEFAULT_MIN_SHARE};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 pub struct Dataset {
     pub manifest: Manifest,
@@ -15,6 +17,10 @@ pub struct Dataset {
     period_pos: HashMap<String, usize>,
     /// (indicator, period) → observations in unit order.
     columns: HashMap<(usize, usize), Vec<Option<Observation>>>,
+    /// Composites computed so far, by period and weighting. A period's entry is dropped when a
+    /// file of that period arrives, so a composite is computed once per state of its inputs
+    /// however many views ask for it.
+    composites: Mutex<HashMap<(usize, Weighting), Arc<Composite>>>,
 }
 
 impl Dataset {
@@ -24,6 +30,7 @@ impl Dataset {
             indicator_pos: positions(&manifest.indicators, |i| i.id.as_str()),
             period_pos: positions(&manifest.periods, |p| p.id.as_str()),
             columns: HashMap::new(),
+            composites: Mutex::new(HashMap::new()),
             manifest,
         }
     }
@@ -55,11 +62,33 @@ impl Dataset {
         let (parsed, mut more) = parse_values(&file.path, bytes, &self.manifest, &period);
         problems.append(&mut more);
         if let Some(vf) = parsed {
+            if let Ok(mut cache) = self.composites.lock() {
+                cache.retain(|(p, _), _| *p != vf.period);
+            }
             for col in vf.columns {
                 self.columns.insert((col.indicator, vf.period), col.cells);
             }
         }
         problems
+    }
+
+    /// The composite index of `period` with the published minimum coverage, computed once
+    /// and shared; `None` when no value of that period is loaded.
+    pub fn composite(&self, period: usize, weighting: Weighting) -> Option<Arc<Composite>> {
+        if let Some(c) = self.composites.lock().ok().and_then(|c| c.get(&(period, weighting)).cloned()) {
+            return Some(c);
+        }
+        let c = Arc::new(composite(self, period, weighting, DEFAULT_MIN_SHARE)?);
+        if let Ok(mut cache) = self.composites.lock() {
+            cache.insert((period, weighting), c.clone());
+        }
+        Some(c)
+    }
+
+    /// How many value files of each period have arrived: views key their work on this, so a
+    /// file of another period changes nothing they show.
+    pub fn loaded_columns(&self, period: usize) -> usize {
+        self.columns.keys().filter(|(_, p)| *p == period).count()
     }
 
     /// Observations of one indicator in one period, in unit order; `None` when not loaded.

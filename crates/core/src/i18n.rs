@@ -1,6 +1,11 @@
 //! Every interface string, in Hindi and English. One table, so a string cannot exist in one
 //! language only: the macro makes each entry name both texts, and a test checks neither is empty
 //! and the Hindi one is written in Devanagari.
+//!
+//! A message is a whole sentence or label. Where it carries figures or names, they are named
+//! placeholders (`{rank}`, `{n}`, `{district}`) filled by [`Msg::fill`], so each language orders
+//! its own words ("rank 38 of 55" / "रैंक 55 में से 38"); no message is glued from fragments of
+//! another. A test checks that both languages of a message name the same placeholders.
 
 use crate::text::Lang;
 
@@ -13,6 +18,7 @@ macro_rules! strings {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
 
+            /// The message as written, placeholders and all.
             pub fn text(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $((Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Hi) => $hi,)*
@@ -20,6 +26,49 @@ macro_rules! strings {
             }
         }
     };
+}
+
+impl Msg {
+    /// The message with each `{name}` replaced by its value from `args`. A placeholder without
+    /// a value is left as written, so a mistake shows on screen instead of panicking.
+    pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        let template = self.text(lang);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match args.iter().find(|(k, _)| *k == name) {
+                        Some((_, v)) => out.push_str(v),
+                        None => out.push_str(&rest[open..open + close + 2]),
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The placeholder names a message's text uses, in order of appearance.
+    pub fn placeholders(self, lang: Lang) -> Vec<&'static str> {
+        let mut names = Vec::new();
+        let mut rest = self.text(lang);
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            names.push(&after[..close]);
+            rest = &after[close + 1..];
+        }
+        names
+    }
 }
 
 strings! {
@@ -41,38 +90,58 @@ strings! {
     Loading => "Loading data…", "डेटा लोड हो रहा है…";
     LoadFailed => "The data could not be loaded", "डेटा लोड नहीं हो सका";
     LoadFailedHelp => "The files below could not be used. Try reloading the page; if it persists, tell the publisher the file name and place shown.", "नीचे दी गई फ़ाइलें उपयोग नहीं हो सकीं। पेज दोबारा लोड करें; समस्या बनी रहे तो प्रकाशक को फ़ाइल का नाम और स्थान बताएँ।";
-    ProblemsInData => "Problems found in the data", "डेटा में मिली समस्याएँ";
+    ProblemsSummary => "Problems found in the data ({errors} errors, {warnings} warnings)", "डेटा में मिली समस्याएँ ({errors} त्रुटियाँ, {warnings} चेतावनियाँ)";
     ProblemsHelp => "Everything valid is still shown. Parts with errors are left out.", "जो मान्य है वह दिखाया गया है। त्रुटि वाले भाग छोड़ दिए गए हैं।";
-    Errors => "errors", "त्रुटियाँ";
-    Warnings => "warnings", "चेतावनियाँ";
+    ErrorLabel => "Error", "त्रुटि";
+    WarningLabel => "Warning", "चेतावनी";
     Source => "Source", "स्रोत";
     Licence => "Licence", "लाइसेंस";
     DataAsOf => "Data as of", "डेटा की तिथि";
     Publisher => "Publisher", "प्रकाशक";
+    SourceLine => "Source: {sources} · Data as of {date}", "स्रोत: {sources} · डेटा की तिथि: {date}";
     Rank => "Rank", "रैंक";
     Value => "Value", "मान";
     TopThree => "Top three", "शीर्ष तीन";
     BottomThree => "Bottom three", "निचले तीन";
-    NotRanked => "Not ranked", "रैंक नहीं";
-    Tied => "tied", "बराबर";
+    NotRanked => "Not ranked", "रैंक नहीं दी गई";
+    Tied => "tied", "बराबरी पर";
+    MoreTied => "+{count} more tied at rank {rank}", "रैंक {rank} पर {count} और ज़िले बराबरी पर";
     HigherIsBetter => "Higher is better", "अधिक होना बेहतर";
     LowerIsBetter => "Lower is better", "कम होना बेहतर";
+    TargetIs => "Target: {value}", "लक्ष्य: {value}";
+    StateAverageIs => "State average: {value}", "राज्य औसत: {value}";
     Target => "Target", "लक्ष्य";
     StateAverage => "State average", "राज्य औसत";
     ChangeSincePrevious => "Change since previous period", "पिछली अवधि से बदलाव";
+    RankUp => "▲ up {places}", "▲ {places} स्थान ऊपर";
+    RankDown => "▼ down {places}", "▼ {places} स्थान नीचे";
+    RankSame => "● same rank", "● रैंक यथावत";
+    ValueBetter => "{delta}, better", "{delta}, सुधार";
+    ValueWorse => "{delta}, worse", "{delta}, गिरावट";
+    ValueSame => "no change", "कोई बदलाव नहीं";
     NoValuesForPeriod => "No values were published for this indicator in this period.", "इस अवधि में इस संकेतक के मान प्रकाशित नहीं हुए।";
-    RankingNote => "Districts with equal values (at the published precision) share a rank; districts without a value are listed separately and never ranked last.", "समान मान (प्रकाशित दशमलव तक) वाले ज़िलों को एक ही रैंक मिलती है; बिना मान वाले ज़िले अलग सूचीबद्ध हैं, उन्हें अंतिम रैंक नहीं दी जाती।";
-    RankOf => "of", "में से";
+    RankingNote => "Districts with values that show the same (at the published precision) share a rank; districts without a value are listed separately and never ranked last.", "जिन ज़िलों के मान (प्रकाशित दशमलव तक) एक समान दिखते हैं, उन्हें एक ही रैंक मिलती है; बिना मान वाले ज़िले अलग सूचीबद्ध हैं, उन्हें अंतिम रैंक नहीं दी जाती।";
+    RankOfN => "Rank {rank} of {n}", "रैंक: {n} में से {rank}";
+    RankOfNTied => "Rank {rank} of {n} (tied)", "रैंक: {n} में से {rank} (बराबरी पर)";
+    DistrictValueRank => "{district}: {value}, rank {rank} of {n}", "{district}: {value}, रैंक {n} में से {rank}";
+    DistrictValueRankTied => "{district}: {value}, rank {rank} of {n} (tied)", "{district}: {value}, रैंक {n} में से {rank} (बराबरी पर)";
+    DistrictGap => "{district}: {reason}", "{district}: {reason}";
+    ValueRank => "{value} · rank {rank} of {n}", "{value} · रैंक {n} में से {rank}";
+    IndicatorValueRank => "{indicator}: {value} — rank {rank} of {n}", "{indicator}: {value} — रैंक {n} में से {rank}";
+    HeadingSubjectPeriod => "{subject} · {period}", "{subject} · {period}";
     MapTitle => "District map", "ज़िला मानचित्र";
-    MapTileNote => "Each district is one equal tile, placed near its real position; the tile shows the district's rank.", "हर ज़िला एक समान खाना है, अपनी वास्तविक जगह के पास; खाने में ज़िले की रैंक है।";
+    MapAria => "District map: {subject} · {period}", "ज़िला मानचित्र: {subject} · {period}";
+    MapTileNote => "Each district is one square of equal size, placed near its real position; the square shows the district's rank.", "हर ज़िला समान आकार का एक वर्ग है, जो उसकी वास्तविक स्थिति के पास रखा गया है; वर्ग में ज़िले की रैंक लिखी है।";
     NoData => "No data", "डेटा नहीं";
+    NoDataCount => "No data ({count})", "डेटा नहीं ({count})";
     Better => "better", "बेहतर";
     Worse => "worse", "कमज़ोर";
     ChooseDistrict => "Choose a district", "ज़िला चुनें";
-    CarvedFrom => "Carved from", "से अलग होकर बना";
-    InYear => "in", "वर्ष";
-    FormerlyCalled => "Formerly", "पूर्व नाम";
+    CarvedFromIn => "Carved from {parent} in {year}", "वर्ष {year} में {parent} से अलग होकर बना";
+    FormerlyCalled => "Formerly called {name}", "पूर्व नाम: {name}";
+    DivisionIs => "Division: {division}", "संभाग: {division}";
     Scorecard => "Scorecard", "स्कोरकार्ड";
+    ScorecardCaption => "Scorecard — {period}", "स्कोरकार्ड — {period}";
     AboutDataset => "About this dataset", "इस डेटासेट के बारे में";
     HowRanked => "How districts are ranked", "ज़िलों की रैंकिंग कैसे होती है";
     IndicatorsList => "Indicators", "संकेतक";
@@ -83,42 +152,48 @@ strings! {
     DataChecks => "Data checks", "डेटा जाँच";
     UnknownDistrict => "This district is not in the dataset.", "यह ज़िला डेटासेट में नहीं है।";
     CompositeIndex => "Composite index (all indicators)", "समग्र सूचकांक (सभी संकेतक)";
+    CompositeShort => "Composite index", "समग्र सूचकांक";
     Score => "Score", "अंक";
     Band => "Band", "श्रेणी";
     RankInDivision => "Rank in division", "संभाग में रैंक";
     SearchDistricts => "Search districts", "ज़िला खोजें";
     AllDivisions => "All divisions", "सभी संभाग";
-    CompareWith => "Improvement since", "सुधार, इस अवधि से";
+    CompareWith => "Improvement since", "इस अवधि से सुधार";
     NoComparison => "No comparison", "तुलना नहीं";
     MostImproved => "Most improved", "सबसे अधिक सुधार";
+    MostImprovedCaption => "Most improved, {from} to {to}", "सबसे अधिक सुधार, {from} से {to} तक";
     Gain => "Improvement", "सुधार";
-    Then => "Then", "तब";
+    ThenIn => "Then ({period})", "तब ({period})";
     Now => "Now", "अब";
-    DivisionFigures => "Divisions", "संभागवार";
+    DivisionFigures => "Divisions", "संभागवार आँकड़े";
     DivisionMeanNote => "A division's figure is the unweighted mean of its districts' values.", "संभाग का आँकड़ा उसके ज़िलों के मानों का साधारण औसत है।";
+    DivisionMean => "Mean of districts", "ज़िलों का औसत";
     DistrictsCount => "Districts", "ज़िले";
     HowComputed => "How was this computed?", "यह कैसे निकाला गया?";
     ChooseDistrictToExplain => "Choose a district in the table to see its arithmetic.", "गणना देखने के लिए तालिका में कोई ज़िला चुनें।";
-    Explain => "Explain", "समझाएँ";
-    SensitivityBefore => "If every department weighed the same,", "यदि सभी विभागों का भार बराबर होता, तो";
-    SensitivityAfter => "districts would hold a different rank.", "ज़िलों की रैंक बदल जाती।";
+    Explain => "Explain", "गणना दिखाएँ";
+    ExplainDistrict => "Explain {district}", "{district} की गणना दिखाएँ";
+    SensitivityChanged => "If every department weighed the same, {changed} of {n} districts would hold a different rank.", "यदि सभी विभागों का भार बराबर होता, तो {n} में से {changed} ज़िलों की रैंक बदल जाती।";
+    SensitivityEqual => "Every department already weighs the same, so no other weighting is compared.", "सभी विभागों का भार पहले से बराबर है, इसलिए किसी दूसरे भार से तुलना नहीं की गई।";
     DownloadCsv => "Download this table (CSV)", "यह तालिका डाउनलोड करें (CSV)";
-    Coverage => "Indicators with values", "मान वाले संकेतक";
-    TooFewIndicators => "too few indicators with values", "बहुत कम संकेतकों के मान";
-    Showing => "Showing", "दिखाए जा रहे";
-    BestDistrict => "best district", "सबसे अच्छा ज़िला";
-    ScoreZeroAt => "0 at", "0 अंक:";
-    ScoreHundredAt => "100 at", "100 अंक:";
-    DepartmentScoreMean => "department score (mean of its indicators)", "विभाग अंक (संकेतकों का औसत)";
-    Weight => "weight", "भार";
-    OverallIs => "Overall score = weighted mean of department scores", "कुल अंक = विभाग अंकों का भारित औसत";
-    BetterValueCount => "districts have a better value, so the rank is", "ज़िलों का मान बेहतर है, इसलिए रैंक है";
-    MethodDocument => "The full method, with a worked example, is published with the app.", "पूरी विधि, उदाहरण सहित, ऐप के साथ प्रकाशित है।";
-    MapKindLabel => "Map type", "मानचित्र प्रकार";
+    TooFewIndicators => "too few indicators with values ({share}% of indicators)", "बहुत कम संकेतकों के मान ({share}% संकेतकों के मान उपलब्ध)";
+    ShowingOf => "Showing {shown} of {total} districts", "{total} में से {shown} ज़िले दिखाए गए हैं";
+    RankedCaption => "{heading} — {n} districts ranked", "{heading} — {n} ज़िलों की रैंकिंग";
+    ExplainIndicator => "{district}: {value}. {better} districts have a better value, so it ranks {rank} of {n}.", "{district}: {value}। {better} ज़िलों का मान इससे बेहतर है, इसलिए इसकी रैंक {n} में से {rank} है।";
+    ExplainIndicatorTied => "{district}: {value}. {better} districts have a better value and {others} share this value, so it shares rank {rank} of {n}.", "{district}: {value}। {better} ज़िलों का मान इससे बेहतर है और {others} अन्य ज़िलों का मान यही है, इसलिए इसकी रैंक {n} में से {rank} है (बराबरी पर)।";
+    ExplainIndicatorBest => "{district}: {value}. No district has a better value, so it ranks 1 of {n}.", "{district}: {value}। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक {n} में से 1 है।";
+    ExplainNotRanked => "{district} is not ranked: {reason}.", "{district} को रैंक नहीं दी गई: {reason}।";
+    ExplainCoverage => "{district} — values for {share}% of indicators", "{district} — {share}% संकेतकों के मान उपलब्ध";
+    ExplainScaleTarget => "{indicator}: {value} → {score} points (0 points at {zero}; 100 at the target, {hundred})", "{indicator}: {value} → {score} अंक (0 अंक: {zero}; 100 अंक: लक्ष्य {hundred})";
+    ExplainScaleBest => "{indicator}: {value} → {score} points (0 points at {zero}; 100 at the best district's {hundred})", "{indicator}: {value} → {score} अंक (0 अंक: {zero}; 100 अंक: सबसे अच्छे ज़िले का मान {hundred})";
+    ExplainDepartment => "{department}: {score} points — the mean of {used} of {total} indicator scores, weight {weight}", "{department}: {score} अंक — {total} में से {used} संकेतकों के अंकों का औसत, भार {weight}";
+    ExplainOverall => "Overall score = ({sum}) ÷ {weights} = {score}; rank {rank} of {n}.", "कुल अंक = ({sum}) ÷ {weights} = {score}; रैंक {n} में से {rank}।";
+    MethodDocument => "The full method, with a worked example, is documented in Samiksha's methodology (docs/methodology.md).", "पूरी विधि, उदाहरण सहित, समीक्षा की कार्यप्रणाली (docs/methodology.md) में दी गई है।";
+    MapKindLabel => "Map type", "मानचित्र का प्रकार";
     GeographicMap => "Geographic", "भौगोलिक";
-    TileMap => "Equal tiles", "समान खाने";
+    TileMap => "Equal squares", "समान आकार के वर्ग";
     ClassMethod => "Colour classes", "रंग वर्ग";
-    MethodQuantile => "Quantiles (equal counts)", "क्वांटाइल (बराबर संख्या)";
+    MethodQuantile => "Quantiles (equal counts)", "क्वांटाइल (हर वर्ग में लगभग बराबर ज़िले)";
     MethodEqual => "Equal intervals", "बराबर अंतराल";
     MethodNatural => "Natural breaks", "प्राकृतिक विभाजन";
     MethodTarget => "Distance from target", "लक्ष्य से दूरी";
@@ -126,37 +201,43 @@ strings! {
     Zoom => "Zoom to", "ज़ूम करें";
     WholeState => "Whole state", "पूरा राज्य";
     FindDistrict => "Find a district", "ज़िला खोजें";
-    NoBoundaryFile => "No boundary file was published with this dataset, so districts are shown as equal tiles.", "इस डेटासेट के साथ सीमा फ़ाइल प्रकाशित नहीं हुई, इसलिए ज़िले समान खानों में दिखाए गए हैं।";
-    BoundaryFailed => "The boundary file could not be used (see the problems above), so districts are shown as equal tiles.", "सीमा फ़ाइल उपयोग नहीं हो सकी (ऊपर समस्याएँ देखें), इसलिए ज़िले समान खानों में दिखाए गए हैं।";
-    NoSeparateBoundary => "no separate boundary in this map; shown within", "इस मानचित्र में अलग सीमा नहीं; दिखाया गया है इसके भीतर:";
+    NoBoundaryFile => "No boundary file was published with this dataset, so districts are shown as squares of equal size.", "इस डेटासेट के साथ सीमा फ़ाइल प्रकाशित नहीं हुई, इसलिए ज़िले समान आकार के वर्गों में दिखाए गए हैं।";
+    BoundaryFailed => "The boundary file could not be used (see the problems above), so districts are shown as squares of equal size.", "सीमा फ़ाइल उपयोग नहीं हो सकी (ऊपर समस्याएँ देखें), इसलिए ज़िले समान आकार के वर्गों में दिखाए गए हैं।";
+    WithinParent => "{district}: no separate boundary in this map; shown within {parent}", "{district}: इस मानचित्र में अलग सीमा नहीं है; {parent} के भीतर दिखाया गया है";
     TableOfValues => "Table of these values", "इन मानों की तालिका";
     Close => "Close", "बंद करें";
-    PreviousPeriodShort => "since previous period", "पिछली अवधि से";
-    AsOf => "As of", "स्थिति";
-    CentreTarget => "centre: target", "केंद्र: लक्ष्य";
-    CentreAverage => "centre: average of districts", "केंद्र: ज़िलों का औसत";
+    SincePrevious => "Since the previous period: {change}", "पिछली अवधि से: {change}";
+    AsOfPeriod => "As of {period}", "स्थिति: {period}";
+    LegendTitle => "{subject} (better → worse)", "{subject} (बेहतर → कमज़ोर)";
+    LegendCentreTarget => "{subject} (better → worse) · centre: the target, {value}", "{subject} (बेहतर → कमज़ोर) · केंद्र: लक्ष्य, {value}";
+    LegendCentreAverage => "{subject} (better → worse) · centre: the average of districts, {value}", "{subject} (बेहतर → कमज़ोर) · केंद्र: ज़िलों का औसत, {value}";
+    LegendRange => "{low} – {high} ({count})", "{low} – {high} ({count})";
+    LegendSingle => "{value} ({count})", "{value} ({count})";
     ChartKind => "Chart", "चार्ट";
-    ChartBars => "Ranked bars", "क्रमवार पट्टियाँ";
+    ChartBars => "Ranked bars", "रैंक के क्रम में पट्टियाँ";
     ChartTrend => "Trend", "रुझान";
     ChartDistribution => "By division", "संभागवार";
     ChartScatter => "Two indicators", "दो संकेतक";
-    SecondIndicator => "Compare with indicator", "तुलना हेतु संकेतक";
-    Highest => "Highest", "सर्वाधिक";
-    Lowest => "Lowest", "न्यूनतम";
-    Correlation => "Correlation", "सहसंबंध";
-    CorrelationNone => "too few districts with both values to state a correlation", "सहसंबंध बताने के लिए दोनों मान वाले ज़िले बहुत कम हैं";
+    SecondIndicator => "Compare with indicator", "तुलना के लिए संकेतक";
+    SummaryHighLow => "Highest: {high} ({high_value}); lowest: {low} ({low_value}); state average {average}.", "सर्वाधिक: {high} ({high_value}); न्यूनतम: {low} ({low_value}); राज्य औसत {average}।";
+    SummaryFirstLast => "{series}: {first} → {last}", "{series}: {first} → {last}";
+    Correlation => "Correlation across {n} districts: r = {r}", "{n} ज़िलों में सहसंबंध: r = {r}";
+    CorrelationNone => "Too few districts have both values to state a correlation.", "सहसंबंध बताने के लिए दोनों मानों वाले ज़िले बहुत कम हैं।";
+    TrendTitle => "Trend of {subject}, {from} to {to}", "{subject} का रुझान, {from} से {to} तक";
     DownloadSvg => "Download SVG", "SVG डाउनलोड करें";
     DownloadPng => "Download PNG", "PNG डाउनलोड करें";
     DataTable => "Data table", "डेटा तालिका";
-    TrendOf => "Trend of", "रुझान:";
+    SparkTitle => "Trend of {indicator}", "{indicator} का रुझान";
     Strengths => "Strengths (best ranks)", "मज़बूत पक्ष (सर्वश्रेष्ठ रैंक)";
     Concerns => "Concerns (weakest ranks)", "चिंता के बिंदु (सबसे कमज़ोर रैंक)";
-    CompositeRank => "Composite rank", "समग्र रैंक";
+    CompositeRankOf => "Composite rank: {rank} of {n}", "समग्र रैंक: {n} में से {rank}";
+    CompositeNotRanked => "Composite rank: not ranked", "समग्र रैंक: रैंक नहीं दी गई";
     CompositeHistory => "Composite rank over time", "समय के साथ समग्र रैंक";
     AddDistrict => "Add a district to compare", "तुलना के लिए ज़िला जोड़ें";
-    RemoveDistrict => "Remove", "हटाएँ";
+    RemoveDistrict => "Remove {district}", "{district} हटाएँ";
+    DistrictValueColumn => "{district}: value", "{district}: मान";
     TrendColumn => "Trend", "रुझान";
-    CompositeNote => "Each indicator is scaled 0–100 (worst district 0; target, or best district, 100); a department scores the mean of its indicators; the overall score is the weighted mean of departments. Districts need values for 75% of indicators to be ranked.", "हर संकेतक 0–100 पर (सबसे कमज़ोर ज़िला 0; लक्ष्य या सबसे अच्छा ज़िला 100); विभाग का अंक उसके संकेतकों का औसत; कुल अंक विभागों का भारित औसत। रैंक के लिए 75% संकेतकों के मान आवश्यक।";
+    CompositeNote => "Each indicator is scaled 0–100 (worst district 0; target, or best district, 100); a department scores the mean of its indicators; the overall score is the weighted mean of departments. Districts need values for 75% of indicators to be ranked.", "हर संकेतक को 0–100 के पैमाने पर रखा गया है (सबसे कमज़ोर ज़िला 0; लक्ष्य या सबसे अच्छा ज़िला 100); विभाग का अंक उसके संकेतकों के अंकों का औसत है; कुल अंक विभागों के अंकों का भारित औसत है। रैंक के लिए कम से कम 75% संकेतकों के मान आवश्यक हैं।";
 }
 
 #[cfg(test)]
@@ -173,8 +254,37 @@ mod tests {
             // The language switch is written in the language it switches to, so its texts are
             // swapped on purpose.
             if *m != Msg::SwitchLanguage {
-                assert!(hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "{m:?} Hindi text is not in Devanagari: {hi}");
+                let letters = hi.chars().filter(|c| c.is_alphabetic()).count();
+                // Messages that are only placeholders and symbols have no words to translate.
+                if letters > m.placeholders(Lang::Hi).iter().map(|p| p.len()).sum::<usize>() {
+                    assert!(hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "{m:?} Hindi text is not in Devanagari: {hi}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn both_languages_of_a_message_name_the_same_placeholders() {
+        for m in Msg::ALL {
+            let mut en = m.placeholders(Lang::En);
+            let mut hi = m.placeholders(Lang::Hi);
+            en.sort();
+            hi.sort();
+            assert_eq!(en, hi, "{m:?}");
+            for lang in [Lang::En, Lang::Hi] {
+                let args: Vec<(&str, &str)> = en.iter().map(|p| (*p, "X")).collect();
+                let filled = m.fill(lang, &args);
+                assert!(!filled.contains('{') && !filled.contains('}'), "{m:?}: {filled}");
+            }
+        }
+    }
+
+    #[test]
+    fn hindi_orders_its_own_words() {
+        assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "38"), ("n", "55")]), "रैंक: 55 में से 38");
+        assert_eq!(Msg::RankOfN.fill(Lang::En, &[("rank", "38"), ("n", "55")]), "Rank 38 of 55");
+        assert_eq!(Msg::CompositeRankOf.fill(Lang::Hi, &[("rank", "14"), ("n", "55")]), "समग्र रैंक: 55 में से 14");
+        // A value that is missing stays visible rather than vanishing or panicking.
+        assert_eq!(Msg::RankOfN.fill(Lang::En, &[("rank", "3")]), "Rank 3 of {n}");
     }
 }

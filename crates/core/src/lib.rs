@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod manifest;
 pub mod numfmt;
 pub mod paint;
+pub mod present;
 pub mod problem;
 pub mod rank;
 pub mod review;

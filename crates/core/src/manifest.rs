@@ -529,7 +529,7 @@ fn read_indicator(w: &mut Walk, v: &Value, p: &str) -> Option<Indicator> {
     let o = w.object(v, p)?;
     let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id"))).and_then(|id| {
         // The viewer's URL uses this id for the composite index.
-        if id == crate::route::COMPOSITE {
+        if id == crate::route::SubjectId::COMPOSITE_WORD {
             w.error(&key(p, "id"), ProblemKind::BadId { id });
             None
         } else {

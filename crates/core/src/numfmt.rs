@@ -29,28 +29,82 @@ fn group_indian(digits: &str) -> String {
     out
 }
 
+/// The one rounding rule, shared by what is shown and what is ranked: a value is rounded to
+/// `decimals` places **half away from zero on its shortest decimal form** (the digits a
+/// publisher typed: 45.25 → 45.3, 12.5 → 13, 2.675 → 2.68), never on its binary expansion.
+/// Two values are tied exactly when they display the same.
+///
+/// Returns the sign (false for zero) and the digits before and after the point.
+fn rounded_digits(x: f64, decimals: u8) -> (bool, String, String) {
+    let decimals = decimals as usize;
+    // Display for f64 gives the shortest digits that read back as the same number, with no
+    // exponent, so this works from 1e-300 to 1e300.
+    let s = format!("{}", x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((s.as_str(), ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(decimals)).collect();
+    if frac.as_bytes().get(decimals).is_some_and(|d| *d >= b'5') {
+        // Carry the 1 leftwards; a carry out of the first digit adds a new leading 1.
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - decimals;
+    let int: String = String::from_utf8_lossy(&digits[..split]).into_owned();
+    let frac: String = String::from_utf8_lossy(&digits[split..]).into_owned();
+    let negative = x < 0.0 && digits.iter().any(|d| *d != b'0');
+    (negative, int, frac)
+}
+
+/// `x` rounded by the rule of [`rounded_digits`], as a number: the key ranking compares.
+/// Non-finite values are returned unchanged.
+pub fn round_to(x: f64, decimals: u8) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let (negative, int, frac) = rounded_digits(x, decimals);
+    let text = if frac.is_empty() { int } else { format!("{int}.{frac}") };
+    let v: f64 = text.parse().unwrap_or(x);
+    // Adding 0.0 turns −0.0 into 0.0, so a value that rounds to zero equals zero.
+    (if negative { -v } else { v }) + 0.0
+}
+
 /// Formats `x` with `decimals` places and Indian grouping: 1234567.8 → "12,34,567.8".
 pub fn format_number(x: f64, decimals: u8) -> String {
     if !x.is_finite() {
         return "–".into();
     }
-    let s = format!("{:.*}", decimals as usize, x.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
-    };
+    let (negative, int, frac) = rounded_digits(x, decimals);
     let mut out = String::new();
-    // "-0.0" after rounding reads as an error to people; show it as zero.
-    let is_zero = s.bytes().all(|b| b == b'0' || b == b'.');
-    if x < 0.0 && !is_zero {
+    if negative {
         out.push('−');
     }
-    out.push_str(&group_indian(int));
-    if let Some(f) = frac {
+    out.push_str(&group_indian(&int));
+    if !frac.is_empty() {
         out.push('.');
-        out.push_str(f);
+        out.push_str(&frac);
     }
     out
+}
+
+/// A signed change: "+1.2", "−0.4", "0.0" (no sign on zero).
+pub fn format_delta(x: f64, decimals: u8) -> String {
+    let body = format_number(x, decimals);
+    if round_to(x, decimals) > 0.0 {
+        format!("+{body}")
+    } else {
+        body
+    }
 }
 
 /// The unit text shown after a value, e.g. "%" or "days".
@@ -127,6 +181,25 @@ mod tests {
         assert_eq!(format_number(-1234.5, 1), "−1,234.5");
         assert_eq!(format_number(-0.04, 1), "0.0");
         assert_eq!(format_number(f64::NAN, 1), "–");
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero_on_the_written_digits() {
+        assert_eq!(format_number(45.25, 1), "45.3");
+        assert_eq!(format_number(45.2, 1), "45.2");
+        assert_eq!(format_number(12.5, 0), "13");
+        assert_eq!(format_number(13.0, 0), "13");
+        assert_eq!(format_number(2.675, 2), "2.68");
+        assert_eq!(format_number(-2.5, 0), "−3");
+        assert_eq!(format_number(99.96, 1), "100.0");
+        assert_eq!(format_number(999999.5, 0), "10,00,000");
+        assert_eq!(format_number(0.000_000_1, 6), "0.000000");
+        assert_eq!(format_number(-0.000_000_6, 6), "−0.000001");
+        assert_eq!(round_to(45.25, 1), 45.3);
+        assert_eq!(round_to(12.5, 0), 13.0);
+        assert_eq!(round_to(-0.04, 1).to_bits(), 0.0f64.to_bits());
+        assert_eq!(format_delta(1.25, 1), "+1.3");
+        assert_eq!(format_delta(-0.04, 1), "0.0");
     }
 
     #[test]

@@ -45,11 +45,7 @@ impl Ranking {
     }
 }
 
-/// Rounds half away from zero to `decimals` places.
-pub fn round_to(x: f64, decimals: u8) -> f64 {
-    let f = 10f64.powi(decimals as i32);
-    (x * f).round() / f
-}
+pub use crate::numfmt::round_to;
 
 /// Ranks `(unit, reading)` pairs. Units with a gap go to `unranked` with their reason.
 pub fn rank_readings(readings: &[(usize, Option<Reading>)], direction: Direction, decimals: u8) -> Ranking {
@@ -62,20 +58,21 @@ pub fn rank_readings(readings: &[(usize, Option<Reading>)], direction: Direction
             _ => unranked.push(Unranked { unit, reason: GapReason::NotReported }),
         }
     }
-    let better_first = |a: &Ranked, b: &Ranked| {
-        let (x, y) = (round_to(a.value, decimals), round_to(b.value, decimals));
+    // Each value's key (the value as displayed) is computed once, not per comparison.
+    let mut keyed: Vec<(f64, Ranked)> = ranked.into_iter().map(|r| (round_to(r.value, decimals), r)).collect();
+    keyed.sort_by(|(x, a), (y, b)| {
         let ord = match direction {
-            Direction::HigherIsBetter => y.total_cmp(&x),
-            Direction::LowerIsBetter => x.total_cmp(&y),
+            Direction::HigherIsBetter => y.total_cmp(x),
+            Direction::LowerIsBetter => x.total_cmp(y),
         };
         ord.then(a.unit.cmp(&b.unit))
-    };
-    ranked.sort_by(better_first);
+    });
+    let keys: Vec<f64> = keyed.iter().map(|k| k.0).collect();
+    let mut ranked: Vec<Ranked> = keyed.into_iter().map(|k| k.1).collect();
     let mut i = 0;
     while i < ranked.len() {
-        let key = round_to(ranked[i].value, decimals);
         let mut j = i;
-        while j < ranked.len() && round_to(ranked[j].value, decimals) == key {
+        while j < ranked.len() && keys[j] == keys[i] {
             j += 1;
         }
         for r in &mut ranked[i..j] {

@@ -66,10 +66,10 @@ pub fn review_table(ds: &Dataset, indicator: usize, period: usize) -> Option<Tab
 }
 
 /// The review table of the composite index, with change since the previous period's composite.
-pub fn composite_table(ds: &Dataset, period: usize) -> Option<(Table, crate::composite::Composite)> {
-    use crate::composite::{composite, Weighting, DEFAULT_MIN_SHARE};
-    let now = composite(ds, period, Weighting::Published, DEFAULT_MIN_SHARE)?;
-    let before = ds.previous_period(period).and_then(|p| composite(ds, p, Weighting::Published, DEFAULT_MIN_SHARE));
+pub fn composite_table(ds: &Dataset, period: usize) -> Option<(Table, std::sync::Arc<crate::composite::Composite>)> {
+    use crate::composite::Weighting;
+    let now = ds.composite(period, Weighting::Published)?;
+    let before = ds.previous_period(period).and_then(|p| ds.composite(p, Weighting::Published));
     let table = table_from(&now.ranking, before.as_ref().map(|b| &b.ranking), Direction::HigherIsBetter, 1, |_| None);
     Some((table, now))
 }
@@ -80,7 +80,8 @@ fn table_from(now: &Ranking, before: Option<&Ranking>, direction: Direction, dec
         .iter()
         .map(|r| {
             let change = before.as_ref().and_then(|b| b.rank_of(r.unit)).map(|prev| {
-                let value_delta = round_to(r.value - prev.value, decimals) + 0.0;
+                // The change between the values as shown, so it agrees with what a reader subtracts.
+                let value_delta = round_to(round_to(r.value, decimals) - round_to(prev.value, decimals), decimals);
                 let trend = if value_delta == 0.0 {
                     Trend::Same
                 } else if (value_delta > 0.0) == (direction == Direction::HigherIsBetter) {
@@ -98,7 +99,7 @@ fn table_from(now: &Ranking, before: Option<&Ranking>, direction: Direction, dec
 }
 
 /// Columns a ranking table can be sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
     Rank,
     District,
@@ -107,7 +108,24 @@ pub enum SortKey {
     Change,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [SortKey::Rank, SortKey::District, SortKey::Division, SortKey::Value, SortKey::Change];
+    /// The word the URL uses.
+    pub fn word(self) -> &'static str {
+        match self {
+            SortKey::Rank => "rank",
+            SortKey::District => "district",
+            SortKey::Division => "division",
+            SortKey::Value => "value",
+            SortKey::Change => "change",
+        }
+    }
+    pub fn from_word(w: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.word() == w)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Order {
     Ascending,
     Descending,
@@ -161,7 +179,7 @@ pub fn improvement_ranking(then: &[Option<f64>], now: &[Option<f64>], direction:
         .enumerate()
         .filter_map(|(u, (a, b))| {
             let (a, b) = ((*a)?, (*b)?);
-            let d = round_to(b, decimals) - round_to(a, decimals);
+            let d = round_to(round_to(b, decimals) - round_to(a, decimals), decimals);
             Some((u, a, b, if direction == Direction::HigherIsBetter { d } else { -d }))
         })
         .collect();

@@ -1,12 +1,17 @@
-//! The URL contract: which view is shown lives in the query string, so every view is a link.
+//! The URL contract: every choice a reader makes lives in the query string as a typed field,
+//! so every view is a link and a link always names what is shown.
 //!
-//! `?view=map|rankings|charts|district|about&indicator=<id>&period=<id>&district=<slug>&lang=hi|en`.
+//! `?view=map|rankings|charts|district|about&indicator=<id>|composite&period=<id>&district=<slug>`
+//! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter`
+//! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>&lang=hi|en`.
 //! Parsing never fails: unknown or malformed parts fall back to defaults, so an old or mistyped
-//! link still opens the app.
+//! link still opens the app. `Route::parse(&route.to_query()) == route` for every route.
 
+use crate::classify::Method;
+use crate::review::{Order, SortKey};
 use crate::text::Lang;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub enum View {
     #[default]
     Map,
@@ -34,24 +39,132 @@ impl View {
     }
 }
 
+/// What the reader asked to see ranked, mapped or charted: one indicator or the composite index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SubjectId {
+    Indicator(String),
+    Composite,
+}
+
+impl SubjectId {
+    /// The word the URL uses for the composite index. Indicator ids are checked against it
+    /// when a manifest is read (see `manifest`), so the two can never be confused.
+    pub const COMPOSITE_WORD: &'static str = "composite";
+
+    fn word(&self) -> &str {
+        match self {
+            SubjectId::Indicator(id) => id,
+            SubjectId::Composite => Self::COMPOSITE_WORD,
+        }
+    }
+
+    fn from_word(w: String) -> Option<SubjectId> {
+        if w == Self::COMPOSITE_WORD {
+            return Some(SubjectId::Composite);
+        }
+        id_like(w).map(SubjectId::Indicator)
+    }
+}
+
+/// Which drawing of the map is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapKind {
+    Geographic,
+    Tiles,
+}
+
+impl MapKind {
+    pub const ALL: [MapKind; 2] = [MapKind::Geographic, MapKind::Tiles];
+    pub fn word(self) -> &'static str {
+        match self {
+            MapKind::Geographic => "geo",
+            MapKind::Tiles => "tiles",
+        }
+    }
+    pub fn from_word(w: &str) -> Option<MapKind> {
+        MapKind::ALL.into_iter().find(|k| k.word() == w)
+    }
+}
+
+/// Which chart the charts view draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ChartKind {
+    #[default]
+    Bars,
+    Trend,
+    Distribution,
+    Scatter,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter];
+    pub fn word(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "bars",
+            ChartKind::Trend => "trend",
+            ChartKind::Distribution => "divisions",
+            ChartKind::Scatter => "scatter",
+        }
+    }
+    pub fn from_word(w: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.word() == w)
+    }
+}
+
+/// The rankings table's order: a column and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub key: SortKey,
+    pub order: Order,
+}
+
+impl Sort {
+    fn word(self) -> String {
+        let order = match self.order {
+            Order::Ascending => "asc",
+            Order::Descending => "desc",
+        };
+        format!("{}-{order}", self.key.word())
+    }
+
+    fn from_word(w: &str) -> Option<Sort> {
+        let (key, order) = w.rsplit_once('-')?;
+        let order = match order {
+            "asc" => Order::Ascending,
+            "desc" => Order::Descending,
+            _ => return None,
+        };
+        Some(Sort { key: SortKey::from_word(key)?, order })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Route {
     pub view: View,
-    pub indicator: Option<String>,
+    pub subject: Option<SubjectId>,
     pub period: Option<String>,
     pub district: Option<String>,
     /// An earlier period to measure improvement from (rankings view).
     pub compare: Option<String>,
     /// Districts shown beside `district` (profile comparison, trend lines), at most five.
     pub with: Vec<String>,
-    /// Map drawing (`geo` or `tiles`) and colour classification (`quantile`, `equal`, …).
-    pub map: Option<String>,
-    pub classes: Option<String>,
+    /// Map drawing; `None` lets the screen width choose.
+    pub map: Option<MapKind>,
+    /// Colour classification; `None` takes the indicator's default.
+    pub classes: Option<Method>,
+    pub chart: Option<ChartKind>,
+    /// The scatter chart's second indicator.
+    pub second: Option<String>,
+    /// The rankings table's order; `None` is by rank.
+    pub sort: Option<Sort>,
+    /// The rankings table's search text (free text, at most [`Route::MAX_SEARCH`] characters).
+    pub search: String,
+    /// The rankings table's division filter.
+    pub division: Option<String>,
+    /// The division the geographic map is zoomed to.
+    pub zoom: Option<String>,
     pub lang: Lang,
 }
-
-/// The indicator id that stands for the composite index; datasets may not use it.
-pub const COMPOSITE: &str = "composite";
 
 fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -89,7 +202,14 @@ fn id_like(s: String) -> Option<String> {
     (!s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(s)
 }
 
+/// Search text as the table uses it: no control characters, at most `MAX_SEARCH` characters.
+pub fn clean_search(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).take(Route::MAX_SEARCH).collect()
+}
+
 impl Route {
+    pub const MAX_SEARCH: usize = 64;
+
     /// Parses a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> Route {
         let mut r = Route::default();
@@ -98,12 +218,18 @@ impl Route {
             let v = decode(v);
             match k {
                 "view" => r.view = View::from_word(&v).unwrap_or_default(),
-                "indicator" => r.indicator = id_like(v),
+                "indicator" => r.subject = SubjectId::from_word(v),
                 "period" => r.period = id_like(v),
                 "district" => r.district = id_like(v),
                 "compare" => r.compare = id_like(v),
-                "map" => r.map = id_like(v),
-                "classes" => r.classes = id_like(v),
+                "map" => r.map = MapKind::from_word(&v),
+                "classes" => r.classes = Method::from_word(&v),
+                "chart" => r.chart = ChartKind::from_word(&v),
+                "second" => r.second = id_like(v),
+                "sort" => r.sort = Sort::from_word(&v),
+                "q" => r.search = clean_search(&v),
+                "division" => r.division = id_like(v),
+                "zoom" => r.zoom = id_like(v),
                 "with" => r.with = v.split(',').filter_map(|s| id_like(s.to_string())).take(5).collect(),
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
                 _ => {}
@@ -116,18 +242,24 @@ impl Route {
     /// the same view always has the same link.
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("view={}", self.view.word())];
-        for (k, v) in [
-            ("indicator", &self.indicator),
-            ("period", &self.period),
-            ("district", &self.district),
-            ("compare", &self.compare),
-            ("map", &self.map),
-            ("classes", &self.classes),
-        ] {
+        let mut put = |k: &str, v: Option<&str>| {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", encode(v)));
             }
-        }
+        };
+        put("indicator", self.subject.as_ref().map(|s| s.word()));
+        put("period", self.period.as_deref());
+        put("district", self.district.as_deref());
+        put("compare", self.compare.as_deref());
+        put("map", self.map.map(|m| m.word()));
+        put("classes", self.classes.map(|m| m.word()));
+        put("chart", self.chart.map(|c| c.word()));
+        put("second", self.second.as_deref());
+        let sort = self.sort.map(|s| s.word());
+        put("sort", sort.as_deref());
+        put("q", (!self.search.is_empty()).then_some(self.search.as_str()));
+        put("division", self.division.as_deref());
+        put("zoom", self.zoom.as_deref());
         if !self.with.is_empty() {
             parts.push(format!("with={}", self.with.iter().map(|s| encode(s)).collect::<Vec<_>>().join(",")));
         }
@@ -144,26 +276,46 @@ mod tests {
     fn round_trips_a_full_route() {
         let r = Route {
             view: View::Rankings,
-            indicator: Some("public-awareness".into()),
+            subject: Some(SubjectId::Indicator("public-awareness".into())),
             period: Some("2026-01".into()),
             district: Some("tikamgarh".into()),
             compare: None,
             with: vec!["rewa".into(), "mauganj".into()],
-            map: Some("tiles".into()),
-            classes: Some("natural".into()),
+            map: Some(MapKind::Tiles),
+            classes: Some(Method::NaturalBreaks),
+            chart: Some(ChartKind::Scatter),
+            second: Some("anc-registration".into()),
+            sort: Some(Sort { key: SortKey::Value, order: Order::Descending }),
+            search: "रीवा & co".into(),
+            division: Some("rewa".into()),
+            zoom: Some("jabalpur".into()),
             lang: Lang::En,
         };
         let q = r.to_query();
-        assert_eq!(q, "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&with=rewa,mauganj&lang=en");
+        assert_eq!(
+            q,
+            "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&chart=scatter&second=anc-registration&sort=value-desc&q=%E0%A4%B0%E0%A5%80%E0%A4%B5%E0%A4%BE%20%26%20co&division=rewa&zoom=jabalpur&with=rewa,mauganj&lang=en"
+        );
         assert_eq!(Route::parse(&q), r);
     }
 
     #[test]
+    fn the_composite_is_a_subject_not_an_indicator_id() {
+        let r = Route::parse("?view=map&indicator=composite");
+        assert_eq!(r.subject, Some(SubjectId::Composite));
+        assert_eq!(r.to_query(), "?view=map&indicator=composite&lang=hi");
+    }
+
+    #[test]
     fn bad_parts_fall_back_to_defaults() {
-        let r = Route::parse("?view=nonsense&lang=fr&indicator=%3Cscript%3E&period=2026-01&x=%");
+        let r = Route::parse("?view=nonsense&lang=fr&indicator=%3Cscript%3E&period=2026-01&x=%&map=globe&sort=rank-up&chart=pie&q=%00a");
         assert_eq!(r.view, View::Map);
         assert_eq!(r.lang, Lang::Hi);
-        assert_eq!(r.indicator, None);
+        assert_eq!(r.subject, None);
+        assert_eq!(r.map, None);
+        assert_eq!(r.sort, None);
+        assert_eq!(r.chart, None);
+        assert_eq!(r.search, "a");
         assert_eq!(r.period.as_deref(), Some("2026-01"));
         assert_eq!(Route::parse(""), Route::default());
         assert_eq!(Route::parse("%%%&&==").view, View::Map);

@@ -5,7 +5,12 @@ mod common;
 use proptest::prelude::*;
 use samiksha_core::classify::quantiles;
 use samiksha_core::manifest::{parse_manifest, Direction};
+use samiksha_core::numfmt::format_number;
 use samiksha_core::rank::{rank_readings, round_to};
+use samiksha_core::route::{ChartKind, MapKind, Route, Sort, SubjectId, View};
+use samiksha_core::classify::Method;
+use samiksha_core::review::{Order, SortKey};
+use samiksha_core::Lang;
 use samiksha_core::tiles::{layout, Point};
 use samiksha_core::values::{parse_values, GapReason, Reading};
 use std::collections::HashSet;
@@ -265,5 +270,75 @@ mod classification {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    /// One rounding rule: two values are tied exactly when they display the same, for 0–6
+    /// decimals, including values written with one digit more that end in 5 (the half-way
+    /// cases where binary and decimal rounding disagree).
+    #[test]
+    fn values_that_display_the_same_are_tied_and_tied_values_display_the_same(
+        (a, b) in near_pair(),
+        dec in 0u8..=6,
+        dir in direction(),
+    ) {
+        let scale = 10f64.powi(dec as i32 + 1);
+        let (a, b) = (a / scale, b / scale);
+        let r = rank_readings(&readings(&[Some(a), Some(b)]), dir, dec);
+        let tied = r.ranked[0].rank == r.ranked[1].rank;
+        let same = format_number(a, dec) == format_number(b, dec);
+        prop_assert_eq!(tied, same, "{} and {} at {} decimals show {} and {}", a, b, dec, format_number(a, dec), format_number(b, dec));
+        prop_assert_eq!(round_to(a, dec) == round_to(b, dec), same);
+    }
+}
+
+/// Pairs of numbers (in tenths of the last shown digit) that are equal, one step apart, or
+/// straddle a half-way point, so ties and near-ties are common.
+fn near_pair() -> impl Strategy<Value = (f64, f64)> {
+    let base = prop_oneof![-2_000_000i64..2_000_000, -100i64..100];
+    (base, prop_oneof![Just(0i64), Just(1), Just(-1), Just(5), Just(-5), Just(4), Just(10), -30i64..30], any::<bool>()).prop_map(|(k, step, nudge)| {
+        let a = k as f64;
+        // A nudge of one part in 10^9 tests values that are not exactly on a written digit.
+        let b = (k + step) as f64 + if nudge { 1e-9 * (k.signum() as f64) } else { 0.0 };
+        (a, b)
+    })
+}
+
+fn id() -> impl Strategy<Value = String> {
+    "[a-z0-9][a-z0-9_-]{0,20}"
+}
+
+fn route() -> impl Strategy<Value = Route> {
+    let subject = proptest::option::of(prop_oneof![Just(SubjectId::Composite), id().prop_filter("not the composite word", |s| s != "composite").prop_map(SubjectId::Indicator)]);
+    let firsts = (
+        proptest::sample::select(View::ALL.to_vec()),
+        subject,
+        proptest::option::of(id()),
+        proptest::option::of(id()),
+        proptest::option::of(id()),
+        proptest::collection::vec(id(), 0..5),
+        proptest::option::of(proptest::sample::select(MapKind::ALL.to_vec())),
+        proptest::option::of(proptest::sample::select(Method::ALL.to_vec())),
+    );
+    let seconds = (
+        proptest::option::of(proptest::sample::select(ChartKind::ALL.to_vec())),
+        proptest::option::of(id()),
+        proptest::option::of((proptest::sample::select(SortKey::ALL.to_vec()), prop_oneof![Just(Order::Ascending), Just(Order::Descending)]).prop_map(|(key, order)| Sort { key, order })),
+        "[^\\p{Cc}]{0,64}",
+        proptest::option::of(id()),
+        proptest::option::of(id()),
+        prop_oneof![Just(Lang::Hi), Just(Lang::En)],
+    );
+    (firsts, seconds).prop_map(|((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang))| Route {
+        view, subject, period, district, compare, with, map, classes, chart, second, sort, search, division, zoom, lang,
+    })
+}
+
+proptest! {
+    /// Every route survives the trip through its own link.
+    #[test]
+    fn every_route_round_trips_through_its_query(r in route()) {
+        prop_assert_eq!(Route::parse(&r.to_query()), r);
     }
 }

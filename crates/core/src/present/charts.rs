@@ -1,0 +1,223 @@
+//! The charts view's model: what each chart draws (bars, trend lines, division strips, scatter
+//! points) with labels in the reader's language, its title, summary sentence, data table, and
+//! the source line and file name its downloads carry. The `samiksha-charts` crate draws these
+//! inputs; it re-exports [`Bar`], [`Series`] and [`Reference`] from here.
+
+use super::{series, Ctx, Measured, Selection, Subject};
+use crate::i18n::Msg;
+use crate::numfmt::format_number;
+use crate::route::ChartKind;
+
+/// A reference line drawn across a chart: the state average or the target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub label: String,
+    pub value: f64,
+    pub dashed: bool,
+}
+
+/// One bar of the ranked bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub value: Option<f64>,
+    pub highlight: bool,
+}
+
+/// One line of a trend chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    /// One value per x label; `None` is a gap.
+    pub values: Vec<Option<f64>>,
+}
+
+/// What to draw, with every label already in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drawing {
+    Bars { bars: Vec<Bar>, refs: Vec<Reference>, gap_label: String },
+    Trend { labels: Vec<String>, series: Vec<Series>, refs: Vec<Reference> },
+    Distribution { groups: Vec<(String, Vec<(String, f64, bool)>)>, refs: Vec<Reference> },
+    /// `y` is the second subject; its values are formatted with its own unit.
+    Scatter { points: Vec<(String, f64, f64, bool)>, x_title: String, y_title: String, y: Subject },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartModel {
+    pub kind: ChartKind,
+    pub title: String,
+    pub drawing: Drawing,
+    pub size: (u32, u32),
+    pub summary: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The source and as-of line every download carries.
+    pub footer: String,
+    pub file_stem: String,
+    /// For the scatter: the indicators the second axis can show, as (id, name, chosen).
+    pub second_choices: Vec<(String, String, bool)>,
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+/// The chart of `kind` for the selection; `with` adds districts to the trend, `second` picks
+/// the scatter's other indicator. `None` until the period's values are loaded.
+pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second: Option<usize>) -> Option<ChartModel> {
+    let ds = ctx.ds;
+    let m = Measured::new(ds, sel.subject, sel.period)?;
+    let subject = sel.subject;
+    let name = |u: usize| ctx.name(u);
+    let fmt = |v: f64| ctx.value(subject, v);
+    let values = m.values(ds.units().len());
+    let mut refs = Vec::new();
+    if let Some(a) = m.table.mean {
+        refs.push(Reference { label: ctx.msg(Msg::StateAverage).into(), value: a, dashed: false });
+    }
+    if let Some(t) = m.facts.target {
+        refs.push(Reference { label: ctx.msg(Msg::Target).into(), value: t, dashed: true });
+    }
+    let summary_high_low = || -> String {
+        let (Some(first), Some(last)) = (m.table.rows.first(), m.table.rows.last()) else { return String::new() };
+        let (hi, lo) = if first.value >= last.value { (first, last) } else { (last, first) };
+        ctx.fill(
+            Msg::SummaryHighLow,
+            &[
+                ("high", &name(hi.unit)),
+                ("high_value", &fmt(hi.value)),
+                ("low", &name(lo.unit)),
+                ("low_value", &fmt(lo.value)),
+                ("average", &m.table.mean.map(fmt).unwrap_or_default()),
+            ],
+        )
+    };
+    let heading = ctx.heading(subject, sel.period);
+    let (rank_h, district_h, value_h) = (ctx.msg(Msg::Rank).to_string(), ctx.msg(Msg::District).to_string(), ctx.msg(Msg::Value).to_string());
+    let mut second_choices = Vec::new();
+    let (title, drawing, size, summary, header, rows) = match kind {
+        ChartKind::Bars => {
+            let mut bars: Vec<Bar> = m.table.rows.iter().map(|r| Bar { label: format!("{} {}", ctx.rank_mark(r.rank, r.tied), name(r.unit)), value: Some(r.value), highlight: Some(r.unit) == sel.district }).collect();
+            bars.extend(m.table.unranked.iter().map(|(u, _)| Bar { label: name(*u), value: None, highlight: Some(*u) == sel.district }));
+            let mut rows: Vec<Vec<String>> = m.table.rows.iter().map(|r| vec![ctx.rank_mark(r.rank, r.tied), name(r.unit), fmt(r.value)]).collect();
+            rows.extend(m.table.unranked.iter().map(|(u, g)| vec!["–".into(), name(*u), g.label(ctx.lang).into()]));
+            let h = bars.len() as u32 * 18 + 60;
+            (heading.clone(), Drawing::Bars { bars, refs, gap_label: ctx.msg(Msg::NoData).into() }, (720, h), summary_high_low(), vec![rank_h, district_h, value_h], rows)
+        }
+        ChartKind::Trend => {
+            let mut units: Vec<usize> = sel.district.into_iter().collect();
+            units.extend(with.iter().copied());
+            if units.is_empty() {
+                units.extend(m.table.top(1).iter().map(|r| r.unit));
+                units.extend(m.table.bottom(1).iter().map(|r| r.unit));
+            }
+            let mut seen = Vec::new();
+            units.retain(|u| !seen.contains(u) && *u < ds.units().len() && {
+                seen.push(*u);
+                true
+            });
+            units.truncate(6);
+            let labels: Vec<String> = (0..ds.periods().len()).map(|p| ctx.period_label(p)).collect();
+            let mut lines: Vec<Series> = units.iter().map(|&u| Series { label: name(u), values: series(ds, subject, u) }).collect();
+            let all: Vec<Vec<Option<f64>>> = (0..ds.units().len()).map(|u| series(ds, subject, u)).collect();
+            let average: Vec<Option<f64>> = (0..labels.len()).map(|p| mean(&all.iter().filter_map(|s| s[p]).collect::<Vec<_>>())).collect();
+            lines.push(Series { label: ctx.msg(Msg::StateAverage).into(), values: average });
+            let mut header = vec![ctx.msg(Msg::Period).to_string()];
+            header.extend(lines.iter().map(|s| s.label.clone()));
+            let rows = (0..labels.len())
+                .map(|p| {
+                    let mut r = vec![labels[p].clone()];
+                    r.extend(lines.iter().map(|s| s.values[p].map(fmt).unwrap_or_else(|| "–".into())));
+                    r
+                })
+                .collect();
+            let summary = lines
+                .iter()
+                .take(units.len())
+                .map(|s| {
+                    let first = s.values.iter().flatten().next().copied();
+                    let last = s.values.iter().rev().flatten().next().copied();
+                    match (first, last) {
+                        (Some(a), Some(b)) => ctx.fill(Msg::SummaryFirstLast, &[("series", &s.label), ("first", &fmt(a)), ("last", &fmt(b))]),
+                        _ => ctx.fill(Msg::DistrictGap, &[("district", &s.label), ("reason", ctx.msg(Msg::NoData))]),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let title = ctx.fill(
+                Msg::TrendTitle,
+                &[("subject", &ctx.subject_name(subject)), ("from", labels.first().map_or("", |s| s.as_str())), ("to", labels.last().map_or("", |s| s.as_str()))],
+            );
+            let target: Vec<Reference> = refs.into_iter().filter(|r| r.dashed).collect();
+            (title, Drawing::Trend { labels, series: lines, refs: target }, (720, 340), summary, header, rows)
+        }
+        ChartKind::Distribution => {
+            let groups: Vec<(String, Vec<(String, f64, bool)>)> = ds
+                .manifest
+                .divisions
+                .iter()
+                .map(|div| {
+                    let pts = ds.units().iter().enumerate().filter(|(_, u)| u.division == div.id).filter_map(|(u, _)| Some((name(u), values[u]?, Some(u) == sel.district))).collect();
+                    (div.name.get(ctx.lang).to_string(), pts)
+                })
+                .collect();
+            let h = groups.len() as u32 * 34 + 50;
+            let rows = groups.iter().flat_map(|(g, pts)| pts.iter().map(move |(n, v, _)| vec![g.clone(), n.clone(), fmt(*v)])).collect();
+            (heading.clone(), Drawing::Distribution { groups, refs }, (720, h), summary_high_low(), vec![ctx.msg(Msg::Division).into(), district_h, value_h], rows)
+        }
+        ChartKind::Scatter => {
+            let own = match subject {
+                Subject::Indicator(i) => Some(i),
+                Subject::Composite => None,
+            };
+            let j = second.filter(|&j| Some(j) != own && j < ds.indicators().len()).unwrap_or(if own == Some(0) { 1 } else { 0 });
+            let j = j.min(ds.indicators().len().saturating_sub(1));
+            second_choices = ds.indicators().iter().enumerate().filter(|(k, _)| Some(*k) != own).map(|(k, i)| (i.id.clone(), i.name.get(ctx.lang).to_string(), k == j)).collect();
+            let y = Subject::Indicator(j);
+            let other = Measured::new(ds, y, sel.period)?;
+            let yv = other.values(ds.units().len());
+            let points: Vec<(String, f64, f64, bool)> = (0..ds.units().len()).filter_map(|u| Some((name(u), values[u]?, yv[u]?, Some(u) == sel.district))).collect();
+            let r = pearson(&points.iter().map(|p| (p.1, p.2)).collect::<Vec<_>>());
+            let summary = match r {
+                Some(r) => ctx.fill(Msg::Correlation, &[("n", &points.len().to_string()), ("r", &format_number(r, 2))]),
+                None => ctx.msg(Msg::CorrelationNone).to_string(),
+            };
+            let (x_title, y_title) = (ctx.subject_short(subject), ctx.subject_short(y));
+            let rows = points.iter().map(|(n, x, yy, _)| vec![n.clone(), fmt(*x), ctx.value(y, *yy)]).collect();
+            let header = vec![district_h, x_title.clone(), y_title.clone()];
+            (heading.clone(), Drawing::Scatter { points, x_title, y_title, y }, (640, 440), summary, header, rows)
+        }
+    };
+    let id = match subject {
+        Subject::Indicator(i) => ds.indicators()[i].id.clone(),
+        Subject::Composite => "composite".into(),
+    };
+    Some(ChartModel {
+        kind,
+        title,
+        drawing,
+        size,
+        summary,
+        header,
+        rows,
+        footer: ctx.source_line(),
+        file_stem: format!("samiksha-{id}-{}-{}-{}", ds.periods()[sel.period].id, kind.word(), ctx.lang.code()),
+        second_choices,
+    })
+}
+
+/// Pearson's correlation coefficient; `None` with fewer than three pairs or no spread.
+pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    let n = pairs.len();
+    if n < 3 {
+        return None;
+    }
+    let (mx, my) = (pairs.iter().map(|p| p.0).sum::<f64>() / n as f64, pairs.iter().map(|p| p.1).sum::<f64>() / n as f64);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}

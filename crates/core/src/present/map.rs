@@ -1,0 +1,194 @@
+//! The map view's model: per district its colours, the rank shown on its tile and the sentence
+//! a screen reader hears; the legend (classes as shown, better first, with counts); the table
+//! of values; the tooltip; the note for districts drawn within their parent.
+
+use super::{Ctx, Measured};
+use crate::classify::{Method, Scheme};
+use crate::i18n::Msg;
+use crate::paint::paint_table;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitMap {
+    pub slug: String,
+    pub name: String,
+    /// Fill and text colour; `None` draws the no-data pattern.
+    pub colours: Option<(&'static str, &'static str)>,
+    pub rank: Option<usize>,
+    /// "5", "5=" or "–" on a tile.
+    pub rank_mark: String,
+    /// "Morena: 412, rank 55 of 55", or "Mauganj: not reported".
+    pub sentence: String,
+    pub value_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendItem {
+    /// The class by value order (the `data-class` hook).
+    pub class: usize,
+    pub fill: &'static str,
+    /// "40.1% – 50.2% (12)".
+    pub text: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    pub title: String,
+    /// Better first, whatever the direction, so it reads as its title says.
+    pub items: Vec<LegendItem>,
+    /// "No data (3)".
+    pub no_data: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueRow {
+    pub slug: String,
+    pub name: String,
+    pub rank_mark: String,
+    pub value_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapModel {
+    pub heading: String,
+    pub direction: &'static str,
+    /// The map's accessible name.
+    pub aria: String,
+    pub method: Method,
+    /// By unit index.
+    pub units: Vec<UnitMap>,
+    pub legend: Option<Legend>,
+    /// Ranked first, then the rest by name.
+    pub values: Vec<ValueRow>,
+}
+
+/// The classification an indicator gets unless the reader chooses: distance from the target
+/// where there is one.
+pub fn default_method(m: &Measured) -> Method {
+    Method::default_for(m.facts.target)
+}
+
+pub fn method_label(ctx: &Ctx, method: Method) -> &'static str {
+    ctx.msg(match method {
+        Method::Quantile => Msg::MethodQuantile,
+        Method::EqualInterval => Msg::MethodEqual,
+        Method::NaturalBreaks => Msg::MethodNatural,
+        Method::TargetBands => Msg::MethodTarget,
+        Method::Diverging => Msg::MethodDiverging,
+    })
+}
+
+/// The methods offered for a subject: target bands only where there is a target.
+pub fn methods(m: &Measured) -> Vec<Method> {
+    Method::ALL.into_iter().filter(|k| *k != Method::TargetBands || m.facts.target.is_some()).collect()
+}
+
+pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>) -> MapModel {
+    let ds = ctx.ds;
+    let method = method.filter(|k| methods(m).contains(k)).unwrap_or_else(|| default_method(m));
+    let n_units = ds.units().len();
+    let paint = paint_table(&m.table, n_units, method, m.facts.target, m.facts.direction, m.facts.decimals);
+    let n = m.table.ranked_count;
+    let units: Vec<UnitMap> = (0..n_units)
+        .map(|u| {
+            let colours = paint.units[u].colours;
+            match m.table.row(u) {
+                Some(r) => {
+                    let value_text = ctx.value(m.subject, r.value);
+                    UnitMap {
+                        slug: ctx.slug(u),
+                        name: ctx.name(u),
+                        colours,
+                        rank: Some(r.rank),
+                        rank_mark: ctx.rank_mark(r.rank, r.tied),
+                        sentence: ctx.district_value_rank(u, &value_text, r.rank, r.tied, n),
+                        value_text,
+                    }
+                }
+                None => {
+                    let reason = m.table.unranked.iter().find(|x| x.0 == u).map_or(ctx.msg(Msg::NoData), |x| x.1.label(ctx.lang)).to_string();
+                    UnitMap { slug: ctx.slug(u), name: ctx.name(u), colours: None, rank: None, rank_mark: "–".into(), sentence: ctx.district_gap(u, &reason), value_text: reason }
+                }
+            }
+        })
+        .collect();
+    let legend = paint.classes.as_ref().map(|c| {
+        let values: Vec<f64> = m.table.rows.iter().map(|r| r.value).collect();
+        let mut classes = c.legend(&values);
+        classes.sort_by_key(|k| std::cmp::Reverse(c.class_shade(k.class)));
+        let items = classes
+            .into_iter()
+            .map(|k| {
+                let (low, high) = (ctx.value(m.subject, k.low), ctx.value(m.subject, k.high));
+                let count = k.count.to_string();
+                let text = if low == high {
+                    ctx.fill(Msg::LegendSingle, &[("value", &low), ("count", &count)])
+                } else {
+                    ctx.fill(Msg::LegendRange, &[("low", &low), ("high", &high), ("count", &count)])
+                };
+                LegendItem { class: k.class, fill: c.colours(k.class).0, text, count: k.count }
+            })
+            .collect();
+        let subject = ctx.subject_short(m.subject);
+        let title = match c.centre.filter(|_| c.scheme == Scheme::Diverging) {
+            Some(x) if m.facts.target == Some(x) => ctx.fill(Msg::LegendCentreTarget, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
+            Some(x) => ctx.fill(Msg::LegendCentreAverage, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
+            None => ctx.fill(Msg::LegendTitle, &[("subject", &subject)]),
+        };
+        Legend { title, items, no_data: ctx.fill(Msg::NoDataCount, &[("count", &paint.no_data.to_string())]) }
+    });
+    let mut order: Vec<usize> = (0..n_units).collect();
+    order.sort_by_key(|&u| (units[u].rank.unwrap_or(usize::MAX), ds.units()[u].name.en.clone()));
+    let values = order.into_iter().map(|u| ValueRow { slug: units[u].slug.clone(), name: units[u].name.clone(), rank_mark: units[u].rank_mark.clone(), value_text: units[u].value_text.clone() }).collect();
+    MapModel {
+        heading: ctx.heading(m.subject, m.period),
+        direction: ctx.direction(m.facts.direction),
+        aria: ctx.fill(Msg::MapAria, &[("subject", &ctx.subject_name(m.subject)), ("period", &ctx.period_label(m.period))]),
+        method,
+        units,
+        legend,
+        values,
+    }
+}
+
+/// What the pointer or keyboard focus is on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tooltip {
+    pub name: String,
+    /// The district's name in the other language, with that language's code.
+    pub other_name: String,
+    pub other_lang: &'static str,
+    pub division: String,
+    /// "45.2% · rank 38 of 55", or the reason there is no value.
+    pub value: String,
+    pub flag: Option<String>,
+    pub change: Option<String>,
+    pub as_of: String,
+}
+
+pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
+    let u = &ctx.ds.units()[unit];
+    let row = m.table.row(unit);
+    let value = match row {
+        Some(r) => ctx.fill(
+            Msg::ValueRank,
+            &[("value", &ctx.value(m.subject, r.value)), ("rank", &ctx.rank_mark(r.rank, r.tied)), ("n", &m.table.ranked_count.to_string())],
+        ),
+        None => m.table.unranked.iter().find(|x| x.0 == unit).map_or(ctx.msg(Msg::NoData), |x| x.1.label(ctx.lang)).to_string(),
+    };
+    Tooltip {
+        name: ctx.name(unit),
+        other_name: u.name.get(ctx.lang.other()).to_string(),
+        other_lang: ctx.lang.other().code(),
+        division: ctx.fill(Msg::DivisionIs, &[("division", &ctx.division_name(unit))]),
+        value,
+        flag: row.and_then(|r| ctx.flag_label(r.flag.as_deref())),
+        change: row.and_then(|r| r.change.as_ref()).map(|c| ctx.fill(Msg::SincePrevious, &[("change", &ctx.change(c, m.facts.decimals))])),
+        as_of: ctx.fill(Msg::AsOfPeriod, &[("period", &ctx.period_label(m.period))]),
+    }
+}
+
+/// "Mauganj: no separate boundary in this map; shown within Rewa".
+pub fn within_parent(ctx: &Ctx, unit: usize, parent: usize) -> String {
+    ctx.fill(Msg::WithinParent, &[("district", &ctx.name(unit)), ("parent", &ctx.name(parent))])
+}

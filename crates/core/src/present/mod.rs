@@ -1,0 +1,304 @@
+//! The presentation layer: from a dataset, a selection and a language it builds the plain,
+//! labelled rows and whole sentences every view shows (in the spirit of rust-analyzer's `ide`
+//! crate). Views only lay these out; nothing here knows about the browser.
+//!
+//! - [`Selection`] resolves a [`Route`] against the dataset: the subject (an indicator or the
+//!   composite index), the period and the district.
+//! - [`Measured`] is the one computation every view of a subject and period shares: its review
+//!   table, and for the composite the composite itself (cached in the dataset).
+//! - [`Ctx`] formats what a reader sees: names, values with units, ranks "of N", changes in
+//!   arrows and words, headings and the source line, always through whole-sentence messages.
+//! - `rankings`, `map`, `district` and `charts` build each view's model; `podium` places the
+//!   top and bottom three honestly when ties cross the edge.
+
+pub mod charts;
+pub mod district;
+pub mod map;
+pub mod podium;
+pub mod rankings;
+
+use crate::composite::{Composite, Weighting};
+use crate::dataset::Dataset;
+use crate::i18n::Msg;
+use crate::manifest::Direction;
+use crate::numfmt::{format_date, format_delta, format_number, format_value};
+use crate::review::{composite_table, review_table, Change, Table, Trend};
+use crate::route::{Route, SubjectId};
+use crate::text::Lang;
+use std::sync::Arc;
+
+/// What is ranked, mapped or charted, resolved to the dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Indicator(usize),
+    Composite,
+}
+
+/// The subject, period and district a view shows, resolved against the dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Selection {
+    pub subject: Subject,
+    pub period: usize,
+    pub district: Option<usize>,
+}
+
+impl Selection {
+    /// Resolves the route's ids; unknown or missing ones fall back to the first indicator and
+    /// the latest period. `None` only for a dataset with no indicator or no period.
+    pub fn resolve(ds: &Dataset, route: &Route) -> Option<Selection> {
+        if ds.indicators().is_empty() || ds.periods().is_empty() {
+            return None;
+        }
+        let subject = match &route.subject {
+            Some(SubjectId::Composite) => Subject::Composite,
+            Some(SubjectId::Indicator(id)) => Subject::Indicator(ds.indicator_index(id).unwrap_or(0)),
+            None => Subject::Indicator(0),
+        };
+        let period = route.period.as_deref().and_then(|p| ds.period_index(p)).unwrap_or(ds.periods().len() - 1);
+        let district = route.district.as_deref().and_then(|s| ds.unit_index(s));
+        Some(Selection { subject, period, district })
+    }
+
+    /// The route that names exactly this selection, keeping the route's other choices.
+    pub fn canonical_route(&self, ds: &Dataset, route: &Route) -> Route {
+        let mut r = route.clone();
+        r.subject = Some(match self.subject {
+            Subject::Composite => SubjectId::Composite,
+            Subject::Indicator(i) => SubjectId::Indicator(ds.indicators()[i].id.clone()),
+        });
+        r.period = Some(ds.periods()[self.period].id.clone());
+        r
+    }
+}
+
+/// The facts about a subject that formatting and ranking need.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Facts {
+    pub decimals: u8,
+    pub direction: Direction,
+    pub target: Option<f64>,
+}
+
+/// Composite scores are shown with one decimal, higher is better, and have no target.
+pub const COMPOSITE_FACTS: Facts = Facts { decimals: 1, direction: Direction::HigherIsBetter, target: None };
+
+pub fn facts(ds: &Dataset, subject: Subject) -> Facts {
+    match subject {
+        Subject::Indicator(i) => {
+            let ind = &ds.indicators()[i];
+            Facts { decimals: ind.decimals, direction: ind.direction, target: ind.target }
+        }
+        Subject::Composite => COMPOSITE_FACTS,
+    }
+}
+
+/// One subject in one period, computed once and shared by every part of a view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measured {
+    pub subject: Subject,
+    pub period: usize,
+    pub facts: Facts,
+    pub table: Table,
+    /// The composite behind the table when the subject is the composite index.
+    pub composite: Option<Arc<Composite>>,
+}
+
+impl Measured {
+    /// `None` until the period's values are loaded.
+    pub fn new(ds: &Dataset, subject: Subject, period: usize) -> Option<Measured> {
+        let (table, composite) = match subject {
+            Subject::Indicator(i) => (review_table(ds, i, period)?, None),
+            Subject::Composite => {
+                let (t, c) = composite_table(ds, period)?;
+                (t, Some(c))
+            }
+        };
+        Some(Measured { subject, period, facts: facts(ds, subject), table, composite })
+    }
+
+    /// Each district's value (by unit index); `None` where it has none.
+    pub fn values(&self, units: usize) -> Vec<Option<f64>> {
+        let mut v = vec![None; units];
+        for r in &self.table.rows {
+            if let Some(slot) = v.get_mut(r.unit) {
+                *slot = Some(r.value);
+            }
+        }
+        v
+    }
+}
+
+/// The subject's value of every district in every period (for trends), `None` where missing.
+pub fn series(ds: &Dataset, subject: Subject, unit: usize) -> Vec<Option<f64>> {
+    (0..ds.periods().len())
+        .map(|p| match subject {
+            Subject::Indicator(i) => ds.observation(i, p, unit).and_then(|o| o.number()),
+            Subject::Composite => ds.composite(p, Weighting::Published).and_then(|c| c.districts.get(unit).and_then(|d| d.overall)),
+        })
+        .collect()
+}
+
+/// Formatting in one language over one dataset.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub ds: &'a Dataset,
+    pub lang: Lang,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(ds: &'a Dataset, lang: Lang) -> Self {
+        Ctx { ds, lang }
+    }
+
+    pub fn msg(&self, m: Msg) -> &'static str {
+        m.text(self.lang)
+    }
+
+    pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
+        m.fill(self.lang, args)
+    }
+
+    pub fn name(&self, unit: usize) -> String {
+        self.ds.units()[unit].name.get(self.lang).to_string()
+    }
+
+    pub fn slug(&self, unit: usize) -> String {
+        self.ds.units()[unit].slug.clone()
+    }
+
+    pub fn division_name(&self, unit: usize) -> String {
+        let u = &self.ds.units()[unit];
+        self.ds.manifest.division(&u.division).map(|d| d.name.get(self.lang).to_string()).unwrap_or_default()
+    }
+
+    pub fn period_label(&self, period: usize) -> String {
+        self.ds.periods()[period].label.get(self.lang).to_string()
+    }
+
+    /// The subject's full name: the indicator's, or "Composite index (all indicators)".
+    pub fn subject_name(&self, subject: Subject) -> String {
+        match subject {
+            Subject::Indicator(i) => self.ds.indicators()[i].name.get(self.lang).to_string(),
+            Subject::Composite => self.msg(Msg::CompositeIndex).to_string(),
+        }
+    }
+
+    pub fn subject_short(&self, subject: Subject) -> String {
+        match subject {
+            Subject::Indicator(i) => self.ds.indicators()[i].short_name.get(self.lang).to_string(),
+            Subject::Composite => self.msg(Msg::CompositeShort).to_string(),
+        }
+    }
+
+    /// A value as the reader sees it: with the indicator's unit, or a composite score.
+    pub fn value(&self, subject: Subject, x: f64) -> String {
+        match subject {
+            Subject::Indicator(i) => format_value(x, &self.ds.indicators()[i], self.lang),
+            Subject::Composite => format_number(x, COMPOSITE_FACTS.decimals),
+        }
+    }
+
+    /// "Public awareness score · January 2026".
+    pub fn heading(&self, subject: Subject, period: usize) -> String {
+        self.fill(Msg::HeadingSubjectPeriod, &[("subject", &self.subject_name(subject)), ("period", &self.period_label(period))])
+    }
+
+    pub fn direction(&self, d: Direction) -> &'static str {
+        match d {
+            Direction::HigherIsBetter => self.msg(Msg::HigherIsBetter),
+            Direction::LowerIsBetter => self.msg(Msg::LowerIsBetter),
+        }
+    }
+
+    /// "Source: … · Data as of 20 November 2026": the line every export and print carries.
+    pub fn source_line(&self) -> String {
+        let m = &self.ds.manifest;
+        let sources = m.sources.iter().map(|s| s.name.get(self.lang).to_string()).collect::<Vec<_>>().join("; ");
+        self.fill(Msg::SourceLine, &[("sources", &sources), ("date", &format_date(&m.updated, self.lang))])
+    }
+
+    /// "38", or "38=" when tied (the mark the tables and cards show beside the number).
+    pub fn rank_mark(&self, rank: usize, tied: bool) -> String {
+        format!("{rank}{}", if tied { "=" } else { "" })
+    }
+
+    /// "Rank 38 of 55" / "रैंक: 55 में से 38", saying "tied" when it is.
+    pub fn rank_of(&self, rank: usize, tied: bool, n: usize) -> String {
+        let m = if tied { Msg::RankOfNTied } else { Msg::RankOfN };
+        self.fill(m, &[("rank", &rank.to_string()), ("n", &n.to_string())])
+    }
+
+    /// "Tikamgarh: 61.2, rank 1 of 55": a district as a screen reader or tooltip names it.
+    pub fn district_value_rank(&self, unit: usize, value: &str, rank: usize, tied: bool, n: usize) -> String {
+        let m = if tied { Msg::DistrictValueRankTied } else { Msg::DistrictValueRank };
+        self.fill(m, &[("district", &self.name(unit)), ("value", value), ("rank", &rank.to_string()), ("n", &n.to_string())])
+    }
+
+    pub fn district_gap(&self, unit: usize, reason: &str) -> String {
+        self.fill(Msg::DistrictGap, &[("district", &self.name(unit)), ("reason", reason)])
+    }
+
+    /// "▲ 3 places up · +1.2, better": arrows and words, never colour alone.
+    pub fn change(&self, c: &Change, decimals: u8) -> String {
+        let rank = match c.rank_delta {
+            Some(d) if d > 0 => self.fill(Msg::RankUp, &[("places", &d.to_string())]),
+            Some(d) if d < 0 => self.fill(Msg::RankDown, &[("places", &(-d).to_string())]),
+            _ => self.msg(Msg::RankSame).to_string(),
+        };
+        let delta = format_delta(c.value_delta, decimals);
+        let value = match c.trend {
+            Trend::Better => self.fill(Msg::ValueBetter, &[("delta", &delta)]),
+            Trend::Worse => self.fill(Msg::ValueWorse, &[("delta", &delta)]),
+            Trend::Same => self.msg(Msg::ValueSame).to_string(),
+        };
+        format!("{rank} · {value}")
+    }
+
+    /// A flag's label for a value, e.g. "provisional"; empty without one.
+    pub fn flag_label(&self, flag: Option<&str>) -> Option<String> {
+        flag.and_then(|f| self.ds.manifest.flag(f)).map(|f| f.label.get(self.lang).to_string())
+    }
+}
+
+
+/// One option of a picker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The subject picker (the composite first, then indicators grouped by department) and the
+/// period picker (latest first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pickers {
+    pub composite: Choice,
+    pub groups: Vec<(String, Vec<Choice>)>,
+    pub periods: Vec<Choice>,
+}
+
+pub fn pickers(ctx: &Ctx, sel: Selection) -> Pickers {
+    let ds = ctx.ds;
+    let groups = ds
+        .manifest
+        .departments
+        .iter()
+        .map(|dep| {
+            let items = ds
+                .indicators()
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.department == dep.id)
+                .map(|(k, i)| Choice { id: i.id.clone(), label: i.name.get(ctx.lang).to_string(), selected: sel.subject == Subject::Indicator(k) })
+                .collect();
+            (dep.name.get(ctx.lang).to_string(), items)
+        })
+        .collect();
+    let periods = ds.periods().iter().enumerate().rev().map(|(k, p)| Choice { id: p.id.clone(), label: p.label.get(ctx.lang).to_string(), selected: k == sel.period }).collect();
+    Pickers {
+        composite: Choice { id: SubjectId::COMPOSITE_WORD.to_string(), label: ctx.msg(Msg::CompositeIndex).to_string(), selected: sel.subject == Subject::Composite },
+        groups,
+        periods,
+    }
+}

@@ -1,0 +1,314 @@
+//! The presentation layer: the rows and sentences each view shows, in both languages, over the
+//! committed sample, a generated dataset and small datasets built here.
+
+use samiksha_core::check::check_dataset;
+use samiksha_core::classify::Method;
+use samiksha_core::manifest::parse_manifest;
+use samiksha_core::numfmt::round_to;
+use samiksha_core::present::charts::{self, Drawing};
+use samiksha_core::present::map::{self as map_view, methods};
+use samiksha_core::present::rankings::{self, Explanation};
+use samiksha_core::present::{district, Ctx, Measured, Selection, Subject};
+use samiksha_core::route::{ChartKind, Route, Sort, SubjectId};
+use samiksha_core::review::{Order, SortKey};
+use samiksha_core::synth::synthetic;
+use samiksha_core::{Dataset, Lang};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+fn sample() -> &'static Dataset {
+    static DS: OnceLock<Dataset> = OnceLock::new();
+    DS.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample");
+        let manifest = std::fs::read(dir.join("manifest.json")).expect("the sample manifest is committed");
+        let (ds, problems) = check_dataset("manifest.json", &manifest, |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+        assert!(problems.is_empty(), "{problems:#?}");
+        ds.expect("usable")
+    })
+}
+
+fn generated() -> &'static Dataset {
+    static DS: OnceLock<Dataset> = OnceLock::new();
+    DS.get_or_init(|| {
+        let s = synthetic(120, 12, 6);
+        let (ds, problems) = check_dataset("manifest.json", &s.manifest, |p| s.files.iter().find(|f| f.0 == p).map(|f| f.1.clone()).ok_or_else(|| "missing".to_string()));
+        assert!(problems.iter().all(|p| p.severity != samiksha_core::Severity::Error), "{problems:#?}");
+        ds.expect("usable")
+    })
+}
+
+/// A one-indicator dataset of `values.len()` districts in one division, for exact cases.
+fn tiny(values: &[Value], decimals: u8, direction: &str) -> Dataset {
+    tiny_of("percent", values, decimals, direction)
+}
+
+fn tiny_of(unit: &str, values: &[Value], decimals: u8, direction: &str) -> Dataset {
+    let n = values.len();
+    let units: Vec<Value> = (0..n).map(|i| json!({"slug": format!("d{i}"), "name": {"en": format!("D{i}"), "hi": format!("जि{i}")}, "division": "east"})).collect();
+    let manifest = json!({
+        "format": "samiksha/1",
+        "title": {"en": "Test", "hi": "परीक्षण"},
+        "publisher": {"en": "Tests", "hi": "परीक्षण"},
+        "licence": {"name": {"en": "CC0", "hi": "CC0"}},
+        "updated": "2026-01-31",
+        "divisions": [{"id": "east", "name": {"en": "East", "hi": "पूर्व"}}],
+        "units": units,
+        "departments": [{"id": "revenue", "name": {"en": "Revenue", "hi": "राजस्व"}}],
+        "indicators": [{"id": "x", "name": {"en": "X", "hi": "एक्स"}, "unit": unit, "decimals": decimals, "direction": direction, "department": "revenue"}],
+        "periods": [{"id": "2026-01", "label": {"en": "January 2026", "hi": "जनवरी 2026"}}],
+        "value_files": [{"path": "values/2026-01.json", "period": "2026-01"}]
+    });
+    let slugs: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
+    let file = json!({"format": "samiksha/1", "period": "2026-01", "units": slugs, "values": {"x": values}});
+    let (m, problems) = parse_manifest("manifest.json", &serde_json::to_vec(&manifest).unwrap());
+    assert!(problems.is_empty(), "{problems:#?}");
+    let mut ds = Dataset::new(m.unwrap());
+    let f = ds.manifest.value_files[0].clone();
+    let problems = ds.add_value_file(&f, &serde_json::to_vec(&file).unwrap());
+    assert!(problems.is_empty(), "{problems:#?}");
+    ds
+}
+
+fn measured(ds: &Dataset, indicator: &str, period: &str) -> Measured {
+    let route = Route::parse(&format!("?indicator={indicator}&period={period}"));
+    let sel = Selection::resolve(ds, &route).unwrap();
+    Measured::new(ds, sel.subject, sel.period).expect("loaded")
+}
+
+#[test]
+fn ranks_read_in_each_languages_own_order() {
+    let ds = sample();
+    let m = measured(ds, "mutation-pending", "2026-01");
+    let hi = rankings::page(&Ctx::new(ds, Lang::Hi), &m);
+    let en = rankings::page(&Ctx::new(ds, Lang::En), &m);
+    let last = hi.rows.last().unwrap();
+    let n = m.table.ranked_count;
+    // "55 में से 55", never "55 में से" after the rank.
+    assert!(last.sentence.contains(&format!("रैंक {n} में से {}", last.rank)), "{}", last.sentence);
+    assert!(en.rows.last().unwrap().sentence.contains(&format!("rank {} of {n}", last.rank)), "{}", en.rows.last().unwrap().sentence);
+    assert_eq!(hi.rows.last().unwrap().slug, "morena");
+    // Every cell is in the reader's language: the Hindi page has no English district name.
+    assert!(hi.rows.iter().all(|r| !r.name.is_ascii()));
+    assert!(hi.heading.contains("जनवरी 2026"), "{}", hi.heading);
+}
+
+#[test]
+fn the_composite_reads_as_a_subject_everywhere() {
+    let ds = sample();
+    let route = Route::parse("?view=map&indicator=composite&period=2026-01");
+    let sel = Selection::resolve(ds, &route).unwrap();
+    assert_eq!(sel.subject, Subject::Composite);
+    assert_eq!(sel.canonical_route(ds, &route).subject, Some(SubjectId::Composite));
+    let m = Measured::new(ds, sel.subject, sel.period).unwrap();
+    let ctx = Ctx::new(ds, Lang::En);
+    let page = rankings::page(&ctx, &m);
+    assert!(page.heading.starts_with("Composite index"), "{}", page.heading);
+    assert!(page.columns.contains(&rankings::Column::Band));
+    let map = map_view::model(&ctx, &m, None);
+    assert!(map.aria.contains("Composite index"), "{}", map.aria);
+    assert_eq!(map.units.iter().filter(|u| u.colours.is_some()).count(), m.table.ranked_count);
+    let chart = charts::model(&ctx, sel, &[], ChartKind::Bars, None).unwrap();
+    assert!(chart.title.starts_with("Composite index"));
+    let trend = charts::model(&ctx, sel, &[], ChartKind::Trend, None).unwrap();
+    let Drawing::Trend { series, .. } = &trend.drawing else { panic!("a trend") };
+    assert!(series.iter().all(|s| s.values.len() == ds.periods().len()));
+    assert!(trend.title.contains("April 2024") && trend.title.contains("October 2026"), "the trend's title names its range: {}", trend.title);
+}
+
+#[test]
+fn the_sensitivity_sentence_is_whole_and_honest_about_equal_weights() {
+    let ds = sample();
+    let m = measured(ds, "composite", "2026-01");
+    let hi = rankings::page(&Ctx::new(ds, Lang::Hi), &m).sensitivity.unwrap();
+    let equal = ds.manifest.departments.windows(2).all(|w| w[0].weight == w[1].weight);
+    if equal {
+        assert!(hi.contains("पहले से बराबर"), "{hi}");
+    } else {
+        assert!(hi.contains(&format!("{} में से", m.table.ranked_count)), "{hi}");
+    }
+}
+
+#[test]
+fn search_filter_and_sort_choose_rows_without_rebuilding_them() {
+    let ds = sample();
+    let m = measured(ds, "public-awareness", "2026-01");
+    let page = rankings::page(&Ctx::new(ds, Lang::En), &m);
+    // A Hindi query finds the district in the English interface.
+    let found = rankings::shown_rows(&page, "रीवा", None, None);
+    assert_eq!(found.iter().map(|&i| page.rows[i].slug.as_str()).collect::<Vec<_>>(), ["rewa"]);
+    let by_value = rankings::shown_rows(&page, "", None, Some(Sort { key: SortKey::Value, order: Order::Descending }));
+    assert!(by_value.windows(2).all(|w| page.rows[w[0]].value >= page.rows[w[1]].value));
+    let division = page.rows[0].division_id.clone();
+    let in_division = rankings::shown_rows(&page, "", Some(&division), None);
+    assert!(!in_division.is_empty() && in_division.iter().all(|&i| page.rows[i].division_id == division));
+    assert_eq!(rankings::showing(&Ctx::new(ds, Lang::Hi), 3, 55), "55 में से 3 ज़िले दिखाए गए हैं");
+    let csv = rankings::csv(&Ctx::new(ds, Lang::En), m.subject, &page, &in_division);
+    assert!(csv.contains("Rank in division") && csv.contains("Source:"), "{csv}");
+}
+
+#[test]
+fn ties_at_the_podium_edge_are_never_dropped() {
+    // Five districts share the best value: three fit, and the side says two more are tied.
+    let ds = tiny(&[json!(90), json!(90), json!(90), json!(90), json!(90), json!(50), json!(40), json!(30)], 0, "higher_is_better");
+    let m = measured(&ds, "x", "2026-01");
+    for lang in [Lang::En, Lang::Hi] {
+        let page = rankings::page(&Ctx::new(&ds, lang), &m);
+        assert_eq!(page.top.shown.len(), 3);
+        assert_eq!(page.top.more.len(), 2);
+        let text = page.top.more_text.clone().unwrap();
+        match lang {
+            Lang::En => assert_eq!(text, "+2 more tied at rank 1"),
+            Lang::Hi => assert_eq!(text, "रैंक 1 पर 2 और ज़िले बराबरी पर"),
+        }
+        assert!(page.bottom.more_text.is_none());
+        assert!(page.rows[..5].iter().all(|r| r.rank_mark == "1="));
+    }
+}
+
+#[test]
+fn values_that_display_the_same_rank_the_same_and_show_the_same() {
+    // 45.25 shows 45.3 and 45.2 shows 45.2: ranked apart. 12.5 and 13 both show 13: tied.
+    let ds = tiny(&[json!(45.25), json!(45.2), json!(45.3)], 1, "higher_is_better");
+    let page = rankings::page(&Ctx::new(&ds, Lang::En), &measured(&ds, "x", "2026-01"));
+    let by_slug = |s: &str| page.rows.iter().find(|r| r.slug == s).unwrap().clone();
+    assert_eq!(by_slug("d0").value_text, "45.3%");
+    assert_eq!(by_slug("d2").value_text, "45.3%");
+    assert_eq!(by_slug("d0").rank, by_slug("d2").rank);
+    assert!(by_slug("d1").rank > by_slug("d0").rank);
+    let ds = tiny(&[json!(12.5), json!(13)], 0, "higher_is_better");
+    let page = rankings::page(&Ctx::new(&ds, Lang::En), &measured(&ds, "x", "2026-01"));
+    assert_eq!(page.rows[0].value_text, page.rows[1].value_text);
+    assert_eq!(page.rows[0].rank, page.rows[1].rank);
+}
+
+#[test]
+fn explanations_are_whole_sentences() {
+    let ds = tiny(&[json!(10), json!(20), json!(20), json!(30)], 0, "higher_is_better");
+    let m = measured(&ds, "x", "2026-01");
+    let ctx = Ctx::new(&ds, Lang::Hi);
+    let Explanation::Sentence(best) = rankings::explain(&ctx, &m, 3) else { panic!() };
+    assert_eq!(best, "जि3: 30%। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक 4 में से 1 है।");
+    let Explanation::Sentence(tied) = rankings::explain(&Ctx::new(&ds, Lang::En), &m, 1) else { panic!() };
+    assert_eq!(tied, "D1: 20%. 1 districts have a better value and 1 share this value, so it shares rank 2 of 4.");
+    let composite = measured(sample(), "composite", "2026-01");
+    let Explanation::Composite { departments, overall, .. } = rankings::explain(&Ctx::new(sample(), Lang::Hi), &composite, composite.table.rows[0].unit) else { panic!() };
+    assert!(!departments.is_empty());
+    assert!(overall.contains(&format!("रैंक {} में से 1", composite.table.ranked_count)), "{overall}");
+}
+
+/// Every legend of every indicator, period and method shows only classes that hold a district,
+/// with a range that reads low ≤ high, and counts that add up.
+fn legends_are_possible(ds: &Dataset) {
+    let mut checked = 0;
+    for lang in [Lang::En, Lang::Hi] {
+        let ctx = Ctx::new(ds, lang);
+        let subjects = (0..ds.indicators().len()).map(Subject::Indicator).chain([Subject::Composite]);
+        for subject in subjects {
+            for period in 0..ds.periods().len() {
+                let Some(m) = Measured::new(ds, subject, period) else { continue };
+                for method in methods(&m) {
+                    let model = map_view::model(&ctx, &m, Some(method));
+                    let Some(legend) = model.legend else {
+                        assert!(m.table.rows.is_empty());
+                        continue;
+                    };
+                    let total: usize = legend.items.iter().map(|i| i.count).sum();
+                    assert_eq!(total, m.table.ranked_count, "{subject:?} {period} {method:?}");
+                    for item in &legend.items {
+                        assert!(item.count > 0, "empty class {:?} in {subject:?} {period} {method:?}: {}", item.class, item.text);
+                    }
+                    let p = samiksha_core::paint::paint_table(&m.table, ds.units().len(), method, m.facts.target, m.facts.direction, m.facts.decimals);
+                    let c = p.classes.unwrap();
+                    for k in c.legend(&m.table.rows.iter().map(|r| r.value).collect::<Vec<_>>()) {
+                        assert!(k.low <= k.high, "{subject:?} {period} {method:?}: class {} reads {} – {}", k.class, k.low, k.high);
+                    }
+                    // Districts that show the same value share a colour.
+                    let mut shown: Vec<(f64, usize)> = m.table.rows.iter().map(|r| (round_to(r.value, m.facts.decimals), r.unit)).collect();
+                    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    for w in shown.windows(2).filter(|w| w[0].0 == w[1].0) {
+                        assert_eq!(model.units[w[0].1].colours, model.units[w[1].1].colours);
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} legends checked");
+}
+
+#[test]
+fn legends_never_show_impossible_classes_in_the_sample() {
+    legends_are_possible(sample());
+}
+
+#[test]
+fn legends_never_show_impossible_classes_in_a_generated_dataset() {
+    legends_are_possible(generated());
+}
+
+#[test]
+fn a_legend_over_values_below_the_centre_has_no_empty_well_below_class() {
+    // Everyone is above the target: the diverging classes below it would be empty.
+    let ds = tiny_of("score", &[json!(-5.7), json!(-5.7), json!(-5.6), json!(-4.0), json!(-3.5)], 1, "higher_is_better");
+    let m = measured(&ds, "x", "2026-01");
+    let model = map_view::model(&Ctx::new(&ds, Lang::En), &m, Some(Method::Diverging));
+    let legend = model.legend.unwrap();
+    assert!(legend.items.iter().all(|i| i.count > 0), "{:?}", legend.items);
+    assert!(!legend.items.iter().any(|i| i.text.starts_with("−5.7 – −5.7")), "{:?}", legend.items);
+}
+
+#[test]
+fn the_map_model_names_every_district_with_value_and_rank() {
+    let ds = sample();
+    let m = measured(ds, "mutation-pending", "2026-01");
+    let model = map_view::model(&Ctx::new(ds, Lang::Hi), &m, None);
+    assert_eq!(model.units.len(), ds.units().len());
+    let morena = model.units.iter().find(|u| u.slug == "morena").unwrap();
+    assert_eq!(morena.rank, Some(m.table.ranked_count));
+    assert!(morena.sentence.starts_with("मुरैना: ") && morena.sentence.ends_with(&format!("रैंक {0} में से {0}", m.table.ranked_count)), "{}", morena.sentence);
+    let tip = map_view::tooltip(&Ctx::new(ds, Lang::En), &m, ds.unit_index("morena").unwrap());
+    assert_eq!(tip.other_name, "मुरैना");
+    assert!(tip.value.contains(&format!("rank {0} of {0}", m.table.ranked_count)), "{}", tip.value);
+    assert!(tip.as_of.contains("January 2026"));
+}
+
+#[test]
+fn the_district_profile_is_built_in_the_readers_language() {
+    let ds = sample();
+    let u = ds.unit_index("mauganj").unwrap();
+    let period = ds.period_index("2026-01").unwrap();
+    let hi = district::profile(&Ctx::new(ds, Lang::Hi), period, u, &[ds.unit_index("rewa").unwrap()]);
+    assert_eq!(hi.lineage[0], "वर्ष 2023 में रीवा से अलग होकर बना");
+    assert!(hi.composite.starts_with("समग्र रैंक: "), "{}", hi.composite);
+    assert_eq!(hi.shown.len(), 2);
+    assert_eq!(hi.strengths.len(), 5);
+    let cells = &hi.departments[0].rows[0].cells;
+    assert_eq!(cells.len(), 2);
+    assert!(cells.iter().all(|c| c.series.len() == ds.periods().len()));
+    let en = district::profile(&Ctx::new(ds, Lang::En), period, u, &[]);
+    assert_eq!(en.lineage[0], "Carved from Rewa in 2023");
+    // The composite rank is "of" the districts that could be ranked, not of all districts.
+    let c = ds.composite(period, samiksha_core::composite::Weighting::Published).unwrap();
+    if let Some(r) = c.ranking.rank_of(u) {
+        assert!(en.composite.ends_with(&format!("{} of {}", r.rank, c.ranking.ranked.len())), "{}", en.composite);
+    }
+}
+
+#[test]
+fn charts_have_summaries_tables_and_a_source_line() {
+    let ds = sample();
+    let route = Route::parse("?indicator=public-awareness&period=2026-01&district=tikamgarh");
+    let sel = Selection::resolve(ds, &route).unwrap();
+    for kind in [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter] {
+        for lang in [Lang::En, Lang::Hi] {
+            let c = charts::model(&Ctx::new(ds, lang), sel, &[], kind, None).unwrap();
+            assert!(!c.summary.is_empty(), "{kind:?}");
+            assert!(!c.rows.is_empty() && c.rows.iter().all(|r| r.len() == c.header.len()), "{kind:?}");
+            let source = if lang == Lang::En { "Source: " } else { "स्रोत: " };
+            assert!(c.footer.starts_with(source), "{}", c.footer);
+        }
+    }
+    let scatter = charts::model(&Ctx::new(ds, Lang::En), sel, &[], ChartKind::Scatter, Some(3)).unwrap();
+    assert!(scatter.second_choices.iter().any(|c| c.2 && c.0 == ds.indicators()[3].id));
+}
