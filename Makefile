@@ -7,7 +7,7 @@ GEO := $(SHARED)/reference/geo/mp-districts-2011.topo.json
 # Browser unit tests run in headless Chromium through ChromeDriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve dist test test-native test-browser test-e2e report bench setup setup-test sample
+.PHONY: serve dist test lint test-native test-browser test-e2e report bench setup setup-test sample
 
 setup:
 	@tools/setup.sh build
@@ -24,8 +24,15 @@ serve: setup
 dist: setup
 	trunk build --release
 
-## Every test layer: native, browser unit tests, end-to-end.
-test: setup-test test-native test-browser test-e2e
+## Every test layer: format and lints, native, browser unit tests, end-to-end.
+test: setup-test lint test-native test-browser test-e2e
+
+## Fails on any formatting difference or clippy warning (the app is linted as wasm, as it ships).
+lint:
+	@echo "== format and lints (cargo fmt --check, cargo clippy -D warnings)"
+	cargo fmt --all --check
+	cargo clippy --release --all-targets -p samiksha-core -p samiksha-publish -p samiksha-charts -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -p samiksha --features bench -- -D warnings
 
 test-native:
 	@echo "== native tests (cargo test: domain layer and publisher CLI)"

@@ -40,12 +40,7 @@ pub fn App() -> impl IntoView {
         let Some(sel) = state.selection.get() else { return };
         let next = state.dataset.with_untracked(|d| {
             let d = d.as_ref()?;
-            let route = state.route.get_untracked();
-            let mut r = sel.canonical_route(d, &route);
-            if r.district.is_some() && sel.district.is_none() && r.view != View::District {
-                r.district = None;
-            }
-            Some(r)
+            Some(sel.canonical_route(d, &state.route.get_untracked()))
         });
         if let Some(next) = next {
             go(state.route, next, HistoryEntry::Replace);

@@ -107,7 +107,7 @@ fn map_view_has_a_tile_for_every_district() {
     let names = attrs(&root, ".tile-grid a.tile", "aria-label");
     for (href, name) in attrs(&root, ".tile-grid a.tile", "href").iter().zip(&names) {
         assert!(href.contains("view=district"), "{href}");
-        assert!(name.contains("में से") || name.ends_with("सूचित नहीं") || name.contains(": "), "{name}");
+        assert!(name.contains("में से") || name.ends_with("रिपोर्ट नहीं किया गया") || name.contains(": "), "{name}");
     }
     let ranked = names.iter().filter(|n| n.contains("में से")).count();
     assert!(ranked >= 50, "{ranked} tiles name a rank");
@@ -115,7 +115,7 @@ fn map_view_has_a_tile_for_every_district() {
     let morena = root.query_selector("a.tile[data-district=morena] .tile-rank").unwrap().unwrap();
     assert_eq!(morena.text_content().unwrap(), ranked.to_string());
     let morena_name = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap().get_attribute("aria-label").unwrap();
-    assert!(morena_name.ends_with(&format!("रैंक {ranked} में से {ranked}")), "{morena_name}");
+    assert!(morena_name.ends_with(&format!("रैंक: {ranked} में से {ranked}")), "{morena_name}");
 }
 
 /// Changing the subject recolours the geographic map's paths in place: the same elements,

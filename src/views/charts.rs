@@ -44,7 +44,7 @@ pub fn ChartsView() -> impl IntoView {
         let lang = state.lang.get();
         let k = kind.get();
         // The shown period's values, or for a trend every period's.
-        state.measured.track();
+        state.measured.with(|_| ());
         if k == ChartKind::Trend {
             state.arrived.track();
         }

@@ -99,11 +99,15 @@ pub fn MapView() -> impl IntoView {
 fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, geo_ready: Signal<bool>, found: RwSignal<Option<usize>>, hovered: Hovered) -> impl IntoView {
     let state = expect_context::<AppState>();
     let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
+    // The methods on offer and the one in use: the tools rebuild only when these change, not
+    // on every new subject or period.
+    let offered = Memo::new(move |_| {
+        let methods = state.measured.with(|m| m.as_ref().map(|m| map::methods(m))).unwrap_or_default();
+        (methods, model.with(|x| x.as_ref().map(|x| x.method)))
+    });
     move || {
         let lang = state.lang.get();
-        let m = state.measured.get();
-        let current = model.with(|x| x.as_ref().map(|x| x.method));
-        let methods = m.as_ref().map(|m| map::methods(m)).unwrap_or_default();
+        let (methods, current) = offered.get();
         let (names, divisions) = state.with_ctx(lang, |ctx| {
             let names: Vec<String> = (0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect();
             let divisions: Vec<(String, String)> = ctx.ds.manifest.divisions.iter().map(|x| (x.id.clone(), x.name.get(lang).to_string())).collect();
@@ -112,16 +116,7 @@ fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, geo_ready: 
         let method_options = state.with_ctx(lang, |ctx| methods.iter().map(|k| (k.word(), map::method_label(ctx, *k), Some(*k) == current)).collect::<Vec<_>>())?;
         // The finder takes any part of a name, in either language, or the slug.
         let on_find = move |ev: leptos::ev::Event| {
-            let q = event_target_value(&ev).trim().to_lowercase();
-            if q.is_empty() {
-                found.set(None);
-                return;
-            }
-            let hit = state.dataset.with_untracked(|d| {
-                let d = d.as_ref()?;
-                let exact = d.units().iter().position(|u| u.name.en.to_lowercase() == q || u.name.hi == q || u.slug == q);
-                exact.or_else(|| d.units().iter().position(|u| u.name.en.to_lowercase().contains(&q) || u.name.hi.contains(&q)))
-            });
+            let hit = state.with_ctx(lang, |ctx| samiksha_core::present::district::find(ctx, &event_target_value(&ev))).flatten();
             found.set(hit);
             if let Some(u) = hit {
                 hovered.set(Some((u, None)));

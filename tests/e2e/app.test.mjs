@@ -78,8 +78,8 @@ test('the tile map has all 55 districts, reachable by keyboard, and Enter opens 
   await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
   await page.waitForSelector('.map-tools');
   // At tablet width the geographic map is the default when a boundary file exists.
-  if (await page.locator('.segmented button:has-text("Equal tiles"):not([disabled])').count()) {
-    await page.click('.segmented button:has-text("Equal tiles")');
+  if (await page.locator('.segmented button:has-text("Equal squares"):not([disabled])').count()) {
+    await page.click('.segmented button:has-text("Equal squares")');
   }
   await page.waitForSelector('.tile-grid a.tile');
   assert.equal(await page.locator('.tile-grid a.tile[data-district]').count(), 55);

@@ -36,7 +36,7 @@ impl Expected {
             (Expected::String, Lang::En) => "a text",
             (Expected::String, Lang::Hi) => "एक पाठ",
             (Expected::Number, Lang::En) => "a finite number",
-            (Expected::Number, Lang::Hi) => "एक सीमित संख्या",
+            (Expected::Number, Lang::Hi) => "एक मान्य (परिमित) संख्या",
             (Expected::Integer, Lang::En) => "a whole number",
             (Expected::Integer, Lang::Hi) => "एक पूर्ण संख्या",
             (Expected::Bilingual, Lang::En) => "a text in both languages ({\"en\": …, \"hi\": …})",
@@ -146,12 +146,12 @@ impl ProblemKind {
                     format!("\"{id}\" मान्य पहचान नहीं; छोटे अंग्रेज़ी अक्षर, अंक और हाइफ़न अपेक्षित")
                 }
             }
-            DuplicateId { id } => if en { format!("id \"{id}\" is used twice") } else { format!("पहचान \"{id}\" दो बार है") },
+            DuplicateId { id } => if en { format!("id \"{id}\" is used twice") } else { format!("पहचान \"{id}\" दो बार प्रयुक्त है") },
             UnknownReference { kind, id } => {
                 if en { format!("unknown {} \"{id}\"", kind.text(lang)) } else { format!("अज्ञात {} \"{id}\"", kind.text(lang)) }
             }
             BadDate { found } => {
-                if en { format!("\"{found}\" is not a date; expected YYYY-MM-DD") } else { format!("\"{found}\" तारीख़ नहीं; YYYY-MM-DD अपेक्षित") }
+                if en { format!("\"{found}\" is not a date; expected YYYY-MM-DD") } else { format!("\"{found}\" मान्य तिथि नहीं; YYYY-MM-DD अपेक्षित") }
             }
             BadPeriodId { found } => {
                 if en {
@@ -161,10 +161,10 @@ impl ProblemKind {
                 }
             }
             NegativeNotAllowed { value } => {
-                if en { format!("{value} is negative; this unit cannot be below zero") } else { format!("{value} ऋणात्मक है; यह इकाई शून्य से कम नहीं हो सकती") }
+                if en { format!("{value} is negative; values in this unit of measure cannot be below zero") } else { format!("{value} ऋणात्मक है; इस माप-इकाई में मान शून्य से कम नहीं हो सकता") }
             }
             PercentAbove100 { value } => {
-                if en { format!("{value} is above 100 for a percentage") } else { format!("प्रतिशत के लिए {value} सौ से अधिक है") }
+                if en { format!("{value} is above 100 for a percentage") } else { format!("{value} प्रतिशत है, जो 100 से अधिक है") }
             }
             LengthMismatch { expected, found } => {
                 if en {
@@ -187,7 +187,7 @@ impl ProblemKind {
                 if en { format!("indicator \"{id}\" has no values in any file") } else { format!("संकेतक \"{id}\" का किसी फ़ाइल में कोई मान नहीं") }
             }
             PeriodMismatch { expected, found } => {
-                if en { format!("file holds period \"{found}\"; the manifest lists it for \"{expected}\"") } else { format!("फ़ाइल में अवधि \"{found}\" है; मैनिफ़ेस्ट में \"{expected}\"") }
+                if en { format!("file holds period \"{found}\"; the manifest lists it for \"{expected}\"") } else { format!("फ़ाइल में अवधि \"{found}\" है; मैनिफ़ेस्ट में यह फ़ाइल \"{expected}\" के लिए दर्ज है") }
             }
             DecimalsOutOfRange { found } => {
                 if en { format!("decimals is {found}; expected a whole number from 0 to 6") } else { format!("दशमलव {found} है; 0 से 6 तक पूर्ण संख्या अपेक्षित") }

@@ -42,13 +42,13 @@ impl GapReason {
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (GapReason::NotReported, Lang::En) => "not reported",
-            (GapReason::NotReported, Lang::Hi) => "सूचित नहीं",
+            (GapReason::NotReported, Lang::Hi) => "रिपोर्ट नहीं किया गया",
             (GapReason::Suppressed, Lang::En) => "suppressed (too few cases)",
-            (GapReason::Suppressed, Lang::Hi) => "रोका गया (बहुत कम मामले)",
+            (GapReason::Suppressed, Lang::Hi) => "प्रकाशित नहीं किया गया (बहुत कम मामले)",
             (GapReason::NotApplicable, Lang::En) => "not applicable",
             (GapReason::NotApplicable, Lang::Hi) => "लागू नहीं",
             (GapReason::UnitDidNotExist, Lang::En) => "district did not exist then",
-            (GapReason::UnitDidNotExist, Lang::Hi) => "तब ज़िला अस्तित्व में नहीं था",
+            (GapReason::UnitDidNotExist, Lang::Hi) => "उस समय ज़िला गठित नहीं हुआ था",
         }
     }
 }

@@ -85,7 +85,7 @@ fn ranks_read_in_each_languages_own_order() {
     let last = hi.rows.last().unwrap();
     let n = m.table.ranked_count;
     // "55 में से 55", never "55 में से" after the rank.
-    assert!(last.sentence.contains(&format!("रैंक {n} में से {}", last.rank)), "{}", last.sentence);
+    assert!(last.sentence.contains(&format!("रैंक: {n} में से {}", last.rank)), "{}", last.sentence);
     assert!(en.rows.last().unwrap().sentence.contains(&format!("rank {} of {n}", last.rank)), "{}", en.rows.last().unwrap().sentence);
     assert_eq!(hi.rows.last().unwrap().slug, "morena");
     // Every cell is in the reader's language: the Hindi page has no English district name.
@@ -100,6 +100,12 @@ fn the_composite_reads_as_a_subject_everywhere() {
     let sel = Selection::resolve(ds, &route).unwrap();
     assert_eq!(sel.subject, Subject::Composite);
     assert_eq!(sel.canonical_route(ds, &route).subject, Some(SubjectId::Composite));
+    // The URL names what is shown: an unknown district leaves the link outside its own view.
+    let odd = Route::parse("?view=map&district=atlantis&indicator=nothing");
+    let canon = Selection::resolve(ds, &odd).unwrap().canonical_route(ds, &odd);
+    assert_eq!(canon.district, None);
+    assert_eq!(canon.subject, Some(SubjectId::Indicator(ds.indicators()[0].id.clone())));
+    assert_eq!(canon.period.as_deref(), Some(ds.periods().last().unwrap().id.as_str()));
     let m = Measured::new(ds, sel.subject, sel.period).unwrap();
     let ctx = Ctx::new(ds, Lang::En);
     let page = rankings::page(&ctx, &m);
@@ -142,7 +148,7 @@ fn search_filter_and_sort_choose_rows_without_rebuilding_them() {
     let division = page.rows[0].division_id.clone();
     let in_division = rankings::shown_rows(&page, "", Some(&division), None);
     assert!(!in_division.is_empty() && in_division.iter().all(|&i| page.rows[i].division_id == division));
-    assert_eq!(rankings::showing(&Ctx::new(ds, Lang::Hi), 3, 55), "55 में से 3 ज़िले दिखाए गए हैं");
+    assert_eq!(rankings::showing(&Ctx::new(ds, Lang::Hi), 3, 55), "दिखाए गए ज़िले: 55 में से 3");
     let csv = rankings::csv(&Ctx::new(ds, Lang::En), m.subject, &page, &in_division);
     assert!(csv.contains("Rank in division") && csv.contains("Source:"), "{csv}");
 }
@@ -159,7 +165,7 @@ fn ties_at_the_podium_edge_are_never_dropped() {
         let text = page.top.more_text.clone().unwrap();
         match lang {
             Lang::En => assert_eq!(text, "+2 more tied at rank 1"),
-            Lang::Hi => assert_eq!(text, "रैंक 1 पर 2 और ज़िले बराबरी पर"),
+            Lang::Hi => assert_eq!(text, "+2 अन्य भी रैंक 1 पर बराबरी पर"),
         }
         assert!(page.bottom.more_text.is_none());
         assert!(page.rows[..5].iter().all(|r| r.rank_mark == "1="));
@@ -190,11 +196,11 @@ fn explanations_are_whole_sentences() {
     let Explanation::Sentence(best) = rankings::explain(&ctx, &m, 3) else { panic!() };
     assert_eq!(best, "जि3: 30%। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक 4 में से 1 है।");
     let Explanation::Sentence(tied) = rankings::explain(&Ctx::new(&ds, Lang::En), &m, 1) else { panic!() };
-    assert_eq!(tied, "D1: 20%. 1 districts have a better value and 1 share this value, so it shares rank 2 of 4.");
+    assert_eq!(tied, "D1: 20%. Districts with a better value: 1; others with this value: 1; so it shares rank 2 of 4.");
     let composite = measured(sample(), "composite", "2026-01");
     let Explanation::Composite { departments, overall, .. } = rankings::explain(&Ctx::new(sample(), Lang::Hi), &composite, composite.table.rows[0].unit) else { panic!() };
     assert!(!departments.is_empty());
-    assert!(overall.contains(&format!("रैंक {} में से 1", composite.table.ranked_count)), "{overall}");
+    assert!(overall.contains(&format!("रैंक: {} में से 1", composite.table.ranked_count)), "{overall}");
 }
 
 /// Every legend of every indicator, period and method shows only classes that hold a district,
@@ -266,7 +272,7 @@ fn the_map_model_names_every_district_with_value_and_rank() {
     assert_eq!(model.units.len(), ds.units().len());
     let morena = model.units.iter().find(|u| u.slug == "morena").unwrap();
     assert_eq!(morena.rank, Some(m.table.ranked_count));
-    assert!(morena.sentence.starts_with("मुरैना: ") && morena.sentence.ends_with(&format!("रैंक {0} में से {0}", m.table.ranked_count)), "{}", morena.sentence);
+    assert!(morena.sentence.starts_with("मुरैना: ") && morena.sentence.ends_with(&format!("रैंक: {0} में से {0}", m.table.ranked_count)), "{}", morena.sentence);
     let tip = map_view::tooltip(&Ctx::new(ds, Lang::En), &m, ds.unit_index("morena").unwrap());
     assert_eq!(tip.other_name, "मुरैना");
     assert!(tip.value.contains(&format!("rank {0} of {0}", m.table.ranked_count)), "{}", tip.value);
@@ -287,6 +293,11 @@ fn the_district_profile_is_built_in_the_readers_language() {
     assert_eq!(cells.len(), 2);
     assert!(cells.iter().all(|c| c.series.len() == ds.periods().len()));
     let en = district::profile(&Ctx::new(ds, Lang::En), period, u, &[]);
+    // The finder takes a whole name in either language, a slug, or a part of a name.
+    let ctx = Ctx::new(ds, Lang::En);
+    assert_eq!(district::find(&ctx, "मऊगंज"), Some(u));
+    assert_eq!(district::find(&ctx, "mauga"), Some(u));
+    assert_eq!(district::find(&ctx, "  "), None);
     assert_eq!(en.lineage[0], "Carved from Rewa in 2023");
     // The composite rank is "of" the districts that could be ranked, not of all districts.
     let c = ds.composite(period, samiksha_core::composite::Weighting::Published).unwrap();

@@ -8,7 +8,8 @@
 //! canonical direction, so both neighbours get exactly the same line.
 
 use crate::districts::DistrictRow;
-use serde_json::{json, Value};
+use crate::model::{BoundaryFile, BoundaryUnit, Projection};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 type Ring = Vec<[f64; 2]>;
@@ -42,7 +43,9 @@ fn polygons_of(geom: &Value) -> Result<Vec<Ring>, String> {
     };
     match geom.get("type").and_then(Value::as_str) {
         Some("Polygon") => rings_of_polygon(coords),
-        Some("MultiPolygon") => Ok(coords.as_array().ok_or("multipolygon is not a list")?.iter().map(rings_of_polygon).collect::<Result<Vec<_>, _>>()?.concat()),
+        Some("MultiPolygon") => {
+            Ok(coords.as_array().ok_or("multipolygon is not a list")?.iter().map(rings_of_polygon).collect::<Result<Vec<_>, _>>()?.concat())
+        }
         other => Err(format!("geometry type {other:?} is not Polygon or MultiPolygon")),
     }
 }
@@ -267,7 +270,7 @@ pub fn simplify_shared(rings: &[Ring], eps: f64) -> Vec<Ring> {
 }
 
 /// Builds the boundary file from features and the district list.
-pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<String, String>, width: f64, eps_px: f64) -> (Value, BoundaryReport) {
+pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<String, String>, width: f64, eps_px: f64) -> (BoundaryFile, BoundaryReport) {
     let mut report = BoundaryReport::default();
     let by_code: HashMap<&str, &DistrictRow> = districts.iter().filter(|d| !d.boundary_code.is_empty()).map(|d| (d.boundary_code.as_str(), d)).collect();
     let mut names: HashMap<String, (&DistrictRow, bool)> = HashMap::new();
@@ -343,14 +346,15 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
                 paths.push(flat);
             }
         }
-        units.push(json!({"unit": d.slug, "source_name": f.name, "rings": paths}));
+        units.push(BoundaryUnit { rings: paths, source_name: f.name.clone(), unit: d.slug.clone() });
     }
-    let file = json!({
-        "format": "samiksha-boundaries/1",
-        "projection": {"kind": "equirectangular", "lon0": x0, "lat1": y1, "cos_lat": k, "scale": scale},
-        "width": width, "height": height,
-        "encoding": "rings are flat [x0, y0, dx1, dy1, …] integer lists in pixels, y down; draw with the even-odd rule",
-        "units": units
-    });
+    let file = BoundaryFile {
+        encoding: "rings are flat [x0, y0, dx1, dy1, …] integer lists in pixels, y down; draw with the even-odd rule",
+        format: "samiksha-boundaries/1",
+        height,
+        projection: Projection { cos_lat: k, kind: "equirectangular", lat1: y1, lon0: x0, scale },
+        units,
+        width,
+    };
     (file, report)
 }

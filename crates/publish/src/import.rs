@@ -5,13 +5,15 @@
 //! to the district list by slug, English and Hindi name and former (boundary) name, then through
 //! the publisher's alias table; what cannot be matched is reported, never guessed.
 
+use crate::cli::ImportArgs;
 use crate::districts::DistrictRow;
+use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, ValueFile};
 use crate::write::{write_dataset, ValueFileOut};
 use samiksha_core::numfmt::month_name;
-use samiksha_core::Lang;
-use serde_json::{json, Map, Value};
+use samiksha_core::values::GapReason;
+use samiksha_core::{Bilingual, Lang};
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Where a period's values are in a wide file.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,23 +42,10 @@ pub fn parse_wide_period(spec: &str) -> Result<WidePeriod, String> {
     Ok(WidePeriod { id: id.to_string(), value_column, flag_column, year })
 }
 
-pub struct ImportArgs {
-    pub values: PathBuf,
-    pub indicators: PathBuf,
-    pub districts: PathBuf,
-    pub meta: PathBuf,
-    pub out: PathBuf,
-    pub aliases: Option<PathBuf>,
-    pub flags: Option<PathBuf>,
-    pub district_column: String,
-    pub indicator_column: String,
-    pub wide: Vec<WidePeriod>,
-}
-
 /// One row of the indicator sheet.
 struct IndicatorRow {
     key: String,
-    fields: Map<String, Value>,
+    indicator: Indicator,
     department: (String, String, String),
 }
 
@@ -66,7 +55,7 @@ struct FlagRow {
     en: String,
     hi: String,
     /// When set, a value carrying this flag is withheld: a gap with this reason.
-    gap: Option<String>,
+    gap: Option<GapReason>,
 }
 
 /// What could not be matched, for the publisher to fix.
@@ -100,7 +89,10 @@ impl ImportReport {
     }
 }
 
-fn read_csv(path: &Path) -> Result<(Vec<String>, Vec<(usize, Vec<String>)>), String> {
+/// A CSV file as read: its trimmed headers, and each row with its line number for messages.
+type CsvRows = (Vec<String>, Vec<(usize, Vec<String>)>);
+
+fn read_csv(path: &Path) -> Result<CsvRows, String> {
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let headers: Vec<String> = rdr.headers().map_err(|e| format!("{}: {e}", path.display()))?.iter().map(|h| h.trim().to_string()).collect();
     let mut rows = Vec::new();
@@ -142,31 +134,22 @@ fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
     let mut out = Vec::new();
     for (line, row) in rows {
         let need = |name: &str| get(&row, name).ok_or_else(|| format!("{} line {line}: \"{name}\" is empty", path.display()));
-        let mut f = Map::new();
-        f.insert("id".into(), json!(need("id")?));
-        f.insert("name".into(), json!({"en": need("name_en")?, "hi": need("name_hi")?}));
-        if let (Some(en), Some(hi)) = (get(&row, "short_en"), get(&row, "short_hi")) {
-            f.insert("short_name".into(), json!({"en": en, "hi": hi}));
-        }
-        f.insert("unit".into(), json!(need("unit")?));
-        f.insert("direction".into(), json!(need("direction")?));
-        f.insert("department".into(), json!(need("department")?));
-        if let Some(d) = get(&row, "decimals") {
-            f.insert("decimals".into(), json!(d.parse::<u8>().map_err(|_| format!("{} line {line}: decimals \"{d}\"", path.display()))?));
-        }
-        if let Some(t) = get(&row, "target") {
-            f.insert("target".into(), json!(t.parse::<f64>().map_err(|_| format!("{} line {line}: target \"{t}\"", path.display()))?));
-        }
-        if let (Some(en), Some(hi)) = (get(&row, "description_en"), get(&row, "description_hi")) {
-            f.insert("description".into(), json!({"en": en, "hi": hi}));
-        }
-        if let (Some(en), Some(hi)) = (get(&row, "source_en"), get(&row, "source_hi")) {
-            f.insert("source".into(), json!({"en": en, "hi": hi}));
-        }
-        if let Some(fr) = get(&row, "frequency") {
-            f.insert("frequency".into(), json!(fr));
-        }
-        out.push(IndicatorRow { key: need("key")?, department: (need("department")?, need("department_en")?, need("department_hi")?), fields: f });
+        let pair = |en: &str, hi: &str| Some(Bilingual::new(get(&row, en)?, get(&row, hi)?));
+        let indicator = Indicator {
+            id: need("id")?,
+            name: Bilingual::new(need("name_en")?, need("name_hi")?),
+            short_name: pair("short_en", "short_hi"),
+            unit: need("unit")?,
+            direction: need("direction")?,
+            department: need("department")?,
+            decimals: get(&row, "decimals").map(|d| d.parse::<u8>().map_err(|_| format!("{} line {line}: decimals \"{d}\"", path.display()))).transpose()?,
+            target: get(&row, "target").map(|t| t.parse::<f64>().map_err(|_| format!("{} line {line}: target \"{t}\"", path.display()))).transpose()?,
+            description: pair("description_en", "description_hi"),
+            source: pair("source_en", "source_hi"),
+            frequency: get(&row, "frequency"),
+            ..Indicator::default()
+        };
+        out.push(IndicatorRow { key: need("key")?, department: (need("department")?, need("department_en")?, need("department_hi")?), indicator });
     }
     Ok(out)
 }
@@ -175,13 +158,18 @@ fn read_flag_sheet(path: &Path) -> Result<HashMap<String, FlagRow>, String> {
     let (h, rows) = read_csv(path)?;
     let (text, id, en, hi) = (column(&h, "text", path)?, column(&h, "id", path)?, column(&h, "label_en", path)?, column(&h, "label_hi", path)?);
     let gap = h.iter().position(|x| x == "gap");
-    Ok(rows
-        .into_iter()
-        .map(|(_, r)| {
-            let g = gap.and_then(|g| r.get(g)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-            (r[text].trim().to_string(), FlagRow { id: r[id].trim().into(), en: r[en].trim().into(), hi: r[hi].trim().into(), gap: g })
+    rows.into_iter()
+        .map(|(line, r)| {
+            let g = gap.and_then(|g| r.get(g)).map(|s| s.trim()).filter(|s| !s.is_empty());
+            // The gap is a word of the format; a wrong one is named here, with its line.
+            let g = g
+                .map(|w| {
+                    GapReason::from_word(w).ok_or_else(|| format!("{} line {line}: gap \"{w}\" is not one of {}", path.display(), GapReason::WORDS.join(", ")))
+                })
+                .transpose()?;
+            Ok((r[text].trim().to_string(), FlagRow { id: r[id].trim().into(), en: r[en].trim().into(), hi: r[hi].trim().into(), gap: g }))
         })
-        .collect())
+        .collect()
 }
 
 /// Builds the name → slug table: every known spelling of every district, then the aliases.
@@ -208,16 +196,16 @@ fn name_table(districts: &[DistrictRow], aliases: Option<&Path>) -> Result<HashM
     Ok(t)
 }
 
-fn period_label(id: &str) -> Value {
+fn period_label(id: &str) -> Bilingual {
     let b = id.as_bytes();
     if b.len() == 7 && b[4] == b'-' {
         if let Ok(m) = id[5..].parse::<u32>() {
             let y = &id[..4];
-            return json!({"en": format!("{} {y}", month_name(m, Lang::En)), "hi": format!("{} {y}", month_name(m, Lang::Hi))});
+            return Bilingual::new(format!("{} {y}", month_name(m, Lang::En)), format!("{} {y}", month_name(m, Lang::Hi)));
         }
     }
     // Named rounds read best in capitals: nfhs-5 → NFHS-5.
-    json!({"en": id.to_uppercase(), "hi": id.to_uppercase()})
+    Bilingual::new(id.to_uppercase(), id.to_uppercase())
 }
 
 pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport, String> {
@@ -227,20 +215,21 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         None => HashMap::new(),
     };
     let names = name_table(districts, args.aliases.as_deref())?;
-    let meta: Value = serde_json::from_slice(&std::fs::read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?)
-        .map_err(|e| format!("{}: {e}", args.meta.display()))?;
+    // The publisher's part of the manifest; what the command generates is filled in below.
+    let mut manifest: Manifest = serde_json::from_slice(&std::fs::read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?)
+        .map_err(|e| format!("{}: {e} (expected a JSON object with title, publisher, licence and updated)", args.meta.display()))?;
     let (h, rows) = read_csv(&args.values)?;
     let dcol = column(&h, &args.district_column, &args.values)?;
     let icol = column(&h, &args.indicator_column, &args.values)?;
 
     // (period, flag column, value column); long files have one "period" column instead.
-    let mut periods: Vec<String> = args.wide.iter().map(|w| w.id.clone()).collect();
+    let mut periods: Vec<String> = args.periods.iter().map(|w| w.id.clone()).collect();
     let wide_cols: Vec<(usize, Option<usize>)> = args
-        .wide
+        .periods
         .iter()
         .map(|w| Ok((column(&h, &w.value_column, &args.values)?, w.flag_column.as_ref().map(|f| column(&h, f, &args.values)).transpose()?)))
         .collect::<Result<_, String>>()?;
-    let long = if args.wide.is_empty() {
+    let long = if args.periods.is_empty() {
         Some((column(&h, "period", &args.values)?, column(&h, "value", &args.values)?, h.iter().position(|x| x == "flag")))
     } else {
         None
@@ -249,7 +238,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     let unit_pos: HashMap<&str, usize> = districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect();
     let ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect();
     // (period, indicator) → cells by unit.
-    let mut cells: BTreeMap<(String, usize), Vec<Option<Value>>> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, usize), Vec<Option<Cell>>> = BTreeMap::new();
     let mut report = ImportReport::default();
     let mut used_flags: BTreeMap<String, (String, String)> = BTreeMap::new();
 
@@ -267,7 +256,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         };
         let entries: Vec<(String, String, Option<String>)> = match long {
             Some((pc, vc, fc)) => vec![(row[pc].trim().to_string(), row[vc].clone(), fc.map(|f| row[f].clone()))],
-            None => args.wide.iter().zip(&wide_cols).map(|(w, (vc, fc))| (w.id.clone(), row[*vc].clone(), fc.map(|f| row[f].clone()))).collect(),
+            None => args.periods.iter().zip(&wide_cols).map(|(w, (vc, fc))| (w.id.clone(), row[*vc].clone(), fc.map(|f| row[f].clone()))).collect(),
         };
         for (period, raw, flag_text) in entries {
             if long.is_some() && !periods.contains(&period) {
@@ -295,10 +284,10 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                 }
             });
             let cell = match (number, flag) {
-                (_, Some(FlagRow { id, gap: Some(reason), .. })) => json!({"gap": reason, "flag": id}),
-                (Some((x, _)), Some(f)) => json!({"v": x, "flag": f.id}),
-                (Some((x, _)), None) => json!(x),
-                (None, _) => json!({"gap": "not_reported"}),
+                (_, Some(FlagRow { id, gap: Some(reason), .. })) => Cell::gap(*reason, Some(id.clone())),
+                (Some((x, _)), Some(f)) => Cell::number(x, None, None, Some(f.id.clone())),
+                (Some((x, _)), None) => Cell::Number(x),
+                (None, _) => Cell::gap(GapReason::NotReported, None),
             };
             if number.is_some() {
                 report.cells += 1;
@@ -312,50 +301,48 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     }
 
     // Districts with no row: created after the period, or simply not reported.
-    let year_of = |p: &str| args.wide.iter().find(|w| w.id == p).and_then(|w| w.year).or_else(|| p.get(..4).and_then(|y| y.parse::<u16>().ok()));
+    let year_of = |p: &str| args.periods.iter().find(|w| w.id == p).and_then(|w| w.year).or_else(|| p.get(..4).and_then(|y| y.parse::<u16>().ok()));
     let files: Vec<ValueFileOut> = periods
         .iter()
         .map(|p| {
-            let mut values = Map::new();
-            for (i, s) in sheet.iter().enumerate() {
-                let col = cells.get(&(p.clone(), i));
-                let column: Vec<Value> = districts
-                    .iter()
-                    .enumerate()
-                    .map(|(u, d)| {
-                        col.and_then(|c| c[u].clone()).unwrap_or_else(|| {
-                            let created_later = matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
-                            json!({"gap": if created_later { "unit_did_not_exist" } else { "not_reported" }})
+            let values = sheet
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let col = cells.get(&(p.clone(), i));
+                    let column = districts
+                        .iter()
+                        .enumerate()
+                        .map(|(u, d)| {
+                            col.and_then(|c| c[u].clone()).unwrap_or_else(|| {
+                                let created_later = matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
+                                Cell::gap(if created_later { GapReason::UnitDidNotExist } else { GapReason::NotReported }, None)
+                            })
                         })
-                    })
-                    .collect();
-                values.insert(s.fields["id"].as_str().unwrap_or_default().to_string(), Value::Array(column));
-            }
+                        .collect();
+                    (s.indicator.id.clone(), column)
+                })
+                .collect();
             ValueFileOut {
-                period: p.clone(),
                 indicators: None,
-                body: json!({"format": samiksha_core::FORMAT, "period": p, "units": districts.iter().map(|d| d.slug.clone()).collect::<Vec<_>>(), "values": values}),
+                body: ValueFile { format: samiksha_core::FORMAT, period: p.clone(), units: districts.iter().map(|d| d.slug.clone()).collect(), values },
             }
         })
         .collect();
 
-    let mut departments: Vec<Value> = Vec::new();
+    let mut departments: Vec<Department> = Vec::new();
     for s in &sheet {
-        if !departments.iter().any(|d| d["id"] == s.department.0.as_str()) {
-            departments.push(json!({"id": s.department.0, "name": {"en": s.department.1, "hi": s.department.2}}));
+        if !departments.iter().any(|d| d.id == s.department.0) {
+            departments.push(Department { id: s.department.0.clone(), name: Bilingual::new(&s.department.1, &s.department.2), weight: None });
         }
     }
-    let mut manifest = match meta {
-        Value::Object(m) => m,
-        _ => return Err(format!("{}: expected a JSON object with title, publisher, licence, updated", args.meta.display())),
-    };
-    manifest.insert("format".into(), json!(samiksha_core::FORMAT));
-    manifest.insert("divisions".into(), crate::sample::divisions_json(districts));
-    manifest.insert("units".into(), crate::sample::units_json(districts));
-    manifest.insert("departments".into(), Value::Array(departments));
-    manifest.insert("indicators".into(), Value::Array(sheet.iter().map(|s| Value::Object(s.fields.clone())).collect()));
-    manifest.insert("periods".into(), Value::Array(periods.iter().map(|p| json!({"id": p, "label": period_label(p)})).collect()));
-    manifest.insert("flags".into(), Value::Array(used_flags.into_iter().map(|(id, (en, hi))| json!({"id": id, "label": {"en": en, "hi": hi}})).collect()));
-    write_dataset(&args.out, Value::Object(manifest), files)?;
+    manifest.format = samiksha_core::FORMAT.into();
+    manifest.divisions = crate::sample::divisions(districts);
+    manifest.units = crate::sample::units(districts);
+    manifest.departments = departments;
+    manifest.indicators = sheet.into_iter().map(|s| s.indicator).collect();
+    manifest.periods = periods.iter().map(|p| Period { id: p.clone(), label: period_label(p) }).collect();
+    manifest.flags = used_flags.into_iter().map(|(id, (en, hi))| Flag { id, label: Bilingual::new(en, hi) }).collect();
+    write_dataset(&args.out, manifest, files)?;
     Ok(report)
 }

@@ -8,13 +8,15 @@
 //! dataset that contradicts a published fact.
 
 use crate::districts::DistrictRow;
+use crate::model::{Band, Cell, Department, Division, Flag, Headline, Indicator, Link, Manifest, Period, Unit, ValueFile};
 use crate::write::{write_dataset, ValueFileOut};
 use samiksha_core::manifest::Direction;
 use samiksha_core::numfmt::month_name;
-use samiksha_core::Lang;
 use samiksha_core::rank::{rank_readings, round_to};
-use samiksha_core::values::Reading;
-use serde_json::{json, Map, Value};
+use samiksha_core::values::{GapReason, Reading};
+use samiksha_core::{Bilingual, Lang};
+use serde_json::Number;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// SplitMix64: tiny, fast and fully determined by its seed, so the sample never drifts.
@@ -86,7 +88,7 @@ const DEPARTMENTS: &[(&str, &str, &str, &str, &str)] = &[
     ("cm-helpline", "CM Helpline", "सीएम हेल्पलाइन", "CM Helpline 181 (Samadhan Online)", "सीएम हेल्पलाइन 181 (समाधान ऑनलाइन)"),
     ("public-services", "Public services and e-KYC", "लोक सेवा एवं ई-केवाईसी", "Lok Sewa Guarantee portal and Samagra", "लोक सेवा गारंटी पोर्टल एवं समग्र"),
     ("health", "Health and nutrition", "स्वास्थ्य एवं पोषण", "Health MIS and Poshan Tracker", "स्वास्थ्य एमआईएस एवं पोषण ट्रैकर"),
-    ("rural-development", "Rural development", "ग्रामीण विकास", "MGNREGA MIS and AwaasSoft", "मनरेगा एमआईएस एवं आवाससॉफ्ट"),
+    ("rural-development", "Rural development", "ग्रामीण विकास", "MGNREGA MIS and AwaasSoft", "मनरेगा एमआईएस एवं आवाससॉफ़्ट"),
     ("jal-jeevan", "Jal Jeevan Mission", "जल जीवन मिशन", "JJM integrated MIS", "जेजेएम एकीकृत एमआईएस"),
     ("women-safety", "Women's safety", "महिला सुरक्षा", "Police HQ crime records", "पुलिस मुख्यालय अपराध अभिलेख"),
     ("agriculture", "Agriculture", "कृषि", "Agriculture and land records MIS", "कृषि एवं भू-अभिलेख एमआईएस"),
@@ -96,8 +98,21 @@ const DEPARTMENTS: &[(&str, &str, &str, &str, &str)] = &[
 macro_rules! spec {
     ($id:expr, $dept:expr, $en:expr, $hi:expr, $sen:expr, $shi:expr, $kind:ident, $dec:expr, $dir:expr,
      $mean:expr, $spread:expr, $trend:expr, $noise:expr, $target:expr, $season:ident) => {
-        Spec { id: $id, dept: $dept, name: ($en, $hi), short: ($sen, $shi), kind: Kind::$kind, decimals: $dec, dir: $dir,
-               mean: $mean, spread: $spread, trend: $trend, noise: $noise, target: $target, season: Season::$season }
+        Spec {
+            id: $id,
+            dept: $dept,
+            name: ($en, $hi),
+            short: ($sen, $shi),
+            kind: Kind::$kind,
+            decimals: $dec,
+            dir: $dir,
+            mean: $mean,
+            spread: $spread,
+            trend: $trend,
+            noise: $noise,
+            target: $target,
+            season: Season::$season,
+        }
     };
 }
 
@@ -108,9 +123,9 @@ const SPECS: &[Spec] = &[
     spec!("demarcation-pending", "revenue", "Demarcation cases pending past the time limit", "समय-सीमा के बाद लंबित सीमांकन प्रकरण", "Demarcation pending", "लंबित सीमांकन", Percent, 1, L, 15.0, 5.5, -0.10, 1.1, Some(5.0), None),
     spec!("khasra-update", "revenue", "Khasra records updated", "अद्यतन किए गए खसरा अभिलेख", "Khasra updated", "खसरा अद्यतन", Percent, 1, H, 82.0, 6.0, 0.25, 0.8, Some(100.0), None),
     spec!("encroachment-removal", "revenue", "Encroachment cases disposed", "निराकृत अतिक्रमण प्रकरण", "Encroachment disposed", "अतिक्रमण निराकरण", Percent, 1, H, 68.0, 10.0, 0.2, 2.0, None, None),
-    spec!("rcms-disposal", "revenue", "Revenue court cases disposed in time", "समय पर निराकृत राजस्व न्यायालय प्रकरण", "Revenue courts in time", "राजस्व न्यायालय समय पर", Percent, 1, H, 76.0, 7.0, 0.15, 1.5, Some(90.0), None),
-    spec!("cmh-unattended", "cm-helpline", "CM Helpline complaints not attended in time", "समय पर अटेंड न की गई सीएम हेल्पलाइन शिकायतें", "CMH not attended", "सीएमएच अनअटेंडेड", Percent, 1, L, 6.5, 2.5, -0.05, 0.7, Some(2.0), None),
-    spec!("cmh-satisfactory", "cm-helpline", "CM Helpline complaints closed with satisfaction", "संतुष्टि के साथ बंद सीएम हेल्पलाइन शिकायतें", "CMH satisfied closure", "सीएमएच संतुष्टिपूर्ण", Percent, 1, H, 66.0, 7.0, 0.2, 1.5, Some(80.0), None),
+    spec!("rcms-disposal", "revenue", "Revenue court cases disposed in time", "समय पर निराकृत राजस्व न्यायालय प्रकरण", "Revenue cases in time", "राजस्व न्यायालय समय पर", Percent, 1, H, 76.0, 7.0, 0.15, 1.5, Some(90.0), None),
+    spec!("cmh-unattended", "cm-helpline", "CM Helpline complaints not attended in time", "समय पर अटेंड न की गई सीएम हेल्पलाइन शिकायतें", "CMH not attended", "सीएमएच: समय पर अटेंड नहीं", Percent, 1, L, 6.5, 2.5, -0.05, 0.7, Some(2.0), None),
+    spec!("cmh-satisfactory", "cm-helpline", "CM Helpline complaints closed with satisfaction", "संतुष्टि के साथ बंद सीएम हेल्पलाइन शिकायतें", "CMH satisfied closure", "सीएमएच संतुष्टिपूर्वक बंद", Percent, 1, H, 66.0, 7.0, 0.2, 1.5, Some(80.0), None),
     spec!("cmh-over-100-days", "cm-helpline", "CM Helpline complaints pending over 100 days", "100 दिन से अधिक लंबित सीएम हेल्पलाइन शिकायतें", "CMH over 100 days", "सीएमएच 100+ दिन", Count, 0, L, 140.0, 50.0, -1.5, 12.0, None, None),
     spec!("cmh-l1-resolution", "cm-helpline", "Complaints resolved at the first level (L1)", "प्रथम स्तर (L1) पर निराकृत शिकायतें", "Resolved at L1", "L1 पर निराकरण", Percent, 1, H, 54.0, 8.0, 0.2, 1.8, None, None),
     spec!("pgs-in-time", "public-services", "Public Services Guarantee applications disposed in time", "समय-सीमा में निराकृत लोक सेवा गारंटी आवेदन", "Services in time", "समय पर सेवाएँ", Percent, 1, H, 91.0, 3.0, 0.08, 0.6, Some(100.0), None),
@@ -120,7 +135,7 @@ const SPECS: &[Spec] = &[
     spec!("anc-four-visits", "health", "Pregnant women with four antenatal check-ups", "चार प्रसव-पूर्व जाँच वाली गर्भवती महिलाएँ", "Four ANC check-ups", "चार एएनसी जाँच", Percent, 1, H, 70.0, 8.0, 0.2, 1.5, Some(90.0), None),
     spec!("institutional-delivery", "health", "Institutional deliveries", "संस्थागत प्रसव", "Institutional delivery", "संस्थागत प्रसव", Percent, 1, H, 90.0, 4.0, 0.05, 0.8, Some(100.0), None),
     spec!("full-immunisation", "health", "Children fully immunised (12–23 months)", "पूर्ण टीकाकृत बच्चे (12–23 माह)", "Full immunisation", "पूर्ण टीकाकरण", Percent, 1, H, 84.0, 5.0, 0.1, 1.0, Some(95.0), None),
-    spec!("sam-children-treated", "health", "Severely malnourished children treated after referral", "रेफ़र होने के बाद उपचारित अति गंभीर कुपोषित बच्चे", "SAM children treated", "उपचारित अति कुपोषित बच्चे", Percent, 1, H, 72.0, 9.0, 0.2, 2.0, Some(90.0), None),
+    spec!("sam-children-treated", "health", "Severely malnourished children treated after referral", "रेफ़र होने के बाद उपचारित अति गंभीर कुपोषित बच्चे", "SAM children treated", "उपचारित सैम बच्चे", Percent, 1, H, 72.0, 9.0, 0.2, 2.0, Some(90.0), None),
     spec!("ayushman-cards", "health", "Eligible people with an Ayushman card", "आयुष्मान कार्ड वाले पात्र लोग", "Ayushman cards", "आयुष्मान कार्ड", Percent, 1, H, 58.0, 9.0, 0.7, 0.8, Some(100.0), None),
     spec!("mgnrega-persondays", "rural-development", "MGNREGA person-days generated against target", "लक्ष्य के विरुद्ध सृजित मनरेगा मानव दिवस", "MGNREGA person-days", "मनरेगा मानव दिवस", Percent, 1, H, 78.0, 9.0, 0.05, 2.0, Some(100.0), Mgnrega),
     spec!("mgnrega-timely-wages", "rural-development", "MGNREGA wages paid within 15 days", "15 दिन में भुगतान की गई मनरेगा मज़दूरी", "Wages in 15 days", "15 दिन में मज़दूरी", Percent, 1, H, 87.0, 5.0, 0.1, 1.2, Some(100.0), None),
@@ -131,8 +146,8 @@ const SPECS: &[Spec] = &[
     spec!("muskan-recovered", "women-safety", "Missing girls recovered under the Muskan campaign", "मुस्कान अभियान में बरामद लापता बालिकाएँ", "Muskan recoveries", "मुस्कान बरामदगी", Count, 0, H, 13.0, 4.0, 0.0, 2.0, None, MuskanDrives),
     spec!("caw-chargesheet-60d", "women-safety", "Crimes against women charge-sheeted within 60 days", "60 दिन में चालान प्रस्तुत महिला अपराध प्रकरण", "Charge-sheet in 60 days", "60 दिन में चालान", Percent, 1, H, 78.0, 7.0, 0.1, 1.5, Some(100.0), None),
     spec!("girdawari-done", "agriculture", "Crop survey (girdawari) completed", "पूर्ण फसल गिरदावरी", "Girdawari done", "गिरदावरी पूर्ण", Percent, 1, H, 86.0, 6.0, 0.1, 1.5, Some(100.0), None),
-    spec!("kcc-coverage", "agriculture", "Eligible farmers with a Kisan Credit Card", "किसान क्रेडिट कार्ड वाले पात्र किसान", "KCC coverage", "केसीसी कवरेज", Percent, 1, H, 63.0, 9.0, 0.2, 0.7, None, None),
-    spec!("insurance-claims-settled", "agriculture", "Crop insurance claims settled", "निपटाए गए फसल बीमा दावे", "Insurance claims settled", "निपटाए बीमा दावे", Percent, 1, H, 74.0, 8.0, 0.15, 2.0, Some(100.0), None),
+    spec!("kcc-coverage", "agriculture", "Eligible farmers with a Kisan Credit Card", "किसान क्रेडिट कार्ड वाले पात्र किसान", "KCC coverage", "केसीसी वाले किसान", Percent, 1, H, 63.0, 9.0, 0.2, 0.7, None, None),
+    spec!("insurance-claims-settled", "agriculture", "Crop insurance claims settled", "निराकृत फसल बीमा दावे", "Insurance claims settled", "बीमा दावा निराकरण", Percent, 1, H, 74.0, 8.0, 0.15, 2.0, Some(100.0), None),
     spec!("public-awareness", "awareness", "Public awareness score", "जन जागरूकता स्कोर", "Public awareness", "जन जागरूकता", Score, 1, H, 58.0, 10.0, 0.15, 1.5, None, None),
     spec!("jan-sunwai-disposal", "awareness", "Jan Sunwai applications disposed", "निराकृत जनसुनवाई आवेदन", "Jan Sunwai disposed", "जनसुनवाई निराकरण", Percent, 1, H, 81.0, 6.0, 0.1, 1.5, Some(100.0), None),
 ];
@@ -146,9 +161,12 @@ pub enum Place {
     Worst(usize),
 }
 
-/// The facts the published reviews state, as (indicator, period, district, place).
+/// A fact a published review states: (indicator, period, [(district, place)]).
+pub type Fact = (&'static str, &'static str, &'static [(&'static str, Place)]);
+
+/// The facts the published reviews state.
 #[rustfmt::skip]
-pub const PUBLISHED_FACTS: &[(&str, &str, &[(&str, Place)])] = &[
+pub const PUBLISHED_FACTS: &[Fact] = &[
     ("public-awareness", "2026-01", &[("tikamgarh", Place::Best(1)), ("dhar", Place::Best(2)), ("singrauli", Place::Best(3)),
                                       ("panna", Place::Worst(3)), ("morena", Place::Worst(2)), ("bhind", Place::Worst(1))]),
     ("mutation-pending", "2026-01", &[("morena", Place::Worst(1)), ("bhind", Place::Worst(2))]),
@@ -161,7 +179,6 @@ pub const PUBLISHED_FACTS: &[(&str, &str, &[(&str, Place)])] = &[
     ("anc-four-visits", "2026-01", &[("shivpuri", Place::Worst(1)), ("ashoknagar", Place::Worst(2))]),
     ("mgnrega-persondays", "2026-01", &[("betul", Place::Worst(3))]),
 ];
-
 
 /// Monthly period ids from 2024-04 to 2026-10, oldest first.
 pub fn sample_periods() -> Vec<(String, u32)> {
@@ -180,40 +197,6 @@ pub fn sample_periods() -> Vec<(String, u32)> {
 
 /// Former names whose Hindi spelling the district list does not carry.
 const FORMER_NAMES_HI: &[(&str, &str)] = &[("Hoshangabad", "होशंगाबाद")];
-
-/// A cell before it is written: a number with optional extras, or a gap.
-#[derive(Clone)]
-enum Cell {
-    Number { v: f64, num: Option<f64>, den: Option<f64>, flag: Option<&'static str> },
-    Gap,
-}
-
-impl Cell {
-    fn value(&self) -> Option<f64> {
-        match self {
-            Cell::Number { v, .. } => Some(*v),
-            Cell::Gap => None,
-        }
-    }
-    fn to_json(&self) -> Value {
-        match self {
-            Cell::Gap => json!({"gap": "not_reported"}),
-            Cell::Number { v, num: None, den: None, flag: None } => json!(v),
-            Cell::Number { v, num, den, flag } => {
-                let mut o = Map::new();
-                o.insert("v".into(), json!(v));
-                if let (Some(n), Some(d)) = (num, den) {
-                    o.insert("num".into(), json!(n));
-                    o.insert("den".into(), json!(d));
-                }
-                if let Some(f) = flag {
-                    o.insert("flag".into(), json!(f));
-                }
-                Value::Object(o)
-            }
-        }
-    }
-}
 
 /// series[unit][period]
 type Series = Vec<Vec<Cell>>;
@@ -262,10 +245,10 @@ fn generate_series(spec: &Spec, units: usize, periods: &[(String, u32)], size: &
                         } else {
                             None
                         };
-                        return Cell::Number { v, num: Some(num), den: Some(den), flag };
+                        return Cell::number(v, Some(num), Some(den), flag.map(String::from));
                     }
                     let flag = (t == last).then_some("provisional");
-                    Cell::Number { v, num: None, den: None, flag }
+                    Cell::number(v, None, None, flag.map(String::from))
                 })
                 .collect()
         })
@@ -297,10 +280,7 @@ fn enforce(series: &mut Series, spec: &Spec, t: usize, facts: &[(usize, Place)])
     };
     for _ in 0..50 {
         let ranking = rank_readings(&readings_at(series, t), spec.dir, spec.decimals);
-        let mut tied: Vec<(usize, Place, usize)> = facts
-            .iter()
-            .filter_map(|&(u, p)| ranking.rank_of(u).filter(|r| r.tied).map(|r| (u, p, r.rank)))
-            .collect();
+        let mut tied: Vec<(usize, Place, usize)> = facts.iter().filter_map(|&(u, p)| ranking.rank_of(u).filter(|r| r.tied).map(|r| (u, p, r.rank))).collect();
         if tied.is_empty() {
             return;
         }
@@ -308,7 +288,7 @@ fn enforce(series: &mut Series, spec: &Spec, t: usize, facts: &[(usize, Place)])
         tied.dedup_by_key(|&mut (_, _, rank)| rank);
         for (u, place, _) in tied {
             let up = matches!(place, Place::Best(_)) == (spec.dir == Direction::HigherIsBetter);
-            if let Cell::Number { v, .. } = &mut series[u][t] {
+            if let Some(v) = series[u][t].value_mut() {
                 *v = round_to(*v + if up { step } else { -step }, spec.decimals);
             }
         }
@@ -354,7 +334,7 @@ pub fn generate(rows: &[DistrictRow], out: &Path) -> Result<(), String> {
         for (u, s) in series.iter_mut().enumerate() {
             for (t, cell) in s.iter_mut().enumerate() {
                 if rng.unit() < 0.012 && !protected.contains(&(u, t)) {
-                    *cell = Cell::Gap;
+                    *cell = Cell::gap(GapReason::NotReported, None);
                 }
             }
         }
@@ -375,19 +355,16 @@ pub fn generate(rows: &[DistrictRow], out: &Path) -> Result<(), String> {
         return Err(format!("muskan-recovered 2026-01 totals {total}, the review reported over 1,900"));
     }
 
-    let manifest = manifest_json(rows, &periods);
+    let manifest = manifest(rows, &periods);
     let files = periods
         .iter()
         .enumerate()
         .map(|(t, (pid, _))| {
-            let mut values = Map::new();
-            for (i, spec) in SPECS.iter().enumerate() {
-                values.insert(spec.id.into(), Value::Array(all[i].iter().map(|s| s[t].to_json()).collect()));
-            }
+            let values: BTreeMap<String, Vec<Cell>> =
+                SPECS.iter().zip(&all).map(|(spec, series)| (spec.id.to_string(), series.iter().map(|s| s[t].clone()).collect())).collect();
             ValueFileOut {
-                period: pid.clone(),
                 indicators: None,
-                body: json!({"format": samiksha_core::FORMAT, "period": pid, "units": rows.iter().map(|r| r.slug.clone()).collect::<Vec<_>>(), "values": values}),
+                body: ValueFile { format: samiksha_core::FORMAT, period: pid.clone(), units: rows.iter().map(|r| r.slug.clone()).collect(), values },
             }
         })
         .collect();
@@ -395,46 +372,54 @@ pub fn generate(rows: &[DistrictRow], out: &Path) -> Result<(), String> {
 }
 
 /// The manifest's `divisions`, in first-seen order of the district list.
-pub fn divisions_json(rows: &[DistrictRow]) -> Value {
-    let mut divisions: Vec<Value> = Vec::new();
+pub fn divisions(rows: &[DistrictRow]) -> Vec<Division> {
+    let mut divisions: Vec<Division> = Vec::new();
     for r in rows {
-        if !divisions.iter().any(|d| d["id"] == r.division.as_str()) {
-            divisions.push(json!({"id": r.division, "name": {"en": r.division_en, "hi": r.division_hi}}));
+        if !divisions.iter().any(|d| d.id == r.division) {
+            divisions.push(Division { id: r.division.clone(), name: Bilingual::new(&r.division_en, &r.division_hi) });
         }
     }
-    Value::Array(divisions)
+    divisions
 }
 
 /// The manifest's `units`, with codes, lineage and former names from the district list.
-pub fn units_json(rows: &[DistrictRow]) -> Value {
-    let units: Vec<Value> = rows
-        .iter()
-        .map(|r| {
-            let mut u = json!({"slug": r.slug, "name": {"en": r.name_en, "hi": r.name_hi}, "division": r.division, "lat": r.lat, "lon": r.lon});
-            if !r.boundary_code.is_empty() {
-                u["codes"] = json!({"census2011": r.boundary_code});
-            }
-            if !r.carved_from.is_empty() {
-                u["carved_from"] = json!(r.carved_from);
-            }
-            if let Ok(y) = r.year_created.parse::<u16>() {
-                u["year_created"] = json!(y);
-            }
-            if !r.boundary_name.is_empty() && r.boundary_name != r.name_en {
+pub fn units(rows: &[DistrictRow]) -> Vec<Unit> {
+    rows.iter()
+        .map(|r| Unit {
+            carved_from: (!r.carved_from.is_empty()).then(|| r.carved_from.clone()),
+            codes: if r.boundary_code.is_empty() { BTreeMap::new() } else { BTreeMap::from([("census2011".to_string(), r.boundary_code.clone())]) },
+            division: r.division.clone(),
+            former_names: if !r.boundary_name.is_empty() && r.boundary_name != r.name_en {
                 let hi = FORMER_NAMES_HI.iter().find(|(en, _)| *en == r.boundary_name).map_or(r.boundary_name.as_str(), |(_, hi)| hi);
-                u["former_names"] = json!([{"en": r.boundary_name, "hi": hi}]);
-            }
-            u
+                vec![Bilingual::new(&r.boundary_name, hi)]
+            } else {
+                Vec::new()
+            },
+            lat: r.lat,
+            lon: r.lon,
+            name: Bilingual::new(&r.name_en, &r.name_hi),
+            slug: r.slug.clone(),
+            year_created: r.year_created.parse::<u16>().ok(),
         })
-        .collect();
-    Value::Array(units)
+        .collect()
 }
 
-fn manifest_json(rows: &[DistrictRow], periods: &[(String, u32)]) -> Value {
-    let divisions = divisions_json(rows);
-    let units = units_json(rows);
-    let departments: Vec<Value> = DEPARTMENTS.iter().map(|(id, en, hi, _, _)| json!({"id": id, "name": {"en": en, "hi": hi}, "weight": 1})).collect();
-    let indicators: Vec<Value> = SPECS
+/// The format's word for a direction.
+pub fn direction_word(d: Direction) -> &'static str {
+    match d {
+        Direction::HigherIsBetter => "higher_is_better",
+        Direction::LowerIsBetter => "lower_is_better",
+    }
+}
+
+fn manifest(rows: &[DistrictRow], periods: &[(String, u32)]) -> Manifest {
+    fn b(en: impl Into<String>, hi: impl Into<String>) -> Bilingual {
+        Bilingual::new(en, hi)
+    }
+    // The sample's weights are all equal; written as the integer 1.
+    let one = || Some(Number::from(1));
+    let departments = DEPARTMENTS.iter().map(|(id, en, hi, _, _)| Department { id: id.to_string(), name: b(*en, *hi), weight: one() }).collect();
+    let indicators = SPECS
         .iter()
         .map(|s| {
             let (_, _, _, src_en, src_hi) = DEPARTMENTS.iter().find(|d| d.0 == s.dept).copied().unwrap_or(DEPARTMENTS[0]);
@@ -443,70 +428,69 @@ fn manifest_json(rows: &[DistrictRow], periods: &[(String, u32)]) -> Value {
                 Kind::Count => "count",
                 Kind::Score => "score",
             };
-            let dir = if s.dir == H { "higher_is_better" } else { "lower_is_better" };
-            let mut i = json!({
-                "id": s.id, "name": {"en": s.name.0, "hi": s.name.1}, "short_name": {"en": s.short.0, "hi": s.short.1},
-                "unit": unit, "decimals": s.decimals, "direction": dir, "department": s.dept, "weight": 1, "frequency": "monthly",
-                "description": {
-                    "en": format!("{}, by district and month. Illustrative values generated for this demonstration.", s.name.0),
-                    "hi": format!("{}, ज़िलेवार और माहवार। इस प्रदर्शन के लिए बनाए गए उदाहरण के मान।", s.name.1)
-                },
-                "source": {"en": format!("{src_en} (illustrative)"), "hi": format!("{src_hi} (उदाहरण)")}
-            });
-            if let Some(t) = s.target {
-                i["target"] = json!(t);
+            Indicator {
+                decimals: Some(s.decimals),
+                department: s.dept.into(),
+                description: Some(b(
+                    format!("{}, by district and month. Illustrative values generated for this demonstration.", s.name.0),
+                    format!("{}, ज़िलेवार और माहवार। केवल उदाहरण के लिए बनाए गए मान (डेमो)।", s.name.1),
+                )),
+                direction: direction_word(s.dir).into(),
+                frequency: Some("monthly".into()),
+                id: s.id.into(),
+                name: b(s.name.0, s.name.1),
+                short_name: Some(b(s.short.0, s.short.1)),
+                source: Some(b(format!("{src_en} (illustrative)"), format!("{src_hi} (उदाहरणार्थ)"))),
+                target: s.target,
+                unit: unit.into(),
+                unit_label: (s.kind == Kind::Score).then(|| b("/ 100", "/ 100")),
+                weight: one(),
             }
-            if s.kind == Kind::Score {
-                i["unit_label"] = json!({"en": "/ 100", "hi": "/ 100"});
-            }
-            i
         })
         .collect();
-    let periods: Vec<Value> = periods
+    let periods = periods
         .iter()
         .map(|(id, m)| {
             let year = &id[..4];
             let label = |lang| format!("{} {year}", month_name(*m, lang));
-            json!({"id": id, "label": {"en": label(Lang::En), "hi": label(Lang::Hi)}})
+            Period { id: id.clone(), label: b(label(Lang::En), label(Lang::Hi)) }
         })
         .collect();
-    json!({
-        "format": samiksha_core::FORMAT,
-        "title": {"en": "Madhya Pradesh district review (sample)", "hi": "मध्यप्रदेश ज़िला समीक्षा (नमूना)"},
-        "description": {
-            "en": "District-wise review points of the kind the Chief Secretary reviews with collectors and commissioners: revenue cases, CM Helpline, public services, health, rural development, water, women's safety, agriculture and public awareness. The figures are illustrative; they agree with the rankings reported from the reviews but are not official statistics.",
-            "hi": "मुख्य सचिव द्वारा कलेक्टर-कमिश्नरों के साथ की जाने वाली समीक्षा जैसे ज़िलेवार बिंदु: राजस्व प्रकरण, सीएम हेल्पलाइन, लोक सेवाएँ, स्वास्थ्य, ग्रामीण विकास, पेयजल, महिला सुरक्षा, कृषि और जन जागरूकता। आँकड़े उदाहरण के लिए हैं; वे समीक्षा में बताई गई रैंकिंग से मेल खाते हैं पर आधिकारिक आँकड़े नहीं हैं।"
-        },
-        "publisher": {"en": "Samiksha project (sample data)", "hi": "समीक्षा परियोजना (नमूना डेटा)"},
-        "licence": {"name": {"en": "CC BY 4.0 (sample data)", "hi": "CC BY 4.0 (नमूना डेटा)"}, "url": "https://creativecommons.org/licenses/by/4.0/"},
-        "sources": [
-            {"name": {"en": "Rankings as reported from the collector–commissioner conference and Samadhan Online reviews, January 2026", "hi": "कलेक्टर-कमिश्नर कॉन्फ्रेंस एवं समाधान ऑनलाइन समीक्षा में बताई गई रैंकिंग, जनवरी 2026"}},
-            {"name": {"en": "All other values: generated by samiksha-publish sample (deterministic)", "hi": "अन्य सभी मान: samiksha-publish sample द्वारा निर्मित (नियत)"}}
+    let headline = |id: &str, en: &str, hi: &str, value: u32, note: Option<Bilingual>| Headline { id: id.into(), label: b(en, hi), note, value: value.into() };
+    let band = |min_score: u32, en: &str, hi: &str| Band { label: b(en, hi), min_score: min_score.into() };
+    let source = |en: &str, hi: &str| Link { name: b(en, hi), url: None };
+    Manifest {
+        format: samiksha_core::FORMAT.into(),
+        title: b("Madhya Pradesh district review (sample)", "मध्यप्रदेश ज़िला समीक्षा (नमूना)"),
+        description: Some(b(
+            "District-wise review points of the kind the Chief Secretary reviews with collectors and commissioners: revenue cases, CM Helpline, public services, health, rural development, water, women's safety, agriculture and public awareness. The figures are illustrative; they agree with the rankings reported from the reviews but are not official statistics.",
+            "मुख्य सचिव द्वारा कलेक्टर-कमिश्नरों के साथ की जाने वाली समीक्षा जैसे ज़िलेवार बिंदु: राजस्व प्रकरण, सीएम हेल्पलाइन, लोक सेवाएँ, स्वास्थ्य, ग्रामीण विकास, पेयजल, महिला सुरक्षा, कृषि और जन जागरूकता। आँकड़े उदाहरण के लिए हैं; वे समीक्षा में बताई गई रैंकिंग से मेल खाते हैं पर आधिकारिक आँकड़े नहीं हैं।",
+        )),
+        publisher: b("Samiksha project (sample data)", "समीक्षा परियोजना (नमूना डेटा)"),
+        licence: Link { name: b("CC BY 4.0 (sample data)", "CC BY 4.0 (नमूना डेटा)"), url: Some("https://creativecommons.org/licenses/by/4.0/".into()) },
+        sources: vec![
+            source("Rankings as reported from the collector–commissioner conference and Samadhan Online reviews, January 2026", "कलेक्टर-कमिश्नर कॉन्फ़्रेंस एवं समाधान ऑनलाइन समीक्षा में बताई गई रैंकिंग, जनवरी 2026"),
+            source("All other values: generated by samiksha-publish sample, the same on every run", "अन्य सभी मान: samiksha-publish sample द्वारा बनाए गए (हर बार एक जैसे)"),
         ],
-        "updated": "2026-11-20",
-        "notice": {"en": "Illustrative values, not official statistics.", "hi": "उदाहरण के मान, आधिकारिक आँकड़े नहीं।"},
-        "unit_level": {"en": "District", "hi": "ज़िला"},
-        "divisions": divisions,
-        "units": units,
-        "departments": departments,
-        "indicators": indicators,
-        "periods": periods,
-        "headlines": [
-            {"id": "services-notified", "label": {"en": "Services notified under the Public Services Guarantee Act", "hi": "लोक सेवा गारंटी अधिनियम में अधिसूचित सेवाएँ"}, "value": 735},
-            {"id": "services-online", "label": {"en": "Of these, services online", "hi": "इनमें से ऑनलाइन सेवाएँ"}, "value": 602},
-            {"id": "services-to-go-online", "label": {"en": "Services still to go online", "hi": "ऑनलाइन होने को शेष सेवाएँ"}, "value": 133},
-            {"id": "eseva-target", "label": {"en": "Services to be on the MP e-Seva portal", "hi": "एमपी ई-सेवा पोर्टल पर जोड़ी जाने वाली सेवाएँ"}, "value": 1700,
-             "note": {"en": "Target: by the end of March", "hi": "लक्ष्य: मार्च के अंत तक"}}
+        updated: "2026-11-20".into(),
+        notice: Some(b("Illustrative values, not official statistics.", "ये मान केवल उदाहरण के लिए हैं; आधिकारिक आँकड़े नहीं हैं।")),
+        unit_level: Some(b("District", "ज़िला")),
+        divisions: divisions(rows),
+        units: units(rows),
+        departments,
+        indicators,
+        periods,
+        headlines: vec![
+            headline("services-notified", "Services notified under the Public Services Guarantee Act", "लोक सेवा गारंटी अधिनियम में अधिसूचित सेवाएँ", 735, None),
+            headline("services-online", "Of these, services online", "इनमें से ऑनलाइन सेवाएँ", 602, None),
+            headline("services-to-go-online", "Services still to go online", "ऑनलाइन होने को शेष सेवाएँ", 133, None),
+            headline("eseva-target", "Services to be on the MP e-Seva portal", "एमपी ई-सेवा पोर्टल पर जोड़ी जाने वाली सेवाएँ", 1700, Some(b("Target: by the end of March", "लक्ष्य: मार्च के अंत तक"))),
         ],
-        "flags": [
-            {"id": "small-sample", "label": {"en": "Based on fewer than 450 registered cases; read with care", "hi": "450 से कम पंजीकृत मामलों पर आधारित; सावधानी से पढ़ें"}},
-            {"id": "provisional", "label": {"en": "Provisional: may be revised", "hi": "अनंतिम: संशोधन संभव"}}
+        flags: vec![
+            Flag { id: "small-sample".into(), label: b("Based on fewer than 450 registered cases; read with care", "450 से कम पंजीकृत मामलों पर आधारित; सावधानी से पढ़ें") },
+            Flag { id: "provisional".into(), label: b("Provisional: may be revised", "अनंतिम: संशोधन संभव") },
         ],
-        "bands": [
-            {"min_score": 100, "label": {"en": "Achiever", "hi": "लक्ष्य प्राप्त"}},
-            {"min_score": 65, "label": {"en": "Front runner", "hi": "अग्रणी"}},
-            {"min_score": 50, "label": {"en": "Performer", "hi": "प्रदर्शनकारी"}},
-            {"min_score": 0, "label": {"en": "Aspirant", "hi": "आकांक्षी"}}
-        ]
-    })
+        bands: vec![band(100, "Achiever", "लक्ष्य प्राप्त"), band(65, "Front runner", "अग्रणी"), band(50, "Performer", "प्रदर्शनकर्ता"), band(0, "Aspirant", "आकांक्षी")],
+        ..Manifest::default()
+    }
 }

@@ -1,59 +1,62 @@
 //! Writes a dataset folder: value files first, then a manifest that lists each with its size
 //! and SHA-256, so what the manifest promises is exactly what was written.
 
-use serde_json::{json, Value};
+use crate::model::{FileRef, Manifest, ValueFile};
+use serde::Serialize;
 use std::path::Path;
 
-/// One value file to write: its period and its JSON body.
+/// One value file to write: its body, and the indicators it holds when it holds only some.
 pub struct ValueFileOut {
-    pub period: String,
     pub indicators: Option<Vec<String>>,
-    pub body: Value,
+    pub body: ValueFile,
 }
 
-/// Serialises compactly with a trailing newline; keys come out sorted, so output is stable.
-pub fn to_bytes(v: &Value) -> Vec<u8> {
-    let mut out = serde_json::to_vec(v).unwrap_or_default();
+/// Serialises compactly with a trailing newline. Every map the format has is a struct with
+/// sorted fields or a `BTreeMap`, so the same data always gives the same bytes.
+pub fn to_bytes<T: Serialize>(v: &T) -> Result<Vec<u8>, String> {
+    let mut out = serde_json::to_vec(v).map_err(|e| e.to_string())?;
     out.push(b'\n');
-    out
+    Ok(out)
 }
 
-pub fn write_dataset(dir: &Path, mut manifest: Value, files: Vec<ValueFileOut>) -> Result<(), String> {
+/// Pretty-printed with a trailing newline: the manifest is the file publishers read and diff.
+fn to_pretty<T: Serialize>(v: &T) -> Result<String, String> {
+    Ok(serde_json::to_string_pretty(v).map_err(|e| e.to_string())? + "\n")
+}
+
+pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut>) -> Result<(), String> {
     let values_dir = dir.join("values");
     std::fs::create_dir_all(&values_dir).map_err(|e| format!("{}: {e}", values_dir.display()))?;
     let mut refs = Vec::new();
     for f in files {
+        let period = f.body.period.clone();
         let name = match &f.indicators {
-            None => format!("values/{}.json", f.period),
-            Some(_) => format!("values/{}-{}.json", f.period, refs.len()),
+            None => format!("values/{period}.json"),
+            Some(_) => format!("values/{period}-{}.json", refs.len()),
         };
-        let bytes = to_bytes(&f.body);
+        let bytes = to_bytes(&f.body)?;
         let path = dir.join(&name);
         std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut r = json!({"path": name, "period": f.period, "bytes": bytes.len(), "sha256": samiksha_core::sha256_hex(&bytes)});
-        if let Some(list) = f.indicators {
-            r["indicators"] = json!(list);
-        }
-        refs.push(r);
+        refs.push(FileRef { period: Some(period), indicators: f.indicators, ..FileRef::of(name, &bytes) });
     }
-    manifest["value_files"] = Value::Array(refs);
-    let pretty = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+    manifest.value_files = refs;
     let path = dir.join("manifest.json");
-    std::fs::write(&path, pretty).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(&path, to_pretty(&manifest)?).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Lists a boundary file in a manifest (path relative to the manifest, size, SHA-256), keeping
-/// the rest of the manifest as it is.
+/// the rest of the manifest as it is. The manifest may be anyone's, hand-edited or newer than
+/// this tool, so it is read as plain JSON and only the typed `boundaries` entry is replaced.
 pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8]) -> Result<(), String> {
     let text = std::fs::read(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
-    let mut m: Value = serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let mut m: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
     let dir = manifest.parent().unwrap_or(Path::new("."));
     let rel = boundary
         .strip_prefix(dir)
         .map_err(|_| format!("{} is not inside the manifest's folder {}", boundary.display(), dir.display()))?
         .to_string_lossy()
         .replace('\\', "/");
-    m["boundaries"] = json!({"path": rel, "bytes": body.len(), "sha256": samiksha_core::sha256_hex(body)});
-    let pretty = serde_json::to_string_pretty(&m).map_err(|e| e.to_string())? + "\n";
-    std::fs::write(manifest, pretty).map_err(|e| format!("{}: {e}", manifest.display()))
+    let entry = serde_json::to_value(FileRef::of(rel, body)).map_err(|e| e.to_string())?;
+    m.insert("boundaries".into(), entry);
+    std::fs::write(manifest, to_pretty(&m)?).map_err(|e| format!("{}: {e}", manifest.display()))
 }

@@ -21,6 +21,18 @@ pub fn by_division(ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
         .collect()
 }
 
+/// The district a finder's text names: an exact name (either language) or slug first, else
+/// the first whose name contains the text. `None` for empty text or no match.
+pub fn find(ctx: &Ctx, text: &str) -> Option<usize> {
+    let q = text.trim().to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let units = ctx.ds.units();
+    let exact = units.iter().position(|u| u.name.en.to_lowercase() == q || u.name.hi == q || u.slug == q);
+    exact.or_else(|| units.iter().position(|u| u.name.en.to_lowercase().contains(&q) || u.name.hi.contains(&q)))
+}
+
 /// Every district as (slug, name), sorted by name in the reader's language.
 pub fn sorted_names(ctx: &Ctx) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect();

@@ -59,9 +59,13 @@ impl Selection {
         Some(Selection { subject, period, district })
     }
 
-    /// The route that names exactly this selection, keeping the route's other choices.
+    /// The route that names exactly this selection, keeping the route's other choices. An
+    /// unknown district is dropped, except on the district view, which says it is unknown.
     pub fn canonical_route(&self, ds: &Dataset, route: &Route) -> Route {
         let mut r = route.clone();
+        if r.district.is_some() && self.district.is_none() && r.view != crate::route::View::District {
+            r.district = None;
+        }
         r.subject = Some(match self.subject {
             Subject::Composite => SubjectId::Composite,
             Subject::Indicator(i) => SubjectId::Indicator(ds.indicators()[i].id.clone()),

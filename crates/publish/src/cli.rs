@@ -1,0 +1,175 @@
+//! The command line, defined once: clap derives the parser, its error messages and `--help`
+//! from these types, so what the help says is what the parser accepts.
+//!
+//! A wrong command line (unknown command or flag, a flag without its value, a value that does
+//! not parse) is refused by clap with exit code 2 before any file is read.
+
+use crate::import::{parse_wide_period, WidePeriod};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "samiksha-publish",
+    version,
+    about = "Check and build Samiksha datasets",
+    arg_required_else_help = true,
+    after_help = "Exit codes: 0 fine, 1 the input has errors, 2 the command line was wrong."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a manifest and every file it lists
+    ///
+    /// Prints each problem with its file, JSON path and what was expected.
+    ///
+    /// Exit codes: 0 when there are no errors (warnings allowed), 1 when there are errors or the
+    /// manifest cannot be read, 2 when the command line is wrong.
+    Validate {
+        /// The dataset's manifest.json; the files it lists are read relative to its folder
+        #[arg(value_name = "manifest.json")]
+        manifest: PathBuf,
+    },
+    /// Write the deterministic sample dataset (illustrative values)
+    Sample(SampleArgs),
+    /// Build a dataset folder from a CSV of values
+    ///
+    /// Long files have the columns district, indicator, period, value and optionally flag; wide
+    /// files name one value column per period with --period. Prints every district name and
+    /// indicator it could not match, then validates what it wrote (exit 1 on errors).
+    Import(ImportArgs),
+    /// Write the web boundary file: matched, projected, simplified and quantized
+    ///
+    /// Reports districts with no polygon, polygons with no district and renamed districts. With
+    /// --manifest it also lists the file in that manifest with its size and SHA-256.
+    Boundaries(BoundariesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// The district list (slug, names, division, lineage, centroid)
+    #[arg(long, value_name = "mp-districts.csv")]
+    pub districts: PathBuf,
+    /// The folder to write manifest.json and values/ into
+    #[arg(long, value_name = "folder")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The values, long or wide
+    #[arg(long, value_name = "values.csv")]
+    pub values: PathBuf,
+    /// The indicator sheet (id, key, names, unit, direction, department, …)
+    #[arg(long, value_name = "sheet.csv")]
+    pub indicators: PathBuf,
+    /// The district list
+    #[arg(long, value_name = "list.csv")]
+    pub districts: PathBuf,
+    /// The manifest's hand-written part: title, publisher, licence, updated, …
+    #[arg(long, value_name = "meta.json")]
+    pub meta: PathBuf,
+    /// The folder to write the dataset into
+    #[arg(long, value_name = "folder")]
+    pub out: PathBuf,
+    /// Other spellings of district names (alias,slug)
+    #[arg(long, value_name = "aliases.csv")]
+    pub aliases: Option<PathBuf>,
+    /// What flag texts in the data mean (text,id,label_en,label_hi[,gap])
+    #[arg(long, value_name = "flags.csv")]
+    pub flags: Option<PathBuf>,
+    /// The column naming the district
+    #[arg(long, value_name = "column", default_value = "district")]
+    pub district_column: String,
+    /// The column naming the indicator (its key in the sheet)
+    #[arg(long, value_name = "column", default_value = "indicator")]
+    pub indicator_column: String,
+    /// A period of a wide file, e.g. nfhs-5=nfhs5_2019_21:flag_nfhs5@2019 (repeat per period)
+    #[arg(long = "period", value_name = "id=value_column[:flag_column][@year]", value_parser = parse_wide_period)]
+    pub periods: Vec<WidePeriod>,
+}
+
+#[derive(Debug, Args)]
+pub struct BoundariesArgs {
+    /// District polygons: GeoJSON FeatureCollection or TopoJSON
+    #[arg(long, value_name = "file.geojson|file.topo.json")]
+    pub input: PathBuf,
+    /// The district list
+    #[arg(long, value_name = "list.csv")]
+    pub districts: PathBuf,
+    /// The boundary file to write
+    #[arg(long, value_name = "boundaries.json")]
+    pub out: PathBuf,
+    /// Other spellings of district names (alias,slug)
+    #[arg(long, value_name = "aliases.csv")]
+    pub aliases: Option<PathBuf>,
+    /// A manifest to list the boundary file in (the file must be inside its folder)
+    #[arg(long, value_name = "manifest.json")]
+    pub manifest: Option<PathBuf>,
+    /// The feature property holding the district name
+    #[arg(long, value_name = "property", default_value = "district")]
+    pub name_property: String,
+    /// The feature property holding the census code
+    #[arg(long, value_name = "property", default_value = "dt_code")]
+    pub code_property: String,
+    /// The TopoJSON object to read (default: the first)
+    #[arg(long, value_name = "name")]
+    pub object: Option<String>,
+    /// Width of the drawing in pixels
+    #[arg(long, value_name = "pixels", default_value_t = 1000.0, value_parser = positive, allow_negative_numbers = true)]
+    pub width: f64,
+    /// Simplification tolerance in pixels; 0 keeps every point
+    #[arg(long, value_name = "pixels", default_value_t = 1.2, value_parser = not_negative, allow_negative_numbers = true)]
+    pub tolerance: f64,
+}
+
+fn number(s: &str) -> Result<f64, String> {
+    s.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or_else(|| format!("\"{s}\" is not a number"))
+}
+
+fn positive(s: &str) -> Result<f64, String> {
+    number(s).and_then(|x| if x > 0.0 { Ok(x) } else { Err(format!("{s} is not positive")) })
+}
+
+fn not_negative(s: &str) -> Result<f64, String> {
+    number(s).and_then(|x| if x >= 0.0 { Ok(x) } else { Err(format!("{s} is negative")) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        // clap's own checks: no clashing names, defaults that parse, and so on.
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn values_are_parsed_and_checked() {
+        let cli = Cli::try_parse_from(["samiksha-publish", "boundaries", "--input", "a", "--districts", "b", "--out", "c", "--tolerance", "0"]).unwrap();
+        let Command::Boundaries(b) = cli.command else { panic!("{cli:?}") };
+        assert_eq!((b.width, b.tolerance, b.name_property.as_str(), b.code_property.as_str()), (1000.0, 0.0, "district", "dt_code"));
+        for bad in [["--width", "0"], ["--width", "wide"], ["--tolerance", "-1"], ["--tolerance", "NaN"]] {
+            let err = Cli::try_parse_from(["samiksha-publish", "boundaries", "--input", "a", "--districts", "b", "--out", "c", bad[0], bad[1]]).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+            assert!(err.to_string().contains(bad[0]), "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn periods_repeat_and_are_checked() {
+        let base = ["samiksha-publish", "import", "--values", "v", "--indicators", "i", "--districts", "d", "--meta", "m", "--out", "o"];
+        let cli = Cli::try_parse_from(base.iter().copied().chain(["--period", "nfhs-4=a@2015", "--period", "nfhs-5=b:f"])).unwrap();
+        let Command::Import(a) = cli.command else { panic!("{cli:?}") };
+        assert_eq!(a.periods.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["nfhs-4", "nfhs-5"]);
+        assert_eq!(a.periods[1].flag_column.as_deref(), Some("f"));
+        let err = Cli::try_parse_from(base.iter().copied().chain(["--period", "no-equals-sign"])).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+    }
+}

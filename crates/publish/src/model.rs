@@ -1,0 +1,324 @@
+//! The dataset format as this tool writes it: one typed, serialisable struct per JSON object of
+//! `manifest.json`, the value files and the boundary file.
+//!
+//! samiksha-core reads the format by hand (so it can report every problem with its path) and
+//! has no types to write it with, so the writer's types live here; `docs/dataset.schema.json`
+//! describes the same shapes and `tests/schema.rs` checks what these structs produce against it.
+//!
+//! Fields are declared in alphabetical order on purpose. The files were first written through
+//! `serde_json::Value`, whose maps sort their keys, and the committed sample must stay
+//! byte-identical; sorted keys also keep diffs between two publications small.
+
+use samiksha_core::values::GapReason;
+use samiksha_core::Bilingual;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Number, Value};
+use std::collections::BTreeMap;
+
+/// `manifest.json`.
+///
+/// `import` reads the publisher's hand-written part (title, publisher, licence, …) from its
+/// `--meta` file into this same struct, so it is also `Deserialize`; the parts the command
+/// generates default to empty there and are filled in afterwards.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Band>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundaries: Option<FileRef>,
+    #[serde(default)]
+    pub departments: Vec<Department>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Bilingual>,
+    #[serde(default)]
+    pub divisions: Vec<Division>,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    #[serde(default)]
+    pub format: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headlines: Vec<Headline>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    pub licence: Link,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Bilingual>,
+    #[serde(default)]
+    pub periods: Vec<Period>,
+    pub publisher: Bilingual,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tile_layout: Vec<TilePosition>,
+    pub title: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_level: Option<Bilingual>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    pub updated: String,
+    #[serde(default)]
+    pub value_files: Vec<FileRef>,
+    /// Fields of a publisher's `--meta` file that the format does not define: the reader
+    /// ignores them, and the publisher put them there, so they are kept rather than dropped.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, Value>,
+}
+
+/// A licence or a source.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Link {
+    pub name: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Division {
+    pub id: String,
+    pub name: Bilingual,
+}
+
+/// A district.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Unit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carved_from: Option<String>,
+    /// External codes, e.g. `{"census2011": "444"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub codes: BTreeMap<String, String>,
+    pub division: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<Bilingual>,
+    /// Written as `null` when the district list has no centroid: the reader treats `null` as
+    /// absent, and this is what the tool has always written.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub name: Bilingual,
+    pub slug: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_created: Option<u16>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Department {
+    pub id: String,
+    pub name: Bilingual,
+    /// A JSON number as written: the sample's weights are the integer 1, not 1.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Number>,
+}
+
+/// An indicator. `unit`, `direction` and `frequency` are the format's words; `import` copies
+/// them from the publisher's sheet and `validate`, run right after, names any that are wrong.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Indicator {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
+    pub department: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Bilingual>,
+    pub direction: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<String>,
+    pub id: String,
+    pub name: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<Bilingual>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Bilingual>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    pub unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_label: Option<Bilingual>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Number>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Period {
+    pub id: String,
+    pub label: Bilingual,
+}
+
+/// A state-level figure; `value` keeps the number as written (735 stays 735, not 735.0).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Headline {
+    pub id: String,
+    pub label: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Bilingual>,
+    pub value: Number,
+}
+
+/// A quality flag values may carry.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Flag {
+    pub id: String,
+    pub label: Bilingual,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TilePosition {
+    pub col: i32,
+    pub row: i32,
+    pub unit: String,
+}
+
+/// A band of the composite score.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Band {
+    pub label: Bilingual,
+    pub min_score: Number,
+}
+
+/// A file the manifest lists: a value file (with `period`, and `indicators` when it holds only
+/// some) or the boundary file; size and SHA-256 let the viewer check it arrived intact.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct FileRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<Vec<String>>,
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+impl FileRef {
+    /// A listing of `body` at `path`, with its size and hash.
+    pub fn of(path: String, body: &[u8]) -> FileRef {
+        FileRef { bytes: Some(body.len() as u64), indicators: None, path, period: None, sha256: Some(samiksha_core::sha256_hex(body)) }
+    }
+}
+
+/// A value file: one period's columns, each aligned with `units`.
+#[derive(Debug, Serialize)]
+pub struct ValueFile {
+    pub format: &'static str,
+    pub period: String,
+    pub units: Vec<String>,
+    /// Indicator id → column; a `BTreeMap` so columns come out in id order, as they always have.
+    pub values: BTreeMap<String, Vec<Cell>>,
+}
+
+/// One cell of a value file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// The common case, written as a bare number to keep files small.
+    Number(f64),
+    /// A number with what rarely accompanies it.
+    Detailed {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        den: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        flag: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        num: Option<f64>,
+        v: f64,
+    },
+    /// No number, and why.
+    Gap {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        flag: Option<String>,
+        #[serde(serialize_with = "gap_word")]
+        gap: GapReason,
+    },
+}
+
+impl Cell {
+    /// A number with optional counts and flag; a bare number when it has neither.
+    pub fn number(v: f64, num: Option<f64>, den: Option<f64>, flag: Option<String>) -> Cell {
+        match (num, den, flag) {
+            (None, None, None) => Cell::Number(v),
+            (num, den, flag) => Cell::Detailed { den, flag, num, v },
+        }
+    }
+
+    pub fn gap(reason: GapReason, flag: Option<String>) -> Cell {
+        Cell::Gap { flag, gap: reason }
+    }
+
+    /// The number, if the cell has one.
+    pub fn value(&self) -> Option<f64> {
+        match self {
+            Cell::Number(v) | Cell::Detailed { v, .. } => Some(*v),
+            Cell::Gap { .. } => None,
+        }
+    }
+
+    /// The number, for changing it in place (the sample generator separates ties this way).
+    pub fn value_mut(&mut self) -> Option<&mut f64> {
+        match self {
+            Cell::Number(v) | Cell::Detailed { v, .. } => Some(v),
+            Cell::Gap { .. } => None,
+        }
+    }
+}
+
+/// `GapReason` lives in samiksha-core without `Serialize`; its word is what the format uses.
+fn gap_word<S: Serializer>(reason: &GapReason, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(reason.word())
+}
+
+/// The boundary file (`samiksha-boundaries/1`) the `boundaries` command writes.
+#[derive(Debug, Serialize)]
+pub struct BoundaryFile {
+    pub encoding: &'static str,
+    pub format: &'static str,
+    pub height: f64,
+    pub projection: Projection,
+    pub units: Vec<BoundaryUnit>,
+    pub width: f64,
+}
+
+/// How longitude and latitude became the file's pixels, so points can be placed on the map.
+#[derive(Debug, Serialize)]
+pub struct Projection {
+    pub cos_lat: f64,
+    pub kind: &'static str,
+    pub lat1: f64,
+    pub lon0: f64,
+    pub scale: f64,
+}
+
+/// One district's outline: rings as flat, delta-encoded integer lists.
+#[derive(Debug, Serialize)]
+pub struct BoundaryUnit {
+    pub rings: Vec<Vec<i64>>,
+    pub source_name: String,
+    pub unit: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_written_as_the_format_spells_them() {
+        let json = |c: Cell| serde_json::to_string(&c).unwrap();
+        assert_eq!(json(Cell::number(12.5, None, None, None)), "12.5");
+        assert_eq!(json(Cell::number(5.0, None, None, None)), "5.0");
+        assert_eq!(json(Cell::number(7.5, None, None, Some("n25-49".into()))), r#"{"flag":"n25-49","v":7.5}"#);
+        assert_eq!(json(Cell::number(50.0, Some(5.0), Some(10.0), None)), r#"{"den":10.0,"num":5.0,"v":50.0}"#);
+        assert_eq!(json(Cell::gap(GapReason::NotReported, None)), r#"{"gap":"not_reported"}"#);
+        assert_eq!(json(Cell::gap(GapReason::Suppressed, Some("lt25".into()))), r#"{"flag":"lt25","gap":"suppressed"}"#);
+    }
+
+    #[test]
+    fn a_meta_file_reads_into_the_manifest_and_keeps_unknown_fields() {
+        let meta = r#"{"title": {"en": "T", "hi": "टी"}, "publisher": {"en": "P", "hi": "पी"},
+                       "licence": {"name": {"en": "L", "hi": "एल"}}, "updated": "2026-01-01",
+                       "headlines": [{"id": "h", "label": {"en": "H", "hi": "एच"}, "value": 735}],
+                       "x-contact": "stats@example.org"}"#;
+        let m: Manifest = serde_json::from_str(meta).unwrap();
+        let out = serde_json::to_string(&m).unwrap();
+        assert!(out.contains(r#""value":735}"#), "{out}");
+        assert!(out.ends_with(r#""x-contact":"stats@example.org"}"#), "{out}");
+        let missing = serde_json::from_str::<Manifest>(r#"{"title": {"en": "T", "hi": "टी"}}"#).unwrap_err();
+        assert!(missing.to_string().contains("missing field"), "{missing}");
+    }
+}
