@@ -204,15 +204,17 @@ fn ProblemsPanel() -> impl IntoView {
     };
     move || {
         let (errors, warnings) = counts();
-        (errors + warnings > 0).then(|| view! {
-            <details class="problems-panel">
-                <summary>
-                    {move || Msg::ProblemsSummary.fill(lang(), &[("errors", &errors.to_string()), ("warnings", &warnings.to_string())])}
+        (errors + warnings > 0).then(|| {
+            view! {
+                <details class="problems-panel">
+                    <summary>
+                        {move || Msg::ProblemsSummary.fill(lang(), &[("errors", &errors.to_string()), ("warnings", &warnings.to_string())])}
 
-                </summary>
-                <p>{move || Msg::ProblemsHelp.text(lang())}</p>
-                <ProblemList/>
-            </details>
+                    </summary>
+                    <p>{move || Msg::ProblemsHelp.text(lang())}</p>
+                    <ProblemList/>
+                </details>
+            }
         })
     }
 }

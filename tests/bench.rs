@@ -4,10 +4,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use samiksha_core::check::check_dataset;
 use leptos::prelude::*;
 use samiksha::state::{AppState, GeoLoad};
 use samiksha::views::map::MapView;
+use samiksha_core::check::check_dataset;
 use samiksha_core::route::{MapKind, Route, SubjectId, View};
 use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use std::collections::HashMap;
@@ -41,9 +41,9 @@ macro_rules! sample_files {
 fn parse_and_validate_throughput() {
     let manifest = include_bytes!("../public/data/sample/manifest.json");
     let files: HashMap<String, Vec<u8>> = sample_files!(
-        "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02",
-        "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01",
-        "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"
+        "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04",
+        "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
+        "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"
     )
     .into_iter()
     .map(|(p, b)| (format!("values/{p}.json"), b.to_vec()))
@@ -82,7 +82,13 @@ fn generated(units: usize, indicators: usize, periods: usize) -> samiksha_core::
 }
 
 fn mount_map(ds: samiksha_core::Dataset, geo: Option<samiksha_core::geo::GeoMap>, indicator: &str, period: &str) -> (AppState, web_sys::Element) {
-    let route = Route { view: View::Map, subject: Some(SubjectId::Indicator(indicator.into())), period: Some(period.into()), map: Some(MapKind::Geographic), ..Route::default() };
+    let route = Route {
+        view: View::Map,
+        subject: Some(SubjectId::Indicator(indicator.into())),
+        period: Some(period.into()),
+        map: Some(MapKind::Geographic),
+        ..Route::default()
+    };
     let state = AppState::new(route);
     state.set_dataset(ds);
     state.geo.set(match geo {

@@ -61,7 +61,14 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn rankings_view_shows_the_published_top_and_bottom_three() {
-    let route = Route { view: View::Rankings, subject: Some(SubjectId::Indicator("public-awareness".into())), period: Some("2026-01".into()), district: None, lang: Lang::En, ..Route::default() };
+    let route = Route {
+        view: View::Rankings,
+        subject: Some(SubjectId::Indicator("public-awareness".into())),
+        period: Some("2026-01".into()),
+        district: None,
+        lang: Lang::En,
+        ..Route::default()
+    };
     let state = sample_state(route);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
@@ -90,7 +97,14 @@ async fn rankings_view_shows_the_published_top_and_bottom_three() {
 
 #[wasm_bindgen_test]
 fn map_view_has_a_tile_for_every_district() {
-    let route = Route { view: View::Map, subject: Some(SubjectId::Indicator("mutation-pending".into())), period: Some("2026-01".into()), district: None, lang: Lang::Hi, ..Route::default() };
+    let route = Route {
+        view: View::Map,
+        subject: Some(SubjectId::Indicator("mutation-pending".into())),
+        period: Some("2026-01".into()),
+        district: None,
+        lang: Lang::Hi,
+        ..Route::default()
+    };
     let state = sample_state(route);
     let root = container();
     leptos::mount::mount_to(root.clone(), move || {
@@ -131,7 +145,14 @@ async fn recolouring_keeps_the_same_path_elements() {
     }
     let (geo, _) = samiksha_core::geo::parse_boundaries("b.json", &samiksha_core::synth::synthetic_boundaries(55), &ds.manifest);
     let period = ds.periods()[1].id.clone();
-    let route = Route { view: View::Map, subject: Some(SubjectId::Indicator("ind-000".into())), period: Some(period), map: Some(MapKind::Geographic), lang: Lang::En, ..Route::default() };
+    let route = Route {
+        view: View::Map,
+        subject: Some(SubjectId::Indicator("ind-000".into())),
+        period: Some(period),
+        map: Some(MapKind::Geographic),
+        lang: Lang::En,
+        ..Route::default()
+    };
     let state = AppState::new(route);
     state.set_dataset(ds);
     state.geo.set(GeoLoad::Ready(std::sync::Arc::new(geo.unwrap())));

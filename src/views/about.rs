@@ -15,55 +15,68 @@ pub fn AboutView() -> impl IntoView {
         state.dataset.with(|d| {
             let d = d.as_ref()?;
             let m = &d.manifest;
-            let headlines = m.headlines.iter().map(|h| view! {
-                <div class="headline">
-                    <dt>{h.label.get(lang).to_string()}</dt>
-                    <dd>
-                        <span class="headline-value">{format_number(h.value, 0)}</span>
-                        {h.note.as_ref().map(|n| view! { <span class="headline-note">{n.get(lang).to_string()}</span> })}
-                    </dd>
-                </div>
-            }).collect_view();
-            let indicators = m.indicators.iter().map(|i| {
-                let dep = m.department(&i.department).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-                view! {
-                    <tr data-indicator=i.id.clone()>
-                        <th scope="row">{i.name.get(lang).to_string()}<br/><code>{i.id.clone()}</code></th>
-                        <td>{dep}</td>
-                        <td>{samiksha_core::present::Ctx::new(d, lang).direction(i.direction)}</td>
-                        <td>{i.description.get(lang).to_string()}" "<em>{i.source.get(lang).to_string()}</em></td>
-                    </tr>
-                }
-            }).collect_view();
+            let headlines = m
+                .headlines
+                .iter()
+                .map(|h| {
+                    view! {
+                        <div class="headline">
+                            <dt>{h.label.get(lang).to_string()}</dt>
+                            <dd>
+                                <span class="headline-value">{format_number(h.value, 0)}</span>
+                                {h.note.as_ref().map(|n| view! { <span class="headline-note">{n.get(lang).to_string()}</span> })}
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let indicators = m
+                .indicators
+                .iter()
+                .map(|i| {
+                    let dep = m.department(&i.department).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+                    view! {
+                        <tr data-indicator=i.id.clone()>
+                            <th scope="row">{i.name.get(lang).to_string()}<br/><code>{i.id.clone()}</code></th>
+                            <td>{dep}</td>
+                            <td>{samiksha_core::present::Ctx::new(d, lang).direction(i.direction)}</td>
+                            <td>{i.description.get(lang).to_string()}" "<em>{i.source.get(lang).to_string()}</em></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
             let sources = m.sources.iter().map(|s| view! { <li>{s.name.get(lang).to_string()}</li> }).collect_view();
-            Some(view! {
-                <h2 id="about-h">{Msg::AboutDataset.text(lang)}</h2>
-                <p>{m.description.get(lang).to_string()}</p>
-                <dl class="facts">
-                    <div><dt>{Msg::Publisher.text(lang)}</dt><dd>{m.publisher.get(lang).to_string()}</dd></div>
-                    <div><dt>{Msg::DataAsOf.text(lang)}</dt><dd>{format_date(&m.updated, lang)}</dd></div>
-                    <div><dt>{Msg::Licence.text(lang)}</dt><dd>{m.licence.name.get(lang).to_string()}</dd></div>
-                </dl>
-                <h3>{Msg::Source.text(lang)}</h3>
-                <ul>{sources}</ul>
-                {(!m.headlines.is_empty()).then(|| view! { <h3>{Msg::Headlines.text(lang)}</h3><dl class="headlines">{headlines}</dl> })}
-                <h3>{Msg::HowRanked.text(lang)}</h3>
-                <p>{Msg::RankingNote.text(lang)}</p>
-                <h3>{Msg::IndicatorsList.text(lang)}</h3>
-                <div class="table-wrap">
-                    <table class="indicator-table">
-                        <thead><tr>
-                            <th scope="col">{Msg::Indicator.text(lang)}</th>
-                            <th scope="col">{Msg::Department.text(lang)}</th>
-                            <th scope="col">{Msg::Direction.text(lang)}</th>
-                            <th scope="col">{Msg::Description.text(lang)}</th>
-                        </tr></thead>
-                        <tbody>{indicators}</tbody>
-                    </table>
-                </div>
-                <h3>{Msg::DataChecks.text(lang)}</h3>
-                {(problem_count == 0).then(|| view! { <p>{Msg::NoProblems.text(lang)}</p> })}
-            }.into_any())
+            Some(
+                view! {
+                    <h2 id="about-h">{Msg::AboutDataset.text(lang)}</h2>
+                    <p>{m.description.get(lang).to_string()}</p>
+                    <dl class="facts">
+                        <div><dt>{Msg::Publisher.text(lang)}</dt><dd>{m.publisher.get(lang).to_string()}</dd></div>
+                        <div><dt>{Msg::DataAsOf.text(lang)}</dt><dd>{format_date(&m.updated, lang)}</dd></div>
+                        <div><dt>{Msg::Licence.text(lang)}</dt><dd>{m.licence.name.get(lang).to_string()}</dd></div>
+                    </dl>
+                    <h3>{Msg::Source.text(lang)}</h3>
+                    <ul>{sources}</ul>
+                    {(!m.headlines.is_empty()).then(|| view! { <h3>{Msg::Headlines.text(lang)}</h3><dl class="headlines">{headlines}</dl> })}
+                    <h3>{Msg::HowRanked.text(lang)}</h3>
+                    <p>{Msg::RankingNote.text(lang)}</p>
+                    <h3>{Msg::IndicatorsList.text(lang)}</h3>
+                    <div class="table-wrap">
+                        <table class="indicator-table">
+                            <thead><tr>
+                                <th scope="col">{Msg::Indicator.text(lang)}</th>
+                                <th scope="col">{Msg::Department.text(lang)}</th>
+                                <th scope="col">{Msg::Direction.text(lang)}</th>
+                                <th scope="col">{Msg::Description.text(lang)}</th>
+                            </tr></thead>
+                            <tbody>{indicators}</tbody>
+                        </table>
+                    </div>
+                    <h3>{Msg::DataChecks.text(lang)}</h3>
+                    {(problem_count == 0).then(|| view! { <p>{Msg::NoProblems.text(lang)}</p> })}
+                }
+                .into_any(),
+            )
         })
     };
     view! {

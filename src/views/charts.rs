@@ -71,7 +71,8 @@ pub fn ChartsView() -> impl IntoView {
         let doc_png = doc.clone();
         let width = m.size.0;
         let second_picker = (m.kind == ChartKind::Scatter).then(|| {
-            let options = m.second_choices.iter().map(|(id, name, chosen)| view! { <option value=id.clone() selected=*chosen>{name.clone()}</option> }).collect_view();
+            let options =
+                m.second_choices.iter().map(|(id, name, chosen)| view! { <option value=id.clone() selected=*chosen>{name.clone()}</option> }).collect_view();
             view! {
                 <label class="inline"><span>{Msg::SecondIndicator.text(lang)}</span>
                     <select name="second" on:change=move |ev| { let v = event_target_value(&ev); state.navigate(|r| r.second = Some(v)) }>{options}</select>

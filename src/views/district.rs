@@ -133,7 +133,8 @@ pub fn DistrictView() -> impl IntoView {
             })
             .collect_view();
         // Ranks drawn upside down would read as "falling" when improving; draw −rank.
-        let history = samiksha_charts::sparkline(&p.composite_history.iter().map(|r| r.map(|x| -x)).collect::<Vec<_>>(), Msg::CompositeHistory.text(lang), (160, 32));
+        let history =
+            samiksha_charts::sparkline(&p.composite_history.iter().map(|r| r.map(|x| -x)).collect::<Vec<_>>(), Msg::CompositeHistory.text(lang), (160, 32));
         let removers = p
             .shown
             .iter()

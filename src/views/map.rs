@@ -96,7 +96,13 @@ pub fn MapView() -> impl IntoView {
 }
 
 #[component]
-fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, geo_ready: Signal<bool>, found: RwSignal<Option<usize>>, hovered: Hovered) -> impl IntoView {
+fn MapTools(
+    model: Memo<Option<Arc<MapModel>>>,
+    kind: Memo<MapKind>,
+    geo_ready: Signal<bool>,
+    found: RwSignal<Option<usize>>,
+    hovered: Hovered,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
     // The methods on offer and the one in use: the tools rebuild only when these change, not
@@ -113,7 +119,8 @@ fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, geo_ready: 
             let divisions: Vec<(String, String)> = ctx.ds.manifest.divisions.iter().map(|x| (x.id.clone(), x.name.get(lang).to_string())).collect();
             (names, divisions)
         })?;
-        let method_options = state.with_ctx(lang, |ctx| methods.iter().map(|k| (k.word(), map::method_label(ctx, *k), Some(*k) == current)).collect::<Vec<_>>())?;
+        let method_options =
+            state.with_ctx(lang, |ctx| methods.iter().map(|k| (k.word(), map::method_label(ctx, *k), Some(*k) == current)).collect::<Vec<_>>())?;
         // The finder takes any part of a name, in either language, or the slug.
         let on_find = move |ev: leptos::ev::Event| {
             let hit = state.with_ctx(lang, |ctx| samiksha_core::present::district::find(ctx, &event_target_value(&ev))).flatten();
@@ -172,21 +179,31 @@ fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, geo_ready: 
 /// The geographic map. Built once per boundary file and language: fills, names and the zoom
 /// box follow the model and the route through closures, without rebuilding a path.
 #[component]
-fn GeoShapes(geo: Arc<GeoMap>, model: Memo<Option<Arc<MapModel>>>, found: RwSignal<Option<usize>>, hovered: Hovered, lang: samiksha_core::Lang) -> impl IntoView {
+fn GeoShapes(
+    geo: Arc<GeoMap>,
+    model: Memo<Option<Arc<MapModel>>>,
+    found: RwSignal<Option<usize>>,
+    hovered: Hovered,
+    lang: samiksha_core::Lang,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let g = geo;
     let (w, h) = (g.width, g.height);
     let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
     let g2 = g.clone();
     let view_box = move || {
-        let units: Option<Vec<usize>> = zoom.get().and_then(|div| state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units().iter().enumerate().filter(|(_, u)| u.division == div).map(|(i, _)| i).collect())));
+        let units: Option<Vec<usize>> = zoom.get().and_then(|div| {
+            state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units().iter().enumerate().filter(|(_, u)| u.division == div).map(|(i, _)| i).collect()))
+        });
         match units.and_then(|u| g2.bbox_of(&u, 12.0)) {
             Some(b) => format!("{} {} {} {}", b[0], b[1], b[2] - b[0], b[3] - b[1]),
             None => format!("-6 -6 {} {}", w + 12.0, h + 12.0),
         }
     };
     let (names, slugs) = state
-        .with_ctx(lang, |ctx| ((0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect::<Vec<_>>(), (0..ctx.ds.units().len()).map(|u| ctx.slug(u)).collect::<Vec<_>>()))
+        .with_ctx(lang, |ctx| {
+            ((0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect::<Vec<_>>(), (0..ctx.ds.units().len()).map(|u| ctx.slug(u)).collect::<Vec<_>>())
+        })
         .unwrap_or_default();
     // Keyboard order: top to bottom in bands, then left to right.
     let mut order: Vec<usize> = (0..g.shapes.len()).collect();
@@ -284,7 +301,9 @@ fn GeoShapes(geo: Arc<GeoMap>, model: Memo<Option<Arc<MapModel>>>, found: RwSign
 #[component]
 fn Tiles(model: Memo<Option<Arc<MapModel>>>, found: RwSignal<Option<usize>>, lang: samiksha_core::Lang) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((layout, units)) = state.with_ctx(lang, |ctx| (unit_layout(&ctx.ds.manifest, 11), (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect::<Vec<_>>())) else {
+    let Some((layout, units)) =
+        state.with_ctx(lang, |ctx| (unit_layout(&ctx.ds.manifest, 11), (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect::<Vec<_>>()))
+    else {
         return ().into_any();
     };
     let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;

@@ -56,7 +56,9 @@ pub fn RankingsView() -> impl IntoView {
     let division = Memo::new(move |_| state.route.with(|r| r.division.clone()));
     let sort = Memo::new(move |_| state.route.with(|r| r.sort));
     let district = Memo::new(move |_| state.selection.get().and_then(|s| s.district));
-    let shown = Memo::new(move |_| page.with(|p| p.as_ref().map(|p| rankings::shown_rows(p, &search.get(), division.get().as_deref(), sort.get()))).unwrap_or_default());
+    let shown = Memo::new(move |_| {
+        page.with(|p| p.as_ref().map(|p| rankings::shown_rows(p, &search.get(), division.get().as_deref(), sort.get()))).unwrap_or_default()
+    });
 
     let heading = move || {
         let lang = state.lang.get();
@@ -87,7 +89,8 @@ pub fn RankingsView() -> impl IntoView {
     let tools = move || {
         let lang = state.lang.get();
         let p = page.get()?;
-        let divisions = state.with_ctx(lang, |ctx| ctx.ds.manifest.divisions.iter().map(|d| (d.id.clone(), d.name.get(lang).to_string())).collect::<Vec<_>>())?;
+        let divisions =
+            state.with_ctx(lang, |ctx| ctx.ds.manifest.divisions.iter().map(|d| (d.id.clone(), d.name.get(lang).to_string())).collect::<Vec<_>>())?;
         let download = move |_| {
             let Some(sel) = state.selection.get_untracked() else { return };
             let rows = shown.get_untracked();
@@ -242,22 +245,25 @@ pub fn RankingsView() -> impl IntoView {
         let earlier = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))).filter(|&e| e < m.period);
         // Recompute when the earlier period's files arrive.
         let _ = earlier.map(|e| state.arrived.with(|a| a.get(e).copied()));
-        let options = state.with_ctx(lang, |ctx| (0..m.period).rev().map(|p| (ctx.ds.periods()[p].id.clone(), ctx.period_label(p), Some(p) == earlier)).collect::<Vec<_>>())?;
-        let table = earlier.and_then(|e| state.with_ctx(lang, |ctx| rankings::improvement(ctx, &m, e)).flatten()).map(|imp| view! {
-            <div class="table-wrap"><table class="improvement-table">
-                <caption>{imp.caption}</caption>
-                <thead><tr>
-                    <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th>
-                    <th scope="col">{imp.then_header}</th><th scope="col">{Msg::Now.text(lang)}</th>
-                    <th scope="col">{Msg::Gain.text(lang)}</th>
-                </tr></thead>
-                <tbody>{imp.rows.into_iter().map(|x| view! {
-                    <tr data-district=x.slug data-rank=x.rank.to_string()>
-                        <td class="num">{x.rank_mark}</td><th scope="row">{x.name}</th>
-                        <td class="num">{x.then}</td><td class="num">{x.now}</td><td class="num">{x.gain}</td>
-                    </tr>
-                }).collect_view()}</tbody>
-            </table></div>
+        let options = state
+            .with_ctx(lang, |ctx| (0..m.period).rev().map(|p| (ctx.ds.periods()[p].id.clone(), ctx.period_label(p), Some(p) == earlier)).collect::<Vec<_>>())?;
+        let table = earlier.and_then(|e| state.with_ctx(lang, |ctx| rankings::improvement(ctx, &m, e)).flatten()).map(|imp| {
+            view! {
+                <div class="table-wrap"><table class="improvement-table">
+                    <caption>{imp.caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th>
+                        <th scope="col">{imp.then_header}</th><th scope="col">{Msg::Now.text(lang)}</th>
+                        <th scope="col">{Msg::Gain.text(lang)}</th>
+                    </tr></thead>
+                    <tbody>{imp.rows.into_iter().map(|x| view! {
+                        <tr data-district=x.slug data-rank=x.rank.to_string()>
+                            <td class="num">{x.rank_mark}</td><th scope="row">{x.name}</th>
+                            <td class="num">{x.then}</td><td class="num">{x.now}</td><td class="num">{x.gain}</td>
+                        </tr>
+                    }).collect_view()}</tbody>
+                </table></div>
+            }
         });
         Some(view! {
             <section class="improvement" aria-labelledby="improve-h">
@@ -276,23 +282,25 @@ pub fn RankingsView() -> impl IntoView {
     let division_figures = move || {
         let lang = state.lang.get();
         let p = page.get()?;
-        (!p.rows.is_empty()).then(|| view! {
-            <section class="division-figures" aria-labelledby="div-h">
-                <h3 id="div-h">{Msg::DivisionFigures.text(lang)}</h3>
-                <div class="table-wrap"><table>
-                    <thead><tr>
-                        <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::Division.text(lang)}</th>
-                        <th scope="col">{Msg::DistrictsCount.text(lang)}</th><th scope="col">{Msg::DivisionMean.text(lang)}</th>
-                    </tr></thead>
-                    <tbody>{p.divisions.iter().map(|x| view! {
-                        <tr data-division=x.id.clone()>
-                            <td class="num">{x.rank}</td><th scope="row">{x.name.clone()}</th>
-                            <td class="num">{x.districts}</td><td class="num">{x.mean_text.clone()}</td>
-                        </tr>
-                    }).collect_view()}</tbody>
-                </table></div>
-                <p class="method-note">{Msg::DivisionMeanNote.text(lang)}</p>
-            </section>
+        (!p.rows.is_empty()).then(|| {
+            view! {
+                <section class="division-figures" aria-labelledby="div-h">
+                    <h3 id="div-h">{Msg::DivisionFigures.text(lang)}</h3>
+                    <div class="table-wrap"><table>
+                        <thead><tr>
+                            <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::Division.text(lang)}</th>
+                            <th scope="col">{Msg::DistrictsCount.text(lang)}</th><th scope="col">{Msg::DivisionMean.text(lang)}</th>
+                        </tr></thead>
+                        <tbody>{p.divisions.iter().map(|x| view! {
+                            <tr data-division=x.id.clone()>
+                                <td class="num">{x.rank}</td><th scope="row">{x.name.clone()}</th>
+                                <td class="num">{x.districts}</td><td class="num">{x.mean_text.clone()}</td>
+                            </tr>
+                        }).collect_view()}</tbody>
+                    </table></div>
+                    <p class="method-note">{Msg::DivisionMeanNote.text(lang)}</p>
+                </section>
+            }
         })
     };
 

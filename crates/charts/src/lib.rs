@@ -19,7 +19,7 @@ const FONT: &str = "sans-serif";
 
 // The chart inputs are plain data built by the presentation layer; they live there so the
 // layer can describe a chart without depending on plotters.
-pub use samiksha_core::present::charts::{pearson, Bar, Reference, Series};
+pub use samiksha_core::present::charts::{pearson, Bar, Group, Reference, Series};
 
 /// Adds `role="img"` and an `aria-label` to the root element, and lets CSS scale the chart.
 fn finish(svg: String, label: &str) -> String {
@@ -61,11 +61,7 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
         let _ = root.fill(&WHITE);
         let label_w = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4).clamp(4, 24) as u32 * 7 + 16;
         let n = bars.len().max(1);
-        let built = ChartBuilder::on(&root)
-            .margin(8)
-            .x_label_area_size(28)
-            .y_label_area_size(label_w)
-            .build_cartesian_2d(lo..hi, 0f64..n as f64);
+        let built = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64);
         let Ok(mut chart) = built else { return finish(String::new(), aria) };
         let _ = chart
             .configure_mesh()
@@ -100,13 +96,19 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
     finish(out, aria)
 }
 
-fn draw_refs_vertical<DB: DrawingBackend>(chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, refs: &[Reference], top: f64) {
+fn draw_refs_vertical<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    refs: &[Reference],
+    top: f64,
+) {
     for (k, r) in refs.iter().enumerate() {
         let colour = if r.dashed { RGBColor(155, 28, 28) } else { INK };
         let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 };
         if r.dashed {
             let steps = 24;
-            let segs = (0..steps).filter(|s| s % 2 == 0).map(|s| PathElement::new(vec![(r.value, top * s as f64 / steps as f64), (r.value, top * (s + 1) as f64 / steps as f64)], style));
+            let segs = (0..steps)
+                .filter(|s| s % 2 == 0)
+                .map(|s| PathElement::new(vec![(r.value, top * s as f64 / steps as f64), (r.value, top * (s + 1) as f64 / steps as f64)], style));
             let _ = chart.draw_series(segs);
         } else {
             let _ = chart.draw_series(std::iter::once(PathElement::new(vec![(r.value, 0.0), (r.value, top)], style)));
@@ -144,7 +146,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             .x_labels(n)
             .x_label_formatter(&|x| {
                 let i = x.round() as usize;
-                if (x - i as f64).abs() < 1e-6 && i % step == 0 {
+                if (x - i as f64).abs() < 1e-6 && i.is_multiple_of(step) {
                     x_labels.get(i).cloned().unwrap_or_default()
                 } else {
                     String::new()
@@ -188,7 +190,9 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
                 let _ = match k % 3 {
                     0 => chart.draw_series(run.iter().map(|p| Circle::new(*p, 3, colour.filled()))).map(|_| ()),
                     1 => chart.draw_series(run.iter().map(|p| TriangleMarker::new(*p, 4, colour.filled()))).map(|_| ()),
-                    _ => chart.draw_series(run.iter().map(|p| Cross::new(*p, 4, ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 }))).map(|_| ()),
+                    _ => chart
+                        .draw_series(run.iter().map(|p| Cross::new(*p, 4, ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 2 })))
+                        .map(|_| ()),
                 };
             }
         }
@@ -212,7 +216,7 @@ fn marker_glyph(k: usize) -> &'static str {
 }
 
 /// Every district a dot, grouped by division (one row each), so spread and outliers show.
-pub fn distribution(groups: &[(String, Vec<(String, f64, bool)>)], refs: &[Reference], fmt: Fmt, aria: &str, width: u32) -> String {
+pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, width: u32) -> String {
     let row = 34u32;
     let height = groups.len().max(1) as u32 * row + 50;
     let (lo, hi) = extent(groups.iter().flat_map(|g| g.1.iter().map(|x| x.1)).chain(refs.iter().map(|r| r.value)), false);
@@ -222,10 +226,19 @@ pub fn distribution(groups: &[(String, Vec<(String, f64, bool)>)], refs: &[Refer
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let label_w = groups.iter().map(|g| g.0.chars().count()).max().unwrap_or(4).clamp(4, 20) as u32 * 7 + 16;
-        let Ok(mut chart) = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64) else {
+        let Ok(mut chart) = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64)
+        else {
             return finish(String::new(), aria);
         };
-        let _ = chart.configure_mesh().disable_y_mesh().y_labels(0).x_labels(6).x_label_formatter(&|v| fmt(*v)).light_line_style(GRID).label_style((FONT, 12).into_font().color(&INK)).draw();
+        let _ = chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(0)
+            .x_labels(6)
+            .x_label_formatter(&|v| fmt(*v))
+            .light_line_style(GRID)
+            .label_style((FONT, 12).into_font().color(&INK))
+            .draw();
         for (i, (name, points)) in groups.iter().enumerate() {
             let y = (n - i) as f64 - 0.5;
             let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
@@ -272,7 +285,9 @@ pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str
             let (px, py) = chart.backend_coord(&(*x, *y));
             let esc = name.replace('&', "&amp;").replace('<', "&lt;");
             let (r, fill) = if *hl { (6, "#0072b2") } else { (4, "#5a6e8c") };
-            dots.push_str(&format!("<circle class=\"dot\" cx=\"{px}\" cy=\"{py}\" r=\"{r}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{esc}</title></circle>"));
+            dots.push_str(&format!(
+                "<circle class=\"dot\" cx=\"{px}\" cy=\"{py}\" r=\"{r}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{esc}</title></circle>"
+            ));
             if *hl {
                 let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Bottom));
                 let _ = chart.plotting_area().draw(&Text::new(name.clone(), (*x, *y), font));

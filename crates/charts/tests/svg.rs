@@ -110,7 +110,6 @@ fn labels_are_escaped() {
     assert!(svg.contains("aria-label=\"A &amp; &lt;b>\""));
 }
 
-
 #[test]
 fn a_framed_chart_is_well_formed_and_carries_title_and_footer() {
     let chart = ranked_bars(&bars(&[Some(1.0), Some(2.0)]), &[], &fmt, "gap", "Chart", 300);
@@ -121,7 +120,8 @@ fn a_framed_chart_is_well_formed_and_carries_title_and_footer() {
     // No element may repeat an attribute (browsers refuse such SVG as an image).
     for tag in doc.split('<').skip(1) {
         let head = tag.split('>').next().unwrap();
-        let mut names: Vec<&str> = head.split_whitespace().skip(1).filter_map(|a| a.split('=').next()).filter(|n| !n.is_empty() && !n.starts_with('/')).collect();
+        let mut names: Vec<&str> =
+            head.split_whitespace().skip(1).filter_map(|a| a.split('=').next()).filter(|n| !n.is_empty() && !n.starts_with('/')).collect();
         let before = names.len();
         names.sort();
         names.dedup();

@@ -61,6 +61,16 @@ fn main() {
     let t = Instant::now();
     let (geo, problems) = parse_boundaries("boundaries.json", &b, &m);
     assert!(problems.is_empty());
-    println!("geometry of a generated 785-district map ({:.0} KB): {:.1} ms to read and build {} SVG paths", b.len() as f64 / 1e3, t.elapsed().as_secs_f64() * 1e3, geo.expect("geo").shapes.len());
-    println!("  one view at that scale fetches the manifest ({:.0} KB) and one period ({:.0} KB in {} files)", s.manifest.len() as f64 / 1e3, view_bytes as f64 / 1e3, one_period.len());
+    println!(
+        "geometry of a generated 785-district map ({:.0} KB): {:.1} ms to read and build {} SVG paths",
+        b.len() as f64 / 1e3,
+        t.elapsed().as_secs_f64() * 1e3,
+        geo.expect("geo").shapes.len()
+    );
+    println!(
+        "  one view at that scale fetches the manifest ({:.0} KB) and one period ({:.0} KB in {} files)",
+        s.manifest.len() as f64 / 1e3,
+        view_bytes as f64 / 1e3,
+        one_period.len()
+    );
 }

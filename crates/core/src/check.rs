@@ -9,11 +9,7 @@ use crate::problem::{Problem, ProblemKind, Severity};
 
 /// Reads the manifest and then every value file it lists (and checks the boundary file's
 /// integrity). Returns the dataset, if the manifest was usable, and every problem found.
-pub fn check_dataset(
-    manifest_name: &str,
-    manifest_bytes: &[u8],
-    mut load: impl FnMut(&str) -> Result<Vec<u8>, String>,
-) -> (Option<Dataset>, Vec<Problem>) {
+pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl FnMut(&str) -> Result<Vec<u8>, String>) -> (Option<Dataset>, Vec<Problem>) {
     let (manifest, mut problems) = parse_manifest(manifest_name, manifest_bytes);
     let Some(manifest) = manifest else { return (None, problems) };
     let mut ds = Dataset::new(manifest);

@@ -271,6 +271,8 @@ pub fn equal_interval(values: &[f64], classes: usize, direction: Direction) -> O
 
 /// Natural breaks by ckmeans: the grouping of sorted values into `classes` runs with the least
 /// total squared distance from each run's mean (dynamic programming, optimal, O(k·n²)).
+// The dynamic programme reads best as indices into its tables.
+#[allow(clippy::needless_range_loop)]
 pub fn natural_breaks(values: &[f64], classes: usize, direction: Direction) -> Option<Classes> {
     let v = sorted_finite(values)?;
     let n = v.len();

@@ -7,6 +7,7 @@
 //! - with a target t: higher is better → 100·(x − w)/(t − w); lower is better → 100·(w − x)/(w − t);
 //! - without a target: 100·(x − w)/(b − w), which is the same formula with t = b;
 //! - capped to 0–100; when every district has the same value (b = w) each scores 100.
+//!
 //! The scores do not change when every value and the target are multiplied by the same
 //! positive number, so units do not matter.
 
@@ -132,9 +133,8 @@ pub fn composite(ds: &Dataset, period: usize, weighting: Weighting, min_share: f
         .collect();
     let districts: Vec<DistrictScore> = (0..m.units.len())
         .map(|u| {
-            let indicators: Vec<IndicatorScore> = (0..n_ind)
-                .filter_map(|i| Some(IndicatorScore { indicator: i, value: values[i][u]?, score: scales[i]?.score(values[i][u]?) }))
-                .collect();
+            let indicators: Vec<IndicatorScore> =
+                (0..n_ind).filter_map(|i| Some(IndicatorScore { indicator: i, value: values[i][u]?, score: scales[i]?.score(values[i][u]?) })).collect();
             let departments: Vec<DepartmentScore> = m
                 .departments
                 .iter()

@@ -30,7 +30,11 @@ mod tests {
 
     #[test]
     fn quotes_what_needs_quoting_and_keeps_hindi() {
-        let csv = to_csv(&["Title, with comma".into()], &["ज़िला".into(), "मान".into()], &[vec!["भोपाल".into(), "12,34,567".into()], vec!["Say \"hi\"".into(), "1".into()]]);
+        let csv = to_csv(
+            &["Title, with comma".into()],
+            &["ज़िला".into(), "मान".into()],
+            &[vec!["भोपाल".into(), "12,34,567".into()], vec!["Say \"hi\"".into(), "1".into()]],
+        );
         assert!(csv.starts_with('\u{feff}'));
         assert_eq!(csv.trim_start_matches('\u{feff}'), "\"Title, with comma\"\r\nज़िला,मान\r\nभोपाल,\"12,34,567\"\r\n\"Say \"\"hi\"\"\",1\r\n");
     }

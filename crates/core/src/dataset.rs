@@ -3,10 +3,10 @@
 //! Value files are added one at a time as the viewer fetches them, so a view needs only its
 //! own period's files. Lookups are by index; ids are resolved once.
 
+use crate::composite::{composite, Composite, Weighting, DEFAULT_MIN_SHARE};
 use crate::manifest::{positions, FileRef, Indicator, Manifest, Period, Unit};
 use crate::problem::{Problem, ProblemKind, Severity};
 use crate::values::{parse_values, Observation};
-use crate::composite::{composite, Composite, Weighting, DEFAULT_MIN_SHARE};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

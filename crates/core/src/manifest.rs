@@ -260,7 +260,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
     let description = w.opt_bilingual(root, "$", "description").unwrap_or_default();
     let publisher = w.req_bilingual(root, "$", "publisher");
     let licence = w.field(root, "$", "licence").and_then(|l| read_link(w, l, "$.licence"));
-    let sources = read_list(w, root, "$", "sources", ListNeed::Optional, |w, v, p| read_link(w, v, p));
+    let sources = read_list(w, root, "$", "sources", ListNeed::Optional, read_link);
     let updated = w.req_string(root, "$", "updated").and_then(|d| {
         if is_date(&d) {
             Some(d)
@@ -302,10 +302,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         .filter(|(i, ind)| {
             let known = department_ids.contains(&ind.department);
             if !known {
-                w.error(
-                    &key(&idx("$.indicators", *i), "department"),
-                    ProblemKind::UnknownReference { kind: RefKind::Department, id: ind.department.clone() },
-                );
+                w.error(&key(&idx("$.indicators", *i), "department"), ProblemKind::UnknownReference { kind: RefKind::Department, id: ind.department.clone() });
             }
             known
         })
@@ -382,7 +379,8 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         title: title.unwrap_or_else(|| Bilingual::new("Untitled dataset", "शीर्षकहीन डेटासेट")),
         description,
         publisher: publisher.unwrap_or_default(),
-        licence: licence.unwrap_or(Link { name: Bilingual::new("Licence not stated", "लाइसेंस नहीं बताया गया"), url: None }),
+        licence: licence
+            .unwrap_or(Link { name: Bilingual::new("Licence not stated", "लाइसेंस नहीं बताया गया"), url: None }),
         sources: strip(sources),
         updated: updated.unwrap_or_default(),
         notice,
@@ -496,9 +494,7 @@ fn read_unit(w: &mut Walk, v: &Value, p: &str) -> Option<Unit> {
         None | Some(Value::Null) => Vec::new(),
         Some(v) => {
             let fp = key(p, "former_names");
-            w.array(v, &fp)
-                .map(|a| a.iter().enumerate().filter_map(|(i, n)| w.bilingual(n, &idx(&fp, i))).collect())
-                .unwrap_or_default()
+            w.array(v, &fp).map(|a| a.iter().enumerate().filter_map(|(i, n)| w.bilingual(n, &idx(&fp, i))).collect()).unwrap_or_default()
         }
     };
     let lat = w.opt_number(o, p, "lat");

@@ -83,28 +83,72 @@ impl RefKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The file could not be fetched or read at all.
-    Unreadable { reason: String },
+    Unreadable {
+        reason: String,
+    },
     EmptyFile,
-    NotJson { detail: String },
-    UnknownFormat { found: String },
-    MissingField { field: &'static str },
-    WrongType { expected: Expected },
-    NotOneOf { found: String, allowed: &'static [&'static str] },
+    NotJson {
+        detail: String,
+    },
+    UnknownFormat {
+        found: String,
+    },
+    MissingField {
+        field: &'static str,
+    },
+    WrongType {
+        expected: Expected,
+    },
+    NotOneOf {
+        found: String,
+        allowed: &'static [&'static str],
+    },
     EmptyText,
     EmptyList,
-    BadId { id: String },
-    DuplicateId { id: String },
-    UnknownReference { kind: RefKind, id: String },
-    BadDate { found: String },
-    BadPeriodId { found: String },
-    NegativeNotAllowed { value: f64 },
-    PercentAbove100 { value: f64 },
-    LengthMismatch { expected: usize, found: usize },
-    SizeMismatch { expected: u64, found: u64 },
-    HashMismatch { expected: String, found: String },
-    IndicatorWithoutValues { id: String },
-    PeriodMismatch { expected: String, found: String },
-    DecimalsOutOfRange { found: f64 },
+    BadId {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    UnknownReference {
+        kind: RefKind,
+        id: String,
+    },
+    BadDate {
+        found: String,
+    },
+    BadPeriodId {
+        found: String,
+    },
+    NegativeNotAllowed {
+        value: f64,
+    },
+    PercentAbove100 {
+        value: f64,
+    },
+    LengthMismatch {
+        expected: usize,
+        found: usize,
+    },
+    SizeMismatch {
+        expected: u64,
+        found: u64,
+    },
+    HashMismatch {
+        expected: String,
+        found: String,
+    },
+    IndicatorWithoutValues {
+        id: String,
+    },
+    PeriodMismatch {
+        expected: String,
+        found: String,
+    },
+    DecimalsOutOfRange {
+        found: f64,
+    },
 }
 
 impl ProblemKind {
@@ -114,11 +158,25 @@ impl ProblemKind {
         let en = lang == Lang::En;
         match self {
             Unreadable { reason } => {
-                if en { format!("could not be read: {reason}") } else { format!("पढ़ा नहीं जा सका: {reason}") }
+                if en {
+                    format!("could not be read: {reason}")
+                } else {
+                    format!("पढ़ा नहीं जा सका: {reason}")
+                }
             }
-            EmptyFile => if en { "the file is empty; expected JSON".into() } else { "फ़ाइल खाली है; JSON अपेक्षित था".into() },
+            EmptyFile => {
+                if en {
+                    "the file is empty; expected JSON".into()
+                } else {
+                    "फ़ाइल खाली है; JSON अपेक्षित था".into()
+                }
+            }
             NotJson { detail } => {
-                if en { format!("not valid JSON ({detail})") } else { format!("मान्य JSON नहीं है ({detail})") }
+                if en {
+                    format!("not valid JSON ({detail})")
+                } else {
+                    format!("मान्य JSON नहीं है ({detail})")
+                }
             }
             UnknownFormat { found } => {
                 if en {
@@ -128,17 +186,41 @@ impl ProblemKind {
                 }
             }
             MissingField { field } => {
-                if en { format!("missing required field \"{field}\"") } else { format!("आवश्यक फ़ील्ड \"{field}\" नहीं है") }
+                if en {
+                    format!("missing required field \"{field}\"")
+                } else {
+                    format!("आवश्यक फ़ील्ड \"{field}\" नहीं है")
+                }
             }
             WrongType { expected } => {
-                if en { format!("expected {}", expected.text(lang)) } else { format!("{} अपेक्षित था", expected.text(lang)) }
+                if en {
+                    format!("expected {}", expected.text(lang))
+                } else {
+                    format!("{} अपेक्षित था", expected.text(lang))
+                }
             }
             NotOneOf { found, allowed } => {
                 let list = allowed.join(", ");
-                if en { format!("\"{found}\" is not allowed; expected one of: {list}") } else { format!("\"{found}\" मान्य नहीं; इनमें से एक अपेक्षित: {list}") }
+                if en {
+                    format!("\"{found}\" is not allowed; expected one of: {list}")
+                } else {
+                    format!("\"{found}\" मान्य नहीं; इनमें से एक अपेक्षित: {list}")
+                }
             }
-            EmptyText => if en { "text is empty".into() } else { "पाठ खाली है".into() },
-            EmptyList => if en { "list is empty; expected at least one entry".into() } else { "सूची खाली है; कम से कम एक प्रविष्टि अपेक्षित".into() },
+            EmptyText => {
+                if en {
+                    "text is empty".into()
+                } else {
+                    "पाठ खाली है".into()
+                }
+            }
+            EmptyList => {
+                if en {
+                    "list is empty; expected at least one entry".into()
+                } else {
+                    "सूची खाली है; कम से कम एक प्रविष्टि अपेक्षित".into()
+                }
+            }
             BadId { id } => {
                 if en {
                     format!("\"{id}\" is not a valid id; expected lower-case letters, digits and hyphens")
@@ -146,12 +228,26 @@ impl ProblemKind {
                     format!("\"{id}\" मान्य पहचान नहीं; छोटे अंग्रेज़ी अक्षर, अंक और हाइफ़न अपेक्षित")
                 }
             }
-            DuplicateId { id } => if en { format!("id \"{id}\" is used twice") } else { format!("पहचान \"{id}\" दो बार प्रयुक्त है") },
+            DuplicateId { id } => {
+                if en {
+                    format!("id \"{id}\" is used twice")
+                } else {
+                    format!("पहचान \"{id}\" दो बार प्रयुक्त है")
+                }
+            }
             UnknownReference { kind, id } => {
-                if en { format!("unknown {} \"{id}\"", kind.text(lang)) } else { format!("अज्ञात {} \"{id}\"", kind.text(lang)) }
+                if en {
+                    format!("unknown {} \"{id}\"", kind.text(lang))
+                } else {
+                    format!("अज्ञात {} \"{id}\"", kind.text(lang))
+                }
             }
             BadDate { found } => {
-                if en { format!("\"{found}\" is not a date; expected YYYY-MM-DD") } else { format!("\"{found}\" मान्य तिथि नहीं; YYYY-MM-DD अपेक्षित") }
+                if en {
+                    format!("\"{found}\" is not a date; expected YYYY-MM-DD")
+                } else {
+                    format!("\"{found}\" मान्य तिथि नहीं; YYYY-MM-DD अपेक्षित")
+                }
             }
             BadPeriodId { found } => {
                 if en {
@@ -161,10 +257,18 @@ impl ProblemKind {
                 }
             }
             NegativeNotAllowed { value } => {
-                if en { format!("{value} is negative; values in this unit of measure cannot be below zero") } else { format!("{value} ऋणात्मक है; इस माप-इकाई में मान शून्य से कम नहीं हो सकता") }
+                if en {
+                    format!("{value} is negative; values in this unit of measure cannot be below zero")
+                } else {
+                    format!("{value} ऋणात्मक है; इस माप-इकाई में मान शून्य से कम नहीं हो सकता")
+                }
             }
             PercentAbove100 { value } => {
-                if en { format!("{value} is above 100 for a percentage") } else { format!("{value} प्रतिशत है, जो 100 से अधिक है") }
+                if en {
+                    format!("{value} is above 100 for a percentage")
+                } else {
+                    format!("{value} प्रतिशत है, जो 100 से अधिक है")
+                }
             }
             LengthMismatch { expected, found } => {
                 if en {
@@ -174,7 +278,11 @@ impl ProblemKind {
                 }
             }
             SizeMismatch { expected, found } => {
-                if en { format!("is {found} bytes; the manifest says {expected}") } else { format!("{found} बाइट है; मैनिफ़ेस्ट में {expected} लिखा है") }
+                if en {
+                    format!("is {found} bytes; the manifest says {expected}")
+                } else {
+                    format!("{found} बाइट है; मैनिफ़ेस्ट में {expected} लिखा है")
+                }
             }
             HashMismatch { expected, found } => {
                 if en {
@@ -184,13 +292,25 @@ impl ProblemKind {
                 }
             }
             IndicatorWithoutValues { id } => {
-                if en { format!("indicator \"{id}\" has no values in any file") } else { format!("संकेतक \"{id}\" का किसी फ़ाइल में कोई मान नहीं") }
+                if en {
+                    format!("indicator \"{id}\" has no values in any file")
+                } else {
+                    format!("संकेतक \"{id}\" का किसी फ़ाइल में कोई मान नहीं")
+                }
             }
             PeriodMismatch { expected, found } => {
-                if en { format!("file holds period \"{found}\"; the manifest lists it for \"{expected}\"") } else { format!("फ़ाइल में अवधि \"{found}\" है; मैनिफ़ेस्ट में यह फ़ाइल \"{expected}\" के लिए दर्ज है") }
+                if en {
+                    format!("file holds period \"{found}\"; the manifest lists it for \"{expected}\"")
+                } else {
+                    format!("फ़ाइल में अवधि \"{found}\" है; मैनिफ़ेस्ट में यह फ़ाइल \"{expected}\" के लिए दर्ज है")
+                }
             }
             DecimalsOutOfRange { found } => {
-                if en { format!("decimals is {found}; expected a whole number from 0 to 6") } else { format!("दशमलव {found} है; 0 से 6 तक पूर्ण संख्या अपेक्षित") }
+                if en {
+                    format!("decimals is {found}; expected a whole number from 0 to 6")
+                } else {
+                    format!("दशमलव {found} है; 0 से 6 तक पूर्ण संख्या अपेक्षित")
+                }
             }
         }
     }

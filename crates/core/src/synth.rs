@@ -49,18 +49,22 @@ pub fn synthetic(units: usize, indicators: usize, periods: usize) -> Synthetic {
             files.push((path, bytes));
         }
     }
-    let divisions: Vec<Value> = (0..36).map(|d| json!({"id": format!("div-{d}"), "name": {"en": format!("Division {d}"), "hi": format!("संभाग {d}")}})).collect();
+    let divisions: Vec<Value> =
+        (0..36).map(|d| json!({"id": format!("div-{d}"), "name": {"en": format!("Division {d}"), "hi": format!("संभाग {d}")}})).collect();
     let unit_list: Vec<Value> = slugs
         .iter()
         .enumerate()
         .map(|(u, s)| json!({"slug": s, "name": {"en": format!("District {u}"), "hi": format!("ज़िला {u}")}, "division": format!("div-{}", u % 36), "lat": 8.0 + (u % 29) as f64, "lon": 68.0 + (u / 29) as f64}))
         .collect();
-    let departments: Vec<Value> = (0..10).map(|d| json!({"id": format!("dep-{d}"), "name": {"en": format!("Department {d}"), "hi": format!("विभाग {d}")}})).collect();
+    let departments: Vec<Value> =
+        (0..10).map(|d| json!({"id": format!("dep-{d}"), "name": {"en": format!("Department {d}"), "hi": format!("विभाग {d}")}})).collect();
     let ind_list: Vec<Value> = ind_ids
         .iter()
         .enumerate()
-        .map(|(i, id)| json!({"id": id, "name": {"en": format!("Indicator {i}"), "hi": format!("संकेतक {i}")}, "unit": "percent", "decimals": 1,
-                              "direction": if i % 3 == 0 { "lower_is_better" } else { "higher_is_better" }, "department": format!("dep-{}", i % 10)}))
+        .map(|(i, id)| {
+            json!({"id": id, "name": {"en": format!("Indicator {i}"), "hi": format!("संकेतक {i}")}, "unit": "percent", "decimals": 1,
+                              "direction": if i % 3 == 0 { "lower_is_better" } else { "higher_is_better" }, "department": format!("dep-{}", i % 10)})
+        })
         .collect();
     let period_list: Vec<Value> = period_ids.iter().map(|p| json!({"id": p, "label": {"en": p, "hi": p}})).collect();
     let manifest = json!({
@@ -81,11 +85,13 @@ pub fn synthetic_boundaries(units: usize) -> Vec<u8> {
             let (c, row) = (u % cols, u / cols);
             let cx = c as f64 * r * 1.75 + if row % 2 == 1 { r * 0.87 } else { 0.0 } + r;
             let cy = row as f64 * r * 1.5 + r;
-            let pts: Vec<(i64, i64)> = (0..42).map(|k| {
-                let a = k as f64 / 42.0 * std::f64::consts::TAU;
-                let wobble = 1.0 + 0.04 * (a * 7.0).sin();
-                ((cx + r * wobble * a.cos()).round() as i64, (cy + r * wobble * a.sin()).round() as i64)
-            }).collect();
+            let pts: Vec<(i64, i64)> = (0..42)
+                .map(|k| {
+                    let a = k as f64 / 42.0 * std::f64::consts::TAU;
+                    let wobble = 1.0 + 0.04 * (a * 7.0).sin();
+                    ((cx + r * wobble * a.cos()).round() as i64, (cy + r * wobble * a.sin()).round() as i64)
+                })
+                .collect();
             let mut flat = vec![pts[0].0, pts[0].1];
             for w in pts.windows(2) {
                 flat.push(w[1].0 - w[0].0);

@@ -77,23 +77,13 @@ pub fn layout(points: &[Point], cols: usize) -> Vec<(i32, i32)> {
 /// otherwise computed from positions; a unit without a position takes its division's mean.
 pub fn unit_layout(m: &crate::manifest::Manifest, cols: usize) -> Vec<(i32, i32)> {
     if !m.tile_layout.is_empty() && m.units.iter().all(|u| m.tile_layout.iter().any(|t| t.unit == u.slug)) {
-        return m
-            .units
-            .iter()
-            .map(|u| m.tile_layout.iter().find(|t| t.unit == u.slug).map(|t| (t.col, t.row)).unwrap_or((0, 0)))
-            .collect();
+        return m.units.iter().map(|u| m.tile_layout.iter().find(|t| t.unit == u.slug).map(|t| (t.col, t.row)).unwrap_or((0, 0))).collect();
     }
     let mean_of = |division: Option<&str>| {
-        let pts: Vec<Point> = m
-            .units
-            .iter()
-            .filter(|u| division.is_none_or(|d| u.division == d))
-            .filter_map(|u| Some(Point { lat: u.lat?, lon: u.lon? }))
-            .collect();
-        (!pts.is_empty()).then(|| Point {
-            lat: pts.iter().map(|p| p.lat).sum::<f64>() / pts.len() as f64,
-            lon: pts.iter().map(|p| p.lon).sum::<f64>() / pts.len() as f64,
-        })
+        let pts: Vec<Point> =
+            m.units.iter().filter(|u| division.is_none_or(|d| u.division == d)).filter_map(|u| Some(Point { lat: u.lat?, lon: u.lon? })).collect();
+        (!pts.is_empty())
+            .then(|| Point { lat: pts.iter().map(|p| p.lat).sum::<f64>() / pts.len() as f64, lon: pts.iter().map(|p| p.lon).sum::<f64>() / pts.len() as f64 })
     };
     let points: Vec<Point> = m
         .units

@@ -16,9 +16,7 @@ pub(crate) struct Walk<'p> {
 /// NaN/Infinity literals and nesting deeper than 128 levels with an error, never a panic.
 pub(crate) fn parse_json(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) -> Option<Value> {
     let trimmed = bytes.iter().all(|b| b.is_ascii_whitespace());
-    let push = |problems: &mut Vec<Problem>, kind| {
-        problems.push(Problem { severity: Severity::Error, file: file.to_string(), path: "$".into(), kind })
-    };
+    let push = |problems: &mut Vec<Problem>, kind| problems.push(Problem { severity: Severity::Error, file: file.to_string(), path: "$".into(), kind });
     if trimmed {
         push(problems, ProblemKind::EmptyFile);
         return None;
@@ -178,8 +176,5 @@ impl<'p> Walk<'p> {
 }
 
 pub fn is_valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        && !s.starts_with('-')
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') && !s.starts_with('-')
 }

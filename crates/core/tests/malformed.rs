@@ -10,6 +10,9 @@ use samiksha_core::values::parse_values;
 use samiksha_core::{Lang, Problem};
 use serde_json::{json, Value};
 
+/// What a case expects of the problem it produces.
+type Check = fn(&ProblemKind) -> bool;
+
 fn manifest_problems(bytes: &[u8]) -> (bool, Vec<Problem>) {
     let (m, p) = parse_manifest("manifest.json", bytes);
     (m.is_some(), p)
@@ -46,7 +49,7 @@ fn the_fixture_itself_is_clean() {
 
 #[test]
 fn whole_file_failures_name_the_file_and_refuse_it() {
-    let cases: Vec<(&[u8], fn(&ProblemKind) -> bool)> = vec![
+    let cases: Vec<(&[u8], Check)> = vec![
         (b"", |k| matches!(k, ProblemKind::EmptyFile)),
         (b"   \n\t", |k| matches!(k, ProblemKind::EmptyFile)),
         (b"{\"format\": \"samiksha/1\", \"title\":", |k| matches!(k, ProblemKind::NotJson { .. })),
@@ -85,41 +88,75 @@ fn a_byte_order_mark_is_accepted() {
 #[test]
 fn field_level_errors_name_their_path_and_keep_the_rest() {
     type Edit = Box<dyn FnOnce(&mut Value)>;
-    let cases: Vec<(&str, Edit, fn(&ProblemKind) -> bool)> = vec![
+    let cases: Vec<(&str, Edit, Check)> = vec![
         ("$.indicators[0].direction", Box::new(|m| m["indicators"][0]["direction"] = json!("up")), |k| matches!(k, ProblemKind::NotOneOf { .. })),
         ("$.indicators[0].unit", Box::new(|m| m["indicators"][0]["unit"] = json!("furlongs")), |k| matches!(k, ProblemKind::NotOneOf { .. })),
         ("$.indicators[0].decimals", Box::new(|m| m["indicators"][0]["decimals"] = json!(1.5)), |k| matches!(k, ProblemKind::DecimalsOutOfRange { .. })),
         ("$.indicators[0].decimals", Box::new(|m| m["indicators"][0]["decimals"] = json!(99)), |k| matches!(k, ProblemKind::DecimalsOutOfRange { .. })),
-        ("$.indicators[0].department", Box::new(|m| m["indicators"][0]["department"] = json!("police")), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Department, .. })),
-        ("$.indicators[0].name", Box::new(|m| m["indicators"][0]["name"] = json!("Pending")), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Bilingual })),
-        ("$.indicators[0].name", Box::new(|m| m["indicators"][0]["name"] = json!({"en": "Pending"})), |k| matches!(k, ProblemKind::MissingField { field: "hi" })),
+        ("$.indicators[0].department", Box::new(|m| m["indicators"][0]["department"] = json!("police")), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Department, .. })
+        }),
+        ("$.indicators[0].name", Box::new(|m| m["indicators"][0]["name"] = json!("Pending")), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::Bilingual })
+        }),
+        ("$.indicators[0].name", Box::new(|m| m["indicators"][0]["name"] = json!({"en": "Pending"})), |k| {
+            matches!(k, ProblemKind::MissingField { field: "hi" })
+        }),
         ("$.indicators[0].name.hi", Box::new(|m| m["indicators"][0]["name"]["hi"] = json!("  ")), |k| matches!(k, ProblemKind::EmptyText)),
         ("$.indicators[0].id", Box::new(|m| m["indicators"][0]["id"] = json!("Has Spaces")), |k| matches!(k, ProblemKind::BadId { .. })),
-        ("$.indicators[0].target", Box::new(|m| m["indicators"][0]["target"] = json!("NaN")), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Number })),
+        ("$.indicators[0].target", Box::new(|m| m["indicators"][0]["target"] = json!("NaN")), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::Number })
+        }),
         ("$.indicators[0].weight", Box::new(|m| m["indicators"][0]["weight"] = json!(-2)), |k| matches!(k, ProblemKind::NegativeNotAllowed { .. })),
         ("$.indicators[1]", Box::new(|m| m["indicators"][1]["id"] = json!("pending")), |k| matches!(k, ProblemKind::DuplicateId { .. })),
         ("$.indicators[1]", Box::new(|m| m["indicators"][1] = json!(42)), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Object })),
         ("$.units[1]", Box::new(|m| m["units"][1]["slug"] = json!("alpha")), |k| matches!(k, ProblemKind::DuplicateId { .. })),
-        ("$.units[0].division", Box::new(|m| m["units"][0]["division"] = json!("west")), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Division, .. })),
-        ("$.units[2].carved_from", Box::new(|m| m["units"][2]["carved_from"] = json!("nowhere")), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Unit, .. })),
-        ("$.units[2].year_created", Box::new(|m| m["units"][2]["year_created"] = json!("2023")), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Number })),
+        ("$.units[0].division", Box::new(|m| m["units"][0]["division"] = json!("west")), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Division, .. })
+        }),
+        ("$.units[2].carved_from", Box::new(|m| m["units"][2]["carved_from"] = json!("nowhere")), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Unit, .. })
+        }),
+        ("$.units[2].year_created", Box::new(|m| m["units"][2]["year_created"] = json!("2023")), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::Number })
+        }),
         ("$.units[0].lat", Box::new(|m| m["units"][0]["lat"] = json!([23])), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Number })),
-        ("$.units[0].codes.census", Box::new(|m| m["units"][0]["codes"] = json!({"census": [1]})), |k| matches!(k, ProblemKind::WrongType { expected: Expected::String })),
-        ("$.periods[0].id", Box::new(|m| m["periods"].as_array_mut().unwrap().push(json!({"id": "2026-13", "label": {"en": "x", "hi": "x"}})) ), |k| matches!(k, ProblemKind::BadPeriodId { .. })),
+        ("$.units[0].codes.census", Box::new(|m| m["units"][0]["codes"] = json!({"census": [1]})), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::String })
+        }),
+        ("$.periods[0].id", Box::new(|m| m["periods"].as_array_mut().unwrap().push(json!({"id": "2026-13", "label": {"en": "x", "hi": "x"}}))), |k| {
+            matches!(k, ProblemKind::BadPeriodId { .. })
+        }),
         ("$.updated", Box::new(|m| m["updated"] = json!("31/01/2026")), |k| matches!(k, ProblemKind::BadDate { .. })),
         ("$.value_files[0].path", Box::new(|m| m["value_files"][0]["path"] = json!("../../etc/passwd")), |k| matches!(k, ProblemKind::BadId { .. })),
         ("$.value_files[0].path", Box::new(|m| m["value_files"][0]["path"] = json!("https://evil.example/v.json")), |k| matches!(k, ProblemKind::BadId { .. })),
-        ("$.value_files[0].period", Box::new(|m| m["value_files"][0]["period"] = json!("2025-01")), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Period, .. })),
-        ("$.value_files[0].bytes", Box::new(|m| m["value_files"][0]["bytes"] = json!(-1)), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Integer })),
+        ("$.value_files[0].period", Box::new(|m| m["value_files"][0]["period"] = json!("2025-01")), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Period, .. })
+        }),
+        ("$.value_files[0].bytes", Box::new(|m| m["value_files"][0]["bytes"] = json!(-1)), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::Integer })
+        }),
         ("$.divisions", Box::new(|m| m["divisions"] = json!({"east": "East"})), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Array })),
-        ("$", Box::new(|m| { m.as_object_mut().unwrap().remove("publisher"); }), |k| matches!(k, ProblemKind::MissingField { field: "publisher" })),
+        (
+            "$",
+            Box::new(|m| {
+                m.as_object_mut().unwrap().remove("publisher");
+            }),
+            |k| matches!(k, ProblemKind::MissingField { field: "publisher" }),
+        ),
         ("$.title", Box::new(|m| m["title"] = json!(null)), |k| matches!(k, ProblemKind::MissingField { .. }) || matches!(k, ProblemKind::WrongType { .. })),
     ];
     let total = cases.len();
     for (path, edit, is_expected) in cases {
         let (ok, problems) = edited(edit);
         assert!(ok, "one bad field at {path} must not make the whole manifest unusable: {problems:#?}");
-        let p = if path == "$.periods[0].id" { at(&problems, "$.periods[1].id") } else if path == "$.title" { &problems[0] } else { at(&problems, path) };
+        let p = if path == "$.periods[0].id" {
+            at(&problems, "$.periods[1].id")
+        } else if path == "$.title" {
+            &problems[0]
+        } else {
+            at(&problems, path)
+        };
         assert!(is_expected(&p.kind), "at {path}: {p:#?}");
         assert_eq!(p.file, "manifest.json");
         assert_messages_bilingual(&problems);
@@ -167,19 +204,43 @@ fn values_problems(v: &Value) -> (Option<samiksha_core::values::ValueFile>, Vec<
 #[test]
 fn value_file_problems_name_the_cell() {
     type Edit = Box<dyn FnOnce(&mut Value)>;
-    let cases: Vec<(&str, Severity, Edit, fn(&ProblemKind) -> bool)> = vec![
-        ("$.values.pending[0]", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!("12.5")), |k| matches!(k, ProblemKind::WrongType { expected: Expected::ValueCell })),
-        ("$.values.pending[0]", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!(true)), |k| matches!(k, ProblemKind::WrongType { expected: Expected::ValueCell })),
-        ("$.values.pending[0].gap", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!({"gap": "lost"})), |k| matches!(k, ProblemKind::NotOneOf { .. })),
-        ("$.values.pending[0]", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!({"value": 3})), |k| matches!(k, ProblemKind::MissingField { field: "v" })),
-        ("$.values.pending[0].v", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!({"v": "Infinity"})), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Number })),
-        ("$.values.pending[1]", Severity::Warning, Box::new(|v| v["values"]["pending"][1] = json!(130.0)), |k| matches!(k, ProblemKind::PercentAbove100 { .. })),
-        ("$.values.pending[1]", Severity::Warning, Box::new(|v| v["values"]["pending"][1] = json!(-3)), |k| matches!(k, ProblemKind::NegativeNotAllowed { .. })),
-        ("$.values.pending[1].flag", Severity::Warning, Box::new(|v| v["values"]["pending"][1]["flag"] = json!("mystery")), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Flag, .. })),
-        ("$.values.score", Severity::Error, Box::new(|v| v["values"]["score"] = json!([1, 2])), |k| matches!(k, ProblemKind::LengthMismatch { expected: 3, found: 2 })),
-        ("$.values.score", Severity::Error, Box::new(|v| v["values"]["score"] = json!({"alpha": 1})), |k| matches!(k, ProblemKind::WrongType { expected: Expected::Array })),
-        ("$.values.extra", Severity::Warning, Box::new(|v| v["values"]["extra"] = json!([1, 2, 3])), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Indicator, .. })),
-        ("$.units[1]", Severity::Warning, Box::new(|v| v["units"][1] = json!("atlantis")), |k| matches!(k, ProblemKind::UnknownReference { kind: RefKind::Unit, .. })),
+    let cases: Vec<(&str, Severity, Edit, Check)> = vec![
+        ("$.values.pending[0]", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!("12.5")), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::ValueCell })
+        }),
+        ("$.values.pending[0]", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!(true)), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::ValueCell })
+        }),
+        ("$.values.pending[0].gap", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!({"gap": "lost"})), |k| {
+            matches!(k, ProblemKind::NotOneOf { .. })
+        }),
+        ("$.values.pending[0]", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!({"value": 3})), |k| {
+            matches!(k, ProblemKind::MissingField { field: "v" })
+        }),
+        ("$.values.pending[0].v", Severity::Error, Box::new(|v| v["values"]["pending"][0] = json!({"v": "Infinity"})), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::Number })
+        }),
+        ("$.values.pending[1]", Severity::Warning, Box::new(|v| v["values"]["pending"][1] = json!(130.0)), |k| {
+            matches!(k, ProblemKind::PercentAbove100 { .. })
+        }),
+        ("$.values.pending[1]", Severity::Warning, Box::new(|v| v["values"]["pending"][1] = json!(-3)), |k| {
+            matches!(k, ProblemKind::NegativeNotAllowed { .. })
+        }),
+        ("$.values.pending[1].flag", Severity::Warning, Box::new(|v| v["values"]["pending"][1]["flag"] = json!("mystery")), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Flag, .. })
+        }),
+        ("$.values.score", Severity::Error, Box::new(|v| v["values"]["score"] = json!([1, 2])), |k| {
+            matches!(k, ProblemKind::LengthMismatch { expected: 3, found: 2 })
+        }),
+        ("$.values.score", Severity::Error, Box::new(|v| v["values"]["score"] = json!({"alpha": 1})), |k| {
+            matches!(k, ProblemKind::WrongType { expected: Expected::Array })
+        }),
+        ("$.values.extra", Severity::Warning, Box::new(|v| v["values"]["extra"] = json!([1, 2, 3])), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Indicator, .. })
+        }),
+        ("$.units[1]", Severity::Warning, Box::new(|v| v["units"][1] = json!("atlantis")), |k| {
+            matches!(k, ProblemKind::UnknownReference { kind: RefKind::Unit, .. })
+        }),
         ("$.units[2]", Severity::Error, Box::new(|v| v["units"][2] = json!("alpha")), |k| matches!(k, ProblemKind::DuplicateId { .. })),
     ];
     for (path, severity, edit, is_expected) in cases {

@@ -9,8 +9,8 @@ use samiksha_core::present::charts::{self, Drawing};
 use samiksha_core::present::map::{self as map_view, methods};
 use samiksha_core::present::rankings::{self, Explanation};
 use samiksha_core::present::{district, Ctx, Measured, Selection, Subject};
-use samiksha_core::route::{ChartKind, Route, Sort, SubjectId};
 use samiksha_core::review::{Order, SortKey};
+use samiksha_core::route::{ChartKind, Route, Sort, SubjectId};
 use samiksha_core::synth::synthetic;
 use samiksha_core::{Dataset, Lang};
 use serde_json::{json, Value};
@@ -32,7 +32,8 @@ fn generated() -> &'static Dataset {
     static DS: OnceLock<Dataset> = OnceLock::new();
     DS.get_or_init(|| {
         let s = synthetic(120, 12, 6);
-        let (ds, problems) = check_dataset("manifest.json", &s.manifest, |p| s.files.iter().find(|f| f.0 == p).map(|f| f.1.clone()).ok_or_else(|| "missing".to_string()));
+        let (ds, problems) =
+            check_dataset("manifest.json", &s.manifest, |p| s.files.iter().find(|f| f.0 == p).map(|f| f.1.clone()).ok_or_else(|| "missing".to_string()));
         assert!(problems.iter().all(|p| p.severity != samiksha_core::Severity::Error), "{problems:#?}");
         ds.expect("usable")
     })
@@ -45,7 +46,8 @@ fn tiny(values: &[Value], decimals: u8, direction: &str) -> Dataset {
 
 fn tiny_of(unit: &str, values: &[Value], decimals: u8, direction: &str) -> Dataset {
     let n = values.len();
-    let units: Vec<Value> = (0..n).map(|i| json!({"slug": format!("d{i}"), "name": {"en": format!("D{i}"), "hi": format!("जि{i}")}, "division": "east"})).collect();
+    let units: Vec<Value> =
+        (0..n).map(|i| json!({"slug": format!("d{i}"), "name": {"en": format!("D{i}"), "hi": format!("जि{i}")}, "division": "east"})).collect();
     let manifest = json!({
         "format": "samiksha/1",
         "title": {"en": "Test", "hi": "परीक्षण"},
@@ -198,7 +200,9 @@ fn explanations_are_whole_sentences() {
     let Explanation::Sentence(tied) = rankings::explain(&Ctx::new(&ds, Lang::En), &m, 1) else { panic!() };
     assert_eq!(tied, "D1: 20%. Districts with a better value: 1; others with this value: 1; so it shares rank 2 of 4.");
     let composite = measured(sample(), "composite", "2026-01");
-    let Explanation::Composite { departments, overall, .. } = rankings::explain(&Ctx::new(sample(), Lang::Hi), &composite, composite.table.rows[0].unit) else { panic!() };
+    let Explanation::Composite { departments, overall, .. } = rankings::explain(&Ctx::new(sample(), Lang::Hi), &composite, composite.table.rows[0].unit) else {
+        panic!()
+    };
     assert!(!departments.is_empty());
     assert!(overall.contains(&format!("रैंक: {} में से 1", composite.table.ranked_count)), "{overall}");
 }

@@ -4,15 +4,15 @@ mod common;
 
 use proptest::prelude::*;
 use samiksha_core::classify::quantiles;
+use samiksha_core::classify::Method;
 use samiksha_core::manifest::{parse_manifest, Direction};
 use samiksha_core::numfmt::format_number;
 use samiksha_core::rank::{rank_readings, round_to};
-use samiksha_core::route::{ChartKind, MapKind, Route, Sort, SubjectId, View};
-use samiksha_core::classify::Method;
 use samiksha_core::review::{Order, SortKey};
-use samiksha_core::Lang;
+use samiksha_core::route::{ChartKind, MapKind, Route, Sort, SubjectId, View};
 use samiksha_core::tiles::{layout, Point};
 use samiksha_core::values::{parse_values, GapReason, Reading};
+use samiksha_core::Lang;
 use std::collections::HashSet;
 
 fn readings(values: &[Option<f64>]) -> Vec<(usize, Option<Reading>)> {
@@ -310,7 +310,10 @@ fn id() -> impl Strategy<Value = String> {
 }
 
 fn route() -> impl Strategy<Value = Route> {
-    let subject = proptest::option::of(prop_oneof![Just(SubjectId::Composite), id().prop_filter("not the composite word", |s| s != "composite").prop_map(SubjectId::Indicator)]);
+    let subject = proptest::option::of(prop_oneof![
+        Just(SubjectId::Composite),
+        id().prop_filter("not the composite word", |s| s != "composite").prop_map(SubjectId::Indicator)
+    ]);
     let firsts = (
         proptest::sample::select(View::ALL.to_vec()),
         subject,
@@ -324,14 +327,31 @@ fn route() -> impl Strategy<Value = Route> {
     let seconds = (
         proptest::option::of(proptest::sample::select(ChartKind::ALL.to_vec())),
         proptest::option::of(id()),
-        proptest::option::of((proptest::sample::select(SortKey::ALL.to_vec()), prop_oneof![Just(Order::Ascending), Just(Order::Descending)]).prop_map(|(key, order)| Sort { key, order })),
+        proptest::option::of(
+            (proptest::sample::select(SortKey::ALL.to_vec()), prop_oneof![Just(Order::Ascending), Just(Order::Descending)])
+                .prop_map(|(key, order)| Sort { key, order }),
+        ),
         "[^\\p{Cc}]{0,64}",
         proptest::option::of(id()),
         proptest::option::of(id()),
         prop_oneof![Just(Lang::Hi), Just(Lang::En)],
     );
     (firsts, seconds).prop_map(|((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang))| Route {
-        view, subject, period, district, compare, with, map, classes, chart, second, sort, search, division, zoom, lang,
+        view,
+        subject,
+        period,
+        district,
+        compare,
+        with,
+        map,
+        classes,
+        chart,
+        second,
+        sort,
+        search,
+        division,
+        zoom,
+        lang,
     })
 }
 

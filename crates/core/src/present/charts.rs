@@ -32,14 +32,34 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
+/// One division's strip of the distribution chart: its name and its districts as (name,
+/// value, highlighted).
+pub type Group = (String, Vec<(String, f64, bool)>);
+
 /// What to draw, with every label already in the reader's language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Drawing {
-    Bars { bars: Vec<Bar>, refs: Vec<Reference>, gap_label: String },
-    Trend { labels: Vec<String>, series: Vec<Series>, refs: Vec<Reference> },
-    Distribution { groups: Vec<(String, Vec<(String, f64, bool)>)>, refs: Vec<Reference> },
+    Bars {
+        bars: Vec<Bar>,
+        refs: Vec<Reference>,
+        gap_label: String,
+    },
+    Trend {
+        labels: Vec<String>,
+        series: Vec<Series>,
+        refs: Vec<Reference>,
+    },
+    Distribution {
+        groups: Vec<Group>,
+        refs: Vec<Reference>,
+    },
     /// `y` is the second subject; its values are formatted with its own unit.
-    Scatter { points: Vec<(String, f64, f64, bool)>, x_title: String, y_title: String, y: Subject },
+    Scatter {
+        points: Vec<(String, f64, f64, bool)>,
+        x_title: String,
+        y_title: String,
+        y: Subject,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -97,12 +117,28 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
     let mut second_choices = Vec::new();
     let (title, drawing, size, summary, header, rows) = match kind {
         ChartKind::Bars => {
-            let mut bars: Vec<Bar> = m.table.rows.iter().map(|r| Bar { label: format!("{} {}", ctx.rank_mark(r.rank, r.tied), name(r.unit)), value: Some(r.value), highlight: Some(r.unit) == sel.district }).collect();
+            let mut bars: Vec<Bar> = m
+                .table
+                .rows
+                .iter()
+                .map(|r| Bar {
+                    label: format!("{} {}", ctx.rank_mark(r.rank, r.tied), name(r.unit)),
+                    value: Some(r.value),
+                    highlight: Some(r.unit) == sel.district,
+                })
+                .collect();
             bars.extend(m.table.unranked.iter().map(|(u, _)| Bar { label: name(*u), value: None, highlight: Some(*u) == sel.district }));
             let mut rows: Vec<Vec<String>> = m.table.rows.iter().map(|r| vec![ctx.rank_mark(r.rank, r.tied), name(r.unit), fmt(r.value)]).collect();
             rows.extend(m.table.unranked.iter().map(|(u, g)| vec!["–".into(), name(*u), g.label(ctx.lang).into()]));
             let h = bars.len() as u32 * 18 + 60;
-            (heading.clone(), Drawing::Bars { bars, refs, gap_label: ctx.msg(Msg::NoData).into() }, (720, h), summary_high_low(), vec![rank_h, district_h, value_h], rows)
+            (
+                heading.clone(),
+                Drawing::Bars { bars, refs, gap_label: ctx.msg(Msg::NoData).into() },
+                (720, h),
+                summary_high_low(),
+                vec![rank_h, district_h, value_h],
+                rows,
+            )
         }
         ChartKind::Trend => {
             let mut units: Vec<usize> = sel.district.into_iter().collect();
@@ -112,9 +148,11 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
                 units.extend(m.table.bottom(1).iter().map(|r| r.unit));
             }
             let mut seen = Vec::new();
-            units.retain(|u| !seen.contains(u) && *u < ds.units().len() && {
-                seen.push(*u);
-                true
+            units.retain(|u| {
+                !seen.contains(u) && *u < ds.units().len() && {
+                    seen.push(*u);
+                    true
+                }
             });
             units.truncate(6);
             let labels: Vec<String> = (0..ds.periods().len()).map(|p| ctx.period_label(p)).collect();
@@ -146,24 +184,41 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
                 .join("; ");
             let title = ctx.fill(
                 Msg::TrendTitle,
-                &[("subject", &ctx.subject_name(subject)), ("from", labels.first().map_or("", |s| s.as_str())), ("to", labels.last().map_or("", |s| s.as_str()))],
+                &[
+                    ("subject", &ctx.subject_name(subject)),
+                    ("from", labels.first().map_or("", |s| s.as_str())),
+                    ("to", labels.last().map_or("", |s| s.as_str())),
+                ],
             );
             let target: Vec<Reference> = refs.into_iter().filter(|r| r.dashed).collect();
             (title, Drawing::Trend { labels, series: lines, refs: target }, (720, 340), summary, header, rows)
         }
         ChartKind::Distribution => {
-            let groups: Vec<(String, Vec<(String, f64, bool)>)> = ds
+            let groups: Vec<Group> = ds
                 .manifest
                 .divisions
                 .iter()
                 .map(|div| {
-                    let pts = ds.units().iter().enumerate().filter(|(_, u)| u.division == div.id).filter_map(|(u, _)| Some((name(u), values[u]?, Some(u) == sel.district))).collect();
+                    let pts = ds
+                        .units()
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, u)| u.division == div.id)
+                        .filter_map(|(u, _)| Some((name(u), values[u]?, Some(u) == sel.district)))
+                        .collect();
                     (div.name.get(ctx.lang).to_string(), pts)
                 })
                 .collect();
             let h = groups.len() as u32 * 34 + 50;
             let rows = groups.iter().flat_map(|(g, pts)| pts.iter().map(move |(n, v, _)| vec![g.clone(), n.clone(), fmt(*v)])).collect();
-            (heading.clone(), Drawing::Distribution { groups, refs }, (720, h), summary_high_low(), vec![ctx.msg(Msg::Division).into(), district_h, value_h], rows)
+            (
+                heading.clone(),
+                Drawing::Distribution { groups, refs },
+                (720, h),
+                summary_high_low(),
+                vec![ctx.msg(Msg::Division).into(), district_h, value_h],
+                rows,
+            )
         }
         ChartKind::Scatter => {
             let own = match subject {
@@ -172,11 +227,18 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
             };
             let j = second.filter(|&j| Some(j) != own && j < ds.indicators().len()).unwrap_or(if own == Some(0) { 1 } else { 0 });
             let j = j.min(ds.indicators().len().saturating_sub(1));
-            second_choices = ds.indicators().iter().enumerate().filter(|(k, _)| Some(*k) != own).map(|(k, i)| (i.id.clone(), i.name.get(ctx.lang).to_string(), k == j)).collect();
+            second_choices = ds
+                .indicators()
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| Some(*k) != own)
+                .map(|(k, i)| (i.id.clone(), i.name.get(ctx.lang).to_string(), k == j))
+                .collect();
             let y = Subject::Indicator(j);
             let other = Measured::new(ds, y, sel.period)?;
             let yv = other.values(ds.units().len());
-            let points: Vec<(String, f64, f64, bool)> = (0..ds.units().len()).filter_map(|u| Some((name(u), values[u]?, yv[u]?, Some(u) == sel.district))).collect();
+            let points: Vec<(String, f64, f64, bool)> =
+                (0..ds.units().len()).filter_map(|u| Some((name(u), values[u]?, yv[u]?, Some(u) == sel.district))).collect();
             let r = pearson(&points.iter().map(|p| (p.1, p.2)).collect::<Vec<_>>());
             let summary = match r {
                 Some(r) => ctx.fill(Msg::Correlation, &[("n", &points.len().to_string()), ("r", &format_number(r, 2))]),

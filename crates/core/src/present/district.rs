@@ -140,15 +140,19 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
         indicator: ds.indicators()[k].id.clone(),
         text: ctx.fill(
             Msg::IndicatorValueRank,
-            &[("indicator", ds.indicators()[k].name.get(ctx.lang)), ("value", &ctx.value(Subject::Indicator(k), value)), ("rank", &ctx.rank_mark(rank, tied)), ("n", &n.to_string())],
+            &[
+                ("indicator", ds.indicators()[k].name.get(ctx.lang)),
+                ("value", &ctx.value(Subject::Indicator(k), value)),
+                ("rank", &ctx.rank_mark(rank, tied)),
+                ("n", &n.to_string()),
+            ],
         ),
     };
     let strengths = placed.iter().take(5).map(standing).collect();
     let concerns = placed.iter().rev().take(5).map(standing).collect();
 
-    let composite_history: Vec<Option<f64>> = (0..ds.periods().len())
-        .map(|p| ds.composite(p, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| r.rank as f64)))
-        .collect();
+    let composite_history: Vec<Option<f64>> =
+        (0..ds.periods().len()).map(|p| ds.composite(p, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| r.rank as f64))).collect();
     let composite = match ds.composite(period, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| (r.rank, r.tied, c.ranking.ranked.len()))) {
         Some((rank, tied, n)) => ctx.fill(Msg::CompositeRankOf, &[("rank", &ctx.rank_mark(rank, tied)), ("n", &n.to_string())]),
         None => ctx.msg(Msg::CompositeNotRanked).to_string(),
@@ -177,7 +181,11 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
                                         Some(f) => format!("{v} * ({f})"),
                                         None => v,
                                     };
-                                    (value, ctx.rank_of(r.rank, r.tied, n), r.change.as_ref().map(|c| ctx.change(c, ind.decimals)).unwrap_or_else(|| "–".into()))
+                                    (
+                                        value,
+                                        ctx.rank_of(r.rank, r.tied, n),
+                                        r.change.as_ref().map(|c| ctx.change(c, ind.decimals)).unwrap_or_else(|| "–".into()),
+                                    )
                                 }
                                 None => {
                                     let reason = table.and_then(|t| t.unranked.iter().find(|y| y.0 == x)).map_or(ctx.msg(Msg::NoData), |y| y.1.label(ctx.lang));

@@ -107,7 +107,15 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>) -> MapModel {
                 }
                 None => {
                     let reason = m.table.unranked.iter().find(|x| x.0 == u).map_or(ctx.msg(Msg::NoData), |x| x.1.label(ctx.lang)).to_string();
-                    UnitMap { slug: ctx.slug(u), name: ctx.name(u), colours: None, rank: None, rank_mark: "–".into(), sentence: ctx.district_gap(u, &reason), value_text: reason }
+                    UnitMap {
+                        slug: ctx.slug(u),
+                        name: ctx.name(u),
+                        colours: None,
+                        rank: None,
+                        rank_mark: "–".into(),
+                        sentence: ctx.district_gap(u, &reason),
+                        value_text: reason,
+                    }
                 }
             }
         })
@@ -139,7 +147,15 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>) -> MapModel {
     });
     let mut order: Vec<usize> = (0..n_units).collect();
     order.sort_by_key(|&u| (units[u].rank.unwrap_or(usize::MAX), ds.units()[u].name.en.clone()));
-    let values = order.into_iter().map(|u| ValueRow { slug: units[u].slug.clone(), name: units[u].name.clone(), rank_mark: units[u].rank_mark.clone(), value_text: units[u].value_text.clone() }).collect();
+    let values = order
+        .into_iter()
+        .map(|u| ValueRow {
+            slug: units[u].slug.clone(),
+            name: units[u].name.clone(),
+            rank_mark: units[u].rank_mark.clone(),
+            value_text: units[u].value_text.clone(),
+        })
+        .collect();
     MapModel {
         heading: ctx.heading(m.subject, m.period),
         direction: ctx.direction(m.facts.direction),

@@ -264,7 +264,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-
 /// One option of a picker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
@@ -299,9 +298,19 @@ pub fn pickers(ctx: &Ctx, sel: Selection) -> Pickers {
             (dep.name.get(ctx.lang).to_string(), items)
         })
         .collect();
-    let periods = ds.periods().iter().enumerate().rev().map(|(k, p)| Choice { id: p.id.clone(), label: p.label.get(ctx.lang).to_string(), selected: k == sel.period }).collect();
+    let periods = ds
+        .periods()
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(k, p)| Choice { id: p.id.clone(), label: p.label.get(ctx.lang).to_string(), selected: k == sel.period })
+        .collect();
     Pickers {
-        composite: Choice { id: SubjectId::COMPOSITE_WORD.to_string(), label: ctx.msg(Msg::CompositeIndex).to_string(), selected: sel.subject == Subject::Composite },
+        composite: Choice {
+            id: SubjectId::COMPOSITE_WORD.to_string(),
+            label: ctx.msg(Msg::CompositeIndex).to_string(),
+            selected: sel.subject == Subject::Composite,
+        },
         groups,
         periods,
     }

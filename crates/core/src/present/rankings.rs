@@ -242,7 +242,13 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
             .iter()
             .map(|x| {
                 let div = &ds.manifest.divisions[x.division];
-                DivisionRow { id: div.id.clone(), name: div.name.get(ctx.lang).to_string(), rank: x.rank, districts: x.districts, mean_text: ctx.value(subject, x.mean) }
+                DivisionRow {
+                    id: div.id.clone(),
+                    name: div.name.get(ctx.lang).to_string(),
+                    rank: x.rank,
+                    districts: x.districts,
+                    mean_text: ctx.value(subject, x.mean),
+                }
             })
             .collect(),
     }
@@ -314,7 +320,14 @@ pub fn explain(ctx: &Ctx, m: &Measured, unit: usize) -> Explanation {
             let better = m.table.rows.iter().filter(|r| r.rank < row.rank).count();
             let others = m.table.rows.iter().filter(|r| r.rank == row.rank && r.unit != unit).count();
             let value = ctx.value(m.subject, row.value);
-            let args = [("district", ctx.name(unit)), ("value", value), ("better", better.to_string()), ("others", others.to_string()), ("rank", row.rank.to_string()), ("n", n.to_string())];
+            let args = [
+                ("district", ctx.name(unit)),
+                ("value", value),
+                ("better", better.to_string()),
+                ("others", others.to_string()),
+                ("rank", row.rank.to_string()),
+                ("n", n.to_string()),
+            ];
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let msg = if row.tied {
                 Msg::ExplainIndicatorTied
@@ -370,7 +383,13 @@ pub fn explain(ctx: &Ctx, m: &Measured, unit: usize) -> Explanation {
             let sum = d.departments.iter().map(|x| format!("{}×{}", format_number(x.weight, 1), format_number(x.score, 1))).collect::<Vec<_>>().join(" + ");
             let overall = ctx.fill(
                 Msg::ExplainOverall,
-                &[("sum", &sum), ("weights", &format_number(weights, 1)), ("score", &format_number(row.value, 1)), ("rank", &row.rank.to_string()), ("n", &n.to_string())],
+                &[
+                    ("sum", &sum),
+                    ("weights", &format_number(weights, 1)),
+                    ("score", &format_number(row.value, 1)),
+                    ("rank", &row.rank.to_string()),
+                    ("n", &n.to_string()),
+                ],
             );
             let title = ctx.fill(Msg::ExplainCoverage, &[("district", &ctx.name(unit)), ("share", &format!("{:.0}", d.coverage * 100.0))]);
             Explanation::Composite { title, departments, overall }
