@@ -62,10 +62,12 @@ pub fn App() -> impl IntoView {
     });
 
     let lang = move || state.lang.get();
+    // The deck and the printed pack fill the page with their own bar; the other views sit in
+    // the site's header, navigation and footer.
+    let chrome = Memo::new(move |_| !matches!(state.view.get(), View::Brief | View::Pack));
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang())}</a>
-        <Header/>
-        <Navigation/>
+        {move || chrome.get().then(|| view! { <Header/><Navigation/> })}
         <main id="main" tabindex="-1">
             {move || match state.load.get() {
                 Load::Loading => view! {
@@ -79,6 +81,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 }.into_any(),
                 Load::Ready => view! {
+                    {move || chrome.get().then(|| view! { <PrintTitle/> })}
                     <ProblemsPanel/>
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
@@ -87,12 +90,14 @@ pub fn App() -> impl IntoView {
                         View::Rankings => views::rankings::RankingsView().into_any(),
                         View::Charts => views::charts::ChartsView().into_any(),
                         View::District => views::district::DistrictView().into_any(),
+                        View::Brief => views::brief::BriefView().into_any(),
+                        View::Pack => views::brief::PackView().into_any(),
                         View::About => views::about::AboutView().into_any(),
                     }}
                 }.into_any(),
             }}
         </main>
-        <Footer/>
+        {move || chrome.get().then(|| view! { <Footer/> })}
     }
 }
 
@@ -137,6 +142,7 @@ fn Navigation() -> impl IntoView {
         (View::Rankings, Msg::NavRankings),
         (View::Charts, Msg::NavCharts),
         (View::District, Msg::NavDistrict),
+        (View::Brief, Msg::NavBrief),
         (View::About, Msg::NavAbout),
     ];
     view! {
@@ -158,6 +164,35 @@ fn Navigation() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
+    }
+}
+
+/// The block a printed page starts with: which view, subject and period, and the data's date.
+/// Shown only in print.
+#[component]
+fn PrintTitle() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        let sel = state.selection.get()?;
+        let view_name = match state.view.get() {
+            View::Map => Msg::NavMap,
+            View::Rankings => Msg::NavRankings,
+            View::Charts => Msg::NavCharts,
+            View::District => Msg::NavDistrict,
+            View::Brief | View::Pack => Msg::NavBrief,
+            View::About => Msg::NavAbout,
+        }
+        .text(lang);
+        state.with_ctx(lang, |ctx| {
+            let line = ctx.fill(Msg::PrintedView, &[("view", view_name), ("heading", &ctx.heading(sel.subject, sel.period))]);
+            view! {
+                <div class="print-title">
+                    <p><strong>{line}</strong></p>
+                    <p>{ctx.source_line()}</p>
+                </div>
+            }
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 //! builds; no view imports another.
 
 pub mod about;
+pub mod brief;
 pub mod charts;
 pub mod district;
 pub mod map;

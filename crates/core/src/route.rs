@@ -1,9 +1,10 @@
 //! The URL contract: every choice a reader makes lives in the query string as a typed field,
 //! so every view is a link and a link always names what is shown.
 //!
-//! `?view=map|rankings|charts|district|about&indicator=<id>|composite&period=<id>&district=<slug>`
+//! `?view=map|rankings|charts|district|brief|pack|about&indicator=<id>|composite&period=<id>&district=<slug>`
 //! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter`
-//! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>&lang=hi|en`.
+//! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>`
+//! `&points=<id>,…&department=<id>&lang=hi|en`.
 //! Parsing never fails: unknown or malformed parts fall back to defaults, so an old or mistyped
 //! link still opens the app. `Route::parse(&route.to_query()) == route` for every route.
 
@@ -18,11 +19,15 @@ pub enum View {
     Rankings,
     Charts,
     District,
+    /// The briefing deck: one slide per review point, for a meeting.
+    Brief,
+    /// The printed briefing pack (A4).
+    Pack,
     About,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Map, View::Rankings, View::Charts, View::District, View::About];
+    pub const ALL: [View; 7] = [View::Map, View::Rankings, View::Charts, View::District, View::Brief, View::Pack, View::About];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -30,6 +35,8 @@ impl View {
             View::Rankings => "rankings",
             View::Charts => "charts",
             View::District => "district",
+            View::Brief => "brief",
+            View::Pack => "pack",
             View::About => "about",
         }
     }
@@ -163,6 +170,10 @@ pub struct Route {
     pub division: Option<String>,
     /// The division the geographic map is zoomed to.
     pub zoom: Option<String>,
+    /// The review points of a briefing deck or pack, in order (indicator ids).
+    pub points: Vec<String>,
+    /// A department whose indicators make the deck when `points` is empty.
+    pub department: Option<String>,
     pub lang: Lang,
 }
 
@@ -209,6 +220,8 @@ pub fn clean_search(s: &str) -> String {
 
 impl Route {
     pub const MAX_SEARCH: usize = 64;
+    /// More review points than any review names; a longer list is cut here.
+    pub const MAX_POINTS: usize = 256;
 
     /// Parses a query string, with or without its leading `?`.
     pub fn parse(query: &str) -> Route {
@@ -231,6 +244,8 @@ impl Route {
                 "division" => r.division = id_like(v),
                 "zoom" => r.zoom = id_like(v),
                 "with" => r.with = v.split(',').filter_map(|s| id_like(s.to_string())).take(5).collect(),
+                "points" => r.points = v.split(',').filter_map(|s| id_like(s.to_string())).take(Route::MAX_POINTS).collect(),
+                "department" => r.department = id_like(v),
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
                 _ => {}
             }
@@ -263,6 +278,12 @@ impl Route {
         if !self.with.is_empty() {
             parts.push(format!("with={}", self.with.iter().map(|s| encode(s)).collect::<Vec<_>>().join(",")));
         }
+        if !self.points.is_empty() {
+            parts.push(format!("points={}", self.points.iter().map(|s| encode(s)).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(d) = &self.department {
+            parts.push(format!("department={}", encode(d)));
+        }
         parts.push(format!("lang={}", self.lang.code()));
         format!("?{}", parts.join("&"))
     }
@@ -289,6 +310,8 @@ mod tests {
             search: "रीवा & co".into(),
             division: Some("rewa".into()),
             zoom: Some("jabalpur".into()),
+            points: vec![],
+            department: None,
             lang: Lang::En,
         };
         let q = r.to_query();

@@ -5,6 +5,7 @@ use samiksha_core::check::check_dataset;
 use samiksha_core::classify::Method;
 use samiksha_core::manifest::parse_manifest;
 use samiksha_core::numfmt::round_to;
+use samiksha_core::present::brief::{self, End, SlideId};
 use samiksha_core::present::charts::{self, Drawing};
 use samiksha_core::present::map::{self as map_view, methods};
 use samiksha_core::present::rankings::{self, Explanation};
@@ -326,4 +327,87 @@ fn charts_have_summaries_tables_and_a_source_line() {
     }
     let scatter = charts::model(&Ctx::new(ds, Lang::En), sel, &[], ChartKind::Scatter, Some(3)).unwrap();
     assert!(scatter.second_choices.iter().any(|c| c.2 && c.0 == ds.indicators()[3].id));
+}
+
+#[test]
+fn a_deck_holds_the_points_the_route_names_and_opens_on_its_slide() {
+    let ds = generated();
+    let ctx = Ctx::new(ds, Lang::En);
+    let ids: Vec<String> = ds.indicators().iter().map(|i| i.id.clone()).collect();
+    let r = Route { points: vec![ids[3].clone(), "nope".into(), ids[1].clone(), ids[3].clone()], ..Route::default() };
+    assert_eq!(brief::points(&ctx, &r), [3, 1]);
+    // A list naming nothing known is every indicator, not an empty deck.
+    let r = Route { points: vec!["nope".into()], ..Route::default() };
+    assert_eq!(brief::points(&ctx, &r), (0..ds.indicators().len()).collect::<Vec<_>>());
+    let dep = ds.indicators()[2].department.clone();
+    let r = Route { department: Some(dep.clone()), ..Route::default() };
+    let want: Vec<usize> = (0..ds.indicators().len()).filter(|&i| ds.indicators()[i].department == dep).collect();
+    assert!(!want.is_empty() && want.len() < ds.indicators().len());
+    assert_eq!(brief::points(&ctx, &r), want);
+    let s = brief::slides(&[3, 1]);
+    assert_eq!(s, [SlideId::Title, SlideId::Point(3), SlideId::Point(1), SlideId::Composite]);
+    let on = |subject| brief::current(&ctx, &s, &Route { subject, ..Route::default() });
+    assert_eq!(on(None), 0);
+    assert_eq!(on(Some(SubjectId::Indicator(ids[1].clone()))), 2);
+    assert_eq!(on(Some(SubjectId::Composite)), 3);
+    // An indicator outside the deck opens it at the title.
+    assert_eq!(on(Some(SubjectId::Indicator(ids[0].clone()))), 0);
+    assert_eq!(brief::counter(&ctx, 2, 4), "Slide 3 of 4");
+    assert_eq!(brief::counter(&Ctx::new(ds, Lang::Hi), 2, 4), "स्लाइड 4 में से 3");
+}
+
+#[test]
+fn a_slide_names_the_top_and_bottom_three_with_value_rank_and_change() {
+    let ds = sample();
+    let p = ds.periods().len() - 1;
+    for lang in [Lang::En, Lang::Hi] {
+        let ctx = Ctx::new(ds, lang);
+        for i in 0..ds.indicators().len() {
+            let m = Measured::new(ds, Subject::Indicator(i), p).expect("loaded");
+            let s = brief::point_slide(&ctx, &m);
+            let n = m.table.ranked_count;
+            assert_eq!(s.top.shown.len(), 3.min(n));
+            assert_eq!(s.bottom.shown.len(), if n > 3 { 3 } else { 0 });
+            // The top three are the table's first three and the bottom three its last three.
+            let units = |e: &[brief::Entry]| e.iter().map(|x| x.unit).collect::<Vec<_>>();
+            assert_eq!(units(&s.top.shown), m.table.rows.iter().take(3).map(|r| r.unit).collect::<Vec<_>>());
+            assert_eq!(units(&s.bottom.shown), m.table.rows[n - 3..].iter().map(|r| r.unit).collect::<Vec<_>>());
+            for e in s.top.shown.iter().chain(&s.bottom.shown) {
+                assert!(e.rank_text.contains(&n.to_string()), "{}", e.rank_text);
+                let arrow = e.change_text.contains('▲') || e.change_text.contains('▼') || e.change_text.contains('●');
+                let has_change = m.table.row(e.unit).is_some_and(|r| r.change.is_some());
+                assert_eq!(arrow, has_change, "{}", e.change_text);
+                if !has_change {
+                    assert_eq!(e.change_text, ctx.msg(samiksha_core::i18n::Msg::NoPreviousValue));
+                }
+                assert!(!e.value_text.is_empty());
+            }
+            assert_eq!(s.highlight.iter().filter(|h| h.1 == End::Top).count(), s.top.shown.len() + s.top.more.len());
+            assert!(s.meta.iter().any(|x| x == ctx.direction(m.facts.direction)));
+        }
+        // The first period has nothing to compare with, and says so.
+        let m = Measured::new(ds, Subject::Indicator(0), 0).expect("loaded");
+        let first = brief::point_slide(&ctx, &m);
+        assert_eq!(first.top.shown[0].change_text, ctx.msg(samiksha_core::i18n::Msg::NoEarlierPeriod));
+        let t = brief::title_slide(&ctx, p, 5);
+        assert_eq!(t.headlines.len(), ds.manifest.headlines.len());
+        assert!(t.scope.contains('5') && t.scope.contains("55"), "{}", t.scope);
+    }
+}
+
+#[test]
+fn a_slide_counts_and_lists_districts_tied_beyond_the_three() {
+    let ds = tiny(&[json!(9), json!(9), json!(9), json!(9), json!(9), json!(5), json!(4), json!(3), json!(3)], 0, "higher_is_better");
+    let ctx = Ctx::new(&ds, Lang::En);
+    let m = Measured::new(&ds, Subject::Indicator(0), 0).expect("loaded");
+    let s = brief::point_slide(&ctx, &m);
+    assert_eq!(s.top.shown.len(), 3);
+    assert_eq!(s.top.more.len(), 2);
+    assert_eq!(s.top.more_text.as_deref(), Some("+2 more tied at rank 1"));
+    assert!(s.top.shown.iter().chain(&s.top.more).all(|e| e.rank == 1 && e.rank_mark == "1="));
+    // Every district the slide names is on its map, at its end.
+    assert_eq!(s.highlight.len(), 5 + 3);
+    let rows = brief::pack_rows(&ctx, &m);
+    assert_eq!(rows.len(), 9);
+    assert_eq!(rows[8].rank_mark, "8=");
 }

@@ -336,7 +336,8 @@ fn route() -> impl Strategy<Value = Route> {
         proptest::option::of(id()),
         prop_oneof![Just(Lang::Hi), Just(Lang::En)],
     );
-    (firsts, seconds).prop_map(|((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang))| Route {
+    let thirds = (proptest::collection::vec(id(), 0..8), proptest::option::of(id()));
+    (firsts, seconds, thirds).prop_map(|((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang), (points, department))| Route {
         view,
         subject,
         period,
@@ -351,6 +352,8 @@ fn route() -> impl Strategy<Value = Route> {
         search,
         division,
         zoom,
+        points,
+        department,
         lang,
     })
 }

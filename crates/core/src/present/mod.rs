@@ -11,6 +11,7 @@
 //! - `rankings`, `map`, `district` and `charts` build each view's model; `podium` places the
 //!   top and bottom three honestly when ties cross the edge.
 
+pub mod brief;
 pub mod charts;
 pub mod district;
 pub mod map;
@@ -66,10 +67,14 @@ impl Selection {
         if r.district.is_some() && self.district.is_none() && r.view != crate::route::View::District {
             r.district = None;
         }
-        r.subject = Some(match self.subject {
-            Subject::Composite => SubjectId::Composite,
-            Subject::Indicator(i) => SubjectId::Indicator(ds.indicators()[i].id.clone()),
-        });
+        // A deck without a subject is on its title slide; the pack has no subject at all.
+        let deck = matches!(r.view, crate::route::View::Brief | crate::route::View::Pack);
+        if !(deck && r.subject.is_none()) {
+            r.subject = Some(match self.subject {
+                Subject::Composite => SubjectId::Composite,
+                Subject::Indicator(i) => SubjectId::Indicator(ds.indicators()[i].id.clone()),
+            });
+        }
         r.period = Some(ds.periods()[self.period].id.clone());
         r
     }
