@@ -2,9 +2,10 @@
 //! the problems panel and the footer. Views are chosen from the route.
 
 use crate::nav::{current_query, follow_history, go, link_click, HistoryEntry};
-use crate::state::{AppState, Load};
+use crate::state::{AppState, Load, Network, Offline};
 use crate::views;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use samiksha_core::i18n::Msg;
 use samiksha_core::numfmt::format_date;
 use samiksha_core::problem::Severity;
@@ -16,6 +17,12 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     follow_history(state.route);
     state.load_manifest();
+    follow_connection(state);
+    spawn_local(async move {
+        if crate::io::register_worker().await {
+            state.offline.set(Offline::Saved);
+        }
+    });
 
     // Keep <html lang> and the document title in step with the language and the dataset.
     Effect::new(move |_| {
@@ -51,6 +58,7 @@ pub fn App() -> impl IntoView {
     // and the period an improvement is measured from.
     let compare = Memo::new(move |_| state.route.with(|r| r.compare.clone()));
     Effect::new(move |_| {
+        state.retry.track();
         let Some(sel) = state.selection.get() else { return };
         state.ensure_period(sel.period);
         if sel.period > 0 {
@@ -73,6 +81,9 @@ pub fn App() -> impl IntoView {
                 Load::Loading => view! {
                     <p class="status" role="status" aria-live="polite">{move || Msg::Loading.text(lang())}</p>
                 }.into_any(),
+                Load::NoConnection => view! {
+                    <p class="status no-connection" role="alert">{move || Msg::NoConnection.text(lang())}</p>
+                }.into_any(),
                 Load::Failed => view! {
                     <section class="load-failed" role="alert">
                         <h2>{move || Msg::LoadFailed.text(lang())}</h2>
@@ -81,7 +92,7 @@ pub fn App() -> impl IntoView {
                     </section>
                 }.into_any(),
                 Load::Ready => view! {
-                    {move || chrome.get().then(|| view! { <PrintTitle/> })}
+                    {move || chrome.get().then(|| view! { <PrintTitle/><views::ConnectionNotes/> })}
                     <ProblemsPanel/>
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
@@ -99,6 +110,21 @@ pub fn App() -> impl IntoView {
         </main>
         {move || chrome.get().then(|| view! { <Footer/> })}
     }
+}
+
+/// Follows the browser's network state: back online, whatever failed for lack of a connection
+/// is fetched again and the server is asked whether a newer dataset was published.
+fn follow_connection(state: AppState) {
+    let on = window_event_listener(leptos::ev::online, move |_| {
+        state.network.set(Network::Online);
+        state.try_again();
+        if state.load.get_untracked() == Load::Ready {
+            state.check_for_newer();
+        }
+    });
+    let off = window_event_listener(leptos::ev::offline, move |_| state.network.set(Network::Offline));
+    // The listeners live as long as the page.
+    std::mem::forget((on, off));
 }
 
 #[component]
@@ -278,6 +304,9 @@ fn Footer() -> impl IntoView {
                             <div><dt>{Msg::DataAsOf.text(lang)}</dt><dd><time datetime=m.updated.clone()>{format_date(&m.updated, lang)}</time></dd></div>
                             <div><dt>{Msg::Publisher.text(lang)}</dt><dd>{m.publisher.get(lang).to_string()}</dd></div>
                         </dl>
+                        {(state.offline.get() == Offline::Saved).then(|| view! {
+                            <p class="offline-ready">{Msg::AvailableOffline.fill(lang, &[("date", &format_date(&m.updated, lang))])}</p>
+                        })}
                     </footer>
                 }
             })

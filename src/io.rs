@@ -1,16 +1,85 @@
-//! The app's only I/O: fetching dataset files relative to the page, and handing files to the
-//! reader as downloads (CSV, SVG, and PNG rasterised through a canvas).
+//! The app's only I/O: fetching dataset files relative to the page, the service worker that
+//! keeps them for offline use (through `offline.js`), and handing files to the reader as
+//! downloads (CSV, SVG, and PNG rasterised through a canvas).
 
 use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
 
-/// Fetches a file's bytes. Every failure (network, HTTP status) becomes a sentence that names
-/// what happened, for the error panel; nothing here panics.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let resp = Request::get(url).send().await.map_err(|e| format!("network error: {e}"))?;
-    if !resp.ok() {
-        return Err(format!("HTTP {} {}", resp.status(), resp.status_text()));
+#[wasm_bindgen(module = "/src/offline.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = registerWorker)]
+    fn register_worker_js() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = switchDataset)]
+    fn switch_dataset_js() -> js_sys::Promise;
+}
+
+/// Why a file could not be fetched: no connection (worth retrying when it returns), or the
+/// server answered with an error status, or the answer could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    NoConnection,
+    Status(u16, String),
+    Unreadable(String),
+}
+
+impl FetchError {
+    /// The reason as the problems panel records it (the file is named beside it).
+    pub fn reason(&self) -> String {
+        match self {
+            FetchError::NoConnection => "no connection".to_string(),
+            FetchError::Status(code, text) => format!("the server answered HTTP {code} {text}"),
+            FetchError::Unreadable(e) => format!("could not read the response: {e}"),
+        }
     }
-    resp.binary().await.map_err(|e| format!("could not read the response: {e}"))
+}
+
+/// How a request treats the browser's HTTP cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// The normal path (through the service worker, when there is one).
+    AsCached,
+    /// Straight from the server: asking whether a newer dataset was published.
+    FromServer,
+}
+
+/// Fetches a file's bytes; nothing here panics.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    fetch_with(url, Freshness::AsCached).await
+}
+
+pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
+    let request = match freshness {
+        Freshness::AsCached => Request::get(url),
+        // The `fresh` parameter tells the service worker to pass the request to the network.
+        Freshness::FromServer => Request::get(&format!("{url}?fresh={}", js_sys::Date::now() as u64)).cache(web_sys::RequestCache::NoStore),
+    };
+    let resp = request.send().await.map_err(|_| FetchError::NoConnection)?;
+    if !resp.ok() {
+        return Err(FetchError::Status(resp.status(), resp.status_text()));
+    }
+    resp.binary().await.map_err(|e| FetchError::Unreadable(e.to_string()))
+}
+
+/// Whether the browser believes it has a network.
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+/// Registers the service worker; true once the app and its dataset are saved for offline use.
+pub async fn register_worker() -> bool {
+    wasm_bindgen_futures::JsFuture::from(register_worker_js()).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Asks the service worker to save the newer dataset whole; true when it has.
+pub async fn switch_dataset() -> bool {
+    wasm_bindgen_futures::JsFuture::from(switch_dataset_js()).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Reloads the page (after switching datasets).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
 }
 
 /// Offers `content` to the reader as a file download. Returns false when the browser refused.

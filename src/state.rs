@@ -6,7 +6,7 @@
 //! Files are added to the dataset without notifying its readers; instead `arrived` counts files
 //! per period, and memos key their work on the counts of the periods they use.
 
-use crate::io::fetch_bytes;
+use crate::io::{fetch_bytes, fetch_with, FetchError, Freshness};
 use crate::DATASET_DIR;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,9 +23,28 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Load {
     Loading,
+    /// The manifest could not be fetched for lack of a connection; it is fetched again when
+    /// the connection returns.
+    NoConnection,
     /// The manifest could not be used; the problems say why.
     Failed,
     Ready,
+}
+
+/// Whether the browser has a network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Network {
+    Online,
+    Offline,
+}
+
+/// What the page knows about keeping the app for use without a network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Offline {
+    /// No service worker (yet), or the browser has none.
+    NotSaved,
+    /// The app and the whole dataset are saved.
+    Saved,
 }
 
 /// The boundary file, which only the geographic map needs.
@@ -54,6 +73,17 @@ pub struct AppState {
     requested: StoredValue<HashSet<String>>,
     /// Value files still in flight; views show a loading note while it is non-zero.
     pub in_flight: RwSignal<usize>,
+    /// Whether the browser has a network (follows its `online` and `offline` events).
+    pub network: RwSignal<Network>,
+    /// A fetch failed for lack of a connection and waits to be tried again.
+    pub waiting: RwSignal<bool>,
+    /// Counts retries after a lost connection; what fetches on demand re-runs when it changes.
+    pub retry: RwSignal<u32>,
+    pub offline: RwSignal<Offline>,
+    /// The date ("as of") of a newer dataset found on the server, offered to the reader.
+    pub newer: RwSignal<Option<String>>,
+    /// The manifest's bytes as read, to compare with the server's.
+    manifest_bytes: StoredValue<Vec<u8>>,
     pub lang: Memo<Lang>,
     pub view: Memo<View>,
     /// The route resolved against the dataset; `None` until the manifest is read.
@@ -93,6 +123,12 @@ impl AppState {
             arrived,
             requested: StoredValue::new(HashSet::new()),
             in_flight: RwSignal::new(0),
+            network: RwSignal::new(if crate::io::online() { Network::Online } else { Network::Offline }),
+            waiting: RwSignal::new(false),
+            retry: RwSignal::new(0),
+            offline: RwSignal::new(Offline::NotSaved),
+            newer: RwSignal::new(None),
+            manifest_bytes: StoredValue::new(Vec::new()),
             lang: Memo::new(move |_| route.with(|r| r.lang)),
             view: Memo::new(move |_| route.with(|r| r.view)),
             selection,
@@ -130,23 +166,69 @@ impl AppState {
 
     /// Fetches and reads the manifest.
     pub fn load_manifest(self) {
+        self.load.set(Load::Loading);
         spawn_local(async move {
             let name = "manifest.json";
             match fetch_bytes(&format!("{DATASET_DIR}{name}")).await {
-                Err(reason) => {
-                    self.problems.update(|p| p.push(unreadable(name, reason)));
+                Err(FetchError::NoConnection) => {
+                    self.load.set(Load::NoConnection);
+                    self.wait_for_connection();
+                }
+                Err(e) => {
+                    self.problems.update(|p| p.push(unreadable(name, e.reason())));
                     self.load.set(Load::Failed);
                 }
                 Ok(bytes) => {
                     let (manifest, problems) = parse_manifest(name, &bytes);
                     self.problems.update(|p| p.extend(problems));
+                    self.manifest_bytes.set_value(bytes);
                     match manifest {
-                        Some(m) => self.set_dataset(Dataset::new(m)),
+                        Some(m) => {
+                            self.set_dataset(Dataset::new(m));
+                            self.check_for_newer();
+                        }
                         None => self.load.set(Load::Failed),
                     }
                 }
             }
         });
+    }
+
+    /// Asks the server (past the service worker) for the manifest and, when it differs from the
+    /// one shown, offers the newer dataset. Nothing switches without the reader's say.
+    pub fn check_for_newer(self) {
+        spawn_local(async move {
+            let Ok(bytes) = fetch_with(&format!("{DATASET_DIR}manifest.json"), Freshness::FromServer).await else { return };
+            if self.manifest_bytes.with_value(|b| *b == bytes) {
+                return;
+            }
+            if let (Some(m), _) = parse_manifest("manifest.json", &bytes) {
+                self.newer.set(Some(m.updated));
+            }
+        });
+    }
+
+    /// Notes that a fetch failed for lack of a connection. Everything waiting is tried again
+    /// when the browser reports the connection back, and every ten seconds meanwhile (a
+    /// network can return without the browser noticing).
+    fn wait_for_connection(self) {
+        if self.waiting.get_untracked() {
+            return;
+        }
+        self.waiting.set(true);
+        set_timeout(move || self.try_again(), std::time::Duration::from_secs(10));
+    }
+
+    /// Fetches again whatever failed for lack of a connection.
+    pub fn try_again(self) {
+        if !self.waiting.get_untracked() {
+            return;
+        }
+        self.waiting.set(false);
+        if self.load.get_untracked() == Load::NoConnection {
+            self.load_manifest();
+        }
+        self.retry.update(|n| *n += 1);
     }
 
     /// Fetches the boundary file once, when a view first needs it.
@@ -173,8 +255,12 @@ impl AppState {
                         _ => GeoLoad::Failed,
                     });
                 }
-                Err(reason) => {
-                    self.problems.update(|p| p.push(unreadable(&file.path, reason)));
+                Err(FetchError::NoConnection) => {
+                    self.geo.set(GeoLoad::NotAsked);
+                    self.wait_for_connection();
+                }
+                Err(e) => {
+                    self.problems.update(|p| p.push(unreadable(&file.path, e.reason())));
                     self.geo.set(GeoLoad::Failed);
                 }
             }
@@ -224,7 +310,14 @@ impl AppState {
                             self.problems.update(|p| p.extend(found));
                         }
                     }
-                    Err(reason) => self.problems.update(|p| p.push(unreadable(&file.path, reason))),
+                    Err(FetchError::NoConnection) => {
+                        // Forget the request so the retry fetches it again.
+                        self.requested.update_value(|r| {
+                            r.remove(&file.path);
+                        });
+                        self.wait_for_connection();
+                    }
+                    Err(e) => self.problems.update(|p| p.push(unreadable(&file.path, e.reason()))),
                 }
                 self.in_flight.update(|n| *n -= 1);
             });

@@ -37,6 +37,8 @@ if [ "$mode" = test ]; then
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   # Without a Devanagari font headless Chromium draws Hindi as empty boxes.
   [ -f /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf ] || missing+=(fonts-noto-core)
+  # The printed briefing pack's test reads the PDF's pages and text with pdfinfo and pdftotext.
+  [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} with apt"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

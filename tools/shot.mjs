@@ -8,7 +8,7 @@ const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['-
 const p = await b.newPage({ viewport: { width: +w, height: +h } });
 const errs = []; p.on('console', m => m.type() === 'error' && errs.push(m.text())); p.on('pageerror', e => errs.push(String(e)));
 await p.goto(`http://127.0.0.1:${server.address().port}/s/${query}`);
-await p.waitForSelector('main h2'); await p.waitForTimeout(500);
+await p.waitForSelector('main h2 >> visible=true'); await p.waitForTimeout(500);
 if (process.env.SCROLL) await p.evaluate((s) => document.querySelector(s)?.scrollIntoView(), process.env.SCROLL);
 await p.screenshot({ path: out, fullPage: full === '1' });
 console.log(errs.join('\n') || 'no console errors');

@@ -120,6 +120,7 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
         None => "mm-other",
     };
     let marks: Vec<(f64, f64, String)>;
+    let font_size: f64;
     let (view_box, body) = match geo {
         Some(g) => {
             let paths = g.shapes.iter().map(|s| view! { <path d=s.path.clone() class=class(s.unit) fill-rule="evenodd"/> }).collect_view();
@@ -131,6 +132,7 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
                     Some((at.0, at.1, format!("{arrow}{rank}")))
                 })
                 .collect();
+            font_size = g.width.max(g.height) / 32.0;
             (format!("-6 -6 {} {}", g.width + 12.0, g.height + 12.0), paths.into_any())
         }
         None => {
@@ -150,6 +152,7 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
                     Some((*c as f64 * size + size / 2.0 - 1.0, *r as f64 * size + size / 2.0, format!("{arrow}{rank}")))
                 })
                 .collect();
+            font_size = 11.0;
             (format!("0 0 {} {}", cols as f64 * size, rows as f64 * size), rects.into_any())
         }
     };
@@ -157,7 +160,7 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
         <figure class="mini-map">
             <svg viewBox=view_box role="img" aria-label=label.clone() preserveAspectRatio="xMidYMid meet">
                 <g>{body}</g>
-                <g class="mm-marks" aria-hidden="true">
+                <g class="mm-marks" aria-hidden="true" font-size=font_size>
                     {marks.into_iter().map(|(x, y, t)| view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle">{t}</text> }).collect_view()}
                 </g>
             </svg>
@@ -169,7 +172,11 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
 #[component]
 pub fn BriefView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    state.ensure_geo();
+    // Asked again after a lost connection returns.
+    Effect::new(move |_| {
+        state.retry.track();
+        state.ensure_geo();
+    });
     let slides = deck_slides(state);
     let models = deck_models(state, slides);
     let at = Memo::new(move |_| {
@@ -303,6 +310,7 @@ pub fn BriefView() -> impl IntoView {
                     <button type="button" class="deck-fullscreen" on:click=toggle_fullscreen>{move || Msg::FullScreen.text(lang())}</button>
                 })}
             </div>
+            <div class="deck-notes"><super::ConnectionNotes/></div>
             <p class="visually-hidden">{move || Msg::BriefKeysHelp.text(lang())}</p>
             <div class="slides">
                 {move || {
@@ -343,7 +351,10 @@ pub fn BriefView() -> impl IntoView {
                                         <header class="slide-head">
                                             <p class="slide-kicker">{p.department.clone().map(|d| format!("{d} · ")).unwrap_or_default()}{p.period.clone()}</p>
                                             <h2>{p.title.clone()}</h2>
-                                            <ul class="slide-meta">{p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                                            <ul class="slide-meta">
+                                                {p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
+                                                <li>{Msg::ChangeNote.text(l)}</li>
+                                            </ul>
                                         </header>
                                         <div class="slide-body">
                                             {ends}
@@ -365,7 +376,7 @@ pub fn BriefView() -> impl IntoView {
                 <button type="button" class="deck-prev" disabled=move || at.get() == 0 on:click=move |_| step(false)>
                     <span aria-hidden="true">"◀ "</span>{move || Msg::PreviousSlide.text(lang())}
                 </button>
-                <button type="button" class="deck-next" disabled=move || at.get() + 1 >= total() on:click=move |_| step(true)>
+                <button type="button" class="deck-next" disabled=move || { at.get() + 1 >= total() } on:click=move |_| step(true)>
                     {move || Msg::NextSlide.text(lang())}<span aria-hidden="true">" ▶"</span>
                 </button>
             </div>
@@ -442,8 +453,8 @@ pub fn PackView() -> impl IntoView {
                                         <div><dt>{label}</dt><dd>{value}{note.map(|n| view! { <small>{n}</small> })}</dd></div>
                                     }).collect_view()}
                                 </dl>
+                                <p class="slide-source">{t.source}</p>
                                 <dl class="pack-provenance">
-                                    <div><dt>{Msg::Source.text(l)}</dt><dd>{t.source}</dd></div>
                                     <div><dt>{Msg::Licence.text(l)}</dt><dd>{licence.clone()}</dd></div>
                                     <div><dt>{Msg::Publisher.text(l)}</dt><dd>{publisher.clone()}</dd></div>
                                 </dl>

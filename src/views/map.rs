@@ -36,10 +36,33 @@ fn open(state: AppState, slug: &str) {
     crate::nav::go(state.route, next, crate::nav::HistoryEntry::Push);
 }
 
+/// Whether the last press on the map came from a finger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pointer {
+    Touch,
+    Other,
+}
+
+/// A click or tap on a district. A finger has no hover, so its first tap shows the tooltip
+/// (name, value, rank and a link to the profile) and a second tap on the same district opens
+/// the profile; a mouse click opens it at once.
+fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: Hovered, unit: usize, slug: &str) {
+    let peeking = hovered.with_untracked(|h| h.map(|x| x.0)) == Some(unit);
+    if pointer.get_value() == Pointer::Touch && !peeking {
+        hovered.set(Some((unit, None)));
+    } else {
+        open(state, slug);
+    }
+}
+
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    state.ensure_geo();
+    // Asked again after a lost connection returns.
+    Effect::new(move |_| {
+        state.retry.track();
+        state.ensure_geo();
+    });
     let classes = Memo::new(move |_| state.route.with(|r| r.classes));
     let preferred = Memo::new(move |_| state.route.with(|r| r.map));
     let model: Memo<Option<Arc<MapModel>>> = Memo::new(move |_| {
@@ -55,6 +78,7 @@ pub fn MapView() -> impl IntoView {
     let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or_else(default_kind) } else { MapKind::Tiles });
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
+    let pointer = StoredValue::new(Pointer::Other);
 
     let heading = move || {
         let lang = state.lang.get();
@@ -78,13 +102,14 @@ pub fn MapView() -> impl IntoView {
                 }
             }}
             {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
-            <figure class="map-figure" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }>
+            <figure class="map-figure" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
+                on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.set_value(if ev.pointer_type() == "touch" { Pointer::Touch } else { Pointer::Other })>
                 // Rebuilt only when the drawing, the boundary file or the language changes.
                 {move || {
                     let lang = state.lang.get();
                     match (kind.get(), geo.get()) {
-                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g model=model found=found hovered=hovered lang=lang/> }.into_any(),
-                        _ => view! { <Tiles model=model found=found lang=lang/> }.into_any(),
+                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g model=model found=found hovered=hovered pointer=pointer lang=lang/> }.into_any(),
+                        _ => view! { <Tiles model=model found=found hovered=hovered pointer=pointer lang=lang/> }.into_any(),
                     }
                 }}
                 <Tooltip hovered=hovered/>
@@ -184,6 +209,7 @@ fn GeoShapes(
     model: Memo<Option<Arc<MapModel>>>,
     found: RwSignal<Option<usize>>,
     hovered: Hovered,
+    pointer: StoredValue<Pointer>,
     lang: samiksha_core::Lang,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -217,7 +243,7 @@ fn GeoShapes(
     let events = move |u: usize, slug: String| {
         let on_key = slug.clone();
         (
-            move |_: leptos::ev::MouseEvent| open(state, &slug),
+            move |_: leptos::ev::MouseEvent| activate(state, pointer, hovered, u, &slug),
             move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -299,7 +325,13 @@ fn GeoShapes(
 /// The square map: every district one square, placed near its real position. Built once per
 /// language; colours, ranks and names follow the model.
 #[component]
-fn Tiles(model: Memo<Option<Arc<MapModel>>>, found: RwSignal<Option<usize>>, lang: samiksha_core::Lang) -> impl IntoView {
+fn Tiles(
+    model: Memo<Option<Arc<MapModel>>>,
+    found: RwSignal<Option<usize>>,
+    hovered: Hovered,
+    pointer: StoredValue<Pointer>,
+    lang: samiksha_core::Lang,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some((layout, units)) =
         state.with_ctx(lang, |ctx| (unit_layout(&ctx.ds.manifest, 11), (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect::<Vec<_>>()))
@@ -332,7 +364,7 @@ fn Tiles(model: Memo<Option<Arc<MapModel>>>, found: RwSignal<Option<usize>>, lan
                    on:click=move |ev: leptos::ev::MouseEvent| {
                        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
                        ev.prevent_default();
-                       open(state, &click_slug);
+                       activate(state, pointer, hovered, u, &click_slug);
                    }
                    style=style title=sentence aria-label=sentence>
                     <span class="tile-name" aria-hidden="true">{name}</span>
@@ -374,6 +406,7 @@ fn Tooltip(hovered: Hovered) -> impl IntoView {
                 {t.flag.map(|f| view! { <br/><em>{f}</em> })}
                 {t.change.map(|c| view! { <br/>{c} })}
                 <br/><small>{t.as_of}</small>
+                <br/><DistrictLink slug=t.slug name=Msg::OpenProfile.text(lang).to_string()/>
             </div>
         })
     }

@@ -95,3 +95,40 @@ pub fn LoadingValues() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || (state.in_flight.get() > 0).then(|| view! { <p class="status" role="status">{Msg::Loading.text(state.lang.get())}</p> })
 }
+
+/// Notes about the connection and the dataset: offline, waiting to retry, or a newer dataset
+/// published (with the switch). Shown in every view, the deck included.
+#[component]
+pub fn ConnectionNotes() -> impl IntoView {
+    use crate::state::Network;
+    let state = expect_context::<AppState>();
+    let switching = RwSignal::new(false);
+    let switch = move |_| {
+        switching.set(true);
+        leptos::task::spawn_local(async move {
+            // Saved whole first, so the reload never mixes the two versions.
+            crate::io::switch_dataset().await;
+            crate::io::reload();
+        });
+    };
+    move || {
+        let lang = state.lang.get();
+        let offline = (state.network.get() == Network::Offline).then(|| view! { <p class="offline-bar" role="status">{Msg::YouAreOffline.text(lang)}</p> });
+        let waiting = (state.waiting.get() && state.load.get() == crate::state::Load::Ready)
+            .then(|| view! { <p class="offline-bar no-connection" role="status">{Msg::NoConnection.text(lang)}</p> });
+        let newer = state.newer.get().map(|date| {
+            let date = samiksha_core::numfmt::format_date(&date, lang);
+            view! {
+                <p class="update-bar" role="status">
+                    {Msg::NewerDataset.fill(lang, &[("date", &date)])}" "
+                    {move || if switching.get() {
+                        view! { <span>{Msg::Switching.text(lang)}</span> }.into_any()
+                    } else {
+                        view! { <button type="button" class="switch-dataset" on:click=switch>{Msg::SwitchDataset.text(lang)}</button> }.into_any()
+                    }}
+                </p>
+            }
+        });
+        view! { {offline}{waiting}{newer} }
+    }
+}

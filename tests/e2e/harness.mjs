@@ -11,8 +11,8 @@ export const BASE = '/transparency/samiksha/';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function start() {
-  const server = await serve(path.join(ROOT, 'dist'), { base: BASE });
+export async function start(root = path.join(ROOT, 'dist')) {
+  const server = await serve(root, { base: BASE });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { server, browser, url: (query = '') => `${origin}${BASE}${query}`, origin };
@@ -25,7 +25,9 @@ export async function stop({ server, browser }) {
 
 /** A page that records what went wrong while it was open. */
 export async function watchedPage(env, options = {}) {
-  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, ...options });
+  // Service workers only where a test asks for them (the offline tests): elsewhere a worker
+  // answering from its cache would hide what a test routes or serves.
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block', ...options });
   const trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
   page.on('console', (m) => { if (m.type() === 'error') trouble.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => trouble.consoleErrors.push(String(e)));

@@ -94,7 +94,8 @@ strings! {
     Contents => "Contents", "विषय-सूची";
     FullScreen => "Full screen", "पूर्ण स्क्रीन";
     LeaveBriefing => "Leave briefing", "ब्रीफ़िंग से बाहर";
-    PrintPack => "Print briefing pack", "ब्रीफ़िंग पैक प्रिंट करें";
+    PrintPack => "Print pack", "पैक प्रिंट करें";
+    ChangeNote => "Changes are since the previous period.", "बदलाव पिछली अवधि की तुलना में हैं।";
     BriefingDeck => "Briefing slides", "ब्रीफ़िंग स्लाइडें";
     BriefKeysHelp => "Swipe, or use the arrow keys, Page Up and Page Down, or the space bar, to move between slides.", "स्लाइड बदलने के लिए स्वाइप करें, या तीर कुंजियाँ, पेज अप, पेज डाउन या स्पेस बार दबाएँ।";
     BriefMapLabel => "Map: the top three (▲) and the bottom three (▼) districts", "मानचित्र: शीर्ष तीन (▲) और अंतिम तीन (▼) ज़िले";

@@ -147,7 +147,8 @@ pub struct Entry {
     /// "Rank 1 of 55".
     pub rank_text: String,
     pub value_text: String,
-    /// "▲ up 3 · +1.2, better", or that there is no earlier period.
+    /// "▲ up 3 · +1.2, better" (the end's heading says it is the change since the previous
+    /// period), or why there is no change to show.
     pub change_text: String,
 }
 
@@ -200,7 +201,7 @@ fn entry(ctx: &Ctx, m: &Measured, row: usize) -> Entry {
         rank_text: ctx.rank_of(r.rank, r.tied, n),
         value_text,
         change_text: match &r.change {
-            Some(c) => ctx.fill(Msg::SincePrevious, &[("change", &ctx.change(c, m.facts.decimals))]),
+            Some(c) => ctx.change(c, m.facts.decimals),
             None if m.period == 0 => ctx.msg(Msg::NoEarlierPeriod).to_string(),
             None => ctx.msg(Msg::NoPreviousValue).to_string(),
         },

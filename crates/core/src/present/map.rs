@@ -170,6 +170,7 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>) -> MapModel {
 /// What the pointer or keyboard focus is on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tooltip {
+    pub slug: String,
     pub name: String,
     /// The district's name in the other language, with that language's code.
     pub other_name: String,
@@ -193,6 +194,7 @@ pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
         None => m.table.unranked.iter().find(|x| x.0 == unit).map_or(ctx.msg(Msg::NoData), |x| x.1.label(ctx.lang)).to_string(),
     };
     Tooltip {
+        slug: ctx.slug(unit),
         name: ctx.name(unit),
         other_name: u.name.get(ctx.lang.other()).to_string(),
         other_lang: ctx.lang.other().code(),

@@ -1,0 +1,111 @@
+// End-to-end checks of offline use: after one visit every view works with the server gone; a
+// newer dataset is offered, never mixed in; a load cut short by a lost connection completes by
+// itself when the connection returns. Each test serves its own copy of dist/, so it can stop
+// the server or publish a changed dataset without touching the others.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { start, stop, watchedPage, ROOT } from './harness.mjs';
+
+function copyOfDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-dist-'));
+  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  return dir;
+}
+
+/** Visits once with service workers allowed and waits until the footer says the app is saved. */
+async function visitOnce(env, query = '?view=map&lang=en') {
+  const { page, trouble } = await watchedPage(env, { serviceWorkers: 'allow' });
+  await page.goto(env.url(query));
+  await page.waitForSelector('.offline-ready', { timeout: 60000 });
+  return { page, trouble };
+}
+
+const asOf = (page) => page.locator('.site-footer time').innerText();
+
+test('after one visit, the map, rankings, a district profile and the briefing work with no network', async () => {
+  const dir = copyOfDist();
+  const env = await start(dir);
+  const { page } = await visitOnce(env);
+  assert.match(await page.locator('.offline-ready').innerText(), /^Available offline · data as of \d+ \w+ \d{4}$/);
+  // The server goes away and the device goes offline.
+  env.server.closeAllConnections(); env.server.close();
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('main h2');
+  await page.waitForSelector('.tile[data-district="rewa"]:not(.no-data), .geo-map g.shape path[fill^="#"]');
+  assert.match(await page.locator('.offline-bar').innerText(), /offline/);
+  for (const [query, ready] of [
+    ['?view=rankings&indicator=cmh-satisfactory&lang=en', '.ranking-table tbody tr[data-district]'],
+    ['?view=district&district=rewa&lang=hi', 'main td.num'],
+    ['?view=brief&points=mutation-pending,khasra-update&indicator=khasra-update&lang=en', '[data-slide="khasra-update"]:not([hidden]) .end-top li[data-district]'],
+  ]) {
+    await page.goto(env.url(query));
+    await page.waitForSelector(ready);
+  }
+  assert.equal(await page.locator('[data-slide="khasra-update"]:not([hidden]) .end-bottom li[data-district]').count() >= 3, true);
+  await page.context().close();
+  await env.browser.close();
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('a newer dataset on the server is offered, not mixed in, and replaces the saved one whole when the reader switches', async () => {
+  const dir = copyOfDist();
+  const env = await start(dir);
+  const { page } = await visitOnce(env, '?view=rankings&indicator=cmh-satisfactory&lang=en');
+  const oldDate = await asOf(page);
+  const firstValue = () => page.locator('.ranking-table tbody tr').first().locator('td.num').nth(1).innerText();
+  const oldValue = await firstValue();
+
+  // Publish a changed dataset: a new date, and the newest value file's figures raised by 5.
+  const data = path.join(dir, 'data/sample');
+  const manifest = JSON.parse(fs.readFileSync(path.join(data, 'manifest.json'), 'utf8'));
+  const newest = manifest.value_files.at(-1);
+  const values = JSON.parse(fs.readFileSync(path.join(data, newest.path), 'utf8'));
+  values.values['cmh-satisfactory'] = values.values['cmh-satisfactory'].map((v) => (typeof v === 'number' ? Math.min(100, v + 5) : v));
+  const bytes = Buffer.from(JSON.stringify(values));
+  fs.writeFileSync(path.join(data, newest.path), bytes);
+  newest.bytes = bytes.length;
+  newest.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  manifest.updated = '2026-12-01';
+  fs.writeFileSync(path.join(data, 'manifest.json'), JSON.stringify(manifest));
+
+  await page.reload();
+  await page.waitForSelector('.update-bar');
+  assert.match(await page.locator('.update-bar').innerText(), /newer dataset[\s\S]*1 December 2026/);
+  // Until the reader switches, the saved version is shown whole: its date and its figures.
+  assert.equal(await asOf(page), oldDate);
+  await page.waitForSelector('.ranking-table tbody tr');
+  assert.equal(await firstValue(), oldValue);
+
+  await Promise.all([page.waitForEvent('load'), page.click('.switch-dataset')]);
+  await page.waitForSelector('.ranking-table tbody tr');
+  assert.equal(await asOf(page), '1 December 2026');
+  assert.notEqual(await firstValue(), oldValue);
+  assert.equal(await page.locator('.update-bar').count(), 0);
+  const caches = await page.evaluate(() => caches.keys());
+  assert.equal(caches.filter((k) => k.startsWith('samiksha-data-')).length, 1, `one dataset saved: ${caches}`);
+  await stop(env);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('a load cut short by a lost connection says so in the page and completes when the connection returns', async () => {
+  const env = await start();
+  const { page, trouble } = await watchedPage(env);
+  const cut = (route) => route.abort('internetdisconnected');
+  await page.route('**/data/**', cut);
+  await page.goto(env.url('?view=rankings&indicator=cmh-satisfactory&lang=en'));
+  await page.waitForSelector('.no-connection');
+  assert.match(await page.locator('.no-connection').innerText(), /No connection/);
+  assert.equal(await page.locator('.problems-panel').count(), 0, 'a lost connection is not a data problem');
+  await page.unroute('**/data/**', cut);
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  await page.waitForSelector('.ranking-table tbody tr[data-district]', { timeout: 15000 });
+  assert.equal(await page.locator('.no-connection').count(), 0);
+  assert.deepEqual(trouble.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
+  await stop(env);
+});

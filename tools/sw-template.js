@@ -1,0 +1,137 @@
+// Samiksha's service worker: keeps the app and one whole dataset so that every view works with
+// no network after one visit. Written into the build by tools/offline-hook.mjs, which fills in
+// the list of built files; nobody maintains that list by hand.
+//
+// Caches:
+// - samiksha-app-<build>: every file of one build. A new build installs a new worker, which
+//   saves the new files whole and deletes the old cache when it takes over.
+// - samiksha-data-<manifest hash>: one dataset, its manifest and every file it lists, saved
+//   whole before it is used. A newer dataset on the server never replaces it silently: the page
+//   offers the switch, and only then is the new one saved and the old one deleted, so a view
+//   never mixes files of two versions.
+// - samiksha-meta: which data cache is in use.
+'use strict';
+const APP_FILES = __APP_FILES__;
+const APP_CACHE = 'samiksha-app-__APP_VERSION__';
+const DATA_DIR = '__DATA_DIR__';
+const META_CACHE = 'samiksha-meta';
+const SCOPE = self.registration.scope;
+
+async function activeData() {
+  const hit = await (await caches.open(META_CACHE)).match('active-data');
+  return hit ? hit.text() : null;
+}
+
+async function hex(bytes) {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+}
+
+// The same rule the app applies: a manifest may only list files inside its own folder.
+function inside(path) {
+  if (typeof path !== 'string' || path === '') return false;
+  let decoded;
+  try { decoded = decodeURIComponent(path); } catch { return false; }
+  return ![path, decoded].some((p) => p.startsWith('/') || p.includes('..') || p.includes(':') || p.includes('\\'));
+}
+
+// Saves the dataset now on the server into its own cache; the cache in use changes only once
+// every file is saved.
+async function saveDataset() {
+  const base = new URL(DATA_DIR, SCOPE);
+  const manifestUrl = new URL('manifest.json', base);
+  const res = await fetch(manifestUrl, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
+  const bytes = await res.arrayBuffer();
+  const manifest = JSON.parse(new TextDecoder().decode(bytes));
+  const name = `samiksha-data-${await hex(bytes)}`;
+  const cache = await caches.open(name);
+  const files = (Array.isArray(manifest.value_files) ? manifest.value_files : []).map((f) => f && f.path);
+  if (manifest.boundaries && manifest.boundaries.path) files.push(manifest.boundaries.path);
+  await Promise.all(files.filter(inside).map(async (path) => {
+    const url = new URL(path, base);
+    const r = await fetch(url, { cache: 'no-store' });
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    await cache.put(url, r);
+  }));
+  await cache.put(manifestUrl, new Response(bytes, { headers: { 'content-type': 'application/json' } }));
+  await (await caches.open(META_CACHE)).put('active-data', new Response(name));
+  return name;
+}
+
+async function dropOld(keep) {
+  for (const key of await caches.keys()) {
+    if (key.startsWith('samiksha-') && !keep.includes(key)) await caches.delete(key);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(APP_CACHE);
+    await cache.addAll(APP_FILES.map((f) => new Request(new URL(f, SCOPE), { cache: 'no-store' })));
+    const current = await activeData();
+    if (!current || !(await caches.has(current))) await saveDataset();
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    await dropOld([APP_CACHE, META_CACHE, await activeData()]);
+    await self.clients.claim();
+  })());
+});
+
+async function fromData(request) {
+  const name = await activeData();
+  if (name) {
+    const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
+    if (hit) return hit;
+  }
+  return fetch(request);
+}
+
+async function fromApp(request) {
+  const hit = await (await caches.open(APP_CACHE)).match(request, { ignoreSearch: true });
+  return hit || fetch(request);
+}
+
+// Pages come from the network when there is one, so a new build shows at once; without a
+// network, from the saved build.
+async function page(request) {
+  try {
+    return await fetch(request);
+  } catch (err) {
+    const hit = await (await caches.open(APP_CACHE)).match(new URL('index.html', SCOPE));
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
+  // The page asking the server whether a newer dataset was published goes to the network.
+  if (url.searchParams.has('fresh')) return;
+  const rel = url.pathname.slice(new URL(SCOPE).pathname.length);
+  if (rel.startsWith(DATA_DIR)) event.respondWith(fromData(request));
+  else if (request.mode === 'navigate') event.respondWith(page(request));
+  else event.respondWith(fromApp(request));
+});
+
+// The page's "switch to the newer dataset": save it whole, then drop the old one.
+self.addEventListener('message', (event) => {
+  if (!event.data || event.data.type !== 'switch-dataset') return;
+  event.waitUntil((async () => {
+    let ok = true;
+    try {
+      const name = await saveDataset();
+      await dropOld([APP_CACHE, META_CACHE, name]);
+    } catch {
+      ok = false;
+    }
+    if (event.source) event.source.postMessage({ type: 'dataset-switched', ok });
+  })());
+});
