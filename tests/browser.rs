@@ -200,7 +200,9 @@ fn navigation_writes_the_route_into_the_url() {
 async fn a_missing_file_is_an_error_with_its_status_not_a_panic() {
     let result = samiksha::io::fetch_bytes("does-not-exist/manifest.json").await;
     let err = result.expect_err("a missing file must be an error");
-    assert!(err.contains("404"), "{err}");
+    // A server's answer is not a lost connection: it is reported, not retried.
+    assert!(matches!(err, samiksha::io::FetchError::Status(404, _)), "{err:?}");
+    assert!(err.reason().contains("404"), "{}", err.reason());
 }
 
 #[wasm_bindgen_test]

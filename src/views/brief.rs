@@ -127,7 +127,10 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
             marks = highlight
                 .iter()
                 .filter_map(|(u, end, rank)| {
-                    let at = g.shape_of(*u).map(|s| s.label).or_else(|| g.within_parent.iter().find(|w| w.unit == *u).and_then(|w| g.shape_of(w.parent)).map(|s| (s.label.0, s.label.1 + 16.0)))?;
+                    let at = g
+                        .shape_of(*u)
+                        .map(|s| s.label)
+                        .or_else(|| g.within_parent.iter().find(|w| w.unit == *u).and_then(|w| g.shape_of(w.parent)).map(|s| (s.label.0, s.label.1 + 16.0)))?;
                     let arrow = if *end == End::Top { "▲" } else { "▼" };
                     Some((at.0, at.1, format!("{arrow}{rank}")))
                 })

@@ -337,25 +337,27 @@ fn route() -> impl Strategy<Value = Route> {
         prop_oneof![Just(Lang::Hi), Just(Lang::En)],
     );
     let thirds = (proptest::collection::vec(id(), 0..8), proptest::option::of(id()));
-    (firsts, seconds, thirds).prop_map(|((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang), (points, department))| Route {
-        view,
-        subject,
-        period,
-        district,
-        compare,
-        with,
-        map,
-        classes,
-        chart,
-        second,
-        sort,
-        search,
-        division,
-        zoom,
-        points,
-        department,
-        lang,
-    })
+    (firsts, seconds, thirds).prop_map(
+        |((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang), (points, department))| Route {
+            view,
+            subject,
+            period,
+            district,
+            compare,
+            with,
+            map,
+            classes,
+            chart,
+            second,
+            sort,
+            search,
+            division,
+            zoom,
+            points,
+            department,
+            lang,
+        },
+    )
 }
 
 proptest! {

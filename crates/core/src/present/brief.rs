@@ -121,7 +121,11 @@ pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
         title: m.title.get(ctx.lang).to_string(),
         subtitle: ctx.fill(Msg::BriefSubtitle, &[("period", &ctx.period_label(period))]),
         as_of: ctx.fill(Msg::DataAsOfDate, &[("date", &format_date(&m.updated, ctx.lang))]),
-        headlines: m.headlines.iter().map(|h| (h.label.get(ctx.lang).to_string(), format_number(h.value, 0), h.note.as_ref().map(|n| n.get(ctx.lang).to_string()))).collect(),
+        headlines: m
+            .headlines
+            .iter()
+            .map(|h| (h.label.get(ctx.lang).to_string(), format_number(h.value, 0), h.note.as_ref().map(|n| n.get(ctx.lang).to_string())))
+            .collect(),
         scope: ctx.fill(Msg::BriefScope, &[("points", &points.to_string()), ("districts", &ctx.ds.units().len().to_string())]),
         source: ctx.source_line(),
     }
@@ -283,7 +287,12 @@ pub fn pack_rows(ctx: &Ctx, m: &Measured) -> Vec<PackRow> {
         .table
         .rows
         .iter()
-        .map(|r| PackRow { slug: ctx.slug(r.unit), rank_mark: ctx.rank_mark(r.rank, r.tied), name: ctx.name(r.unit), value_text: ctx.value(m.subject, r.value) })
+        .map(|r| PackRow {
+            slug: ctx.slug(r.unit),
+            rank_mark: ctx.rank_mark(r.rank, r.tied),
+            name: ctx.name(r.unit),
+            value_text: ctx.value(m.subject, r.value),
+        })
         .collect();
     rows.extend(m.table.unranked.iter().map(|(u, reason)| PackRow {
         slug: ctx.slug(*u),
