@@ -353,7 +353,7 @@ fn a_deck_holds_the_points_the_route_names_and_opens_on_its_slide() {
     // An indicator outside the deck opens it at the title.
     assert_eq!(on(Some(SubjectId::Indicator(ids[0].clone()))), 0);
     assert_eq!(brief::counter(&ctx, 2, 4), "Slide 3 of 4");
-    assert_eq!(brief::counter(&Ctx::new(ds, Lang::Hi), 2, 4), "स्लाइड 4 में से 3");
+    assert_eq!(brief::counter(&Ctx::new(ds, Lang::Hi), 2, 4), "स्लाइड: 4 में से 3");
 }
 
 #[test]
