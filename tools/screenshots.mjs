@@ -15,14 +15,16 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const sizes = { 'tablet-landscape': [1024, 768], 'tablet-portrait': [768, 1024], phone: [390, 844] };
-const views = (process.env.VIEWS || 'map,rankings,charts,district,about').split(',');
+const views = (process.env.VIEWS || 'map,rankings,charts,district,brief,brief-composite,pack,about').split(',');
 for (const [name, [width, height]] of Object.entries(sizes)) {
   const page = await browser.newPage({ viewport: { width, height } });
   for (const lang of ['hi', 'en']) {
     for (const view of views) {
-      const extra = view === 'district' ? '&district=mauganj' : '';
-      await page.goto(`${origin}?view=${view}&indicator=public-awareness&period=2026-01&lang=${lang}${extra}`);
-      await page.waitForSelector('main h2', { timeout: 20000 });
+      const extra = { district: '&district=mauganj', pack: '&points=mutation-pending,public-awareness' }[view] || '';
+      // The deck's closing slide is its own picture.
+      const [shown, indicator] = view === 'brief-composite' ? ['brief', 'composite'] : [view, 'public-awareness'];
+      await page.goto(`${origin}?view=${shown}&indicator=${indicator}&period=2026-01&lang=${lang}${extra}`);
+      await page.waitForSelector('main h2 >> visible=true', { timeout: 20000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });
     }

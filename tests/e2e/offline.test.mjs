@@ -42,6 +42,21 @@ async function withCopy(body) {
 test('after one visit, the map, rankings, a district profile and the briefing work with no network', () => withCopy(async (env) => {
   const { page } = await visitOnce(env);
   assert.match(await page.locator('.offline-ready').innerText(), /^Available offline · data as of \d+ \w+ \d{4}$/);
+  // The tablet can add the app to its home screen: a web app manifest with names, icons and
+  // its own folder as scope.
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel="manifest"]').href;
+    const m = await (await fetch(href)).json();
+    const icons = await Promise.all(m.icons.map(async (i) => (await fetch(new URL(i.src, href))).ok));
+    return { ...m, iconsOk: icons.every(Boolean), scopeUrl: new URL(m.scope, href).href };
+  });
+  assert.equal(manifest.display, 'standalone');
+  assert.match(manifest.name, /समीक्षा/);
+  assert.match(manifest.name, /Samiksha/);
+  assert.ok(manifest.iconsOk && manifest.icons.some((i) => i.sizes === '512x512'));
+  assert.equal(manifest.scopeUrl, env.url(''));
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  assert.equal(scope, env.url(''), "the worker's scope is the app's own folder");
   // The server goes away and the device goes offline.
   await page.context().setOffline(true);
   await page.reload();
