@@ -87,6 +87,17 @@ fn entry_view(e: &Entry) -> impl IntoView {
     }
 }
 
+/// The dataset's headline figures, on the title slide and the pack's cover.
+fn headlines_view(headlines: Vec<(String, String, Option<String>)>) -> impl IntoView {
+    view! {
+        <dl class="slide-headlines">
+            {headlines.into_iter().map(|(label, value, note)| view! {
+                <div><dt>{label}</dt><dd>{value}{note.map(|n| view! { <small>{n}</small> })}</dd></div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
 fn end_view(m: &EndModel, id: String) -> impl IntoView {
     let (class, mark) = match m.end {
         End::Top => ("end end-top", "▲ "),
@@ -328,11 +339,7 @@ pub fn BriefView() -> impl IntoView {
                                     <p class="slide-subtitle">{t.subtitle}</p>
                                     <p class="slide-asof">{t.as_of}</p>
                                     <p class="slide-scope">{t.scope}</p>
-                                    <dl class="slide-headlines">
-                                        {t.headlines.into_iter().map(|(label, value, note)| view! {
-                                            <div><dt>{label}</dt><dd>{value}{note.map(|n| view! { <small>{n}</small> })}</dd></div>
-                                        }).collect_view()}
-                                    </dl>
+                                    {headlines_view(t.headlines)}
                                     <p class="slide-source">{t.source}</p>
                                 </div>
                             }.into_any(),
@@ -451,11 +458,7 @@ pub fn PackView() -> impl IntoView {
                                 <p class="slide-subtitle">{t.subtitle}</p>
                                 <p>{t.as_of}</p>
                                 <p>{t.scope}</p>
-                                <dl class="slide-headlines">
-                                    {t.headlines.into_iter().map(|(label, value, note)| view! {
-                                        <div><dt>{label}</dt><dd>{value}{note.map(|n| view! { <small>{n}</small> })}</dd></div>
-                                    }).collect_view()}
-                                </dl>
+                                {headlines_view(t.headlines)}
                                 <p class="slide-source">{t.source}</p>
                                 <dl class="pack-provenance">
                                     <div><dt>{Msg::Licence.text(l)}</dt><dd>{licence.clone()}</dd></div>
