@@ -1,7 +1,9 @@
-// Trunk post-build hook: writes the service worker (sw.js) with the list of every built file,
-// so the precache list always matches the build. The build's version is a hash of those files'
-// names and bytes; data files are not listed here (the worker saves the dataset the manifest
-// names, as one versioned whole).
+// Trunk post-build hook, two jobs that need the finished build:
+// 1. pins the loader (boot.js, an external script for a strict CSP) in index.html by its
+//    SHA-384, as Trunk does for the files it hashes, so every script the page runs is checked;
+// 2. writes the service worker (sw.js) with the list of every built file, so the precache list
+//    always matches the build. The build's version is a hash of those files' names and bytes;
+//    data files are not listed (the worker saves the dataset the manifest names, as one whole).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -16,6 +18,14 @@ function walk(d, rel = '') {
     return e.isDirectory() ? walk(path.join(d, e.name), r) : [r];
   });
 }
+
+const indexPath = path.join(dir, 'index.html');
+const boot = fs.readFileSync(path.join(dir, 'boot.js'));
+const bootIntegrity = `sha384-${crypto.createHash('sha384').update(boot).digest('base64')}`;
+const html = fs.readFileSync(indexPath, 'utf8');
+const pinned = html.replace(/<script type="module" src="([^"]*boot\.js)"/, `<script type="module" src="$1" integrity="${bootIntegrity}"`);
+if (pinned === html) throw new Error('index.html has no boot.js script to pin (see pattern_script in Trunk.toml)');
+fs.writeFileSync(indexPath, pinned);
 
 const files = walk(dir).filter((f) => !f.startsWith('data/') && f !== 'sw.js').sort();
 const hash = crypto.createHash('sha256');

@@ -345,14 +345,10 @@ fn Tiles(
         .into_iter()
         .map(|u| {
             let (slug, name) = units[u].clone();
-            let place = format!("grid-column:{};grid-row:{};", layout[u].0 + 1, layout[u].1 + 1);
-            let style = move || {
-                let colours = model.with(|m| m.as_ref().and_then(|m| m.units[u].colours));
-                match colours {
-                    Some((fill, ink)) => format!("{place}background:{fill};color:{ink};"),
-                    None => place.clone(),
-                }
-            };
+            // Set through the CSSOM (`style:` below), which a strict CSP allows; a `style`
+            // attribute would be blocked.
+            let (column, row) = ((layout[u].0 + 1).to_string(), (layout[u].1 + 1).to_string());
+            let colours = move || model.with(|m| m.as_ref().and_then(|m| m.units[u].colours));
             let has_value = move || model.with(|m| m.as_ref().is_some_and(|m| m.units[u].colours.is_some()));
             let rank = move || model.with(|m| m.as_ref().map(|m| m.units[u].rank_mark.clone())).unwrap_or_default();
             let sentence = move || model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
@@ -366,7 +362,9 @@ fn Tiles(
                        ev.prevent_default();
                        activate(state, pointer, hovered, u, &click_slug);
                    }
-                   style=style title=sentence aria-label=sentence>
+                   style:grid-column=column style:grid-row=row
+                   style:background=move || colours().map(|c| c.0) style:color=move || colours().map(|c| c.1)
+                   title=sentence aria-label=sentence>
                     <span class="tile-name" aria-hidden="true">{name}</span>
                     <span class="tile-rank" aria-hidden="true">{rank}</span>
                 </a>
@@ -377,7 +375,7 @@ fn Tiles(
     view! {
         <p class="meta">{Msg::MapTileNote.text(lang)}</p>
         <div class="tile-scroll">
-            <div class="tile-grid" role="group" aria-label=aria style=format!("grid-template-columns:repeat({cols},minmax(3.4rem,4.75rem));")>{tiles}</div>
+            <div class="tile-grid" role="group" aria-label=aria style:grid-template-columns=format!("repeat({cols},minmax(3.4rem,4.75rem))")>{tiles}</div>
         </div>
     }
     .into_any()
@@ -392,12 +390,12 @@ fn Tooltip(hovered: Hovered) -> impl IntoView {
         let lang = state.lang.get();
         let m = state.measured.get()?;
         let t = state.with_ctx(lang, |ctx| map::tooltip(ctx, &m, u))?;
-        let style = match at {
-            Some((x, y)) => format!("left:{}px;top:{}px;", x + 14.0, y + 14.0),
-            None => "left:0.5rem;top:0.5rem;".to_string(),
+        let (left, top) = match at {
+            Some((x, y)) => (format!("{}px", x + 14.0), format!("{}px", y + 14.0)),
+            None => ("0.5rem".to_string(), "0.5rem".to_string()),
         };
         Some(view! {
-            <div class="map-tooltip" role="status" style=style>
+            <div class="map-tooltip" role="status" style:left=left style:top=top>
                 <button type="button" class="tooltip-close" aria-label=Msg::Close.text(lang) on:click=move |_| hovered.set(None)>"×"</button>
                 <strong>{t.name}</strong>
                 <span lang=t.other_lang>{format!(" · {}", t.other_name)}</span>
@@ -423,7 +421,7 @@ fn Legend(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {
                 <ul class="legend">
                     {legend.items.into_iter().map(|i| view! {
                         <li data-class=i.class.to_string()>
-                            <span class="swatch" style=format!("background:{}", i.fill)></span>
+                            <span class="swatch" style:background=i.fill></span>
                             {i.text}
                         </li>
                     }).collect_view()}

@@ -15,12 +15,15 @@ export async function start(root = path.join(ROOT, 'dist')) {
   const server = await serve(root, { base: BASE });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  return { server, browser, url: (query = '') => `${origin}${BASE}${query}`, origin };
+  return { server, browser, url: (query = '') => `${origin}${BASE}${query}`, origin, violations: [] };
 }
 
-export async function stop({ server, browser }) {
+/** Closes the browser and the server, and fails the test file if any page of it broke the
+ * Content-Security-Policy the server sends. */
+export async function stop({ server, browser, violations }) {
   await browser.close();
   server.close();
+  if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
 }
 
 /** A page that records what went wrong while it was open. */
@@ -28,7 +31,13 @@ export async function watchedPage(env, options = {}) {
   // Service workers only where a test asks for them (the offline tests): elsewhere a worker
   // answering from its cache would hide what a test routes or serves.
   const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block', ...options });
-  const trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  const trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] };
+  // Every page reports Content-Security-Policy violations; `stop` fails the file on any.
+  const violation = (v) => { trouble.csp.push(v); env.violations.push(`${page.url()}: ${v}`); };
+  await page.exposeFunction('__samikshaCspViolation', violation);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__samikshaCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+  });
   page.on('console', (m) => { if (m.type() === 'error') trouble.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => trouble.consoleErrors.push(String(e)));
   // A navigation or reload aborts fetches still in flight; that is the browser's doing, not a failure.
