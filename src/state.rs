@@ -246,7 +246,11 @@ impl AppState {
             match fetch_bytes(&format!("{DATASET_DIR}{}", file.path)).await {
                 Ok(bytes) => {
                     let mut problems = integrity_problems(&file, &bytes);
-                    let parsed = self.dataset.with_untracked(|d| d.as_ref().map(|d| parse_boundaries(&file.path, &bytes, &d.manifest)));
+                    // A boundary file that is not the one published is not drawn.
+                    let parsed = match problems.is_empty() {
+                        true => self.dataset.with_untracked(|d| d.as_ref().map(|d| parse_boundaries(&file.path, &bytes, &d.manifest))),
+                        false => None,
+                    };
                     let (map, more) = parsed.unwrap_or((None, Vec::new()));
                     problems.extend(more);
                     self.problems.update(|p| p.extend(problems));
@@ -274,6 +278,21 @@ impl AppState {
         for p in 0..n {
             self.ensure_period(p);
         }
+    }
+
+    /// Whether every value file of `period` has been asked for and none is still in flight
+    /// (tracks `in_flight`), so a view without figures can say they will not come.
+    pub fn period_settled(&self, period: usize) -> bool {
+        if self.in_flight.get() > 0 || self.waiting.get() {
+            return false;
+        }
+        let files = self.dataset.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let pid = &d.periods().get(period)?.id;
+            Some(d.manifest.files_for_period(pid).map(|f| f.path.clone()).collect::<Vec<_>>())
+        });
+        let Some(files) = files else { return false };
+        self.requested.with_value(|r| files.iter().all(|f| r.contains(f)))
     }
 
     /// Makes sure the value files of `period` are loaded or on their way.

@@ -89,11 +89,20 @@ pub fn PeriodPicker(periods: Vec<samiksha_core::present::Choice>) -> impl IntoVi
     }
 }
 
-/// A note while value files are still arriving.
+/// Stands in for a view's figures when there are none: a note while value files are still
+/// arriving, or, once nothing is in flight, a sentence pointing to the reason.
 #[component]
 pub fn LoadingValues() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || (state.in_flight.get() > 0).then(|| view! { <p class="status" role="status">{Msg::Loading.text(state.lang.get())}</p> })
+    move || {
+        let lang = state.lang.get();
+        let settled = state.selection.get().is_some_and(|s| state.period_settled(s.period));
+        if settled {
+            view! { <p class="note" role="note">{Msg::PeriodNotShown.text(lang)}</p> }.into_any()
+        } else {
+            view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any()
+        }
+    }
 }
 
 /// Notes about the connection and the dataset: offline, waiting to retry, or a newer dataset
@@ -129,6 +138,23 @@ pub fn ConnectionNotes() -> impl IntoView {
                 </p>
             }
         });
-        view! { {offline}{waiting}{newer} }
+        // Files refused because they differ from what was published, named in the view itself.
+        let refused = state.problems.with(|ps| {
+            ps.iter()
+                .filter(|p| {
+                    matches!(p.kind, samiksha_core::problem::ProblemKind::HashMismatch { .. } | samiksha_core::problem::ProblemKind::SizeMismatch { .. })
+                })
+                .map(|p| p.file.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+        });
+        let refused = refused
+            .into_iter()
+            .map(|file| view! { <p class="refused-file" role="alert">{Msg::FileNotAsPublished.fill(lang, &[("file", &file)])}</p> })
+            .collect_view();
+        let unverified = state
+            .dataset
+            .with(|d| d.as_ref().is_some_and(|d| d.manifest.value_files.iter().any(|f| f.sha256.is_none())))
+            .then(|| view! { <p class="offline-bar" role="note">{Msg::DataUnverified.text(lang)}</p> });
+        view! { {offline}{waiting}{newer}{refused}{unverified} }
     }
 }

@@ -58,6 +58,11 @@ impl Dataset {
     /// its usable columns. Returns every problem; the file's usable part is kept regardless.
     pub fn add_value_file(&mut self, file: &FileRef, bytes: &[u8]) -> Vec<Problem> {
         let mut problems = integrity_problems(file, bytes);
+        // A file that is not the one published (a partial upload, an altered figure) is not
+        // used at all: showing its figures as current is what a transparency page must not do.
+        if !problems.is_empty() {
+            return problems;
+        }
         let period = file.period.clone().unwrap_or_default();
         let (parsed, mut more) = parse_values(&file.path, bytes, &self.manifest, &period);
         problems.append(&mut more);
@@ -110,17 +115,17 @@ impl Dataset {
 /// still be valid, but the reader must know it is not what was published.
 pub fn integrity_problems(file: &FileRef, bytes: &[u8]) -> Vec<Problem> {
     let mut out = Vec::new();
-    let warn = |kind| Problem { severity: Severity::Warning, file: file.path.clone(), path: "$".into(), kind };
+    let refuse = |kind| Problem { severity: Severity::Error, file: file.path.clone(), path: "$".into(), kind };
     if let Some(expected) = file.bytes {
         let found = bytes.len() as u64;
         if expected != found {
-            out.push(warn(ProblemKind::SizeMismatch { expected, found }));
+            out.push(refuse(ProblemKind::SizeMismatch { expected, found }));
         }
     }
     if let Some(expected) = &file.sha256 {
         let found = crate::sha256_hex(bytes);
         if !expected.eq_ignore_ascii_case(&found) {
-            out.push(warn(ProblemKind::HashMismatch { expected: expected.clone(), found }));
+            out.push(refuse(ProblemKind::HashMismatch { expected: expected.clone(), found }));
         }
     }
     out

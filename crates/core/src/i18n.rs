@@ -112,6 +112,9 @@ strings! {
     NoConnection => "No connection. The page will try again by itself when the connection returns.", "इंटरनेट कनेक्शन नहीं है। कनेक्शन बहाल होते ही पेज अपने-आप फिर से प्रयास करेगा।";
     NewerDataset => "A newer dataset has been published (data as of {date}).", "नया डेटासेट प्रकाशित हुआ है (डेटा की तिथि: {date})।";
     SwitchDataset => "Switch to it", "नए डेटासेट पर जाएँ";
+    FileNotAsPublished => "{file} does not match what was published (its size or SHA-256 differs), so its figures are not shown.", "{file} प्रकाशित फ़ाइल से मेल नहीं खाती (आकार या SHA-256 अलग है), इसलिए इसके आँकड़े नहीं दिखाए गए।";
+    DataUnverified => "This dataset lists no checksums for its files, so they cannot be checked against what was published (a draft).", "इस डेटासेट में फ़ाइलों के चेकसम नहीं दिए गए, इसलिए उन्हें प्रकाशित संस्करण से जाँचा नहीं जा सकता (मसौदा)।";
+    PeriodNotShown => "No figures can be shown for this period; the notes above say why.", "इस अवधि के आँकड़े नहीं दिखाए जा सकते; कारण ऊपर दी गई सूचनाओं में है।";
     Switching => "Saving the new dataset…", "नया डेटासेट सहेजा जा रहा है…";
     Indicator => "Indicator", "संकेतक";
     Period => "Period", "अवधि";
