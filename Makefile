@@ -7,7 +7,7 @@ GEO := $(SHARED)/reference/geo/mp-districts-2011.topo.json
 # Browser unit tests run in headless Chromium through ChromeDriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve dist test lint test-native test-browser test-e2e report bench setup setup-test sample
+.PHONY: serve dist test lint test-native test-browser test-e2e report bench fuzz setup setup-test sample
 
 setup:
 	@tools/setup.sh build
@@ -54,6 +54,15 @@ report: dist setup-test
 bench: setup-test
 	cargo run --release -p samiksha-core --example bench_parse
 	cargo test --release --target wasm32-unknown-unknown -p samiksha --features bench --test bench -- --nocapture
+
+## Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the manifest, value-file, boundary-file and
+## URL readers, FUZZ_SECONDS each (default 600). Needs the nightly toolchain; not part of `make test`.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in manifest values boundaries route; do \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 2>&1 | tail -n 4 || exit 1; \
+	done
 
 ## Regenerates the committed sample dataset from the district list (deterministic).
 sample:

@@ -290,14 +290,15 @@ fn Footer() -> impl IntoView {
                 let m = &d.manifest;
                 let sources = m.sources.iter().map(|s| s.name.get(lang).to_string()).collect::<Vec<_>>().join("; ");
                 let licence = m.licence.name.get(lang).to_string();
-                let licence_url = m.licence.url.clone();
+                // Only http(s) URLs become links; anything else is shown as text.
+                let licence_url = m.licence.url.as_deref().and_then(samiksha_core::text::web_link).map(str::to_string);
                 view! {
                     <footer class="site-footer">
                         <dl>
                             <div><dt>{Msg::Source.text(lang)}</dt><dd>{sources}</dd></div>
                             <div><dt>{Msg::Licence.text(lang)}</dt><dd>
                                 {match licence_url {
-                                    Some(url) => view! { <a href=url rel="license">{licence}</a> }.into_any(),
+                                    Some(url) => view! { <a href=url rel="license noopener noreferrer">{licence}</a> }.into_any(),
                                     None => licence.into_any(),
                                 }}
                             </dd></div>

@@ -17,6 +17,9 @@ pub struct Dataset {
     period_pos: HashMap<String, usize>,
     /// (indicator, period) → observations in unit order.
     columns: HashMap<(usize, usize), Vec<Option<Observation>>>,
+    /// Which file gave each column, and the columns two files claimed (used from neither).
+    column_file: HashMap<(usize, usize), String>,
+    disputed: std::collections::HashSet<(usize, usize)>,
     /// Composites computed so far, by period and weighting. A period's entry is dropped when a
     /// file of that period arrives, so a composite is computed once per state of its inputs
     /// however many views ask for it.
@@ -30,6 +33,8 @@ impl Dataset {
             indicator_pos: positions(&manifest.indicators, |i| i.id.as_str()),
             period_pos: positions(&manifest.periods, |p| p.id.as_str()),
             columns: HashMap::new(),
+            column_file: HashMap::new(),
+            disputed: Default::default(),
             composites: Mutex::new(HashMap::new()),
             manifest,
         }
@@ -71,7 +76,27 @@ impl Dataset {
                 cache.retain(|(p, _), _| *p != vf.period);
             }
             for col in vf.columns {
-                self.columns.insert((col.indicator, vf.period), col.cells);
+                let at = (col.indicator, vf.period);
+                // Two files giving one indicator's values for one period: which is right is
+                // unknown, so neither is used, and both are named.
+                let other = self.column_file.get(&at).filter(|f| **f != file.path).cloned();
+                if other.is_some() || self.disputed.contains(&at) {
+                    self.columns.remove(&at);
+                    self.disputed.insert(at);
+                    problems.push(Problem {
+                        severity: Severity::Error,
+                        file: file.path.clone(),
+                        path: format!("$.values.{}", self.manifest.indicators[col.indicator].id),
+                        kind: ProblemKind::DuplicateColumn {
+                            indicator: self.manifest.indicators[col.indicator].id.clone(),
+                            period: self.manifest.periods[vf.period].id.clone(),
+                            other_file: other.unwrap_or_else(|| self.column_file.get(&at).cloned().unwrap_or_default()),
+                        },
+                    });
+                    continue;
+                }
+                self.column_file.insert(at, file.path.clone());
+                self.columns.insert(at, col.cells);
             }
         }
         problems

@@ -613,13 +613,74 @@ fn read_flag(w: &mut Walk, v: &Value, p: &str) -> Option<Flag> {
     Some(Flag { id: id?, label: label? })
 }
 
+/// Whether a listed file stays inside the dataset folder, so a manifest cannot make the viewer
+/// fetch from another host or another folder: no absolute path, no "..", no scheme, no
+/// backslash, no query or fragment, no control character or space, checked both as written
+/// and after percent-decoding (a browser decodes `%2e%2e` to `..`).
+pub fn inside_folder(path: &str) -> bool {
+    fn ok(s: &str) -> bool {
+        !s.is_empty()
+            && !s.starts_with('/')
+            && !s.contains("..")
+            && !s.contains([':', '\\', '?', '#'])
+            && !s.chars().any(|c| c.is_control() || c.is_whitespace())
+    }
+    let mut decoded = Vec::with_capacity(path.len());
+    let bytes = path.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            (b'%', Some(h), Some(l)) => {
+                decoded.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    // Decoding twice catches `%252e`, which a server might decode once more.
+    let once = String::from_utf8_lossy(&decoded).into_owned();
+    ok(path) && ok(&once) && (!once.contains('%') || inside_folder(&once))
+}
+
+#[cfg(test)]
+mod folder_tests {
+    use super::inside_folder;
+
+    #[test]
+    fn listed_files_stay_inside_the_dataset_folder() {
+        for good in ["values/2026-01.json", "boundaries.json", "values/part-1_a.json"] {
+            assert!(inside_folder(good), "{good}");
+        }
+        for bad in [
+            "../x.json",
+            "values/../../x",
+            "values/%2e%2e/x.json",
+            "values/%2E%2E/x",
+            "%2fetc/passwd",
+            "values/%252e%252e/x",
+            "/abs.json",
+            "https://evil/x",
+            "values\\x",
+            "values/x.json?y",
+            "values/x#y",
+            "values/a b.json",
+            "values/\u{0}x",
+            "",
+            "values/%00x",
+        ] {
+            assert!(!inside_folder(bad), "{bad:?}");
+        }
+    }
+}
+
 fn read_file_ref(w: &mut Walk, v: &Value, p: &str) -> Option<FileRef> {
     let o = w.object(v, p)?;
     let path = w.req_string(o, p, "path").and_then(|s| {
-        // A listed file must stay inside the dataset folder: no absolute paths, no "..", no
-        // scheme, so a manifest cannot make the viewer fetch from another host.
-        let safe = !s.starts_with('/') && !s.contains("..") && !s.contains(':') && !s.contains('\\');
-        if safe {
+        if inside_folder(&s) {
             Some(s)
         } else {
             w.error(&key(p, "path"), ProblemKind::BadId { id: s });

@@ -111,6 +111,16 @@ pub enum ProblemKind {
     DuplicateId {
         id: String,
     },
+    /// The same key twice in one JSON object: readers would silently keep one of them.
+    DuplicateKey {
+        key: String,
+    },
+    /// Two value files both give the values of one indicator in one period.
+    DuplicateColumn {
+        indicator: String,
+        period: String,
+        other_file: String,
+    },
     UnknownReference {
         kind: RefKind,
         id: String,
@@ -169,6 +179,20 @@ impl ProblemKind {
                     "the file is empty; expected JSON".into()
                 } else {
                     "फ़ाइल खाली है; JSON अपेक्षित था".into()
+                }
+            }
+            DuplicateKey { key } => {
+                if en {
+                    format!("has the key \"{key}\" twice in one object; which one is meant is ambiguous, so the object is refused")
+                } else {
+                    format!("एक ही ऑब्जेक्ट में कुंजी \"{key}\" दो बार है; कौन-सी मानी जाए यह स्पष्ट नहीं, इसलिए ऑब्जेक्ट अस्वीकार किया गया")
+                }
+            }
+            DuplicateColumn { indicator, period, other_file } => {
+                if en {
+                    format!("gives values of \"{indicator}\" for {period}, as {other_file} does; neither is used until one is removed")
+                } else {
+                    format!("{period} के लिए \"{indicator}\" के मान देती है, जैसे {other_file} भी; एक हटाए जाने तक दोनों में से कोई उपयोग नहीं होगा")
                 }
             }
             NotJson { detail } => {

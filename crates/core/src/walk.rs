@@ -24,12 +24,87 @@ pub(crate) fn parse_json(file: &str, bytes: &[u8], problems: &mut Vec<Problem>) 
     // A UTF-8 byte-order mark is common in files exported from spreadsheets; accept it.
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match serde_json::from_slice::<Value>(bytes) {
-        Ok(v) => Some(v),
+        Ok(v) => {
+            // serde_json keeps the last of two equal keys without a word; a file that says two
+            // things in one place is refused instead, naming each repeated key's place.
+            let repeated = duplicate_keys(bytes);
+            if repeated.is_empty() {
+                return Some(v);
+            }
+            for (path, key) in repeated {
+                problems.push(Problem { severity: Severity::Error, file: file.to_string(), path, kind: ProblemKind::DuplicateKey { key } });
+            }
+            None
+        }
         Err(e) => {
             push(problems, ProblemKind::NotJson { detail: e.to_string() });
             None
         }
     }
+}
+
+/// Every key that appears twice in one object, with the JSON path of the second.
+fn duplicate_keys(bytes: &[u8]) -> Vec<(String, String)> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+
+    struct Scan<'a> {
+        path: String,
+        found: &'a RefCell<Vec<(String, String)>>,
+    }
+    impl<'de> DeserializeSeed<'de> for Scan<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Scan<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let mut i = 0;
+            while seq.next_element_seed(Scan { path: idx(&self.path, i), found: self.found })?.is_some() {
+                i += 1;
+            }
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = HashSet::new();
+            while let Some(k) = map.next_key::<String>()? {
+                let path = key(&self.path, &k);
+                if !seen.insert(k.clone()) {
+                    self.found.borrow_mut().push((path.clone(), k));
+                }
+                map.next_value_seed(Scan { path, found: self.found })?;
+            }
+            Ok(())
+        }
+    }
+    let found = RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let _ = Scan { path: "$".into(), found: &found }.deserialize(&mut de);
+    found.into_inner()
 }
 
 pub(crate) fn key(path: &str, k: &str) -> String {
