@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
                     <p class="status" role="status" aria-live="polite">{move || Msg::Loading.text(lang())}</p>
                 }.into_any(),
                 Load::NoConnection => view! {
-                    <p class="status no-connection" role="alert">{move || Msg::NoConnection.text(lang())}</p>
+                    <p class="status no-connection" role="alert">{move || if state.slow.get() { Msg::ServerSlow } else { Msg::NoConnection }.text(lang())}</p>
                 }.into_any(),
                 Load::Failed => view! {
                     <section class="load-failed" role="alert">

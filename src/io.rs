@@ -18,6 +18,8 @@ extern "C" {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {
     NoConnection,
+    /// The server did not answer within [`TIMEOUT`].
+    TimedOut,
     Status(u16, String),
     Unreadable(String),
 }
@@ -27,6 +29,7 @@ impl FetchError {
     pub fn reason(&self) -> String {
         match self {
             FetchError::NoConnection => "no connection".to_string(),
+            FetchError::TimedOut => format!("the server did not answer within {} seconds", TIMEOUT.as_secs()),
             FetchError::Status(code, text) => format!("the server answered HTTP {code} {text}"),
             FetchError::Unreadable(e) => format!("could not read the response: {e}"),
         }
@@ -42,6 +45,9 @@ pub enum Freshness {
     FromServer,
 }
 
+/// How long a request may take before it is abandoned as unanswered.
+pub const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Fetches a file's bytes; nothing here panics.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     fetch_with(url, Freshness::AsCached).await
@@ -53,11 +59,24 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
         // The `fresh` parameter tells the service worker to pass the request to the network.
         Freshness::FromServer => Request::get(&format!("{url}?fresh={}", js_sys::Date::now() as u64)).cache(web_sys::RequestCache::NoStore),
     };
-    let resp = request.send().await.map_err(|_| FetchError::NoConnection)?;
-    if !resp.ok() {
-        return Err(FetchError::Status(resp.status(), resp.status_text()));
+    // Every request has a deadline: a server that never answers must not leave "Loading"
+    // on the page for ever.
+    let controller = web_sys::AbortController::new().ok();
+    let request = request.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let timer = controller.clone().map(|c| leptos::prelude::set_timeout_with_handle(move || c.abort(), TIMEOUT));
+    let timed_out = move || controller.as_ref().is_some_and(|c| c.signal().aborted());
+    let result = async {
+        let resp = request.send().await.map_err(|_| if timed_out() { FetchError::TimedOut } else { FetchError::NoConnection })?;
+        if !resp.ok() {
+            return Err(FetchError::Status(resp.status(), resp.status_text()));
+        }
+        resp.binary().await.map_err(|e| if timed_out() { FetchError::TimedOut } else { FetchError::Unreadable(e.to_string()) })
     }
-    resp.binary().await.map_err(|e| FetchError::Unreadable(e.to_string()))
+    .await;
+    if let Some(Ok(t)) = timer {
+        t.clear();
+    }
+    result
 }
 
 /// Whether the browser believes it has a network.

@@ -77,6 +77,8 @@ pub struct AppState {
     pub network: RwSignal<Network>,
     /// A fetch failed for lack of a connection and waits to be tried again.
     pub waiting: RwSignal<bool>,
+    /// The last wait was for a server that did not answer in time (not a lost connection).
+    pub slow: RwSignal<bool>,
     /// Counts retries after a lost connection; what fetches on demand re-runs when it changes.
     pub retry: RwSignal<u32>,
     pub offline: RwSignal<Offline>,
@@ -125,6 +127,7 @@ impl AppState {
             in_flight: RwSignal::new(0),
             network: RwSignal::new(if crate::io::online() { Network::Online } else { Network::Offline }),
             waiting: RwSignal::new(false),
+            slow: RwSignal::new(false),
             retry: RwSignal::new(0),
             offline: RwSignal::new(Offline::NotSaved),
             newer: RwSignal::new(None),
@@ -170,9 +173,9 @@ impl AppState {
         spawn_local(async move {
             let name = "manifest.json";
             match fetch_bytes(&format!("{DATASET_DIR}{name}")).await {
-                Err(FetchError::NoConnection) => {
+                Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
                     self.load.set(Load::NoConnection);
-                    self.wait_for_connection();
+                    self.wait_for_connection(e);
                 }
                 Err(e) => {
                     self.problems.update(|p| p.push(unreadable(name, e.reason())));
@@ -211,7 +214,8 @@ impl AppState {
     /// Notes that a fetch failed for lack of a connection. Everything waiting is tried again
     /// when the browser reports the connection back, and every ten seconds meanwhile (a
     /// network can return without the browser noticing).
-    fn wait_for_connection(self) {
+    fn wait_for_connection(self, why: FetchError) {
+        self.slow.set(why == FetchError::TimedOut);
         if self.waiting.get_untracked() {
             return;
         }
@@ -259,9 +263,9 @@ impl AppState {
                         _ => GeoLoad::Failed,
                     });
                 }
-                Err(FetchError::NoConnection) => {
+                Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
                     self.geo.set(GeoLoad::NotAsked);
-                    self.wait_for_connection();
+                    self.wait_for_connection(e);
                 }
                 Err(e) => {
                     self.problems.update(|p| p.push(unreadable(&file.path, e.reason())));
@@ -329,12 +333,12 @@ impl AppState {
                             self.problems.update(|p| p.extend(found));
                         }
                     }
-                    Err(FetchError::NoConnection) => {
+                    Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
                         // Forget the request so the retry fetches it again.
                         self.requested.update_value(|r| {
                             r.remove(&file.path);
                         });
-                        self.wait_for_connection();
+                        self.wait_for_connection(e);
                     }
                     Err(e) => self.problems.update(|p| p.push(unreadable(&file.path, e.reason()))),
                 }

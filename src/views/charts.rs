@@ -6,27 +6,12 @@
 use super::{Controls, LoadingValues};
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_charts::{distribution, framed, ranked_bars, scatter, trend};
+use samiksha_charts::{draw, framed};
 use samiksha_core::csvout::to_csv;
 use samiksha_core::i18n::Msg;
-use samiksha_core::present::charts::{self, ChartModel, Drawing};
-use samiksha_core::present::Ctx;
+use samiksha_core::present::charts::{self, ChartModel};
 use samiksha_core::route::ChartKind;
 use std::sync::Arc;
-
-/// The chart drawn as SVG, for the page and for the framed download.
-fn draw(ctx: &Ctx, m: &ChartModel, subject: samiksha_core::present::Subject) -> String {
-    let fmt = |v: f64| ctx.value(subject, v);
-    match &m.drawing {
-        Drawing::Bars { bars, refs, gap_label } => ranked_bars(bars, refs, &fmt, gap_label, &m.title, m.size.0),
-        Drawing::Trend { labels, series, refs } => trend(labels, series, refs, &fmt, &m.title, m.size),
-        Drawing::Distribution { groups, refs } => distribution(groups, refs, &fmt, &m.title, m.size.0),
-        Drawing::Scatter { points, x_title, y_title, y } => {
-            let fmt_y = |v: f64| ctx.value(*y, v);
-            scatter(points, x_title, y_title, &fmt, &fmt_y, &m.title, m.size)
-        }
-    }
-}
 
 #[component]
 pub fn ChartsView() -> impl IntoView {

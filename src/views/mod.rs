@@ -32,7 +32,8 @@ pub fn DistrictLink(slug: String, name: String) -> impl IntoView {
             href=move || state.route.with(|r| district_route(r, &for_href).to_query())
             on:click=move |ev| link_click(state.route, state.route.with_untracked(|r| district_route(r, &slug)))(ev)
         >
-            {name}
+            // Dataset text is isolated, so a name cannot reorder the text beside it.
+            <bdi>{name}</bdi>
         </a>
     }
 }
@@ -123,8 +124,9 @@ pub fn ConnectionNotes() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let offline = (state.network.get() == Network::Offline).then(|| view! { <p class="offline-bar" role="status">{Msg::YouAreOffline.text(lang)}</p> });
-        let waiting = (state.waiting.get() && state.load.get() == crate::state::Load::Ready)
-            .then(|| view! { <p class="offline-bar no-connection" role="status">{Msg::NoConnection.text(lang)}</p> });
+        let waiting = (state.waiting.get() && state.load.get() == crate::state::Load::Ready).then(
+            || view! { <p class="offline-bar no-connection" role="status">{if state.slow.get() { Msg::ServerSlow } else { Msg::NoConnection }.text(lang)}</p> },
+        );
         let newer = state.newer.get().map(|date| {
             let date = samiksha_core::numfmt::format_date(&date, lang);
             view! {

@@ -101,3 +101,80 @@ test('one altered figure in a value file: the file is named in the page and none
   await page.selectOption('select[name="period"]', { index: 1 });
   await page.waitForSelector('.ranking-table tbody tr[data-district]');
 }));
+
+test('a server that never answers the manifest gets a clear message, not endless loading', async () => {
+  const { page } = await watchedPage(env);
+  await page.route('**/manifest.json', () => {});
+  await page.goto(env.url('?view=map&lang=en'));
+  await page.waitForSelector('.no-connection', { timeout: 45000 });
+  assert.match(await page.locator('.no-connection').innerText(), /did not answer in time/);
+});
+
+// Text a hostile or careless publisher could put in any text field of a dataset.
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>]]>\u0000\u202E=HYPERLINK("x") ';
+
+function hostileManifest(dir) {
+  const file = path.join(dir, 'data/sample/manifest.json');
+  const m = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const poison = (v) => {
+    if (Array.isArray(v)) return v.forEach(poison);
+    if (v && typeof v === 'object') {
+      if (typeof v.en === 'string' && typeof v.hi === 'string') {
+        v.en = HOSTILE + v.en;
+        v.hi = HOSTILE + v.hi;
+        return;
+      }
+      Object.values(v).forEach(poison);
+    }
+  };
+  poison(m);
+  m.licence.url = 'javascript:window.__pwned=3';
+  for (const s of m.sources) s.url = 'javascript:window.__pwned=4';
+  fs.writeFileSync(file, JSON.stringify(m));
+}
+
+test('hostile text in every field of a dataset is shown as text: no script runs, no link but http(s), exports stay well-formed', () => withCopy(hostileManifest, async (own) => {
+  const { page } = await watchedPage(own);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  for (const lang of ['en', 'hi']) {
+    for (const view of ['map', 'rankings', 'charts', 'district&district=rewa', 'brief&indicator=mutation-pending', 'pack&points=mutation-pending', 'about']) {
+      await page.goto(own.url(`?view=${view}&lang=${lang}`));
+      await page.waitForSelector('main h2 >> visible=true', { timeout: 30000 });
+      await page.waitForTimeout(300);
+      const seen = await page.evaluate(() => ({
+        pwned: window.__pwned,
+        injected: document.querySelectorAll('main img, main script, footer img').length,
+        links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+        shownAsText: document.body.innerText.includes('<img src=x'),
+        title: document.title,
+      }));
+      assert.equal(seen.pwned, undefined, `${view} ${lang}: script ran`);
+      assert.equal(seen.injected, 0, `${view} ${lang}: markup from the dataset became elements`);
+      for (const href of seen.links) assert.match(href, /^https?:\/\//, `${view} ${lang}: link ${href}`);
+      assert.ok(seen.shownAsText, `${view} ${lang}: the text is shown as text`);
+      assert.ok(!/<img/.test(seen.title) || seen.title.includes('<img src=x'), 'the title is text');
+    }
+  }
+  // Exports: the SVG parses as XML, the CSV has no cell a spreadsheet would run.
+  await page.goto(own.url('?view=charts&indicator=mutation-pending&lang=en'));
+  await page.waitForSelector('.chart-box svg[role=img]');
+  const grab = async (label) => {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`.chart-tools button:has-text("${label}")`)]);
+    return fs.readFileSync(await d.path()).toString('utf8');
+  };
+  const svg = await grab('SVG');
+  const parsed = await page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent || null, scripts: doc.querySelectorAll('script, img').length };
+  }, svg);
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.scripts, 0);
+  const png = await grab('PNG');
+  assert.ok(png.length > 1000, 'the PNG arrives');
+  const csv = await grab('CSV');
+  for (const line of csv.replace(/^\ufeff/, '').split('\r\n')) {
+    for (const cell of line.split(',')) assert.ok(!/^"?[=+@]/.test(cell), `formula cell: ${cell}`);
+  }
+  assert.deepEqual(dialogs, []);
+}));

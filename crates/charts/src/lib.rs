@@ -23,12 +23,17 @@ pub use samiksha_core::present::charts::{pearson, Bar, Group, Reference, Series}
 
 /// Adds `role="img"` and an `aria-label` to the root element, and lets CSS scale the chart.
 fn finish(svg: String, label: &str) -> String {
-    let esc = label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let esc = xml_text(label);
     svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{esc}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\" "), 1)
 }
 
 /// The padded (min, max) of values and references, always including zero for bars.
 fn extent(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
+    // Axis arithmetic (spans, padding, tick steps) must stay finite for any finite value,
+    // including ±1.7976931348623157e308, which GIS tools write for "no data": the axis is
+    // limited to ±f64::MAX / 4, so a span can never overflow. Bars beyond it are cut at the
+    // axis; the data table beside every chart still shows the true values.
+    const LIMIT: f64 = f64::MAX / 4.0;
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
     for v in values.filter(|v| v.is_finite()) {
         lo = lo.min(v);
@@ -41,14 +46,62 @@ fn extent(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
         lo = lo.min(0.0);
         hi = hi.max(0.0);
     }
-    if hi == lo {
-        hi = lo + 1.0;
+    lo = lo.clamp(-LIMIT, LIMIT);
+    hi = hi.clamp(-LIMIT, LIMIT);
+    // A span too small to divide into ticks (equal values, or values like 5e-324) is widened
+    // around its middle.
+    let min_span = (lo.abs().max(hi.abs()) * 1e-9).max(1e-9);
+    if hi - lo < min_span {
+        let mid = lo / 2.0 + hi / 2.0;
+        lo = mid - min_span / 2.0;
+        hi = mid + min_span / 2.0;
     }
     let pad = (hi - lo) * 0.06;
     (if include_zero && lo >= 0.0 { lo } else { lo - pad }, hi + pad)
 }
 
+/// Text for SVG markup (element content or attribute value): escaped, and with every character
+/// XML 1.0 forbids (NUL and other control characters, U+FFFE, U+FFFF) replaced by U+FFFD, so
+/// an export is well-formed XML whatever the dataset's text holds.
+pub fn xml_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text handed to plotters, which escapes markup but passes control characters through.
+fn plain(s: &str) -> String {
+    s.chars().map(|c| if (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' { '\u{FFFD}' } else { c }).collect()
+}
+
 type Fmt<'a> = &'a dyn Fn(f64) -> String;
+
+/// The chart a `present::charts` model describes, drawn as SVG (for the page and, framed, for
+/// the download).
+pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::charts::ChartModel, subject: samiksha_core::present::Subject) -> String {
+    use samiksha_core::present::charts::Drawing;
+    let fmt = |v: f64| ctx.value(subject, v);
+    match &m.drawing {
+        Drawing::Bars { bars, refs, gap_label } => ranked_bars(bars, refs, &fmt, gap_label, &m.title, m.size.0),
+        Drawing::Trend { labels, series, refs } => trend(labels, series, refs, &fmt, &m.title, m.size),
+        Drawing::Distribution { groups, refs } => distribution(groups, refs, &fmt, &m.title, m.size.0),
+        Drawing::Scatter { points, x_title, y_title, y } => {
+            let fmt_y = |v: f64| ctx.value(*y, v);
+            scatter(points, x_title, y_title, &fmt, &fmt_y, &m.title, m.size)
+        }
+    }
+}
 
 /// Ranked horizontal bars, best first as given; gaps are labelled rows without a bar.
 pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, aria: &str, width: u32) -> String {
@@ -79,14 +132,14 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
             // Labels go on the whole canvas: the plotting area would clip them.
             let label_style = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
             let (px, py) = chart.backend_coord(&(lo, (y0 + y1) / 2.0));
-            let _ = root.draw(&Text::new(b.label.clone(), (px - 6, py), label_style));
+            let _ = root.draw(&Text::new(plain(&b.label), (px - 6, py), label_style));
             match b.value {
                 Some(v) => {
                     let _ = chart.draw_series(std::iter::once(Rectangle::new([(0f64.max(lo), y0), (v, y1)], style)));
                 }
                 None => {
                     let gap_style = (FONT, 11).into_font().color(&RGBColor(90, 90, 90)).pos(Pos::new(HPos::Left, VPos::Center));
-                    let _ = chart.plotting_area().draw(&Text::new(format!("({gap_label})"), (0f64.max(lo), (y0 + y1) / 2.0), gap_style));
+                    let _ = chart.plotting_area().draw(&Text::new(plain(&format!("({gap_label})")), (0f64.max(lo), (y0 + y1) / 2.0), gap_style));
                 }
             }
         }
@@ -114,7 +167,7 @@ fn draw_refs_vertical<DB: DrawingBackend>(
             let _ = chart.draw_series(std::iter::once(PathElement::new(vec![(r.value, 0.0), (r.value, top)], style)));
         }
         let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
-        let _ = chart.plotting_area().draw(&Text::new(r.label.clone(), (r.value, top - 0.2 - k as f64 * 1.2), font));
+        let _ = chart.plotting_area().draw(&Text::new(plain(&r.label), (r.value, top - 0.2 - k as f64 * 1.2), font));
     }
 }
 
@@ -168,7 +221,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             }
             let font = (FONT, 11).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Center));
             let (px, py) = chart.backend_coord(&((n - 1) as f64, r.value));
-            let _ = root.draw(&Text::new(r.label.clone(), (px + 4, py), font));
+            let _ = root.draw(&Text::new(plain(&r.label), (px + 4, py), font));
         }
         for (k, s) in series.iter().enumerate() {
             let (r, g, b) = SERIES[k % SERIES.len()];
@@ -203,7 +256,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             });
             for (k, (label, colour)) in legend.enumerate() {
                 let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
-                let _ = root.draw(&Text::new(format!("{} {label}", marker_glyph(k)), (70, 6 + 16 * k as i32), font));
+                let _ = root.draw(&Text::new(plain(&format!("{} {label}", marker_glyph(k))), (70, 6 + 16 * k as i32), font));
             }
         }
         let _ = root.present();
@@ -243,7 +296,7 @@ pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, 
             let y = (n - i) as f64 - 0.5;
             let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
             let (px, py) = chart.backend_coord(&(lo, y));
-            let _ = root.draw(&Text::new(name.clone(), (px - 6, py), font));
+            let _ = root.draw(&Text::new(plain(name), (px - 6, py), font));
             // Spread equal values a little so each dot stays visible.
             let _ = chart.draw_series(points.iter().enumerate().map(|(j, (_, v, hl))| {
                 let jitter = ((j % 5) as f64 - 2.0) * 0.08;
@@ -271,8 +324,8 @@ pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str
         };
         let _ = chart
             .configure_mesh()
-            .x_desc(x_title)
-            .y_desc(y_title)
+            .x_desc(plain(x_title))
+            .y_desc(plain(y_title))
             .x_label_formatter(&|v| fmt_x(*v))
             .y_label_formatter(&|v| fmt_y(*v))
             .light_line_style(GRID)
@@ -283,14 +336,14 @@ pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str
         // district's name on hover), which plotters' elements cannot.
         for (name, x, y, hl) in points {
             let (px, py) = chart.backend_coord(&(*x, *y));
-            let esc = name.replace('&', "&amp;").replace('<', "&lt;");
+            let esc = xml_text(name);
             let (r, fill) = if *hl { (6, "#0072b2") } else { (4, "#5a6e8c") };
             dots.push_str(&format!(
                 "<circle class=\"dot\" cx=\"{px}\" cy=\"{py}\" r=\"{r}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{esc}</title></circle>"
             ));
             if *hl {
                 let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Bottom));
-                let _ = chart.plotting_area().draw(&Text::new(name.clone(), (*x, *y), font));
+                let _ = chart.plotting_area().draw(&Text::new(plain(name), (*x, *y), font));
             }
         }
         let _ = root.present();
@@ -327,7 +380,7 @@ pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String
     }
     let last = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)));
     let dot = last.map(|(i, v)| format!("<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.2\" fill=\"#0072b2\"/>", x(i), y(v))).unwrap_or_default();
-    let esc = aria.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let esc = xml_text(aria);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\" class=\"sparkline\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\"><g fill=\"none\" stroke=\"#0072b2\" stroke-width=\"1.5\">{paths}</g>{dot}</svg>",
         size.0, size.1, size.0, size.1
@@ -337,7 +390,7 @@ pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String
 /// A chart as a standalone file: a title above and the source and as-of date below, visible
 /// in the SVG (and so in the PNG made from it). Returns the document and its full height.
 pub fn framed(chart: &str, width: u32, height: u32, title: &str, footer: &str) -> (String, u32) {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let esc = xml_text;
     let total = height + 64;
     // The chart keeps its own width and height; only its position is added.
     let inner = chart.replacen("<svg ", "<svg x=\"0\" y=\"36\" ", 1);

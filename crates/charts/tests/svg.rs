@@ -107,7 +107,32 @@ fn sparklines_leave_gaps_open() {
 fn labels_are_escaped() {
     let svg = ranked_bars(&[Bar { label: "<script>alert(1)</script>".into(), value: Some(1.0), highlight: false }], &[], &fmt, "gap", "A & <b>", 300);
     assert!(!svg.contains("<script>"));
-    assert!(svg.contains("aria-label=\"A &amp; &lt;b>\""));
+    assert!(svg.contains("aria-label=\"A &amp; &lt;b&gt;\""));
+}
+
+/// Characters XML 1.0 allows; anything else makes the export unreadable.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || ('\u{20}'..='\u{D7FF}').contains(&c) || ('\u{E000}'..='\u{FFFD}').contains(&c) || c >= '\u{10000}'
+}
+
+#[test]
+fn exports_stay_well_formed_whatever_the_dataset_text_holds() {
+    let hostile = "a\u{0}b\u{1b}c ]]> <x> & \"q\" \u{FFFF} \u{202E}rtl";
+    let chart = ranked_bars(
+        &[Bar { label: hostile.into(), value: Some(1.0), highlight: true }],
+        &[Reference { label: hostile.into(), value: 0.5, dashed: true }],
+        &fmt,
+        hostile,
+        hostile,
+        300,
+    );
+    let (doc, _) = framed(&chart, 300, 100, hostile, hostile);
+    let bad: Vec<char> = doc.chars().filter(|c| !xml_char(*c)).collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert!(!doc.contains("]]>") && !doc.contains("<x>"));
+    for svg in [scatter(&[(hostile.into(), 1.0, 2.0, true)], hostile, hostile, &fmt, &fmt, hostile, (300, 200)), sparkline(&[Some(1.0)], hostile, (80, 20))] {
+        assert!(svg.chars().all(xml_char));
+    }
 }
 
 #[test]

@@ -28,6 +28,29 @@ macro_rules! strings {
     };
 }
 
+/// Characters that change the direction of the text around them: explicit embeddings,
+/// overrides and isolates, marks, and letters of right-to-left scripts.
+fn affects_direction(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || ('\u{0590}'..='\u{08FF}').contains(&c)
+        || ('\u{FB1D}'..='\u{FDFF}').contains(&c)
+        || ('\u{FE70}'..='\u{FEFF}').contains(&c)
+}
+
+/// Puts a filled-in value into the sentence. A value that could change the direction of the
+/// text around it (dataset text with a right-to-left override, say) is wrapped in a Unicode
+/// isolate (U+2068 … U+2069, what `<bdi>` does in HTML), so it cannot reorder the rest of the
+/// sentence; ordinary Hindi and English values are put in as they are.
+fn push_isolated(out: &mut String, value: &str) {
+    if value.chars().any(affects_direction) {
+        out.push('\u{2068}');
+        out.push_str(value);
+        out.push('\u{2069}');
+    } else {
+        out.push_str(value);
+    }
+}
+
 impl Msg {
     /// The message with each `{name}` replaced by its value from `args`. A placeholder without
     /// a value is left as written, so a mistake shows on screen instead of panicking.
@@ -42,7 +65,7 @@ impl Msg {
                 Some(close) => {
                     let name = &after[..close];
                     match args.iter().find(|(k, _)| *k == name) {
-                        Some((_, v)) => out.push_str(v),
+                        Some((_, v)) => push_isolated(&mut out, v),
                         None => out.push_str(&rest[open..open + close + 2]),
                     }
                     rest = &after[close + 1..];
@@ -108,6 +131,7 @@ strings! {
     PrintedView => "{view} · {heading}", "{view} · {heading}";
     OpenProfile => "Open the district profile", "ज़िले की प्रोफ़ाइल खोलें";
     AvailableOffline => "Available offline · data as of {date}", "ऑफ़लाइन उपलब्ध · डेटा की तिथि: {date}";
+    ServerSlow => "The server did not answer in time. The page will try again by itself.", "सर्वर ने समय पर उत्तर नहीं दिया। पेज अपने-आप फिर से प्रयास करेगा।";
     YouAreOffline => "You are offline. The saved copy is shown.", "आप ऑफ़लाइन हैं। सहेजी गई प्रति दिखाई जा रही है।";
     NoConnection => "No connection. The page will try again by itself when the connection returns.", "इंटरनेट कनेक्शन नहीं है। कनेक्शन बहाल होते ही पेज अपने-आप फिर से प्रयास करेगा।";
     NewerDataset => "A newer dataset has been published (data as of {date}).", "नया डेटासेट प्रकाशित हुआ है (डेटा की तिथि: {date})।";
@@ -311,6 +335,15 @@ mod tests {
                 assert!(!filled.contains('{') && !filled.contains('}'), "{m:?}: {filled}");
             }
         }
+    }
+
+    #[test]
+    fn a_value_that_could_reorder_the_sentence_is_isolated() {
+        let evil = "Rewa\u{202E} 12.5";
+        let s = Msg::DistrictValueRank.fill(Lang::En, &[("district", evil), ("value", "45.2%"), ("rank", "3"), ("n", "55")]);
+        assert_eq!(s, "\u{2068}Rewa\u{202E} 12.5\u{2069}: 45.2%, rank 3 of 55");
+        // Ordinary text is left alone.
+        assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "3"), ("n", "55")]), "रैंक: 55 में से 3");
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! Any finite value, however extreme (±1.7976931348623157e308 is what GIS tools write for "no
+//! data"), goes through ranking, colour classes, the rankings and map models and every chart
+//! without overflow, panic or hang. Each case runs on a thread with a time limit, so a hang
+//! fails the test instead of stalling the suite.
+
+use proptest::prelude::*;
+use samiksha_core::check::check_dataset;
+use samiksha_core::present::{charts, map, rankings, Ctx, Measured, Selection, Subject};
+use samiksha_core::route::ChartKind;
+use samiksha_core::{Dataset, Lang};
+use serde_json::{json, Value};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const EXTREMES: [f64; 10] = [f64::MAX, -f64::MAX, 1e308, -1e300, f64::MIN_POSITIVE, 5e-324, 0.0, -0.0, 1e-12, 123456789012345.0];
+
+/// Six districts in two divisions, two indicators, two periods, with the given values.
+fn dataset(a: &[f64], b: &[f64]) -> Dataset {
+    let units: Vec<Value> = (0..6)
+        .map(|i| json!({"slug": format!("d{i}"), "name": {"en": format!("D{i}"), "hi": format!("जि{i}")}, "division": if i < 3 { "east" } else { "west" }}))
+        .collect();
+    let manifest = json!({
+        "format": "samiksha/1",
+        "title": {"en": "Extremes", "hi": "चरम"}, "publisher": {"en": "Tests", "hi": "परीक्षण"},
+        "licence": {"name": {"en": "CC0", "hi": "CC0"}}, "updated": "2026-01-31",
+        "divisions": [{"id": "east", "name": {"en": "East", "hi": "पूर्व"}}, {"id": "west", "name": {"en": "West", "hi": "पश्चिम"}}],
+        "units": units,
+        "departments": [{"id": "d", "name": {"en": "Dept", "hi": "विभाग"}}],
+        "indicators": [
+            {"id": "a", "name": {"en": "A", "hi": "क"}, "unit": "count", "decimals": 1, "direction": "higher_is_better", "department": "d", "target": 50},
+            {"id": "b", "name": {"en": "B", "hi": "ख"}, "unit": "rupees", "decimals": 2, "direction": "lower_is_better", "department": "d"}
+        ],
+        "periods": [{"id": "2026-01", "label": {"en": "January 2026", "hi": "जनवरी 2026"}}, {"id": "2026-02", "label": {"en": "February 2026", "hi": "फ़रवरी 2026"}}],
+        "value_files": [{"path": "v1.json", "period": "2026-01"}, {"path": "v2.json", "period": "2026-02"}]
+    });
+    let file = |period: &str, a: &[f64], b: &[f64]| {
+        serde_json::to_vec(&json!({"format": "samiksha/1", "period": period, "units": ["d0", "d1", "d2", "d3", "d4", "d5"], "values": {"a": a, "b": b}}))
+            .unwrap()
+    };
+    let (v1, v2) = (file("2026-01", b, a), file("2026-02", a, b));
+    let (ds, problems) = check_dataset("manifest.json", &serde_json::to_vec(&manifest).unwrap(), |p| Ok(if p == "v1.json" { v1.clone() } else { v2.clone() }));
+    ds.unwrap_or_else(|| panic!("{problems:#?}"))
+}
+
+/// Everything a reader can look at for one dataset: rankings, the map with every class method,
+/// and every chart kind, in both languages.
+fn look_at_everything(ds: &Dataset) -> usize {
+    let mut drawn = 0;
+    for lang in [Lang::En, Lang::Hi] {
+        let ctx = Ctx::new(ds, lang);
+        for subject in [Subject::Indicator(0), Subject::Indicator(1), Subject::Composite] {
+            let Some(m) = Measured::new(ds, subject, 1) else { continue };
+            let page = rankings::page(&ctx, &m);
+            let _ = rankings::csv(&ctx, subject, &page, &(0..page.rows.len()).collect::<Vec<_>>());
+            for method in map::methods(&m) {
+                let model = map::model(&ctx, &m, Some(method));
+                assert_eq!(model.units.len(), 6);
+            }
+            let sel = Selection { subject, period: 1, district: Some(0) };
+            for kind in ChartKind::ALL {
+                if let Some(c) = charts::model(&ctx, sel, &[1, 2], kind, Some(1)) {
+                    let svg = samiksha_charts::draw(&ctx, &c, subject);
+                    assert!(svg.starts_with("<svg"));
+                    let (framed, _) = samiksha_charts::framed(&svg, c.size.0, c.size.1, &c.title, &c.footer);
+                    assert!(!framed.contains("NaN") && !framed.contains("inf"), "{kind:?}");
+                    drawn += 1;
+                }
+            }
+        }
+    }
+    drawn
+}
+
+fn within_time_limit(a: Vec<f64>, b: Vec<f64>) -> usize {
+    let (tx, rx) = mpsc::channel();
+    let (a2, b2) = (a.clone(), b.clone());
+    std::thread::spawn(move || {
+        let _ = tx.send(look_at_everything(&dataset(&a2, &b2)));
+    });
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok(n) => n,
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("hung on {a:?} / {b:?}"),
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("panicked on {a:?} / {b:?}"),
+    }
+}
+
+#[test]
+fn the_largest_finite_values_draw_and_rank() {
+    let n = within_time_limit(vec![f64::MAX, -f64::MAX, 0.0, 1.0, 2.0, 3.0], vec![1e308, -1e308, 5e-324, 0.0, -1.0, f64::MAX]);
+    assert!(n > 10, "{n} charts drawn");
+    within_time_limit(vec![f64::MAX; 6], vec![-f64::MAX; 6]);
+}
+
+fn value() -> impl Strategy<Value = f64> {
+    prop_oneof![proptest::sample::select(EXTREMES.to_vec()), -1e6f64..1e6, any::<f64>().prop_filter("finite", |v| v.is_finite())]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #[test]
+    fn any_finite_values_rank_classify_and_draw(a in proptest::collection::vec(value(), 6), b in proptest::collection::vec(value(), 6)) {
+        within_time_limit(a, b);
+    }
+}
