@@ -319,6 +319,11 @@ fn GeoShapes(
             <g class="children">{children}</g>
         </svg>
         <ul class="within-notes">{notes}</ul>
+        // Districts neither drawn nor placed within a parent: named, never silently dropped.
+        {(!g.missing.is_empty()).then(|| {
+            let names = g.missing.iter().map(|&u| names[u].clone()).collect::<Vec<_>>().join(", ");
+            view! { <p class="note not-on-map" role="note">{Msg::NotOnMap.fill(lang, &[("names", &names)])}</p> }
+        })}
     }
 }
 

@@ -140,19 +140,22 @@ pub fn ConnectionNotes() -> impl IntoView {
                 </p>
             }
         });
-        // Files refused because they differ from what was published, named in the view itself.
+        // Data files that could not be used at all (differing from what was published, an
+        // error status from the server, not JSON, ambiguous), named in the view itself rather
+        // than only in the collapsed problems panel.
         let refused = state.problems.with(|ps| {
+            use samiksha_core::problem::{ProblemKind, Severity};
+            let mut seen = std::collections::BTreeSet::new();
             ps.iter()
-                .filter(|p| {
-                    matches!(p.kind, samiksha_core::problem::ProblemKind::HashMismatch { .. } | samiksha_core::problem::ProblemKind::SizeMismatch { .. })
+                .filter(|p| p.severity == Severity::Error && p.file != "manifest.json" && (p.path == "$" || matches!(p.kind, ProblemKind::DuplicateKey { .. })))
+                .filter(|p| seen.insert(p.file.clone()))
+                .map(|p| match p.kind {
+                    ProblemKind::HashMismatch { .. } | ProblemKind::SizeMismatch { .. } => Msg::FileNotAsPublished.fill(lang, &[("file", &p.file)]),
+                    _ => Msg::FileProblem.fill(lang, &[("file", &p.file), ("problem", &p.kind.text(lang))]),
                 })
-                .map(|p| p.file.clone())
-                .collect::<std::collections::BTreeSet<_>>()
+                .collect::<Vec<_>>()
         });
-        let refused = refused
-            .into_iter()
-            .map(|file| view! { <p class="refused-file" role="alert">{Msg::FileNotAsPublished.fill(lang, &[("file", &file)])}</p> })
-            .collect_view();
+        let refused = refused.into_iter().map(|text| view! { <p class="refused-file" role="alert">{text}</p> }).collect_view();
         let unverified = state
             .dataset
             .with(|d| d.as_ref().is_some_and(|d| d.manifest.value_files.iter().any(|f| f.sha256.is_none())))

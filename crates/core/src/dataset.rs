@@ -65,13 +65,12 @@ impl Dataset {
         let mut problems = integrity_problems(file, bytes);
         // A file that is not the one published (a partial upload, an altered figure) is not
         // used at all: showing its figures as current is what a transparency page must not do.
-        if !problems.is_empty() {
-            return problems;
-        }
+        // It is still read, so `validate` reports what else is wrong with it.
+        let as_published = problems.is_empty();
         let period = file.period.clone().unwrap_or_default();
         let (parsed, mut more) = parse_values(&file.path, bytes, &self.manifest, &period);
         problems.append(&mut more);
-        if let Some(vf) = parsed {
+        if let Some(vf) = parsed.filter(|_| as_published) {
             if let Ok(mut cache) = self.composites.lock() {
                 cache.retain(|(p, _), _| *p != vf.period);
             }

@@ -139,6 +139,8 @@ strings! {
     FileNotAsPublished => "{file} does not match what was published (its size or SHA-256 differs), so its figures are not shown.", "{file} प्रकाशित फ़ाइल से मेल नहीं खाती (आकार या SHA-256 अलग है), इसलिए इसके आँकड़े नहीं दिखाए गए।";
     DataUnverified => "This dataset lists no checksums for its files, so they cannot be checked against what was published (a draft).", "इस डेटासेट में फ़ाइलों के चेकसम नहीं दिए गए, इसलिए उन्हें प्रकाशित संस्करण से जाँचा नहीं जा सकता (मसौदा)।";
     PeriodNotShown => "No figures can be shown for this period; the notes above say why.", "इस अवधि के आँकड़े नहीं दिखाए जा सकते; कारण ऊपर दी गई सूचनाओं में है।";
+    NotOnMap => "Not on this map (the boundary file has no shape for them): {names}", "इस मानचित्र पर नहीं (सीमा फ़ाइल में इनकी आकृति नहीं है): {names}";
+    FileProblem => "{file}: {problem}", "{file}: {problem}";
     Switching => "Saving the new dataset…", "नया डेटासेट सहेजा जा रहा है…";
     Indicator => "Indicator", "संकेतक";
     Period => "Period", "अवधि";

@@ -345,6 +345,11 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
             Some(f)
         })
         .collect();
+    for (i, period) in &periods {
+        if !value_files.iter().any(|f| f.period.as_deref() == Some(period.id.as_str())) {
+            w.warn(&idx("$.periods", *i), ProblemKind::PeriodWithoutFile { id: period.id.clone() });
+        }
+    }
     for (i, ind) in &indicators {
         if !value_files.iter().any(|f| f.holds(&ind.id)) {
             w.warn(&idx("$.indicators", *i), ProblemKind::IndicatorWithoutValues { id: ind.id.clone() });

@@ -149,6 +149,10 @@ pub enum ProblemKind {
         expected: String,
         found: String,
     },
+    /// A period listed with no value file: nothing can be shown for it.
+    PeriodWithoutFile {
+        id: String,
+    },
     IndicatorWithoutValues {
         id: String,
     },
@@ -313,6 +317,13 @@ impl ProblemKind {
                     format!("SHA-256 is {found}; the manifest says {expected} (the file changed after publishing)")
                 } else {
                     format!("SHA-256 {found} है; मैनिफ़ेस्ट में {expected} है (प्रकाशन के बाद फ़ाइल बदली)")
+                }
+            }
+            PeriodWithoutFile { id } => {
+                if en {
+                    format!("period \"{id}\" has no value file, so nothing can be shown for it; the viewer opens on the latest period that has one")
+                } else {
+                    format!("अवधि \"{id}\" की कोई मान-फ़ाइल नहीं है, इसलिए उसके आँकड़े नहीं दिखाए जा सकते; व्यूअर उस नवीनतम अवधि पर खुलता है जिसकी फ़ाइल है")
                 }
             }
             IndicatorWithoutValues { id } => {

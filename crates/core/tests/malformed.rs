@@ -301,3 +301,48 @@ fn gaps_keep_their_reason_and_details_survive() {
     let gamma = pending[2].as_ref().unwrap();
     assert_eq!(gamma.reading, samiksha_core::values::Reading::Gap(samiksha_core::values::GapReason::Suppressed));
 }
+
+#[test]
+fn a_key_twice_in_one_object_is_an_error_naming_its_place_and_the_file_is_not_used() {
+    let manifest = String::from_utf8(common::bytes(&common::manifest())).unwrap();
+    let twice = manifest.replacen("\"title\":", "\"title\":{\"en\":\"Other\",\"hi\":\"अन्य\"},\"title\":", 1);
+    let (m, problems) = samiksha_core::manifest::parse_manifest("manifest.json", twice.as_bytes());
+    assert!(m.is_none());
+    assert!(
+        problems.iter().any(|p| p.path == "$.title" && p.severity == Severity::Error && matches!(&p.kind, ProblemKind::DuplicateKey { key } if key == "title")),
+        "{problems:#?}"
+    );
+    // Inside a value file, deep in the values.
+    let values = String::from_utf8(common::bytes(&common::values())).unwrap();
+    let twice = values.replacen("\"score\":", "\"score\":[1,2,3],\"score\":", 1);
+    let m = samiksha_core::manifest::parse_manifest("manifest.json", &common::bytes(&common::manifest())).0.unwrap();
+    let (file, problems) = samiksha_core::values::parse_values("values/2026-01.json", twice.as_bytes(), &m, "2026-01");
+    assert!(file.is_none());
+    assert!(problems.iter().any(|p| p.path == "$.values.score" && matches!(p.kind, ProblemKind::DuplicateKey { .. })), "{problems:#?}");
+}
+
+#[test]
+fn two_files_for_one_indicator_and_period_are_named_and_neither_wins() {
+    let mut m = common::manifest();
+    m["value_files"] = json!([{"path": "values/a.json", "period": "2026-01"}, {"path": "values/b.json", "period": "2026-01"}]);
+    let good = common::bytes(&common::values());
+    let (ds, problems) = check_dataset("manifest.json", &common::bytes(&m), |_| Ok(good.clone()));
+    let ds = ds.unwrap();
+    assert!(ds.column(0, 0).is_none() && ds.column(1, 0).is_none(), "neither file's columns are used");
+    let dup: Vec<_> = problems.iter().filter(|p| matches!(p.kind, ProblemKind::DuplicateColumn { .. })).collect();
+    assert_eq!(dup.len(), 2, "{problems:#?}");
+    assert!(dup
+        .iter()
+        .all(|p| p.file == "values/b.json" && matches!(&p.kind, ProblemKind::DuplicateColumn { other_file, .. } if other_file == "values/a.json")));
+}
+
+#[test]
+fn a_period_without_a_value_file_is_reported_and_the_viewer_opens_on_one_with_values() {
+    let mut m = common::manifest();
+    m["periods"] = json!([{"id": "2026-01", "label": {"en": "January 2026", "hi": "जनवरी 2026"}}, {"id": "2026-02", "label": {"en": "February 2026", "hi": "फ़रवरी 2026"}}]);
+    let (manifest, problems) = samiksha_core::manifest::parse_manifest("manifest.json", &common::bytes(&m));
+    assert!(problems.iter().any(|p| p.path == "$.periods[1]" && matches!(&p.kind, ProblemKind::PeriodWithoutFile { id } if id == "2026-02")), "{problems:#?}");
+    let ds = samiksha_core::Dataset::new(manifest.unwrap());
+    let sel = samiksha_core::present::Selection::resolve(&ds, &samiksha_core::route::Route::default()).unwrap();
+    assert_eq!(sel.period, 0);
+}

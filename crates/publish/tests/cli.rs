@@ -95,8 +95,8 @@ fn validate_names_the_cell_of_a_bad_value_and_exits_1() {
     let (code, out) = run(bin().arg("validate").arg(dir.join("manifest.json")));
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("values/2026-01.json $.values.mgnrega-persondays[0]: expected a number"), "{out}");
-    // The edit also changed the file's hash, which is reported as a warning.
-    assert!(out.contains("SHA-256"), "{out}");
+    // The edit also changed the file's hash: an error, since the file is not what was published.
+    assert!(out.contains("error: values/2026-01.json $: SHA-256"), "{out}");
 }
 
 #[test]

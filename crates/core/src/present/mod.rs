@@ -55,7 +55,11 @@ impl Selection {
             Some(SubjectId::Indicator(id)) => Subject::Indicator(ds.indicator_index(id).unwrap_or(0)),
             None => Subject::Indicator(0),
         };
-        let period = route.period.as_deref().and_then(|p| ds.period_index(p)).unwrap_or(ds.periods().len() - 1);
+        // Without a period in the link, the latest period that has values (a period listed
+        // without a file would open on an empty view).
+        let latest =
+            (0..ds.periods().len()).rev().find(|&p| ds.manifest.files_for_period(&ds.periods()[p].id).next().is_some()).unwrap_or(ds.periods().len() - 1);
+        let period = route.period.as_deref().and_then(|p| ds.period_index(p)).unwrap_or(latest);
         let district = route.district.as_deref().and_then(|s| ds.unit_index(s));
         Some(Selection { subject, period, district })
     }
