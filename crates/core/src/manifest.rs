@@ -651,37 +651,6 @@ pub fn inside_folder(path: &str) -> bool {
     ok(path) && ok(&once) && (!once.contains('%') || inside_folder(&once))
 }
 
-#[cfg(test)]
-mod folder_tests {
-    use super::inside_folder;
-
-    #[test]
-    fn listed_files_stay_inside_the_dataset_folder() {
-        for good in ["values/2026-01.json", "boundaries.json", "values/part-1_a.json"] {
-            assert!(inside_folder(good), "{good}");
-        }
-        for bad in [
-            "../x.json",
-            "values/../../x",
-            "values/%2e%2e/x.json",
-            "values/%2E%2E/x",
-            "%2fetc/passwd",
-            "values/%252e%252e/x",
-            "/abs.json",
-            "https://evil/x",
-            "values\\x",
-            "values/x.json?y",
-            "values/x#y",
-            "values/a b.json",
-            "values/\u{0}x",
-            "",
-            "values/%00x",
-        ] {
-            assert!(!inside_folder(bad), "{bad:?}");
-        }
-    }
-}
-
 fn read_file_ref(w: &mut Walk, v: &Value, p: &str) -> Option<FileRef> {
     let o = w.object(v, p)?;
     let path = w.req_string(o, p, "path").and_then(|s| {
@@ -744,4 +713,35 @@ fn strip<T>(v: Vec<(usize, T)>) -> Vec<T> {
 /// Positions of items by id, for the dataset's lookups.
 pub(crate) fn positions<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<String, usize> {
     items.iter().enumerate().map(|(i, t)| (id(t).to_string(), i)).collect()
+}
+
+#[cfg(test)]
+mod folder_tests {
+    use super::inside_folder;
+
+    #[test]
+    fn listed_files_stay_inside_the_dataset_folder() {
+        for good in ["values/2026-01.json", "boundaries.json", "values/part-1_a.json"] {
+            assert!(inside_folder(good), "{good}");
+        }
+        for bad in [
+            "../x.json",
+            "values/../../x",
+            "values/%2e%2e/x.json",
+            "values/%2E%2E/x",
+            "%2fetc/passwd",
+            "values/%252e%252e/x",
+            "/abs.json",
+            "https://evil/x",
+            "values\\x",
+            "values/x.json?y",
+            "values/x#y",
+            "values/a b.json",
+            "values/\u{0}x",
+            "",
+            "values/%00x",
+        ] {
+            assert!(!inside_folder(bad), "{bad:?}");
+        }
+    }
 }
