@@ -59,6 +59,7 @@ test('every chart type draws with a summary and a data table', async () => {
   await page.waitForFunction(() => /second=tap-connections/.test(location.search));
   await page.reload();
   await page.waitForSelector('.chart-kinds button[data-chart=scatter][aria-pressed=true]');
+  await page.waitForSelector('select[name=second]');
   assert.equal(await page.$eval('select[name=second]', (s) => s.value), 'tap-connections');
   assert.equal(await page.locator('.chart-box svg circle.dot').count() >= 50, true);
   assert.deepEqual(trouble.consoleErrors, []);
