@@ -361,7 +361,8 @@ pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String
     let n = values.len().max(2);
     let (w, h) = (size.0 as f64, size.1 as f64);
     let x = |i: usize| 2.0 + (w - 4.0) * i as f64 / (n - 1) as f64;
-    let y = |v: f64| 2.0 + (h - 4.0) * (1.0 - (v - lo) / (hi - lo));
+    // Values beyond the axis limit are drawn at its edge, so the arithmetic stays finite.
+    let y = |v: f64| 2.0 + (h - 4.0) * (1.0 - (v.clamp(lo, hi) - lo) / (hi - lo));
     let mut paths = String::new();
     let mut d = String::new();
     for (i, v) in values.iter().enumerate() {

@@ -102,3 +102,31 @@ proptest! {
         within_time_limit(a, b);
     }
 }
+
+/// The readers refuse magnitudes of 10^15 and more, so the charts are also fed the extremes
+/// directly: a chart must hold any finite value whatever reaches it.
+#[test]
+fn every_chart_holds_the_extremes_directly() {
+    use samiksha_charts::*;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let fmt = |v: f64| format!("{v}");
+        let values: Vec<Option<f64>> = EXTREMES.iter().copied().map(Some).collect();
+        let bars: Vec<Bar> = values.iter().enumerate().map(|(i, v)| Bar { label: format!("D{i}"), value: *v, highlight: i == 0 }).collect();
+        let refs = [Reference { label: "Average".into(), value: f64::MAX, dashed: false }];
+        let mut out = vec![ranked_bars(&bars, &refs, &fmt, "gap", "bars", 640)];
+        let series = [Series { label: "D0".into(), values: values.clone() }];
+        let labels: Vec<String> = (0..values.len()).map(|i| i.to_string()).collect();
+        out.push(trend(&labels, &series, &refs, &fmt, "trend", (640, 320)));
+        let groups: Vec<Group> = vec![("East".into(), EXTREMES.iter().enumerate().map(|(i, v)| (format!("D{i}"), *v, i == 0)).collect())];
+        out.push(distribution(&groups, &refs, &fmt, "divisions", 640));
+        let points: Vec<(String, f64, f64, bool)> = EXTREMES.iter().enumerate().map(|(i, v)| (format!("D{i}"), *v, -*v, i == 1)).collect();
+        out.push(scatter(&points, "x", "y", &fmt, &fmt, "scatter", (640, 480)));
+        out.push(sparkline(&values, "spark", (80, 20)));
+        let _ = tx.send(out);
+    });
+    let out = rx.recv_timeout(Duration::from_secs(20)).expect("every chart finished in time");
+    for svg in out {
+        assert!(svg.starts_with("<svg") && !svg.contains("NaN") && !svg.contains("inf"), "{}", &svg[..svg.len().min(200)]);
+    }
+}

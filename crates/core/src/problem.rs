@@ -137,6 +137,10 @@ pub enum ProblemKind {
     PercentAbove100 {
         value: f64,
     },
+    /// A number no district figure can be (what tools write for "no data").
+    Implausible {
+        value: f64,
+    },
     LengthMismatch {
         expected: usize,
         found: usize,
@@ -289,6 +293,13 @@ impl ProblemKind {
                     format!("{value} is negative; values in this unit of measure cannot be below zero")
                 } else {
                     format!("{value} ऋणात्मक है; इस माप-इकाई में मान शून्य से कम नहीं हो सकता")
+                }
+            }
+            Implausible { value } => {
+                if en {
+                    format!("{value:e} is not a plausible figure (tools write such numbers for \"no data\"); the cell is left out. Write a gap instead, e.g. {{\"gap\": \"not_reported\"}}")
+                } else {
+                    format!("{value:e} संभव आँकड़ा नहीं है (कुछ टूल \"डेटा नहीं\" के लिए ऐसी संख्या लिखते हैं); यह सेल छोड़ा गया। इसके स्थान पर अंतराल लिखें, जैसे {{\"gap\": \"not_reported\"}}")
                 }
             }
             PercentAbove100 { value } => {

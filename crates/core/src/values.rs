@@ -181,6 +181,9 @@ fn read_cell(w: &mut Walk, v: &Value, p: &str, m: &Manifest, measure: Measure) -
         Value::Null => Some(Observation { reading: Reading::Gap(GapReason::NotReported), detail: None }),
         Value::Number(_) => {
             let x = w.number(v, p)?;
+            if !within_reason(w, p, x) {
+                return None;
+            }
             check_plausible(w, p, x, measure);
             Some(Observation { reading: Reading::Number(x), detail: None })
         }
@@ -194,6 +197,9 @@ fn read_cell(w: &mut Walk, v: &Value, p: &str, m: &Manifest, measure: Measure) -
                 return Some(Observation { reading: Reading::Gap(reason), detail });
             }
             let x = w.field(o, p, "v").and_then(|x| w.number(x, &key(p, "v")))?;
+            if !within_reason(w, p, x) {
+                return None;
+            }
             check_plausible(w, p, x, measure);
             let numerator = w.opt_number(o, p, "num");
             let denominator = w.opt_number(o, p, "den");
@@ -217,6 +223,19 @@ fn read_flag_ref(w: &mut Walk, v: Option<&Value>, p: &str, m: &Manifest) -> Opti
         w.warn(&fp, ProblemKind::UnknownReference { kind: RefKind::Flag, id: id.clone() });
     }
     Some(id)
+}
+
+/// The largest magnitude a district figure can have. GIS and statistics tools write
+/// ±3.4e38 or ±1.7976931348623157e308 for "no data"; such a number is never a figure.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// An error, and the cell left out, for a number no district figure can be.
+fn within_reason(w: &mut Walk, p: &str, x: f64) -> bool {
+    let ok = x.abs() < MAX_MAGNITUDE;
+    if !ok {
+        w.error(p, ProblemKind::Implausible { value: x });
+    }
+    ok
 }
 
 /// Warnings for numbers that are possible in JSON but implausible for the unit; the value is kept.
