@@ -46,6 +46,7 @@ pub fn ChartsView() -> impl IntoView {
             .flatten()
     });
 
+    let failed = RwSignal::new(false);
     let body = move || {
         let lang = state.lang.get();
         let Some(drawn) = model.get() else { return view! { <LoadingValues/> }.into_any() };
@@ -77,13 +78,15 @@ pub fn ChartsView() -> impl IntoView {
                 <figcaption class="chart-summary">{m.summary.clone()}</figcaption>
             </figure>
             <div class="chart-tools">
-                <button type="button" class="download" on:click=move |_| { crate::io::download(&svg_name, "image/svg+xml;charset=utf-8", doc.as_bytes()); }>{Msg::DownloadSvg.text(lang)}</button>
+                <button type="button" class="download" on:click=move |_| { failed.set(!crate::io::download(&svg_name, "image/svg+xml;charset=utf-8", doc.as_bytes())); }>{Msg::DownloadSvg.text(lang)}</button>
                 <button type="button" class="download" on:click=move |_| {
                     let (doc, name) = (doc_png.clone(), png_name.clone());
-                    leptos::task::spawn_local(async move { crate::io::download_png(&name, &doc, width, total).await; });
+                    leptos::task::spawn_local(async move { failed.set(!crate::io::download_png(&name, &doc, width, total).await); });
                 }>{Msg::DownloadPng.text(lang)}</button>
-                <button type="button" class="download" on:click=move |_| { crate::io::download(&csv_name, "text/csv;charset=utf-8", csv.as_bytes()); }>{Msg::DownloadCsv.text(lang)}</button>
+                <button type="button" class="download" on:click=move |_| { failed.set(!crate::io::download(&csv_name, "text/csv;charset=utf-8", csv.as_bytes())); }>{Msg::DownloadCsv.text(lang)}</button>
             </div>
+            // A download the browser refused says so, rather than nothing happening.
+            {move || failed.get().then(|| view! { <p class="note" role="alert">{Msg::DownloadFailed.text(lang)}</p> })}
             <details class="chart-data">
                 <summary>{Msg::DataTable.text(lang)}</summary>
                 <div class="table-wrap"><table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></div>

@@ -285,6 +285,7 @@ strings! {
     CorrelationNone => "Too few districts have both values to state a correlation.", "सहसंबंध बताने के लिए दोनों मानों वाले ज़िले बहुत कम हैं।";
     TrendTitle => "Trend of {subject}, {from} to {to}", "{subject} का रुझान, {from} से {to} तक";
     DownloadSvg => "Download SVG", "SVG डाउनलोड करें";
+    DownloadFailed => "The browser could not make this download. Try the SVG, or another browser.", "ब्राउज़र यह डाउनलोड नहीं बना सका। SVG आज़माएँ, या कोई दूसरा ब्राउज़र।";
     DownloadPng => "Download PNG", "PNG डाउनलोड करें";
     DataTable => "Data table", "डेटा तालिका";
     SparkTitle => "Trend of {indicator}", "{indicator} का रुझान";
