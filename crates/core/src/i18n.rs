@@ -137,9 +137,9 @@ strings! {
     NewerDataset => "A newer dataset has been published (data as of {date}).", "नया डेटासेट प्रकाशित हुआ है (डेटा की तिथि: {date})।";
     SwitchDataset => "Switch to it", "नए डेटासेट पर जाएँ";
     FileNotAsPublished => "{file} does not match what was published (its size or SHA-256 differs), so its figures are not shown.", "{file} प्रकाशित फ़ाइल से मेल नहीं खाती (आकार या SHA-256 अलग है), इसलिए इसके आँकड़े नहीं दिखाए गए।";
-    DataUnverified => "This dataset lists no checksums for its files, so they cannot be checked against what was published (a draft).", "इस डेटासेट में फ़ाइलों के चेकसम नहीं दिए गए, इसलिए उन्हें प्रकाशित संस्करण से जाँचा नहीं जा सकता (मसौदा)।";
+    DataUnverified => "This dataset lists no checksums for its files, so they cannot be checked against what was published (a draft).", "इस डेटासेट में फ़ाइलों के चेकसम नहीं दिए गए, इसलिए उन्हें प्रकाशित संस्करण से मिलाकर जाँचा नहीं जा सकता (यह मसौदा संस्करण है)।";
     PeriodNotShown => "No figures can be shown for this period; the notes above say why.", "इस अवधि के आँकड़े नहीं दिखाए जा सकते; कारण ऊपर दी गई सूचनाओं में है।";
-    NotOnMap => "Not on this map (the boundary file has no shape for them): {names}", "इस मानचित्र पर नहीं (सीमा फ़ाइल में इनकी आकृति नहीं है): {names}";
+    NotOnMap => "Not on this map (the boundary file has no shape for them): {names}", "इस मानचित्र पर नहीं दिखाए गए (सीमा फ़ाइल में इनकी आकृति नहीं है): {names}";
     FileProblem => "{file}: {problem}", "{file}: {problem}";
     Switching => "Saving the new dataset…", "नया डेटासेट सहेजा जा रहा है…";
     Indicator => "Indicator", "संकेतक";
@@ -285,7 +285,7 @@ strings! {
     CorrelationNone => "Too few districts have both values to state a correlation.", "सहसंबंध बताने के लिए दोनों मानों वाले ज़िले बहुत कम हैं।";
     TrendTitle => "Trend of {subject}, {from} to {to}", "{subject} का रुझान, {from} से {to} तक";
     DownloadSvg => "Download SVG", "SVG डाउनलोड करें";
-    DownloadFailed => "The browser could not make this download. Try the SVG, or another browser.", "ब्राउज़र यह डाउनलोड नहीं बना सका। SVG आज़माएँ, या कोई दूसरा ब्राउज़र।";
+    DownloadFailed => "The browser could not make this download. Try the SVG, or another browser.", "ब्राउज़र यह फ़ाइल डाउनलोड के लिए तैयार नहीं कर सका। SVG डाउनलोड करके देखें, या किसी दूसरे ब्राउज़र में प्रयास करें।";
     DownloadPng => "Download PNG", "PNG डाउनलोड करें";
     DataTable => "Data table", "डेटा तालिका";
     SparkTitle => "Trend of {indicator}", "{indicator} का रुझान";

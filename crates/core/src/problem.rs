@@ -193,14 +193,14 @@ impl ProblemKind {
                 if en {
                     format!("has the key \"{key}\" twice in one object; which one is meant is ambiguous, so the object is refused")
                 } else {
-                    format!("एक ही ऑब्जेक्ट में कुंजी \"{key}\" दो बार है; कौन-सी मानी जाए यह स्पष्ट नहीं, इसलिए ऑब्जेक्ट अस्वीकार किया गया")
+                    format!("एक ही ऑब्जेक्ट में कुंजी \"{key}\" दो बार है; कौन-सा मान लिया जाए, यह स्पष्ट नहीं, इसलिए ऑब्जेक्ट अस्वीकार किया गया")
                 }
             }
             DuplicateColumn { indicator, period, other_file } => {
                 if en {
                     format!("gives values of \"{indicator}\" for {period}, as {other_file} does; neither is used until one is removed")
                 } else {
-                    format!("{period} के लिए \"{indicator}\" के मान देती है, जैसे {other_file} भी; एक हटाए जाने तक दोनों में से कोई उपयोग नहीं होगा")
+                    format!("{period} के लिए \"{indicator}\" के मान देती है, और {other_file} भी यही मान देती है; जब तक इनमें से एक फ़ाइल हटाई न जाए, किसी का भी उपयोग नहीं किया जाएगा")
                 }
             }
             NotJson { detail } => {
@@ -299,7 +299,7 @@ impl ProblemKind {
                 if en {
                     format!("{value:e} is not a plausible figure (tools write such numbers for \"no data\"); the cell is left out. Write a gap instead, e.g. {{\"gap\": \"not_reported\"}}")
                 } else {
-                    format!("{value:e} संभव आँकड़ा नहीं है (कुछ टूल \"डेटा नहीं\" के लिए ऐसी संख्या लिखते हैं); यह सेल छोड़ा गया। इसके स्थान पर अंतराल लिखें, जैसे {{\"gap\": \"not_reported\"}}")
+                    format!("{value:e} वास्तविक आँकड़ा नहीं हो सकता (कुछ टूल \"डेटा उपलब्ध नहीं\" के लिए ऐसी संख्या लिखते हैं); यह सेल छोड़ दिया गया। इसके स्थान पर रिक्त प्रविष्टि (gap) लिखें, जैसे {{\"gap\": \"not_reported\"}}")
                 }
             }
             PercentAbove100 { value } => {
@@ -334,7 +334,7 @@ impl ProblemKind {
                 if en {
                     format!("period \"{id}\" has no value file, so nothing can be shown for it; the viewer opens on the latest period that has one")
                 } else {
-                    format!("अवधि \"{id}\" की कोई मान-फ़ाइल नहीं है, इसलिए उसके आँकड़े नहीं दिखाए जा सकते; व्यूअर उस नवीनतम अवधि पर खुलता है जिसकी फ़ाइल है")
+                    format!("अवधि \"{id}\" की कोई मान-फ़ाइल नहीं है, इसलिए उसके आँकड़े नहीं दिखाए जा सकते; व्यूअर सबसे हाल की उस अवधि पर खुलता है जिसकी मान-फ़ाइल मौजूद है")
                 }
             }
             IndicatorWithoutValues { id } => {
