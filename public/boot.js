@@ -37,6 +37,8 @@ function integrityOf(url) {
 // one that is missing or unreachable.
 async function verified(url) {
   const integrity = integrityOf(url);
+  // No hash to check against means nothing can be verified: refuse rather than run it.
+  if (!integrity) throw Object.assign(new Error(`${url}: no integrity hash in index.html`), { reason: 'altered' });
   try {
     const response = await fetch(url, { integrity, credentials: 'same-origin' });
     if (!response.ok) throw Object.assign(new Error(`${url}: HTTP ${response.status}`), { reason: 'missing' });

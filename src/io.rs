@@ -65,18 +65,17 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
     let request = request.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let timer = controller.clone().map(|c| leptos::prelude::set_timeout_with_handle(move || c.abort(), TIMEOUT));
     let timed_out = move || controller.as_ref().is_some_and(|c| c.signal().aborted());
-    let result = async {
-        let resp = request.send().await.map_err(|_| if timed_out() { FetchError::TimedOut } else { FetchError::NoConnection })?;
-        if !resp.ok() {
-            return Err(FetchError::Status(resp.status(), resp.status_text()));
-        }
-        resp.binary().await.map_err(|e| if timed_out() { FetchError::TimedOut } else { FetchError::Unreadable(e.to_string()) })
-    }
-    .await;
+    let resp = request.send().await.map_err(|_| if timed_out() { FetchError::TimedOut } else { FetchError::NoConnection });
+    // The deadline is for the server's answer; a large file on a slow line may take longer
+    // to arrive once it has started.
     if let Some(Ok(t)) = timer {
         t.clear();
     }
-    result
+    let resp = resp?;
+    if !resp.ok() {
+        return Err(FetchError::Status(resp.status(), resp.status_text()));
+    }
+    resp.binary().await.map_err(|e| FetchError::Unreadable(e.to_string()))
 }
 
 /// Whether the browser believes it has a network.

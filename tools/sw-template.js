@@ -22,9 +22,9 @@ async function activeData() {
   return hit ? hit.text() : null;
 }
 
-async function hex(bytes) {
+async function hex(bytes, length = 16) {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, length);
 }
 
 // The same rule the app applies: a manifest may only list files inside its own folder.
@@ -46,13 +46,18 @@ async function saveDataset() {
   const manifest = JSON.parse(new TextDecoder().decode(bytes));
   const name = `samiksha-data-${await hex(bytes)}`;
   const cache = await caches.open(name);
-  const files = (Array.isArray(manifest.value_files) ? manifest.value_files : []).map((f) => f && f.path);
-  if (manifest.boundaries && manifest.boundaries.path) files.push(manifest.boundaries.path);
-  await Promise.all(files.filter(inside).map(async (path) => {
-    const url = new URL(path, base);
+  const files = (Array.isArray(manifest.value_files) ? manifest.value_files : []).filter(Boolean);
+  if (manifest.boundaries) files.push(manifest.boundaries);
+  await Promise.all(files.filter((f) => inside(f.path)).map(async (f) => {
+    const url = new URL(f.path, base);
     const r = await fetch(url, { cache: 'no-store' });
-    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-    await cache.put(url, r);
+    if (!r.ok) throw new Error(`${f.path}: HTTP ${r.status}`);
+    // Saved only if it is the file the manifest describes: a dataset caught mid-upload is
+    // not saved (the app would refuse it, and the saved copy would stay broken).
+    const bytes = await r.arrayBuffer();
+    if (typeof f.bytes === 'number' && f.bytes !== bytes.byteLength) throw new Error(`${f.path}: size differs from the manifest`);
+    if (typeof f.sha256 === 'string' && (await hex(bytes, 64)) !== f.sha256.toLowerCase()) throw new Error(`${f.path}: SHA-256 differs from the manifest`);
+    await cache.put(url, new Response(bytes, { headers: r.headers }));
   }));
   await cache.put(manifestUrl, new Response(bytes, { headers: { 'content-type': 'application/json' } }));
   await (await caches.open(META_CACHE)).put('active-data', new Response(name));
@@ -91,9 +96,22 @@ async function fromData(request) {
   return fetch(request);
 }
 
+// Files whose names carry their hash never change: from the saved build. Others (boot.js,
+// the web app manifest, icons) can change under the same name: from the network when there
+// is one, so a new index.html never meets an old loader its hash would refuse.
 async function fromApp(request) {
-  const hit = await (await caches.open(APP_CACHE)).match(request, { ignoreSearch: true });
-  return hit || fetch(request);
+  const cache = await caches.open(APP_CACHE);
+  if (/-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(new URL(request.url).pathname) || new URL(request.url).pathname.includes('/snippets/')) {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    return hit || fetch(request);
+  }
+  try {
+    return await fetch(request);
+  } catch (err) {
+    const hit = await cache.match(request, { ignoreSearch: true });
+    if (hit) return hit;
+    throw err;
+  }
 }
 
 // Pages come from the network when there is one, so a new build shows at once; without a

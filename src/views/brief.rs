@@ -344,7 +344,7 @@ pub fn BriefView() -> impl IntoView {
                                 </div>
                             }.into_any(),
                             SlideModel::Waiting(name) => view! {
-                                <div><h2>{name}</h2><p class="status" role="status">{Msg::Loading.text(l)}</p></div>
+                                <div><h2>{name}</h2><super::LoadingValues/></div>
                             }.into_any(),
                             SlideModel::Point(p, _) => {
                                 let highlight = p.highlight.clone();
@@ -467,7 +467,7 @@ pub fn PackView() -> impl IntoView {
                             </section>
                         }.into_any(),
                         SlideModel::Waiting(name) => view! {
-                            <section class="pack-point" data-point=word><h2>{name}</h2><p class="status" role="status">{Msg::Loading.text(l)}</p></section>
+                            <section class="pack-point" data-point=word><h2>{name}</h2><super::LoadingValues/></section>
                         }.into_any(),
                         SlideModel::Point(p, rows) => {
                             let caption = format!("{} — {}", Msg::FullRanking.text(l), p.title);

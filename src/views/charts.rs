@@ -20,6 +20,8 @@ pub fn ChartsView() -> impl IntoView {
     let second = Memo::new(move |_| state.route.with(|r| r.second.clone()));
     let with = Memo::new(move |_| state.route.with(|r| r.with.clone()));
     Effect::new(move |_| {
+        // Asked again after a lost connection returns.
+        state.retry.track();
         if kind.get() == ChartKind::Trend {
             state.ensure_all_periods();
         }

@@ -18,6 +18,8 @@ pub fn DistrictView() -> impl IntoView {
     let with = Memo::new(move |_| state.route.with(|r| r.with.clone()));
     // Sparklines and the composite history need every period.
     Effect::new(move |_| {
+        // Asked again after a lost connection returns.
+        state.retry.track();
         if asked.with(|a| a.is_some()) {
             state.ensure_all_periods();
         }

@@ -113,12 +113,19 @@ pub fn ConnectionNotes() -> impl IntoView {
     use crate::state::Network;
     let state = expect_context::<AppState>();
     let switching = RwSignal::new(false);
+    let switch_failed = RwSignal::new(false);
     let switch = move |_| {
         switching.set(true);
+        switch_failed.set(false);
         leptos::task::spawn_local(async move {
-            // Saved whole first, so the reload never mixes the two versions.
-            crate::io::switch_dataset().await;
-            crate::io::reload();
+            // Saved whole first, so the reload never mixes the two versions; a save that
+            // failed keeps the current dataset and says so.
+            if crate::io::switch_dataset().await {
+                crate::io::reload();
+            } else {
+                switching.set(false);
+                switch_failed.set(true);
+            }
         });
     };
     move || {
@@ -137,6 +144,7 @@ pub fn ConnectionNotes() -> impl IntoView {
                     } else {
                         view! { <button type="button" class="switch-dataset" on:click=switch>{Msg::SwitchDataset.text(lang)}</button> }.into_any()
                     }}
+                    {move || switch_failed.get().then(|| view! { <span role="alert">{Msg::SwitchFailed.text(lang)}</span> })}
                 </p>
             }
         });

@@ -31,10 +31,18 @@ macro_rules! strings {
 /// Characters that change the direction of the text around them: explicit embeddings,
 /// overrides and isolates, marks, and letters of right-to-left scripts.
 fn affects_direction(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    is_bidi_control(c)
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
         || ('\u{0590}'..='\u{08FF}').contains(&c)
         || ('\u{FB1D}'..='\u{FDFF}').contains(&c)
         || ('\u{FE70}'..='\u{FEFF}').contains(&c)
+        || ('\u{10800}'..='\u{10FFF}').contains(&c)
+        || ('\u{1E800}'..='\u{1EFFF}').contains(&c)
+}
+
+/// Embeddings, overrides and isolates: inside a value they could close the isolate around it.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Puts a filled-in value into the sentence. A value that could change the direction of the
@@ -44,7 +52,7 @@ fn affects_direction(c: char) -> bool {
 fn push_isolated(out: &mut String, value: &str) {
     if value.chars().any(affects_direction) {
         out.push('\u{2068}');
-        out.push_str(value);
+        out.extend(value.chars().filter(|c| !is_bidi_control(*c)));
         out.push('\u{2069}');
     } else {
         out.push_str(value);
@@ -141,6 +149,7 @@ strings! {
     PeriodNotShown => "No figures can be shown for this period; the notes above say why.", "इस अवधि के आँकड़े नहीं दिखाए जा सकते; कारण ऊपर दी गई सूचनाओं में है।";
     NotOnMap => "Not on this map (the boundary file has no shape for them): {names}", "इस मानचित्र पर नहीं दिखाए गए (सीमा फ़ाइल में इनकी आकृति नहीं है): {names}";
     FileProblem => "{file}: {problem}", "{file}: {problem}";
+    SwitchFailed => "The new dataset could not be saved whole, so the current one stays. Try again later.", "नया डेटासेट पूरा सहेजा नहीं जा सका, इसलिए वर्तमान डेटासेट ही दिखाया जा रहा है। बाद में फिर प्रयास करें।";
     Switching => "Saving the new dataset…", "नया डेटासेट सहेजा जा रहा है…";
     Indicator => "Indicator", "संकेतक";
     Period => "Period", "अवधि";
@@ -344,7 +353,10 @@ mod tests {
     fn a_value_that_could_reorder_the_sentence_is_isolated() {
         let evil = "Rewa\u{202E} 12.5";
         let s = Msg::DistrictValueRank.fill(Lang::En, &[("district", evil), ("value", "45.2%"), ("rank", "3"), ("n", "55")]);
-        assert_eq!(s, "\u{2068}Rewa\u{202E} 12.5\u{2069}: 45.2%, rank 3 of 55");
+        assert_eq!(s, "\u{2068}Rewa 12.5\u{2069}: 45.2%, rank 3 of 55");
+        // A stray isolate end inside the value cannot close the isolate early.
+        let s = Msg::DistrictGap.fill(Lang::En, &[("district", "x\u{2069}\u{202E}y"), ("reason", "no data")]);
+        assert_eq!(s, "\u{2068}xy\u{2069}: no data");
         // Ordinary text is left alone.
         assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "3"), ("n", "55")]), "रैंक: 55 में से 3");
     }

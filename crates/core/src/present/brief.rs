@@ -225,15 +225,20 @@ fn end_model(ctx: &Ctx, m: &Measured, end: End, side: &Side) -> EndModel {
     }
 }
 
-/// The slide of one subject in the measured period. With three or fewer ranked districts the
-/// two ends are the same districts; the bottom end is then left empty rather than repeated.
+/// The slide of one subject in the measured period. A district is named at one end only: with
+/// few districts (or all tied) the bottom end holds fewer than three, or none.
 pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
     let ds = ctx.ds;
     let ranks: Vec<usize> = m.table.rows.iter().map(|r| r.rank).collect();
     let pod = podium(&ranks, 3);
+    // The two ends never name the same district: with few districts, or many tied, the
+    // bottom end keeps only those the top end has not named.
+    let named: Vec<usize> = pod.top.shown.iter().chain(&pod.top.more).copied().collect();
     let mut bottom_side = pod.bottom.clone();
-    if ranks.len() <= 3 {
-        bottom_side = Side::default();
+    bottom_side.shown.retain(|i| !named.contains(i));
+    bottom_side.more.retain(|i| !named.contains(i));
+    if bottom_side.more.is_empty() {
+        bottom_side.more_rank = None;
     }
     let mut meta = vec![ctx.direction(m.facts.direction).to_string()];
     if let Some(t) = m.facts.target {
