@@ -116,9 +116,10 @@ fn map_view_has_a_tile_for_every_district() {
     assert_eq!(tiles.len(), 55);
     let grid = root.query_selector(".tile-grid[role=group]").unwrap().expect("the map is a labelled group");
     assert!(!grid.get_attribute("aria-label").unwrap_or_default().is_empty());
-    // Each tile is a link (so keyboard-focusable) named with district, value and rank out of N,
-    // in Hindi's own word order.
-    let names = attrs(&root, ".tile-grid a.tile", "aria-label");
+    // Each tile is a link (so keyboard-focusable) named with what it shows and then the whole
+    // sentence (district, value and rank out of N, in Hindi's own word order); the sentence is
+    // also its tooltip.
+    let names = attrs(&root, ".tile-grid a.tile", "title");
     for (href, name) in attrs(&root, ".tile-grid a.tile", "href").iter().zip(&names) {
         assert!(href.contains("view=district"), "{href}");
         assert!(name.contains("में से") || name.ends_with("रिपोर्ट नहीं किया गया") || name.contains(": "), "{name}");
@@ -128,8 +129,11 @@ fn map_view_has_a_tile_for_every_district() {
     // Morena is the worst for mutation pendency: its tile shows the last rank, exactly.
     let morena = root.query_selector("a.tile[data-district=morena] .tile-rank").unwrap().unwrap();
     assert_eq!(morena.text_content().unwrap(), ranked.to_string());
-    let morena_name = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap().get_attribute("aria-label").unwrap();
+    let morena_tile = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap();
+    let morena_name = morena_tile.get_attribute("title").unwrap();
     assert!(morena_name.ends_with(&format!("रैंक: {ranked} में से {ranked}")), "{morena_name}");
+    let spoken = morena_tile.text_content().unwrap();
+    assert!(spoken.starts_with(&format!("मुरैना {ranked}")) && spoken.ends_with(&morena_name), "{spoken}");
 }
 
 /// Changing the subject recolours the geographic map's paths in place: the same elements,

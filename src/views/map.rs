@@ -369,9 +369,13 @@ fn Tiles(
                    }
                    style:grid-column=column style:grid-row=row
                    style:background=move || colours().map(|c| c.0) style:color=move || colours().map(|c| c.1)
-                   title=sentence aria-label=sentence>
-                    <span class="tile-name" aria-hidden="true">{name}</span>
-                    <span class="tile-rank" aria-hidden="true">{rank}</span>
+                   title=sentence>
+                    // The accessible name starts with what the square shows (name and rank), so
+                    // a voice user can say what they see; the whole sentence follows, unseen.
+                    <span class="tile-name">{name}</span>
+                    " "
+                    <span class="tile-rank">{rank}</span>
+                    <span class="visually-hidden">{move || format!(" — {}", sentence())}</span>
                 </a>
             }
         })
