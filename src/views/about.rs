@@ -38,9 +38,9 @@ pub fn AboutView() -> impl IntoView {
                     view! {
                         <tr data-indicator=i.id.clone()>
                             <th scope="row">{i.name.get(lang).to_string()}<br/><code>{i.id.clone()}</code></th>
-                            <td>{dep}</td>
-                            <td>{samiksha_core::present::Ctx::new(d, lang).direction(i.direction)}</td>
-                            <td>{i.description.get(lang).to_string()}" "<em>{i.source.get(lang).to_string()}</em></td>
+                            <td data-label=Msg::Department.text(lang)>{dep}</td>
+                            <td data-label=Msg::Direction.text(lang)>{samiksha_core::present::Ctx::new(d, lang).direction(i.direction)}</td>
+                            <td data-label=Msg::Description.text(lang)>{i.description.get(lang).to_string()}" "<em>{i.source.get(lang).to_string()}</em></td>
                         </tr>
                     }
                 })
@@ -62,7 +62,7 @@ pub fn AboutView() -> impl IntoView {
                     <p>{Msg::RankingNote.text(lang)}</p>
                     <h3>{Msg::IndicatorsList.text(lang)}</h3>
                     <div class="table-wrap">
-                        <table class="indicator-table">
+                        <table class="indicator-table cards">
                             <thead><tr>
                                 <th scope="col">{Msg::Indicator.text(lang)}</th>
                                 <th scope="col">{Msg::Department.text(lang)}</th>

@@ -26,6 +26,22 @@ pub fn ChartsView() -> impl IntoView {
             state.ensure_all_periods();
         }
     });
+    // Charts are drawn at the width they are shown in (measured, in steps of 20 px), so their
+    // text keeps its size on a phone instead of being scaled down.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let initial = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).map_or(720, |e| e.client_width().max(0) as u32);
+    let available = RwSignal::new(initial.saturating_sub(24) / 20 * 20);
+    let measure = move || {
+        if let Some(el) = section.get_untracked() {
+            let w = el.client_width().max(0) as u32 / 20 * 20;
+            if w > 0 && w != available.get_untracked() {
+                available.set(w);
+            }
+        }
+    };
+    request_animation_frame(measure);
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || on_resize.remove());
     let model: Memo<Option<Arc<(ChartModel, String)>>> = Memo::new(move |_| {
         let sel = state.selection.get()?;
         let lang = state.lang.get();
@@ -41,7 +57,8 @@ pub fn ChartsView() -> impl IntoView {
             .with_ctx(lang, |ctx| {
                 let others: Vec<usize> = with.iter().filter_map(|s| ctx.ds.unit_index(s)).collect();
                 let second = second.as_deref().and_then(|s| ctx.ds.indicator_index(s));
-                let m = charts::model(ctx, sel, &others, k, second)?;
+                let mut m = charts::model(ctx, sel, &others, k, second)?;
+                charts::fit_width(&mut m, available.get());
                 let svg = draw(ctx, &m, sel.subject);
                 Some(Arc::new((m, svg)))
             })
@@ -70,7 +87,12 @@ pub fn ChartsView() -> impl IntoView {
         let rows = m
             .rows
             .iter()
-            .map(|r| view! { <tr>{r.iter().enumerate().map(|(c, x)| if c == 0 { view! { <th scope="row">{x.clone()}</th> }.into_any() } else { view! { <td>{x.clone()}</td> }.into_any() }).collect_view()}</tr> })
+            .map(|r| {
+                let cells = r.iter().zip(&m.header).enumerate().map(|(c, (x, h))| {
+                    if c == 0 { view! { <th scope="row">{x.clone()}</th> }.into_any() } else { view! { <td data-label=h.clone()>{x.clone()}</td> }.into_any() }
+                });
+                view! { <tr>{cells.collect_view()}</tr> }
+            })
             .collect_view();
         let header = m.header.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view();
         view! {
@@ -91,7 +113,7 @@ pub fn ChartsView() -> impl IntoView {
             {move || failed.get().then(|| view! { <p class="note" role="alert">{Msg::DownloadFailed.text(lang)}</p> })}
             <details class="chart-data">
                 <summary>{Msg::DataTable.text(lang)}</summary>
-                <div class="table-wrap"><table><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></div>
+                <div class="table-wrap"><table class="cards"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table></div>
             </details>
         }
         .into_any()
@@ -99,7 +121,7 @@ pub fn ChartsView() -> impl IntoView {
 
     let heading = move || model.with(|m| m.as_ref().map(|m| m.0.title.clone())).unwrap_or_else(|| Msg::NavCharts.text(state.lang.get()).to_string());
     view! {
-        <section class="view charts-view" aria-labelledby="charts-h">
+        <section class="view charts-view" aria-labelledby="charts-h" node_ref=section>
             <Controls/>
             <h2 id="charts-h">{heading}</h2>
             <fieldset class="segmented chart-kinds">

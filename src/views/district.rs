@@ -108,13 +108,14 @@ pub fn DistrictView() -> impl IntoView {
                         let cells = row
                             .cells
                             .iter()
-                            .map(|c| {
+                            .zip(&p.shown)
+                            .map(|(c, s)| {
                                 let spark = samiksha_charts::sparkline(&c.series, &row.spark_title, (80, 22));
                                 view! {
-                                    <td class="num">{c.value.clone()}</td>
-                                    <td class="num">{c.rank.clone()}</td>
-                                    <td class="change">{c.change.clone()}</td>
-                                    <td inner_html=spark></td>
+                                    <td class="num" data-label=s.header.clone()>{c.value.clone()}</td>
+                                    <td class="num" data-label=Msg::Rank.text(lang)>{c.rank.clone()}</td>
+                                    <td class="change" data-label=Msg::ChangeSincePrevious.text(lang)>{c.change.clone()}</td>
+                                    <td class="spark" data-label=Msg::TrendColumn.text(lang) inner_html=spark></td>
                                 }
                             })
                             .collect_view();
@@ -180,7 +181,7 @@ pub fn DistrictView() -> impl IntoView {
                     {removers}
                 </div>
                 <div class="table-wrap">
-                    <table class="scorecard">
+                    <table class="scorecard cards">
                         <caption>{p.caption.clone()}</caption>
                         <thead><tr><th scope="col">{Msg::Indicator.text(lang)}</th>{heads}</tr></thead>
                         {departments}

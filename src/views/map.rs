@@ -92,7 +92,6 @@ pub fn MapView() -> impl IntoView {
             <Controls/>
             <h2 id="map-h">{heading}</h2>
             <p class="meta">{direction}</p>
-            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
             {move || {
                 let lang = state.lang.get();
                 match state.geo.get() {
@@ -102,7 +101,7 @@ pub fn MapView() -> impl IntoView {
                 }
             }}
             {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
-            <figure class="map-figure" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
+            <figure class="map-figure" id="map" tabindex="-1" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
                 on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.set_value(if ev.pointer_type() == "touch" { Pointer::Touch } else { Pointer::Other })>
                 // Rebuilt only when the drawing, the boundary file or the language changes.
                 {move || {
@@ -115,6 +114,7 @@ pub fn MapView() -> impl IntoView {
                 <Tooltip hovered=hovered/>
                 <Legend model=model/>
             </figure>
+            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
             <ValuesTable model=model/>
         </section>
     }
@@ -217,7 +217,7 @@ fn GeoShapes(
     let (w, h) = (g.width, g.height);
     let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
     let g2 = g.clone();
-    let view_box = move || {
+    let view_box_memo = Memo::new(move |_| {
         let units: Option<Vec<usize>> = zoom.get().and_then(|div| {
             state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units().iter().enumerate().filter(|(_, u)| u.division == div).map(|(i, _)| i).collect()))
         });
@@ -225,7 +225,7 @@ fn GeoShapes(
             Some(b) => format!("{} {} {} {}", b[0], b[1], b[2] - b[0], b[3] - b[1]),
             None => format!("-6 -6 {} {}", w + 12.0, h + 12.0),
         }
-    };
+    });
     let (names, slugs) = state
         .with_ctx(lang, |ctx| {
             ((0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect::<Vec<_>>(), (0..ctx.ds.units().len()).map(|u| ctx.slug(u)).collect::<Vec<_>>())
@@ -268,16 +268,40 @@ fn GeoShapes(
             }
         })
         .collect_view();
-    // Names where they fit; small districts are found with the finder or the tooltip.
-    let labels = g
-        .shapes
-        .iter()
-        .filter(|s| (s.bbox[2] - s.bbox[0]) > names[s.unit].chars().count() as f64 * 6.5 + 6.0 && (s.bbox[3] - s.bbox[1]) > 18.0)
-        .map(|s| {
-            let u = s.unit;
-            view! { <text x=s.label.0 y=s.label.1 text-anchor="middle" dominant-baseline="middle" class="shape-label" fill=move || ink(u)>{names[u].clone()}</text> }
-        })
-        .collect_view();
+    // Names are drawn at a fixed size on screen (`map::LABEL_PX`), so how many fit depends on
+    // how large the map is drawn: measured after each layout, on resize and on zoom. A name
+    // that would not fit is left off (the tooltip, finder and table name every district).
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let px_per_unit = RwSignal::new(0.0f64);
+    let measure = move || {
+        use wasm_bindgen::JsCast;
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let Some(ctm) = svg.unchecked_ref::<web_sys::SvgGraphicsElement>().get_screen_ctm() else { return };
+        // Two decimals: a resize of a pixel or two re-lays no label.
+        let k = (f64::from(ctm.a().hypot(ctm.b())) * 100.0).round() / 100.0;
+        if k != px_per_unit.get_untracked() {
+            px_per_unit.set(k);
+        }
+    };
+    Effect::new(move |_| {
+        let _ = view_box_memo.get();
+        request_animation_frame(measure);
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || on_resize.remove());
+    let label_shapes: Vec<(usize, [f64; 4], (f64, f64))> = g.shapes.iter().map(|s| (s.unit, s.bbox, s.label)).collect();
+    let label_names = names.clone();
+    let labels = move || {
+        let k = px_per_unit.get();
+        let size = format!("{:.2}", map::LABEL_PX / k.max(1e-6));
+        label_shapes
+            .iter()
+            .filter(|(u, bbox, _)| map::label_fits(&label_names[*u], *bbox, k))
+            .map(|&(u, _, (x, y))| {
+                view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" font-size=size.clone() fill=move || ink(u)>{label_names[u].clone()}</text> }
+            })
+            .collect_view()
+    };
     // Districts with no polygon: a hatched marker inside the parent, linked to their profile.
     let children = g
         .within_parent
@@ -305,7 +329,7 @@ fn GeoShapes(
         .collect_view();
     let aria = move || model.with(|m| m.as_ref().map(|m| m.aria.clone()));
     view! {
-        <svg class="geo-map" viewBox=view_box role="group" aria-label=aria preserveAspectRatio="xMidYMid meet">
+        <svg class="geo-map" node_ref=svg_ref viewBox=move || view_box_memo.get() role="group" aria-label=aria preserveAspectRatio="xMidYMid meet">
             <defs>
                 <pattern id="no-data" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                     <rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#9a9a9a" stroke-width="2.5"/>
@@ -350,6 +374,7 @@ fn Tiles(
         .into_iter()
         .map(|u| {
             let (slug, name) = units[u].clone();
+            let name_class = format!("tile-name {}", map::tile_name_class(&name));
             // Set through the CSSOM (`style:` below), which a strict CSP allows; a `style`
             // attribute would be blocked.
             let (column, row) = ((layout[u].0 + 1).to_string(), (layout[u].1 + 1).to_string());
@@ -372,7 +397,7 @@ fn Tiles(
                    title=sentence>
                     // The accessible name starts with what the square shows (name and rank), so
                     // a voice user can say what they see; the whole sentence follows, unseen.
-                    <span class="tile-name">{name}</span>
+                    <span class=name_class>{name}</span>
                     " "
                     <span class="tile-rank">{rank}</span>
                     <span class="visually-hidden">{move || format!(" — {}", sentence())}</span>
@@ -382,10 +407,10 @@ fn Tiles(
         .collect_view();
     let aria = move || model.with(|m| m.as_ref().map(|m| m.aria.clone()));
     view! {
+        // Columns share the width (at most 4.75rem each), so the whole map fits a phone; a
+        // name is shown only where it fits its square at a readable size (see the stylesheet).
+        <div class="tile-grid" role="group" aria-label=aria style:grid-template-columns=format!("repeat({cols},minmax(0,4.75rem))")>{tiles}</div>
         <p class="meta">{Msg::MapTileNote.text(lang)}</p>
-        <div class="tile-scroll">
-            <div class="tile-grid" role="group" aria-label=aria style:grid-template-columns=format!("repeat({cols},minmax(3.4rem,4.75rem))")>{tiles}</div>
-        </div>
     }
     .into_any()
 }

@@ -144,6 +144,7 @@ pub fn RankingsView() -> impl IntoView {
                 })
                 .collect_view()
         })?;
+        let labels: Vec<String> = state.with_ctx(lang, |ctx| p.columns.iter().map(|&c| c.header(ctx, sel.subject).to_string()).collect())?;
         let rows = move || {
             let p = page.get()?;
             let chosen = district.get();
@@ -155,17 +156,21 @@ pub fn RankingsView() -> impl IntoView {
                         let r = p.rows[i].clone();
                         let selected = chosen == Some(r.unit);
                         let slug = r.slug.clone();
+                        // Each cell names its column, so on a phone, where the table is a
+                        // list of cards, a cell still says what it is.
                         let cells = p
                             .columns
                             .iter()
-                            .filter(|c| !matches!(c, Column::Rank | Column::District))
-                            .map(|&c| {
+                            .zip(&labels)
+                            .filter(|(c, _)| !matches!(c, Column::Rank | Column::District))
+                            .map(|(&c, label)| {
                                 let class = match c {
                                     Column::Change => "change",
                                     Column::Division | Column::Band => "",
+                                    Column::Value => "num lead",
                                     _ => "num",
                                 };
-                                view! { <td class=class>{r.cell(c)}</td> }
+                                view! { <td class=class data-label=label.clone()>{r.cell(c)}</td> }
                             })
                             .collect_view();
                         view! {
@@ -173,7 +178,7 @@ pub fn RankingsView() -> impl IntoView {
                                 <td class="num">{r.rank}{r.tied.then(|| view! { <abbr title=Msg::Tied.text(lang)>"="<span class="visually-hidden">{format!(" ({})", Msg::Tied.text(lang))}</span></abbr> })}</td>
                                 <th scope="row"><DistrictLink slug=r.slug.clone() name=r.name.clone()/></th>
                                 {cells}
-                                <td><button type="button" class="explain" aria-pressed=selected.to_string()
+                                <td class="card-action"><button type="button" class="explain" aria-pressed=selected.to_string()
                                     aria-label=Msg::ExplainDistrict.fill(lang, &[("district", &r.name)])
                                     on:click=move |_| { let s = slug.clone(); state.navigate(|route| route.district = Some(s)) }>{Msg::Explain.text(lang)}</button></td>
                             </tr>
@@ -186,7 +191,7 @@ pub fn RankingsView() -> impl IntoView {
         Some(view! {
             <p class="status" role="status">{move || state.with_ctx(lang, |ctx| rankings::showing(ctx, shown.with(|s| s.len()), total))}</p>
             <div class="table-wrap">
-                <table class="ranking-table">
+                <table class="ranking-table cards sortable">
                     <caption>{p.caption.clone()}</caption>
                     <thead><tr>{head}<th scope="col"><span class="visually-hidden">{Msg::HowComputed.text(lang)}</span></th></tr></thead>
                     <tbody>{rows}</tbody>
@@ -248,8 +253,9 @@ pub fn RankingsView() -> impl IntoView {
         let options = state
             .with_ctx(lang, |ctx| (0..m.period).rev().map(|p| (ctx.ds.periods()[p].id.clone(), ctx.period_label(p), Some(p) == earlier)).collect::<Vec<_>>())?;
         let table = earlier.and_then(|e| state.with_ctx(lang, |ctx| rankings::improvement(ctx, &m, e)).flatten()).map(|imp| {
+            let (then_h, now_h, gain_h) = (imp.then_header.clone(), Msg::Now.text(lang), Msg::Gain.text(lang));
             view! {
-                <div class="table-wrap"><table class="improvement-table">
+                <div class="table-wrap"><table class="improvement-table cards">
                     <caption>{imp.caption}</caption>
                     <thead><tr>
                         <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th>
@@ -259,7 +265,7 @@ pub fn RankingsView() -> impl IntoView {
                     <tbody>{imp.rows.into_iter().map(|x| view! {
                         <tr data-district=x.slug data-rank=x.rank.to_string()>
                             <td class="num">{x.rank_mark}</td><th scope="row">{x.name}</th>
-                            <td class="num">{x.then}</td><td class="num">{x.now}</td><td class="num">{x.gain}</td>
+                            <td class="num" data-label=then_h.clone()>{x.then}</td><td class="num" data-label=now_h>{x.now}</td><td class="num lead" data-label=gain_h>{x.gain}</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table></div>

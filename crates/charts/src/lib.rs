@@ -16,6 +16,9 @@ const GRID: RGBColor = RGBColor(220, 224, 230);
 const BAR: RGBColor = RGBColor(120, 144, 176);
 const HIGHLIGHT: RGBColor = RGBColor(0, 114, 178);
 const FONT: &str = "sans-serif";
+/// Plotters writes a text size of 1/1.24 of the size asked for; 15.5 is drawn at 12.5 px, the
+/// smallest label size the app uses on any map or chart.
+const LABEL_SIZE: f64 = 15.5;
 
 // The chart inputs are plain data built by the presentation layer; they live there so the
 // layer can describe a chart without depending on plotters.
@@ -112,7 +115,7 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
     {
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
-        let label_w = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4).clamp(4, 24) as u32 * 7 + 16;
+        let label_w = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4).clamp(4, 24) as u32 * 8 + 16;
         let n = bars.len().max(1);
         let built = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64);
         let Ok(mut chart) = built else { return finish(String::new(), aria) };
@@ -123,14 +126,14 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
             .x_labels(6)
             .x_label_formatter(&|v| fmt(*v))
             .light_line_style(GRID)
-            .label_style((FONT, 12).into_font().color(&INK))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
             .draw();
         for (i, b) in bars.iter().enumerate() {
             let y0 = (n - i) as f64 - 0.85;
             let y1 = (n - i) as f64 - 0.15;
             let style = if b.highlight { HIGHLIGHT.filled() } else { BAR.filled() };
             // Labels go on the whole canvas: the plotting area would clip them.
-            let label_style = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+            let label_style = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
             let (px, py) = chart.backend_coord(&(lo, (y0 + y1) / 2.0));
             let _ = root.draw(&Text::new(plain(&b.label), (px - 6, py), label_style));
             match b.value {
@@ -138,7 +141,7 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
                     let _ = chart.draw_series(std::iter::once(Rectangle::new([(0f64.max(lo), y0), (v, y1)], style)));
                 }
                 None => {
-                    let gap_style = (FONT, 11).into_font().color(&RGBColor(90, 90, 90)).pos(Pos::new(HPos::Left, VPos::Center));
+                    let gap_style = (FONT, LABEL_SIZE).into_font().color(&RGBColor(90, 90, 90)).pos(Pos::new(HPos::Left, VPos::Center));
                     let _ = chart.plotting_area().draw(&Text::new(plain(&format!("({gap_label})")), (0f64.max(lo), (y0 + y1) / 2.0), gap_style));
                 }
             }
@@ -166,7 +169,7 @@ fn draw_refs_vertical<DB: DrawingBackend>(
         } else {
             let _ = chart.draw_series(std::iter::once(PathElement::new(vec![(r.value, 0.0), (r.value, top)], style)));
         }
-        let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
+        let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
         let _ = chart.plotting_area().draw(&Text::new(plain(&r.label), (r.value, top - 0.2 - k as f64 * 1.2), font));
     }
 }
@@ -208,7 +211,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             .y_labels(6)
             .y_label_formatter(&|v| fmt(*v))
             .light_line_style(GRID)
-            .label_style((FONT, 11).into_font().color(&INK))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
             .draw();
         for r in refs {
             let colour = if r.dashed { RGBColor(155, 28, 28) } else { RGBColor(90, 90, 90) };
@@ -219,7 +222,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             } else {
                 let _ = chart.draw_series(std::iter::once(PathElement::new(pts, style)));
             }
-            let font = (FONT, 11).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Center));
+            let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Center));
             let (px, py) = chart.backend_coord(&((n - 1) as f64, r.value));
             let _ = root.draw(&Text::new(plain(&r.label), (px + 4, py), font));
         }
@@ -255,7 +258,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
                 (s.label.clone(), RGBColor(r, g, b))
             });
             for (k, (label, colour)) in legend.enumerate() {
-                let font = (FONT, 12).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
+                let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
                 let _ = root.draw(&Text::new(plain(&format!("{} {label}", marker_glyph(k))), (70, 6 + 16 * k as i32), font));
             }
         }
@@ -290,11 +293,11 @@ pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, 
             .x_labels(6)
             .x_label_formatter(&|v| fmt(*v))
             .light_line_style(GRID)
-            .label_style((FONT, 12).into_font().color(&INK))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
             .draw();
         for (i, (name, points)) in groups.iter().enumerate() {
             let y = (n - i) as f64 - 0.5;
-            let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+            let font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
             let (px, py) = chart.backend_coord(&(lo, y));
             let _ = root.draw(&Text::new(plain(name), (px - 6, py), font));
             // Spread equal values a little so each dot stays visible.
@@ -329,8 +332,8 @@ pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str
             .x_label_formatter(&|v| fmt_x(*v))
             .y_label_formatter(&|v| fmt_y(*v))
             .light_line_style(GRID)
-            .label_style((FONT, 11).into_font().color(&INK))
-            .axis_desc_style((FONT, 12).into_font().color(&INK))
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .axis_desc_style((FONT, LABEL_SIZE).into_font().color(&INK))
             .draw();
         // Dots are written by hand after plotters' output so each can carry a <title> (the
         // district's name on hover), which plotters' elements cannot.
@@ -342,7 +345,7 @@ pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str
                 "<circle class=\"dot\" cx=\"{px}\" cy=\"{py}\" r=\"{r}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{esc}</title></circle>"
             ));
             if *hl {
-                let font = (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Bottom));
+                let font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Bottom));
                 let _ = chart.plotting_area().draw(&Text::new(plain(name), (*x, *y), font));
             }
         }

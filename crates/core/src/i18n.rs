@@ -243,7 +243,6 @@ strings! {
     Explain => "Explain", "गणना दिखाएँ";
     ExplainDistrict => "Explain {district}", "{district} की गणना दिखाएँ";
     SensitivityChanged => "If every department had equal weight, {changed} of {n} districts would hold a different rank.", "यदि सभी विभागों का भार बराबर होता, तो {n} ज़िलों में से {changed} की रैंक बदल जाती।";
-    SensitivityEqual => "Every department already has equal weight, so no other weighting is compared.", "सभी विभागों का भार पहले से बराबर है, इसलिए किसी दूसरे भार से तुलना नहीं की गई।";
     DownloadCsv => "Download this table (CSV)", "यह तालिका डाउनलोड करें (CSV)";
     TooFewIndicators => "too few indicators with values (only {share}%)", "बहुत कम संकेतकों के मान उपलब्ध (केवल {share}%)";
     ShowingOf => "Showing {shown} of {total} districts", "दिखाए गए ज़िले: {total} में से {shown}";

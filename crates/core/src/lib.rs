@@ -11,6 +11,7 @@ pub mod classify;
 pub mod composite;
 pub mod csvout;
 pub mod dataset;
+pub mod doc;
 pub mod geo;
 pub mod i18n;
 pub mod manifest;

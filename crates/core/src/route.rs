@@ -1,10 +1,10 @@
 //! The URL contract: every choice a reader makes lives in the query string as a typed field,
 //! so every view is a link and a link always names what is shown.
 //!
-//! `?view=map|rankings|charts|district|brief|pack|about&indicator=<id>|composite&period=<id>&district=<slug>`
+//! `?view=map|rankings|charts|district|brief|pack|about|methods&indicator=<id>|composite&period=<id>&district=<slug>`
 //! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter`
 //! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>`
-//! `&points=<id>,…&department=<id>&lang=hi|en`.
+//! `&points=<id>,…&department=<id>&scale=all&embed=1&lang=hi|en`.
 //! Parsing never fails: unknown or malformed parts fall back to defaults, so an old or mistyped
 //! link still opens the app. `Route::parse(&route.to_query()) == route` for every route.
 
@@ -24,10 +24,12 @@ pub enum View {
     /// The printed briefing pack (A4).
     Pack,
     About,
+    /// The methodology (About → Methods), in the reader's language.
+    Methods,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [View::Map, View::Rankings, View::Charts, View::District, View::Brief, View::Pack, View::About];
+    pub const ALL: [View; 8] = [View::Map, View::Rankings, View::Charts, View::District, View::Brief, View::Pack, View::About, View::Methods];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -38,6 +40,7 @@ impl View {
             View::Brief => "brief",
             View::Pack => "pack",
             View::About => "about",
+            View::Methods => "methods",
         }
     }
 
@@ -174,7 +177,32 @@ pub struct Route {
     pub points: Vec<String>,
     /// A department whose indicators make the deck when `points` is empty.
     pub department: Option<String>,
+    /// Colour classes from this period's values, or from every period's (so colours compare
+    /// while stepping or playing through time).
+    pub scale: Scale,
+    /// A full page, or a view embedded in another site's page (`embed=1`).
+    pub frame: Frame,
     pub lang: Lang,
+}
+
+/// Which values a map's colour classes are drawn from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Scale {
+    /// The shown period's values: classes fit this period best.
+    #[default]
+    ThisPeriod,
+    /// Every period's values: a colour means the same range in every period.
+    AllPeriods,
+}
+
+/// Whether the view is the whole page or embedded in another page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Frame {
+    #[default]
+    Page,
+    /// Without the site's header, navigation and footer; the source, the as-of date and a
+    /// link to the full page stay.
+    Embedded,
 }
 
 fn decode(s: &str) -> String {
@@ -246,6 +274,8 @@ impl Route {
                 "with" => r.with = v.split(',').filter_map(|s| id_like(s.to_string())).take(5).collect(),
                 "points" => r.points = v.split(',').filter_map(|s| id_like(s.to_string())).take(Route::MAX_POINTS).collect(),
                 "department" => r.department = id_like(v),
+                "scale" if v == "all" => r.scale = Scale::AllPeriods,
+                "embed" if v == "1" => r.frame = Frame::Embedded,
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
                 _ => {}
             }
@@ -284,6 +314,12 @@ impl Route {
         if let Some(d) = &self.department {
             parts.push(format!("department={}", encode(d)));
         }
+        if self.scale == Scale::AllPeriods {
+            parts.push("scale=all".into());
+        }
+        if self.frame == Frame::Embedded {
+            parts.push("embed=1".into());
+        }
         parts.push(format!("lang={}", self.lang.code()));
         format!("?{}", parts.join("&"))
     }
@@ -312,12 +348,14 @@ mod tests {
             zoom: Some("jabalpur".into()),
             points: vec![],
             department: None,
+            scale: Scale::AllPeriods,
+            frame: Frame::Embedded,
             lang: Lang::En,
         };
         let q = r.to_query();
         assert_eq!(
             q,
-            "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&chart=scatter&second=anc-registration&sort=value-desc&q=%E0%A4%B0%E0%A5%80%E0%A4%B5%E0%A4%BE%20%26%20co&division=rewa&zoom=jabalpur&with=rewa,mauganj&lang=en"
+            "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&chart=scatter&second=anc-registration&sort=value-desc&q=%E0%A4%B0%E0%A5%80%E0%A4%B5%E0%A4%BE%20%26%20co&division=rewa&zoom=jabalpur&with=rewa,mauganj&scale=all&embed=1&lang=en"
         );
         assert_eq!(Route::parse(&q), r);
     }

@@ -68,3 +68,33 @@ fn the_worked_example_is_what_the_code_computes() {
     assert!(doc.contains(&format!("**{changes}** districts change rank")), "the document should say {changes}");
     assert_eq!(fmt(equal.districts[0].overall), "45.0");
 }
+
+/// The Hindi methodology is the same document: the same sections (by anchor), the same worked
+/// example and the same figures in its tables, so a reader in either language reads one method.
+#[test]
+fn the_hindi_methodology_matches_the_english_one() {
+    use samiksha_core::doc::{parse, plain, Block};
+    let hi = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/methodology.hi.md")).expect("docs/methodology.hi.md");
+    let en = doc();
+    assert_eq!(block(&hi, "manifest"), block(&en, "manifest"));
+    assert_eq!(block(&hi, "values"), block(&en, "values"));
+    let outline = |src: &str| {
+        let blocks = parse(src);
+        let anchors: Vec<String> = blocks.iter().filter_map(|b| if let Block::Heading(2, id, _) = b { Some(id.clone()) } else { None }).collect();
+        // Every figure in every table, in order; words (headers, "not ranked") differ by language.
+        let figures: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| if let Block::Table { rows, .. } = b { Some(rows.clone()) } else { None })
+            .flatten()
+            .flatten()
+            .map(|c| plain(&c))
+            .filter(|c| c.parse::<f64>().is_ok() || c == "–")
+            .collect();
+        let steps = blocks.iter().filter(|b| matches!(b, Block::List { ordered: true, .. })).count();
+        (anchors, figures, steps)
+    };
+    let (en_anchors, en_figures, en_steps) = outline(&en);
+    assert_eq!(en_anchors, ["ranking", "composite", "example"]);
+    assert_eq!(outline(&hi), (en_anchors, en_figures.clone(), en_steps));
+    assert_eq!(en_figures.len(), 20);
+}

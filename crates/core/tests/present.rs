@@ -126,16 +126,25 @@ fn the_composite_reads_as_a_subject_everywhere() {
 }
 
 #[test]
-fn the_sensitivity_sentence_is_whole_and_honest_about_equal_weights() {
+fn the_sensitivity_sentence_is_shown_only_when_the_weights_differ() {
+    // The sample weighs every department the same: comparing with equal weights says nothing.
     let ds = sample();
+    assert!(ds.manifest.departments.windows(2).all(|w| w[0].weight == w[1].weight));
     let m = measured(ds, "composite", "2026-01");
-    let hi = rankings::page(&Ctx::new(ds, Lang::Hi), &m).sensitivity.unwrap();
-    let equal = ds.manifest.departments.windows(2).all(|w| w[0].weight == w[1].weight);
-    if equal {
-        assert!(hi.contains("पहले से बराबर"), "{hi}");
-    } else {
-        assert!(hi.contains(&format!("{} में से", m.table.ranked_count)), "{hi}");
-    }
+    assert_eq!(rankings::page(&Ctx::new(ds, Lang::Hi), &m).sensitivity, None);
+
+    // The same dataset with one department weighed three times: a whole sentence, both languages.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample");
+    let mut manifest: Value = serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    manifest["departments"][0]["weight"] = json!(3.0);
+    let (weighted, _) = check_dataset("manifest.json", manifest.to_string().as_bytes(), |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
+    let weighted = weighted.expect("usable");
+    let m = measured(&weighted, "composite", "2026-01");
+    let hi = rankings::page(&Ctx::new(&weighted, Lang::Hi), &m).sensitivity.expect("weights differ, so the comparison is shown");
+    let en = rankings::page(&Ctx::new(&weighted, Lang::En), &m).sensitivity.unwrap();
+    let n = m.table.ranked_count;
+    assert!(hi.contains(&format!("{n} ज़िलों में से")), "{hi}");
+    assert!(en.starts_with("If every department had equal weight,") && en.contains(&format!(" of {n} districts")), "{en}");
 }
 
 #[test]

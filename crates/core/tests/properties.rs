@@ -9,7 +9,7 @@ use samiksha_core::manifest::{parse_manifest, Direction};
 use samiksha_core::numfmt::format_number;
 use samiksha_core::rank::{rank_readings, round_to};
 use samiksha_core::review::{Order, SortKey};
-use samiksha_core::route::{ChartKind, MapKind, Route, Sort, SubjectId, View};
+use samiksha_core::route::{ChartKind, Frame, MapKind, Route, Scale, Sort, SubjectId, View};
 use samiksha_core::tiles::{layout, Point};
 use samiksha_core::values::{parse_values, GapReason, Reading};
 use samiksha_core::Lang;
@@ -336,9 +336,14 @@ fn route() -> impl Strategy<Value = Route> {
         proptest::option::of(id()),
         prop_oneof![Just(Lang::Hi), Just(Lang::En)],
     );
-    let thirds = (proptest::collection::vec(id(), 0..8), proptest::option::of(id()));
+    let thirds = (
+        proptest::collection::vec(id(), 0..8),
+        proptest::option::of(id()),
+        prop_oneof![Just(Scale::ThisPeriod), Just(Scale::AllPeriods)],
+        prop_oneof![Just(Frame::Page), Just(Frame::Embedded)],
+    );
     (firsts, seconds, thirds).prop_map(
-        |((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang), (points, department))| Route {
+        |((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang), (points, department, scale, frame))| Route {
             view,
             subject,
             period,
@@ -355,6 +360,8 @@ fn route() -> impl Strategy<Value = Route> {
             zoom,
             points,
             department,
+            scale,
+            frame,
             lang,
         },
     )

@@ -210,3 +210,51 @@ pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
 pub fn within_parent(ctx: &Ctx, unit: usize, parent: usize) -> String {
     ctx.fill(Msg::WithinParent, &[("district", &ctx.name(unit)), ("parent", &ctx.name(parent))])
 }
+
+/// The smallest size, in CSS pixels, at which a district's name is drawn on a map: below it a
+/// name is left off (the tooltip, the finder and the table still name the district) rather
+/// than drawn too small to read on a phone.
+pub const LABEL_PX: f64 = 12.5;
+
+/// Whether a name fits on its shape at [`LABEL_PX`] when the map is drawn at `px_per_unit`
+/// screen pixels per map unit; `bbox` is the shape's box in map units.
+pub fn label_fits(name: &str, bbox: [f64; 4], px_per_unit: f64) -> bool {
+    if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
+        return false;
+    }
+    let width_px = crate::text::label_width_em(name) * LABEL_PX + 4.0;
+    let height_px = LABEL_PX * 1.3;
+    (bbox[2] - bbox[0]) * px_per_unit >= width_px && (bbox[3] - bbox[1]) * px_per_unit >= height_px
+}
+
+/// The widths of square a tile's name can need, in CSS pixels; the stylesheet hides a name in
+/// a square narrower than its step (`need-40` … `need-96`, or `need-more`).
+pub const TILE_STEPS: [u32; 6] = [40, 48, 56, 64, 80, 96];
+
+/// The class naming the narrowest square a name fits on one line at [`LABEL_PX`].
+pub fn tile_name_class(name: &str) -> String {
+    let need = crate::text::label_width_em(name) * LABEL_PX + 6.0;
+    match TILE_STEPS.iter().find(|&&s| f64::from(s) >= need) {
+        Some(s) => format!("need-{s}"),
+        None => "need-more".into(),
+    }
+}
+
+#[cfg(test)]
+mod label_rules {
+    use super::*;
+
+    #[test]
+    fn names_are_left_off_rather_than_shrunk() {
+        let bbox = [0.0, 0.0, 60.0, 40.0];
+        // At one pixel per unit "Dhar" fits a 60-unit box; at a third of that it does not.
+        assert!(label_fits("Dhar", bbox, 1.0));
+        assert!(!label_fits("Dhar", bbox, 0.33));
+        assert!(!label_fits("Narsinghpur", bbox, 1.0));
+        assert!(label_fits("Narsinghpur", bbox, 1.5));
+        assert!(!label_fits("Dhar", bbox, f64::NAN));
+        assert_eq!(tile_name_class("Dhar"), "need-40");
+        assert_eq!(tile_name_class("Narsinghpur"), "need-96");
+        assert_eq!(tile_name_class("A very long district name indeed"), "need-more");
+    }
+}

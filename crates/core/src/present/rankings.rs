@@ -207,14 +207,14 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
         .collect();
 
     // How much the published department weights matter: only worth saying when they differ.
-    let sensitivity = m.composite.as_ref().map(|c| {
+    // With equal weights already, the comparison would only ever say "0 districts".
+    let sensitivity = m.composite.as_ref().and_then(|c| {
         let weights: Vec<f64> = ds.manifest.departments.iter().map(|d| d.weight).collect();
-        let all_equal = weights.windows(2).all(|w| w[0] == w[1]);
-        if all_equal {
-            return ctx.msg(Msg::SensitivityEqual).to_string();
+        if weights.windows(2).all(|w| w[0] == w[1]) {
+            return None;
         }
         let changed = ds.composite(m.period, Weighting::EqualDepartments).map_or(0, |e| rank_changes(c, &e));
-        ctx.fill(Msg::SensitivityChanged, &[("changed", &changed.to_string()), ("n", &n.to_string())])
+        Some(ctx.fill(Msg::SensitivityChanged, &[("changed", &changed.to_string()), ("n", &n.to_string())]))
     });
 
     let mut columns = vec![Column::Rank, Column::District, Column::Division, Column::RankInDivision, Column::Value, Column::Change];
