@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use samiksha_core::i18n::Msg;
 use samiksha_core::numfmt::format_date;
 use samiksha_core::problem::Severity;
-use samiksha_core::route::{Route, View};
+use samiksha_core::route::{Frame, Route, View};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -24,19 +24,18 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Keep <html lang> and the document title in step with the language and the dataset.
+    // Keep <html lang> and the document title in step with the view, its choices, the language
+    // and the dataset, so a tab, a bookmark or a shared link says what it shows.
     Effect::new(move |_| {
         let lang = state.lang.get();
-        let title = state.dataset.with(|d| d.as_ref().map(|d| d.manifest.title.get(lang).to_string()));
+        let view = state.view.get();
+        let sel = state.selection.get();
+        let title = state.with_ctx(lang, |ctx| ctx.page_title(view, sel)).unwrap_or_else(|| Msg::AppName.text(lang).to_string());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
-            let app = Msg::AppName.text(lang);
-            doc.set_title(&match title {
-                Some(t) => format!("{t} · {app}"),
-                None => app.to_string(),
-            });
+            doc.set_title(&title);
         }
     });
 
@@ -72,9 +71,14 @@ pub fn App() -> impl IntoView {
     let lang = move || state.lang.get();
     // The deck and the printed pack fill the page with their own bar; the other views sit in
     // the site's header, navigation and footer.
-    let chrome = Memo::new(move |_| !matches!(state.view.get(), View::Brief | View::Pack));
+    // An embedded view (`embed=1`) keeps only the view, the source, the as-of date and a link
+    // to the full page.
+    let embedded = Memo::new(move |_| state.route.with(|r| r.frame == Frame::Embedded));
+    let chrome = Memo::new(move |_| !matches!(state.view.get(), View::Brief | View::Pack) && !embedded.get());
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang())}</a>
+        // On the map view a second skip link passes the header, navigation and pickers.
+        {move || (state.view.get() == View::Map).then(|| view! { <a class="skip-link" href="#map">{move || Msg::SkipToMap.text(lang())}</a> })}
         {move || chrome.get().then(|| view! { <Header/><Navigation/> })}
         <main id="main" tabindex="-1">
             {move || match state.load.get() {
@@ -93,7 +97,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 Load::Ready => view! {
                     {move || chrome.get().then(|| view! { <PrintTitle/><views::ConnectionNotes/> })}
-                    <ProblemsPanel/>
+                    {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
                     {move || match state.view.get() {
@@ -104,11 +108,14 @@ pub fn App() -> impl IntoView {
                         View::Brief => views::brief::BriefView().into_any(),
                         View::Pack => views::brief::PackView().into_any(),
                         View::About => views::about::AboutView().into_any(),
+                        View::Methods => views::methods::MethodsView().into_any(),
                     }}
+                    {move || chrome.get().then(|| view! { <views::share::ShareBar/> })}
                 }.into_any(),
             }}
         </main>
         {move || chrome.get().then(|| view! { <Footer/> })}
+        {move || (embedded.get() && state.load.get() == Load::Ready).then(|| view! { <views::share::EmbedFooter/> })}
     }
 }
 
@@ -180,7 +187,11 @@ fn Navigation() -> impl IntoView {
                         <li>
                             <a
                                 href=move || target().to_query()
-                                aria-current=move || (state.view.get() == v).then_some("page")
+                                aria-current=move || {
+                                    let shown = state.view.get();
+                                    // The methods live under About.
+                                    (shown == v || (v == View::About && shown == View::Methods)).then_some("page")
+                                }
                                 on:click=move |ev| link_click(state.route, target())(ev)
                             >
                                 {move || msg.text(lang())}
@@ -201,15 +212,7 @@ fn PrintTitle() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let sel = state.selection.get()?;
-        let view_name = match state.view.get() {
-            View::Map => Msg::NavMap,
-            View::Rankings => Msg::NavRankings,
-            View::Charts => Msg::NavCharts,
-            View::District => Msg::NavDistrict,
-            View::Brief | View::Pack => Msg::NavBrief,
-            View::About => Msg::NavAbout,
-        }
-        .text(lang);
+        let view_name = Msg::text(samiksha_core::present::view_name(state.view.get()), lang);
         state.with_ctx(lang, |ctx| {
             let line = ctx.fill(Msg::PrintedView, &[("view", view_name), ("heading", &ctx.heading(sel.subject, sel.period))]);
             view! {

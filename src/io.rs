@@ -1,16 +1,55 @@
 //! The app's only I/O: fetching dataset files relative to the page, the service worker that
-//! keeps them for offline use (through `offline.js`), and handing files to the reader as
+//! keeps them for offline use (through `page.js`), and handing files to the reader as
 //! downloads (CSV, SVG, and PNG rasterised through a canvas).
 
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/offline.js")]
+#[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     #[wasm_bindgen(js_name = registerWorker)]
     fn register_worker_js() -> js_sys::Promise;
     #[wasm_bindgen(js_name = switchDataset)]
     fn switch_dataset_js() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = shareLink)]
+    fn share_link_js(title: &str, url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text_js(text: &str) -> js_sys::Promise;
+}
+
+/// What became of a Share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// Through the system's share sheet.
+    Shared,
+    /// The reader closed the share sheet.
+    Cancelled,
+    /// Copied to the clipboard.
+    Copied,
+    /// Neither: the page shows the link to copy by hand.
+    Failed,
+}
+
+/// Shares `url` (the share sheet where there is one, otherwise the clipboard).
+pub async fn share_link(title: &str, url: &str) -> Shared {
+    let answer = wasm_bindgen_futures::JsFuture::from(share_link_js(title, url)).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+    match answer.as_str() {
+        "shared" => Shared::Shared,
+        "cancelled" => Shared::Cancelled,
+        "copied" => Shared::Copied,
+        _ => Shared::Failed,
+    }
+}
+
+/// Copies text to the clipboard; false where the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(copy_text_js(text)).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// The address of the current page, whole (for sharing and embedding).
+pub fn page_address(query: &str) -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else { return query.to_string() };
+    format!("{}{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), query)
 }
 
 /// Why a file could not be fetched: no connection (worth retrying when it returns), or the

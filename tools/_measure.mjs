@@ -6,7 +6,7 @@ const origin = `http://127.0.0.1:${server.address().port}${base}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
 const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 const page = await ctx.newPage();
-const views = (process.env.VIEWS||'map,map-geo,rankings,charts,charts-trend,charts-divisions,charts-scatter,district,brief,pack,about').split(',');
+const views = (process.env.VIEWS||'map,map-geo,rankings,charts,charts-trend,charts-divisions,charts-scatter,district,brief,pack,about,methods').split(',');
 for (const lang of ['hi','en']) for (const v of views) {
   const q = { 'map-geo': 'view=map&map=geo', 'charts-trend': 'view=charts&chart=trend&district=mauganj', 'charts-divisions':'view=charts&chart=divisions','charts-scatter':'view=charts&chart=scatter', district: 'view=district&district=mauganj' }[v] || `view=${v}`;
   await page.goto(`${origin}?${q}&lang=${lang}`);
@@ -25,7 +25,7 @@ for (const lang of ['hi','en']) for (const v of views) {
       }
     }
     let minLabel = Infinity, labels = 0;
-    for (const t of document.querySelectorAll('.shape-label, .tile-name, svg text')) {
+    for (const t of document.querySelectorAll('.shape-label, .tile-name, .tile-rank, svg text')) {
       const b = t.getBoundingClientRect(); if (!b.height) continue;
       const fs = parseFloat(getComputedStyle(t).fontSize);
       // rendered font size in CSS px: for svg text scale by CTM

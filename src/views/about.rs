@@ -1,6 +1,7 @@
 //! About the data: what the dataset is, who publishes it, its sources and licence, the state
 //! headline figures, how ranks are computed, every indicator's definition, and the data checks.
 
+use crate::nav::link_click;
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
@@ -45,6 +46,7 @@ pub fn AboutView() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let methods = state.route.with(|r| samiksha_core::route::Route { view: samiksha_core::route::View::Methods, ..r.clone() });
             let sources = m.sources.iter().map(|s| view! { <li>{s.name.get(lang).to_string()}</li> }).collect_view();
             Some(
                 view! {
@@ -60,6 +62,7 @@ pub fn AboutView() -> impl IntoView {
                     {(!m.headlines.is_empty()).then(|| view! { <h3>{Msg::Headlines.text(lang)}</h3><dl class="headlines">{headlines}</dl> })}
                     <h3>{Msg::HowRanked.text(lang)}</h3>
                     <p>{Msg::RankingNote.text(lang)}</p>
+                    <p>{Msg::MethodsAbout.text(lang)}" "<a href=methods.to_query() on:click=link_click(state.route, methods.clone())>{Msg::NavMethods.text(lang)}</a></p>
                     <h3>{Msg::IndicatorsList.text(lang)}</h3>
                     <div class="table-wrap">
                         <table class="indicator-table cards">

@@ -365,6 +365,7 @@ pub fn BriefView() -> impl IntoView {
                                                 {p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
                                                 <li>{Msg::ChangeNote.text(l)}</li>
                                             </ul>
+                                            {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
                                         </header>
                                         <div class="slide-body">
                                             {ends}
@@ -476,6 +477,7 @@ pub fn PackView() -> impl IntoView {
                                     <p class="slide-kicker">{p.department.clone().map(|d| format!("{d} · ")).unwrap_or_default()}{p.period.clone()}</p>
                                     <h2>{p.title.clone()}</h2>
                                     <ul class="slide-meta">{p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                                    {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
                                     {match p.empty.clone() {
                                         Some(text) => view! { <p class="note">{text}</p> }.into_any(),
                                         None => view! {

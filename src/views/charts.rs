@@ -101,6 +101,7 @@ pub fn ChartsView() -> impl IntoView {
                 <div class="chart-box" inner_html=svg></div>
                 <figcaption class="chart-summary">{m.summary.clone()}</figcaption>
             </figure>
+            {state.selection.with_untracked(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <super::CompositeMethodLink/> })}
             <div class="chart-tools">
                 <button type="button" class="download" on:click=move |_| { failed.set(!crate::io::download(&svg_name, "image/svg+xml;charset=utf-8", doc.as_bytes())); }>{Msg::DownloadSvg.text(lang)}</button>
                 <button type="button" class="download" on:click=move |_| {
@@ -130,6 +131,7 @@ pub fn ChartsView() -> impl IntoView {
                     <button type="button" data-chart=k.word() aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| state.navigate(|r| r.chart = Some(k))>{move || label.text(state.lang.get())}</button>
                 }).collect_view()}
             </fieldset>
+            {move || (kind.get() == ChartKind::Bars).then(|| view! { <super::time::TimeControl colours=super::time::Colours::NotOffered/> })}
             {body}
         </section>
     }

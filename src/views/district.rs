@@ -164,6 +164,8 @@ pub fn DistrictView() -> impl IntoView {
                 {(!p.lineage.is_empty()).then(|| view! { <p class="lineage">{p.lineage.join(" · ")}</p> })}
                 {(!p.any_loaded).then(|| view! { <LoadingValues/> })}
                 <p class="composite-rank">{p.composite.clone()}" "<span class="history" inner_html=history></span></p>
+                <p class="method-note">{Msg::CompositeRankMeaning.text(lang)}</p>
+                <super::CompositeMethodLink/>
                 <div class="strengths-concerns">
                     <section aria-labelledby="strengths-h"><h3 id="strengths-h">{Msg::Strengths.text(lang)}</h3>
                         <ol class="strengths">{p.strengths.iter().map(|s| view! { <li data-indicator=s.indicator.clone()>{s.text.clone()}</li> }).collect_view()}</ol></section>

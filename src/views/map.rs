@@ -65,11 +65,17 @@ pub fn MapView() -> impl IntoView {
     });
     let classes = Memo::new(move |_| state.route.with(|r| r.classes));
     let preferred = Memo::new(move |_| state.route.with(|r| r.map));
+    let scale = Memo::new(move |_| state.route.with(|r| r.scale));
     let model: Memo<Option<Arc<MapModel>>> = Memo::new(move |_| {
         let m = state.measured.get()?;
         let lang = state.lang.get();
         let method = classes.get();
-        state.with_ctx(lang, |ctx| Arc::new(map::model(ctx, &m, method)))
+        let scale = scale.get();
+        // Classes over every period change as periods arrive.
+        if scale == samiksha_core::route::Scale::AllPeriods {
+            state.arrived.track();
+        }
+        state.with_ctx(lang, |ctx| Arc::new(map::model(ctx, &m, method, scale)))
     });
     let geo: Memo<Option<Arc<GeoMap>>> = Memo::new(move |_| match state.geo.get() {
         GeoLoad::Ready(g) => Some(g),
@@ -92,6 +98,7 @@ pub fn MapView() -> impl IntoView {
             <Controls/>
             <h2 id="map-h">{heading}</h2>
             <p class="meta">{direction}</p>
+            {move || state.selection.with(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <super::CompositeMethodLink/> })}
             {move || {
                 let lang = state.lang.get();
                 match state.geo.get() {
@@ -114,6 +121,7 @@ pub fn MapView() -> impl IntoView {
                 <Tooltip hovered=hovered/>
                 <Legend model=model/>
             </figure>
+            <super::time::TimeControl colours=super::time::Colours::Offered/>
             <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
             <ValuesTable model=model/>
         </section>
@@ -461,6 +469,7 @@ fn Legend(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {
                     }).collect_view()}
                     <li data-class="none"><span class="swatch no-data"></span>{legend.no_data}</li>
                 </ul>
+                {legend.scale_note.map(|n| view! { <p class="legend-note">{n}</p> })}
             </figcaption>
         })
     }

@@ -7,7 +7,10 @@ pub mod brief;
 pub mod charts;
 pub mod district;
 pub mod map;
+pub mod methods;
 pub mod rankings;
+pub mod share;
+pub mod time;
 
 use crate::nav::link_click;
 use crate::state::AppState;
@@ -169,5 +172,21 @@ pub fn ConnectionNotes() -> impl IntoView {
             .with(|d| d.as_ref().is_some_and(|d| d.manifest.value_files.iter().any(|f| f.sha256.is_none())))
             .then(|| view! { <p class="offline-bar" role="note">{Msg::DataUnverified.text(lang)}</p> });
         view! { {offline}{waiting}{newer}{refused}{unverified} }
+    }
+}
+
+/// A link to the methods' section on the composite index, beside every composite figure.
+#[component]
+pub fn CompositeMethodLink() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let href = move || format!("{}#composite", state.route.with(|r| Route { view: View::Methods, ..r.clone() }).to_query());
+    view! {
+        <p class="method-link">
+            <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
+                if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
+                ev.prevent_default();
+                methods::open_section(state, "composite");
+            }>{move || Msg::HowCompositeWorks.text(state.lang.get())}</a>
+        </p>
     }
 }

@@ -74,7 +74,7 @@ pub fn RankingsView() -> impl IntoView {
         }
         view! {
             <p class="meta">{p.meta.join(" · ")}</p>
-            {p.composite_note.map(|n| view! { <p class="method-note">{n}</p> })}
+            {p.composite_note.map(|n| view! { <p class="method-note">{n}</p><super::CompositeMethodLink/> })}
             <div class="podium">
                 {podium_side(&p, &p.top, "top-three", "top-h", Msg::TopThree.text(lang))}
                 {podium_side(&p, &p.bottom, "bottom-three", "bottom-h", Msg::BottomThree.text(lang))}

@@ -53,7 +53,7 @@ fn look_at_everything(ds: &Dataset) -> usize {
             let page = rankings::page(&ctx, &m);
             let _ = rankings::csv(&ctx, subject, &page, &(0..page.rows.len()).collect::<Vec<_>>());
             for method in map::methods(&m) {
-                let model = map::model(&ctx, &m, Some(method));
+                let model = map::model(&ctx, &m, Some(method), samiksha_core::route::Scale::ThisPeriod);
                 assert_eq!(model.units.len(), 6);
             }
             let sel = Selection { subject, period: 1, district: Some(0) };

@@ -28,8 +28,15 @@ pub struct Paint {
 
 /// Colours for the ranked districts of `table` over `units` districts.
 pub fn paint_table(table: &Table, units: usize, method: Method, target: Option<f64>, direction: Direction, decimals: u8) -> Paint {
+    paint_over(table, units, method, target, direction, decimals, None)
+}
+
+/// Colours for `table` from classes drawn over `pool` (every period's values) when given, so a
+/// colour means the same range in every period; a class may then hold no district this period.
+pub fn paint_over(table: &Table, units: usize, method: Method, target: Option<f64>, direction: Direction, decimals: u8, pool: Option<&[f64]>) -> Paint {
     let values: Vec<f64> = table.rows.iter().map(|r| r.value).collect();
-    let classes = classify(&values, method, target, direction).map(|c| c.tidy(&values, decimals));
+    let basis = pool.filter(|p| !p.is_empty()).unwrap_or(&values);
+    let classes = classify(basis, method, target, direction).map(|c| c.tidy(basis, decimals));
     let mut out = vec![UnitPaint { colours: None, class: None }; units];
     for r in &table.rows {
         if let (Some(c), Some(slot)) = (&classes, out.get_mut(r.unit)) {

@@ -11,7 +11,7 @@ use samiksha_core::present::map::{self as map_view, methods};
 use samiksha_core::present::rankings::{self, Explanation};
 use samiksha_core::present::{district, Ctx, Measured, Selection, Subject};
 use samiksha_core::review::{Order, SortKey};
-use samiksha_core::route::{ChartKind, Route, Sort, SubjectId};
+use samiksha_core::route::{ChartKind, Route, Scale, Sort, SubjectId};
 use samiksha_core::synth::synthetic;
 use samiksha_core::{Dataset, Lang};
 use serde_json::{json, Value};
@@ -114,7 +114,7 @@ fn the_composite_reads_as_a_subject_everywhere() {
     let page = rankings::page(&ctx, &m);
     assert!(page.heading.starts_with("Composite index"), "{}", page.heading);
     assert!(page.columns.contains(&rankings::Column::Band));
-    let map = map_view::model(&ctx, &m, None);
+    let map = map_view::model(&ctx, &m, None, Scale::ThisPeriod);
     assert!(map.aria.contains("Composite index"), "{}", map.aria);
     assert_eq!(map.units.iter().filter(|u| u.colours.is_some()).count(), m.table.ranked_count);
     let chart = charts::model(&ctx, sel, &[], ChartKind::Bars, None).unwrap();
@@ -228,7 +228,7 @@ fn legends_are_possible(ds: &Dataset) {
             for period in 0..ds.periods().len() {
                 let Some(m) = Measured::new(ds, subject, period) else { continue };
                 for method in methods(&m) {
-                    let model = map_view::model(&ctx, &m, Some(method));
+                    let model = map_view::model(&ctx, &m, Some(method), Scale::ThisPeriod);
                     let Some(legend) = model.legend else {
                         assert!(m.table.rows.is_empty());
                         continue;
@@ -272,7 +272,7 @@ fn a_legend_over_values_below_the_centre_has_no_empty_well_below_class() {
     // Everyone is above the target: the diverging classes below it would be empty.
     let ds = tiny_of("score", &[json!(-5.7), json!(-5.7), json!(-5.6), json!(-4.0), json!(-3.5)], 1, "higher_is_better");
     let m = measured(&ds, "x", "2026-01");
-    let model = map_view::model(&Ctx::new(&ds, Lang::En), &m, Some(Method::Diverging));
+    let model = map_view::model(&Ctx::new(&ds, Lang::En), &m, Some(Method::Diverging), Scale::ThisPeriod);
     let legend = model.legend.unwrap();
     assert!(legend.items.iter().all(|i| i.count > 0), "{:?}", legend.items);
     assert!(!legend.items.iter().any(|i| i.text.starts_with("−5.7 – −5.7")), "{:?}", legend.items);
@@ -282,7 +282,7 @@ fn a_legend_over_values_below_the_centre_has_no_empty_well_below_class() {
 fn the_map_model_names_every_district_with_value_and_rank() {
     let ds = sample();
     let m = measured(ds, "mutation-pending", "2026-01");
-    let model = map_view::model(&Ctx::new(ds, Lang::Hi), &m, None);
+    let model = map_view::model(&Ctx::new(ds, Lang::Hi), &m, None, Scale::ThisPeriod);
     assert_eq!(model.units.len(), ds.units().len());
     let morena = model.units.iter().find(|u| u.slug == "morena").unwrap();
     assert_eq!(morena.rank, Some(m.table.ranked_count));
@@ -419,4 +419,64 @@ fn a_slide_counts_and_lists_districts_tied_beyond_the_three() {
     let rows = brief::pack_rows(&ctx, &m);
     assert_eq!(rows.len(), 9);
     assert_eq!(rows[8].rank_mark, "8=");
+}
+
+#[test]
+fn the_page_title_names_the_view_subject_period_and_district_in_the_readers_language() {
+    use samiksha_core::route::View;
+    let ds = sample();
+    let route = Route::parse("?view=rankings&indicator=public-awareness&period=2026-01&district=rewa");
+    let sel = Selection::resolve(ds, &route).unwrap();
+    let en = Ctx::new(ds, Lang::En);
+    let hi = Ctx::new(ds, Lang::Hi);
+    let t = en.page_title(View::Rankings, Some(sel));
+    assert!(t.starts_with("Rankings · Public awareness") && t.contains("January 2026") && t.contains(" · Rewa — "), "{t}");
+    assert!(t.ends_with(" · Samiksha"), "{t}");
+    let t = hi.page_title(View::District, Some(sel));
+    assert!(t.contains("रीवा") && t.contains("जनवरी 2026") && t.ends_with("समीक्षा"), "{t}");
+    assert!(!t.contains("Public"), "{t}");
+    let t = en.page_title(View::Methods, Some(sel));
+    assert!(t.starts_with("Methods — "), "{t}");
+    // Every view has a title of its own.
+    let titles: std::collections::BTreeSet<String> = View::ALL.iter().filter(|v| **v != View::Pack).map(|&v| en.page_title(v, Some(sel))).collect();
+    assert_eq!(titles.len(), View::ALL.len() - 1);
+}
+
+#[test]
+fn classes_over_every_period_keep_each_colour_across_periods() {
+    let ds = sample();
+    let ctx = Ctx::new(ds, Lang::En);
+    let legend = |period: &str, scale| {
+        let m = measured(ds, "mutation-pending", period);
+        let model = map_view::model(&ctx, &m, Some(Method::Quantile), scale);
+        (model.legend.unwrap(), m.table.ranked_count)
+    };
+    let (a, _) = legend("2025-10", Scale::AllPeriods);
+    let (b, ranked) = legend("2026-01", Scale::AllPeriods);
+    // The same classes, ranges and colours in both periods; only the counts differ.
+    let ranges = |l: &map_view::Legend| l.items.iter().map(|i| (i.class, i.fill, i.text.rsplit_once(' ').unwrap().0.to_string())).collect::<Vec<_>>();
+    assert_eq!(ranges(&a), ranges(&b));
+    assert_eq!(b.items.iter().map(|i| i.count).sum::<usize>(), ranked);
+    assert!(b.scale_note.as_deref().is_some_and(|n| n.contains("every period")));
+    // Per period, the classes fit each period and say nothing about other periods.
+    let (c, _) = legend("2026-01", Scale::ThisPeriod);
+    assert!(c.scale_note.is_none());
+    assert!(c.items.iter().all(|i| i.count > 0));
+}
+
+#[test]
+fn the_time_control_steps_through_published_periods_only() {
+    use samiksha_core::present::{published_periods, step_period, Step};
+    let ds = sample();
+    let periods = published_periods(ds);
+    assert!(periods.len() >= 2 && periods.windows(2).all(|w| w[0] < w[1]));
+    let (first, last) = (periods[0], *periods.last().unwrap());
+    assert_eq!(step_period(&periods, first, Step::Back), None);
+    assert_eq!(step_period(&periods, last, Step::On), None);
+    assert_eq!(step_period(&periods, first, Step::On), Some(periods[1]));
+    assert_eq!(step_period(&periods, periods[1], Step::Back), Some(first));
+    // A period without a file is skipped over.
+    let gappy = [0, 1, 4];
+    assert_eq!(step_period(&gappy, 1, Step::On), Some(4));
+    assert_eq!(step_period(&gappy, 3, Step::Back), Some(1));
 }

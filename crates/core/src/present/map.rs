@@ -5,7 +5,8 @@
 use super::{Ctx, Measured};
 use crate::classify::{Method, Scheme};
 use crate::i18n::Msg;
-use crate::paint::paint_table;
+use crate::paint::paint_over;
+use crate::route::Scale;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitMap {
@@ -38,6 +39,8 @@ pub struct Legend {
     pub items: Vec<LegendItem>,
     /// "No data (3)".
     pub no_data: String,
+    /// Said when the classes are drawn over every period.
+    pub scale_note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,11 +86,15 @@ pub fn methods(m: &Measured) -> Vec<Method> {
     Method::ALL.into_iter().filter(|k| *k != Method::TargetBands || m.facts.target.is_some()).collect()
 }
 
-pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>) -> MapModel {
+/// Builds the map for one subject and period. With [`Scale::AllPeriods`] the colour classes are
+/// drawn over every loaded period's values, so stepping or playing through time keeps each
+/// colour's meaning (the legend then counts this period's districts per class, zero included).
+pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> MapModel {
     let ds = ctx.ds;
     let method = method.filter(|k| methods(m).contains(k)).unwrap_or_else(|| default_method(m));
     let n_units = ds.units().len();
-    let paint = paint_table(&m.table, n_units, method, m.facts.target, m.facts.direction, m.facts.decimals);
+    let pool: Option<Vec<f64>> = (scale == Scale::AllPeriods).then(|| (0..n_units).flat_map(|u| super::series(ds, m.subject, u)).flatten().collect());
+    let paint = paint_over(&m.table, n_units, method, m.facts.target, m.facts.direction, m.facts.decimals, pool.as_deref());
     let n = m.table.ranked_count;
     let units: Vec<UnitMap> = (0..n_units)
         .map(|u| {
@@ -143,7 +150,9 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>) -> MapModel {
             Some(x) => ctx.fill(Msg::LegendCentreAverage, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
             None => ctx.fill(Msg::LegendTitle, &[("subject", &subject)]),
         };
-        Legend { title, items, no_data: ctx.fill(Msg::NoDataCount, &[("count", &paint.no_data.to_string())]) }
+
+        let scale_note = (scale == Scale::AllPeriods).then(|| ctx.msg(Msg::LegendAllPeriods).to_string());
+        Legend { title, items, scale_note, no_data: ctx.fill(Msg::NoDataCount, &[("count", &paint.no_data.to_string())]) }
     });
     let mut order: Vec<usize> = (0..n_units).collect();
     order.sort_by_key(|&u| (units[u].rank.unwrap_or(usize::MAX), ds.units()[u].name.en.clone()));

@@ -24,7 +24,7 @@ use crate::i18n::Msg;
 use crate::manifest::Direction;
 use crate::numfmt::{format_date, format_delta, format_number, format_value};
 use crate::review::{composite_table, review_table, Change, Table, Trend};
-use crate::route::{Route, SubjectId};
+use crate::route::{Route, SubjectId, View};
 use crate::text::Lang;
 use std::sync::Arc;
 
@@ -81,6 +81,19 @@ impl Selection {
         }
         r.period = Some(ds.periods()[self.period].id.clone());
         r
+    }
+}
+
+/// What a view is called in the navigation, the page title and a printed page's title.
+pub fn view_name(view: View) -> Msg {
+    match view {
+        View::Map => Msg::NavMap,
+        View::Rankings => Msg::NavRankings,
+        View::Charts => Msg::NavCharts,
+        View::District => Msg::NavDistrict,
+        View::Brief | View::Pack => Msg::NavBrief,
+        View::About => Msg::NavAbout,
+        View::Methods => Msg::NavMethods,
     }
 }
 
@@ -216,6 +229,31 @@ impl<'a> Ctx<'a> {
         self.fill(Msg::HeadingSubjectPeriod, &[("subject", &self.subject_name(subject)), ("period", &self.period_label(period))])
     }
 
+    /// The page's title, so a tab, a bookmark or a shared link says what it shows: the view,
+    /// the subject and period where the view shows one, the district where there is one, then
+    /// the dataset and the app. "Rankings · Public awareness score · January 2026 — Madhya
+    /// Pradesh district review · Samiksha".
+    pub fn page_title(&self, view: View, sel: Option<Selection>) -> String {
+        let mut parts = vec![self.msg(view_name(view)).to_string()];
+        if let Some(sel) = sel {
+            match view {
+                View::Map | View::Rankings | View::Charts | View::Brief | View::Pack => parts.push(self.heading(sel.subject, sel.period)),
+                View::District => {
+                    if let Some(u) = sel.district {
+                        parts.push(self.name(u));
+                    }
+                    parts.push(self.period_label(sel.period));
+                }
+                View::About | View::Methods => {}
+            }
+            if let (Some(u), View::Map | View::Rankings | View::Charts) = (sel.district, view) {
+                parts.push(self.name(u));
+            }
+        }
+        let app = self.msg(Msg::AppName);
+        format!("{} — {} · {app}", parts.join(" · "), self.ds.manifest.title.get(self.lang))
+    }
+
     pub fn direction(&self, d: Direction) -> &'static str {
         match d {
             Direction::HigherIsBetter => self.msg(Msg::HigherIsBetter),
@@ -322,5 +360,26 @@ pub fn pickers(ctx: &Ctx, sel: Selection) -> Pickers {
         },
         groups,
         periods,
+    }
+}
+
+/// The periods a time control steps through: those with at least one value file, oldest first.
+pub fn published_periods(ds: &Dataset) -> Vec<usize> {
+    (0..ds.periods().len()).filter(|&p| ds.manifest.files_for_period(&ds.periods()[p].id).next().is_some()).collect()
+}
+
+/// Which way a time control steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Back,
+    On,
+}
+
+/// The period one step from `current` among `periods`; `None` past either end. A current period
+/// not in the list steps to the nearest listed period in that direction.
+pub fn step_period(periods: &[usize], current: usize, step: Step) -> Option<usize> {
+    match step {
+        Step::Back => periods.iter().rev().find(|&&p| p < current).copied(),
+        Step::On => periods.iter().find(|&&p| p > current).copied(),
     }
 }

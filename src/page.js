@@ -1,6 +1,6 @@
-// The page's side of offline use, kept in JavaScript because it is all promises and browser
-// events: registering the service worker (tools/sw-template.js), saying whether the app and
-// its dataset are saved, and asking the worker to switch to a newer dataset.
+// The page's side of what is all promises and browser events, kept in JavaScript: registering
+// the service worker (tools/sw-template.js), saying whether the app and its dataset are saved,
+// asking the worker to switch to a newer dataset, and sharing or copying a link.
 
 // Registers ./sw.js for the app's own folder. Resolves to true once a worker is active, which
 // means the app and the whole dataset are saved (its install saves both or fails).
@@ -31,4 +31,31 @@ export function switchDataset() {
     navigator.serviceWorker.addEventListener('message', onMessage);
     worker.postMessage({ type: 'switch-dataset' });
   });
+}
+
+// Shares a link through the system's share sheet where there is one, otherwise copies it.
+// Resolves to what happened: 'shared', 'cancelled' (the reader closed the sheet), 'copied',
+// or 'failed' (nothing could be done: the page then shows the link to copy by hand).
+export async function shareLink(title, url) {
+  if (navigator.share && (!navigator.canShare || navigator.canShare({ title, url }))) {
+    try {
+      await navigator.share({ title, url });
+      return 'shared';
+    } catch (e) {
+      if (e && e.name === 'AbortError') return 'cancelled';
+      // Not allowed here (an embedded frame, say): copy instead.
+    }
+  }
+  return (await copyText(url)) ? 'copied' : 'failed';
+}
+
+// Copies text to the clipboard. Resolves to false where the browser refuses.
+export async function copyText(text) {
+  try {
+    if (!navigator.clipboard) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,118 @@
+//! About → Methods: the methodology in the reader's language, read from the documents built
+//! into the app (`docs/methodology.md`, `docs/methodology.hi.md`), so it is there offline and
+//! always describes the code it ships with. The core's `doc` reader turns the Markdown into
+//! blocks; this view places them as elements and never as HTML markup.
+
+use crate::nav::{go, link_click, HistoryEntry};
+use crate::state::AppState;
+use leptos::prelude::*;
+use samiksha_core::doc::{self, Block, Inline, Item};
+use samiksha_core::i18n::Msg;
+use samiksha_core::route::{Route, View};
+use samiksha_core::Lang;
+
+const EN: &str = include_str!("../../docs/methodology.md");
+const HI: &str = include_str!("../../docs/methodology.hi.md");
+
+/// Scrolls to the section the address names (`#composite`), once the text is in the page.
+fn scroll_to_hash() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if let Some(el) = hash.strip_prefix('#').filter(|h| !h.is_empty()).and_then(|id| doc.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}
+
+/// Opens the methods at a section: one history entry, whose address names the section.
+pub fn open_section(state: AppState, section: &str) {
+    let next = state.route.with_untracked(|r| Route { view: View::Methods, ..r.clone() });
+    go(state.route, next.clone(), HistoryEntry::Push);
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{}#{section}", next.to_query())));
+    }
+    request_animation_frame(scroll_to_hash);
+}
+
+fn runs(state: AppState, inlines: Vec<Inline>) -> impl IntoView {
+    inlines
+        .into_iter()
+        .map(move |r| match r {
+            Inline::Text(t) => t.into_any(),
+            Inline::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
+            Inline::Code(t) => view! { <code>{t}</code> }.into_any(),
+            // The two documents link each other: in the app that is the language switch.
+            Inline::Link(text, url) if url == "methodology.md" || url == "methodology.hi.md" => {
+                let to = Route { view: View::Methods, lang: if url == "methodology.md" { Lang::En } else { Lang::Hi }, ..state.route.get_untracked() };
+                view! { <a href=to.to_query() hreflang=to.lang.code() on:click=link_click(state.route, to.clone())>{text}</a> }.into_any()
+            }
+            Inline::Link(text, url) => match samiksha_core::text::web_link(&url) {
+                Some(u) => view! { <a href=u.to_string() rel="noopener noreferrer">{text}</a> }.into_any(),
+                None => text.into_any(),
+            },
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn items(state: AppState, items: Vec<Item>) -> AnyView {
+    items
+        .into_iter()
+        .map(|i| {
+            let children = (!i.children.is_empty()).then(|| {
+                let ordered = i.ordered_children;
+                let inner = self::items(state, i.children);
+                if ordered {
+                    view! { <ol>{inner}</ol> }.into_any()
+                } else {
+                    view! { <ul>{inner}</ul> }.into_any()
+                }
+            });
+            view! { <li>{runs(state, i.text)}{children}</li> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+fn block(state: AppState, b: Block) -> AnyView {
+    match b {
+        // The document's title is the view's heading; its sections sit one level below.
+        Block::Heading(1, _, text) => view! { <h2 id="methods-h">{runs(state, text)}</h2> }.into_any(),
+        Block::Heading(2, id, text) => view! { <h3 id=id>{runs(state, text)}</h3> }.into_any(),
+        Block::Heading(_, id, text) => view! { <h4 id=id>{runs(state, text)}</h4> }.into_any(),
+        Block::Paragraph(text) => view! { <p>{runs(state, text)}</p> }.into_any(),
+        Block::List { ordered: true, items: list } => view! { <ol>{items(state, list)}</ol> }.into_any(),
+        Block::List { ordered: false, items: list } => view! { <ul>{items(state, list)}</ul> }.into_any(),
+        Block::Code(_, code) => view! { <pre class="doc-code"><code>{code}</code></pre> }.into_any(),
+        Block::Table { head, rows } => view! {
+            <table class="doc-table">
+                <thead><tr>{head.into_iter().map(|c| view! { <th scope="col">{runs(state, c)}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows.into_iter().map(|r| view! {
+                    <tr>{r.into_iter().enumerate().map(|(k, c)| if k == 0 {
+                        view! { <th scope="row">{runs(state, c)}</th> }.into_any()
+                    } else {
+                        view! { <td class="num">{runs(state, c)}</td> }.into_any()
+                    }).collect_view()}</tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn MethodsView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let body = move || {
+        let lang = state.lang.get();
+        let blocks = doc::parse(if lang == Lang::En { EN } else { HI });
+        request_animation_frame(scroll_to_hash);
+        blocks.into_iter().map(|b| block(state, b)).collect_view()
+    };
+    let about = move || Route { view: View::About, ..state.route.get() };
+    view! {
+        <article class="view methods-view" aria-labelledby="methods-h">
+            <p><a href=move || about().to_query() on:click=move |ev| link_click(state.route, about())(ev)>{move || Msg::BackToAbout.text(state.lang.get())}</a></p>
+            {body}
+        </article>
+    }
+}
