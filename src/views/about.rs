@@ -75,6 +75,7 @@ pub fn AboutView() -> impl IntoView {
                             <tbody>{indicators}</tbody>
                         </table>
                     </div>
+                    {super::csv_button(move || state.with_ctx(lang, samiksha_core::present::indicators_csv))}
                     <h3>{Msg::DataChecks.text(lang)}</h3>
                     {(problem_count == 0).then(|| view! { <p>{Msg::NoProblems.text(lang)}</p> })}
                 }

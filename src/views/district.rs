@@ -189,6 +189,10 @@ pub fn DistrictView() -> impl IntoView {
                         {departments}
                     </table>
                 </div>
+                {super::csv_button(move || {
+                    let p = profile.get_untracked()?;
+                    state.with_ctx(lang, |ctx| district::csv(ctx, &p))
+                })}
             }
             .into_any(),
         )

@@ -418,7 +418,7 @@ fn Tiles(
         // Columns share the width (at most 4.75rem each), so the whole map fits a phone; a
         // name is shown only where it fits its square at a readable size (see the stylesheet).
         <div class="tile-grid" role="group" aria-label=aria style:grid-template-columns=format!("repeat({cols},minmax(0,4.75rem))")>{tiles}</div>
-        <p class="meta">{Msg::MapTileNote.text(lang)}</p>
+        <p class="meta tile-note">{Msg::MapTileNote.text(lang)}</p>
     }
     .into_any()
 }
@@ -495,6 +495,11 @@ fn ValuesTable(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {
                         </tr>
                     }).collect_view()}</tbody>
                 </table></div>
+                {super::csv_button(move || {
+                    let measured = state.measured.get_untracked()?;
+                    let model = model.get_untracked()?;
+                    state.with_ctx(lang, |ctx| map::csv(ctx, &measured, &model))
+                })}
             </details>
         })
     }

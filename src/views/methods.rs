@@ -67,7 +67,8 @@ fn items(state: AppState, items: Vec<Item>) -> AnyView {
                     view! { <ul>{inner}</ul> }.into_any()
                 }
             });
-            view! { <li>{runs(state, i.text)}{children}</li> }
+            let tail = (!i.tail.is_empty()).then(|| view! { <p>{runs(state, i.tail)}</p> });
+            view! { <li>{runs(state, i.text)}{children}{tail}</li> }
         })
         .collect_view()
         .into_any()

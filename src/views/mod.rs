@@ -190,3 +190,18 @@ pub fn CompositeMethodLink() -> impl IntoView {
         </p>
     }
 }
+
+/// A "Download this table (CSV)" button; `make` builds the file's name and text when pressed.
+/// A download the browser refuses says so.
+pub fn csv_button(make: impl Fn() -> Option<(String, String)> + 'static) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let failed = RwSignal::new(false);
+    view! {
+        <button type="button" class="download csv" on:click=move |_| {
+            if let Some((name, csv)) = make() {
+                failed.set(!crate::io::download(&name, "text/csv;charset=utf-8", csv.as_bytes()));
+            }
+        }>{move || Msg::DownloadCsv.text(state.lang.get())}</button>
+        {move || failed.get().then(|| view! { <p class="note" role="alert">{Msg::DownloadFailed.text(state.lang.get())}</p> })}
+    }
+}

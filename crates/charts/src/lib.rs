@@ -394,18 +394,60 @@ pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String
 /// A chart as a standalone file: a title above and the source and as-of date below, visible
 /// in the SVG (and so in the PNG made from it). Returns the document and its full height.
 pub fn framed(chart: &str, width: u32, height: u32, title: &str, footer: &str) -> (String, u32) {
-    let esc = xml_text;
-    let total = height + 64;
+    const MARGIN: f64 = 8.0;
+    let room = f64::from(width) - 2.0 * MARGIN;
+    // Long titles and source lines wrap to the chart's width, so nothing is cut off.
+    let title_lines = wrap(title, 16.0, room);
+    let footer_lines = wrap(footer, 12.0, room);
+    let title_h = 12 + 20 * title_lines.len() as u32;
+    let footer_h = 8 + 16 * footer_lines.len() as u32;
+    let total = title_h + height + footer_h;
+    let lines = |lines: &[String], y0: u32, step: u32, attrs: &str| {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| format!("<text x=\"{MARGIN}\" y=\"{}\" font-family=\"sans-serif\" {attrs}>{}</text>", y0 + step * k as u32, xml_text(l)))
+            .collect::<String>()
+    };
     // The chart keeps its own width and height; only its position is added.
-    let inner = chart.replacen("<svg ", "<svg x=\"0\" y=\"36\" ", 1);
+    let inner = chart.replacen("<svg ", &format!("<svg x=\"0\" y=\"{title_h}\" "), 1);
     let doc = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\">\
-<title>{t}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
-<text x=\"8\" y=\"24\" font-family=\"sans-serif\" font-size=\"16\" font-weight=\"bold\" fill=\"#1a1a1a\">{t}</text>{inner}\
-<text x=\"8\" y=\"{fy}\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#4d4d4d\">{f}</text></svg>",
-        t = esc(title),
-        f = esc(footer),
-        fy = total - 10,
+<title>{t}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{head}{inner}{foot}</svg>",
+        t = xml_text(title),
+        head = lines(&title_lines, 26, 20, "font-size=\"16\" font-weight=\"bold\" fill=\"#1a1a1a\""),
+        foot = lines(&footer_lines, title_h + height + 16, 16, "font-size=\"12\" fill=\"#4d4d4d\""),
     );
     (doc, total)
+}
+
+/// Breaks text into lines no wider than `room` pixels at `size` pixels (by the core's width
+/// estimate, which errs wide); a word longer than a line is broken between letters.
+pub fn wrap(text: &str, size: f64, room: f64) -> Vec<String> {
+    let fits = |s: &str| samiksha_core::text::label_width_em(s) * size <= room;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if fits(&candidate) {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word too long for a line of its own is broken between letters.
+        for c in word.chars() {
+            line.push(c);
+            if !fits(&line) && line.chars().count() > 1 {
+                line.pop();
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

@@ -139,7 +139,8 @@ fn exports_stay_well_formed_whatever_the_dataset_text_holds() {
 fn a_framed_chart_is_well_formed_and_carries_title_and_footer() {
     let chart = ranked_bars(&bars(&[Some(1.0), Some(2.0)]), &[], &fmt, "gap", "Chart", 300);
     let (doc, h) = framed(&chart, 300, 96, "Title & more", "Source: X · Data as of: 1 Jan");
-    assert_eq!(h, 160);
+    // One title line (12 + 20), the chart, one footer line (8 + 16).
+    assert_eq!(h, 32 + 96 + 24);
     assert!(doc.contains("<title>Title &amp; more</title>"));
     assert!(doc.contains("Source: X · Data as of: 1 Jan"));
     // No element may repeat an attribute (browsers refuse such SVG as an image).
@@ -152,4 +153,34 @@ fn a_framed_chart_is_well_formed_and_carries_title_and_footer() {
         names.dedup();
         assert_eq!(before, names.len(), "repeated attribute in <{head}>");
     }
+}
+
+#[test]
+fn long_titles_and_source_lines_wrap_inside_the_picture() {
+    let chart = ranked_bars(&bars(&[Some(1.0), Some(2.0)]), &[], &fmt, "gap", "Chart", 320);
+    let title = "समय-सीमा के बाद लंबित नामांतरण प्रकरण · अप्रैल 2024 से अक्टूबर 2026 तक का रुझान";
+    let footer = "Source: Revenue Department, Government of Madhya Pradesh (RCMS); Public Service Management Department (CM Helpline) · Data as of: 31 October 2026 · Licence: Government Open Data Licence – India";
+    let (doc, h) = framed(&chart, 320, 96, title, footer);
+    let texts: Vec<(u32, f64, String)> = doc
+        .split("<text ")
+        .skip(1)
+        .filter(|t| t.contains("x=\"8\""))
+        .map(|t| {
+            let attr = |name: &str| t.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().to_string();
+            (attr("y").parse().unwrap(), attr("font-size").parse().unwrap(), t.split('>').nth(1).unwrap().split('<').next().unwrap().to_string())
+        })
+        .collect();
+    assert!(texts.len() >= 5, "the title and the footer each take several lines: {texts:?}");
+    // Every line is within the picture: inside its width (by the same estimate) and its height.
+    for (y, size, line) in &texts {
+        assert!(*y < h, "{line} at {y} of {h}");
+        assert!(samiksha_core::text::label_width_em(line) * size <= 304.0, "{line}");
+    }
+    // Nothing is lost in wrapping.
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let shown: Vec<String> = texts.iter().flat_map(|(_, _, l)| words(l)).collect();
+    let mut expected = words(title);
+    expected.extend(words(&footer.replace('&', "&amp;")));
+    assert_eq!(shown, expected);
+    assert_eq!(samiksha_charts::wrap("", 12.0, 100.0), vec![String::new()]);
 }

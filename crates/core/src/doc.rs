@@ -22,6 +22,8 @@ pub struct Item {
     pub text: Vec<Inline>,
     pub children: Vec<Item>,
     pub ordered_children: bool,
+    /// Text after the nested list, at the item's own indent.
+    pub tail: Vec<Inline>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -112,16 +114,24 @@ fn cells(line: &str) -> Vec<Vec<Inline>> {
     t.split('|').map(|c| inline(c.trim())).collect()
 }
 
-/// Appends text to the last item at the deepest level (a continuation line).
-fn continue_item(items: &mut [Item], text: &str) {
-    if let Some(last) = items.last_mut() {
-        if last.children.is_empty() {
-            last.text.push(Inline::Text(" ".into()));
-            last.text.extend(inline(text));
-        } else {
-            continue_item(&mut last.children, text);
+/// Appends a continuation line to the last item: to its nested list's last item when indented
+/// deeper than that list's markers, otherwise after the nested list, as the item's own text.
+fn continue_item(items: &mut [Item], text: &str, indent: usize, child_indent: usize) {
+    let Some(last) = items.last_mut() else { return };
+    let target = if last.children.is_empty() {
+        &mut last.text
+    } else if indent > child_indent {
+        match last.children.last_mut() {
+            Some(child) => &mut child.text,
+            None => &mut last.tail,
         }
+    } else {
+        &mut last.tail
+    };
+    if !target.is_empty() {
+        target.push(Inline::Text(" ".into()));
     }
+    target.extend(inline(text));
 }
 
 /// Reads a document. Never fails: what is not understood is kept as text.
@@ -131,6 +141,7 @@ pub fn parse(src: &str) -> Vec<Block> {
     let mut list: Option<(bool, Vec<Item>)> = None;
     let mut anchor: Option<String> = None;
     let mut headings = 0usize;
+    let mut child_indent = 0usize;
     let mut lines = src.lines().peekable();
     let flush = |blocks: &mut Vec<Block>, para: &mut Vec<String>, list: &mut Option<(bool, Vec<Item>)>| {
         if !para.is_empty() {
@@ -185,9 +196,10 @@ pub fn parse(src: &str) -> Vec<Block> {
             if !para.is_empty() {
                 flush(&mut blocks, &mut para, &mut list);
             }
-            let item = Item { text: inline(text), children: Vec::new(), ordered_children: false };
+            let item = Item { text: inline(text), children: Vec::new(), ordered_children: false, tail: Vec::new() };
             match (&mut list, indent >= 2) {
                 (Some((_, items)), true) if !items.is_empty() => {
+                    child_indent = indent;
                     let parent = items.last_mut().expect("not empty");
                     parent.ordered_children = ordered;
                     parent.children.push(item);
@@ -196,7 +208,7 @@ pub fn parse(src: &str) -> Vec<Block> {
                 (None, _) => list = Some((ordered, vec![item])),
             }
         } else if let Some((_, items)) = &mut list {
-            continue_item(items, t);
+            continue_item(items, t, line.len() - line.trim_start().len(), child_indent);
         } else {
             para.push(t.to_string());
         }
@@ -221,7 +233,7 @@ mod tests {
 
     #[test]
     fn reads_the_subset_and_keeps_the_rest_as_text() {
-        let src = "# Title\n\nA **bold** claim with `code` and [a link](https://example.org).\ncontinued.\n\n<a id=\"composite\"></a>\n## समग्र सूचकांक\n- one\n  - nested\n  more of nested\n- two\n\n1. first\n2. second\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```json x\n{\"k\": 1}\n```\n<b>not html</b>\n";
+        let src = "# Title\n\nA **bold** claim with `code` and [a link](https://example.org).\ncontinued.\n\n<a id=\"composite\"></a>\n## समग्र सूचकांक\n- one\n  - nested\n    more of nested\n  after nested\n- two\n\n1. first\n2. second\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```json x\n{\"k\": 1}\n```\n<b>not html</b>\n";
         let b = parse(src);
         assert_eq!(b[0], Block::Heading(1, "title".into(), vec![Inline::Text("Title".into())]));
         let Block::Paragraph(p) = &b[1] else { panic!("{:?}", b[1]) };
@@ -232,6 +244,7 @@ mod tests {
         let Block::List { ordered: false, items } = &b[3] else { panic!("{:?}", b[3]) };
         assert_eq!(items.len(), 2);
         assert_eq!(plain(&items[0].children[0].text), "nested more of nested");
+        assert_eq!(plain(&items[0].tail), "after nested");
         assert!(matches!(&b[4], Block::List { ordered: true, items } if items.len() == 2));
         let Block::Table { head, rows } = &b[5] else { panic!("{:?}", b[5]) };
         assert_eq!((head.len(), rows.len()), (2, 1));

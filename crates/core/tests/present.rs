@@ -480,3 +480,30 @@ fn the_time_control_steps_through_published_periods_only() {
     assert_eq!(step_period(&gappy, 1, Step::On), Some(4));
     assert_eq!(step_period(&gappy, 3, Step::Back), Some(1));
 }
+
+#[test]
+fn every_views_table_downloads_as_csv_with_its_heading_and_source() {
+    let ds = sample();
+    for lang in [Lang::Hi, Lang::En] {
+        let ctx = Ctx::new(ds, lang);
+        let m = measured(ds, "mutation-pending", "2026-01");
+        let model = map_view::model(&ctx, &m, None, Scale::ThisPeriod);
+        let (name, csv) = map_view::csv(&ctx, &m, &model);
+        assert_eq!(name, format!("samiksha-mutation-pending-2026-01-map-{}.csv", lang.code()));
+        assert!(csv.contains(&model.heading) && csv.contains(&ctx.source_line()));
+        // Heading, source, header, then one row per district.
+        assert_eq!(csv.trim_end().split("\r\n").count(), 3 + ds.units().len());
+
+        let rewa = ds.unit_index("rewa").unwrap();
+        let p = district::profile(&ctx, m.period, rewa, &[ds.unit_index("mauganj").unwrap()]);
+        let (name, csv) = district::csv(&ctx, &p);
+        assert!(name.starts_with("samiksha-rewa-mauganj-scorecard"), "{name}");
+        let rows = csv.trim_end().split("\r\n").count();
+        assert_eq!(rows, 3 + ds.indicators().len());
+        let header = csv.split("\r\n").nth(2).unwrap();
+        assert_eq!(header.split(',').count(), 2 + 3 * 2, "{header}");
+
+        let (_, csv) = samiksha_core::present::indicators_csv(&ctx);
+        assert_eq!(csv.trim_end().split("\r\n").count(), 3 + ds.indicators().len());
+    }
+}

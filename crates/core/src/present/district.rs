@@ -244,3 +244,29 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
         addable,
     }
 }
+
+/// The scorecard as CSV: one row per indicator, with each shown district's value, rank and
+/// change; the caption and source line first.
+pub fn csv(ctx: &Ctx, p: &Profile) -> (String, String) {
+    let mut header = vec![ctx.msg(Msg::Department).to_string(), ctx.msg(Msg::Indicator).to_string()];
+    for s in &p.shown {
+        header.push(s.header.clone());
+        header.push(format!("{} · {}", s.name, ctx.msg(Msg::Rank)));
+        header.push(format!("{} · {}", s.name, ctx.msg(Msg::ChangeSincePrevious)));
+    }
+    let rows: Vec<Vec<String>> = p
+        .departments
+        .iter()
+        .flat_map(|d| {
+            d.rows.iter().map(move |r| {
+                let mut row = vec![d.name.clone(), r.name.clone()];
+                for c in &r.cells {
+                    row.extend([c.value.clone(), c.rank.clone(), c.change.clone()]);
+                }
+                row
+            })
+        })
+        .collect();
+    let slugs = p.shown.iter().map(|s| s.slug.as_str()).collect::<Vec<_>>().join("-");
+    (format!("samiksha-{slugs}-scorecard-{}.csv", ctx.lang.code()), crate::csvout::to_csv(&[p.caption.clone(), ctx.source_line()], &header, &rows))
+}

@@ -383,3 +383,27 @@ pub fn step_period(periods: &[usize], current: usize, step: Step) -> Option<usiz
         Step::On => periods.iter().find(|&&p| p > current).copied(),
     }
 }
+
+/// The About view's list of indicators as CSV: name, id, department, direction, unit,
+/// description and source, in the reader's language.
+pub fn indicators_csv(ctx: &Ctx) -> (String, String) {
+    let m = &ctx.ds.manifest;
+    let header = [Msg::Indicator, Msg::Department, Msg::Direction, Msg::Description, Msg::Source].map(|k| ctx.msg(k).to_string());
+    let mut header = header.to_vec();
+    header.insert(1, "id".into());
+    let rows: Vec<Vec<String>> = m
+        .indicators
+        .iter()
+        .map(|i| {
+            vec![
+                i.name.get(ctx.lang).to_string(),
+                i.id.clone(),
+                m.department(&i.department).map(|d| d.name.get(ctx.lang).to_string()).unwrap_or_default(),
+                ctx.direction(i.direction).to_string(),
+                i.description.get(ctx.lang).to_string(),
+                i.source.get(ctx.lang).to_string(),
+            ]
+        })
+        .collect();
+    (format!("samiksha-indicators-{}.csv", ctx.lang.code()), crate::csvout::to_csv(&[m.title.get(ctx.lang).to_string(), ctx.source_line()], &header, &rows))
+}
