@@ -161,7 +161,7 @@ fn Header() -> impl IntoView {
             </a>
         </header>
         {move || state.dataset.with(|d| d.as_ref().and_then(|d| d.manifest.notice.clone())).map(|n| view! {
-            <p class="notice" role="note">{move || n.get(lang()).to_string()}</p>
+            <aside class="notice" aria-label=move || Msg::DatasetNotice.text(lang())><p>{move || n.get(lang()).to_string()}</p></aside>
         })}
     }
 }

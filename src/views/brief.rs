@@ -111,13 +111,14 @@ fn end_view(m: &EndModel, id: String) -> impl IntoView {
             </details>
         }
     });
-    let heading_id = id.clone();
+    // A group under its heading, not a landmark: every point has a "Top three", and landmarks
+    // must be told apart by name.
     view! {
-        <section class=class aria-labelledby=id>
-            <h3 id=heading_id><span aria-hidden="true">{mark}</span>{m.heading}</h3>
+        <div class=class>
+            <h3 id=id><span aria-hidden="true">{mark}</span>{m.heading}</h3>
             <ol>{m.shown.iter().map(entry_view).collect_view()}</ol>
             {more}
-        </section>
+        </div>
     }
 }
 

@@ -92,7 +92,7 @@ pub fn TimeControl(colours: Colours) -> impl IntoView {
                     <button type="button" class="time-step" data-step="back" disabled=at_start on:click=move |_| step(Step::Back)
                         aria-label=move || Msg::PreviousPeriod.text(lang())>"◀"</button>
                     <button type="button" class="time-play" aria-pressed=move || playing.get().to_string() on:click=play
-                        aria-label=move || Msg::PlayPeriodsLabel.text(lang())>
+                        title=move || Msg::PlayPeriodsLabel.text(lang())>
                         {move || if playing.get() { Msg::PausePeriods.text(lang()) } else { Msg::PlayPeriods.text(lang()) }}
                     </button>
                     <button type="button" class="time-step" data-step="on" disabled=at_end on:click=move |_| step(Step::On)
