@@ -89,7 +89,11 @@ pub fn ChartsView() -> impl IntoView {
             .iter()
             .map(|r| {
                 let cells = r.iter().zip(&m.header).enumerate().map(|(c, (x, h))| {
-                    if c == 0 { view! { <th scope="row">{x.clone()}</th> }.into_any() } else { view! { <td data-label=h.clone()>{x.clone()}</td> }.into_any() }
+                    if c == 0 {
+                        view! { <th scope="row">{x.clone()}</th> }.into_any()
+                    } else {
+                        view! { <td data-label=h.clone()>{x.clone()}</td> }.into_any()
+                    }
                 });
                 view! { <tr>{cells.collect_view()}</tr> }
             })

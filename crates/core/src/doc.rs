@@ -31,10 +31,16 @@ pub enum Block {
     /// Level (1–6), anchor, text.
     Heading(u8, String, Vec<Inline>),
     Paragraph(Vec<Inline>),
-    List { ordered: bool, items: Vec<Item> },
+    List {
+        ordered: bool,
+        items: Vec<Item>,
+    },
     /// The fence's info string and the code.
     Code(String, String),
-    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
 }
 
 /// The anchor a heading gets without an explicit one: lower-case ASCII letters and digits,

@@ -343,7 +343,11 @@ fn route() -> impl Strategy<Value = Route> {
         prop_oneof![Just(Frame::Page), Just(Frame::Embedded)],
     );
     (firsts, seconds, thirds).prop_map(
-        |((view, subject, period, district, compare, with, map, classes), (chart, second, sort, search, division, zoom, lang), (points, department, scale, frame))| Route {
+        |(
+            (view, subject, period, district, compare, with, map, classes),
+            (chart, second, sort, search, division, zoom, lang),
+            (points, department, scale, frame),
+        )| Route {
             view,
             subject,
             period,

@@ -249,6 +249,19 @@ pub fn tile_name_class(name: &str) -> String {
     }
 }
 
+/// The map's table of values as CSV, with its heading and source line first; the file's name
+/// says what it holds.
+pub fn csv(ctx: &Ctx, m: &Measured, model: &MapModel) -> (String, String) {
+    let header = [Msg::Rank, Msg::District, Msg::Value].map(|k| ctx.msg(k).to_string());
+    let rows: Vec<Vec<String>> = model.values.iter().map(|r| vec![r.rank_mark.clone(), r.name.clone(), r.value_text.clone()]).collect();
+    let id = match m.subject {
+        super::Subject::Indicator(i) => ctx.ds.indicators()[i].id.clone(),
+        super::Subject::Composite => "composite".into(),
+    };
+    let name = format!("samiksha-{id}-{}-map-{}.csv", ctx.ds.periods()[m.period].id, ctx.lang.code());
+    (name, crate::csvout::to_csv(&[model.heading.clone(), ctx.source_line()], &header, &rows))
+}
+
 #[cfg(test)]
 mod label_rules {
     use super::*;
@@ -266,17 +279,4 @@ mod label_rules {
         assert_eq!(tile_name_class("Narsinghpur"), "need-96");
         assert_eq!(tile_name_class("A very long district name indeed"), "need-more");
     }
-}
-
-/// The map's table of values as CSV, with its heading and source line first; the file's name
-/// says what it holds.
-pub fn csv(ctx: &Ctx, m: &Measured, model: &MapModel) -> (String, String) {
-    let header = [Msg::Rank, Msg::District, Msg::Value].map(|k| ctx.msg(k).to_string());
-    let rows: Vec<Vec<String>> = model.values.iter().map(|r| vec![r.rank_mark.clone(), r.name.clone(), r.value_text.clone()]).collect();
-    let id = match m.subject {
-        super::Subject::Indicator(i) => ctx.ds.indicators()[i].id.clone(),
-        super::Subject::Composite => "composite".into(),
-    };
-    let name = format!("samiksha-{id}-{}-map-{}.csv", ctx.ds.periods()[m.period].id, ctx.lang.code());
-    (name, crate::csvout::to_csv(&[model.heading.clone(), ctx.source_line()], &header, &rows))
 }
