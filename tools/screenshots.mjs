@@ -15,14 +15,15 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const sizes = { 'tablet-landscape': [1024, 768], 'tablet-portrait': [768, 1024], phone: [390, 844] };
-const views = (process.env.VIEWS || 'map,rankings,charts,district,brief,brief-composite,pack,about').split(',');
+const views = (process.env.VIEWS || 'map,map-geo,rankings,charts,charts-trend,district,brief,brief-composite,pack,about,methods').split(',');
 for (const [name, [width, height]] of Object.entries(sizes)) {
-  const page = await browser.newPage({ viewport: { width, height } });
+  // A phone is a touch screen; tablets here are too.
+  const page = await browser.newPage({ viewport: { width, height }, hasTouch: true, isMobile: width < 500 });
   for (const lang of ['hi', 'en']) {
     for (const view of views) {
-      const extra = { district: '&district=mauganj', pack: '&points=mutation-pending,public-awareness' }[view] || '';
+      const extra = { district: '&district=mauganj', pack: '&points=mutation-pending,public-awareness', 'map-geo': '&map=geo', 'charts-trend': '&chart=trend&district=mauganj' }[view] || '';
       // The deck's closing slide is its own picture.
-      const [shown, indicator] = view === 'brief-composite' ? ['brief', 'composite'] : [view, 'public-awareness'];
+      const [shown, indicator] = view === 'brief-composite' ? ['brief', 'composite'] : [view.replace(/-(geo|trend)$/, ''), 'public-awareness'];
       await page.goto(`${origin}?view=${shown}&indicator=${indicator}&period=2026-01&lang=${lang}${extra}`);
       await page.waitForSelector('main h2 >> visible=true', { timeout: 20000 });
       await page.waitForTimeout(300);
