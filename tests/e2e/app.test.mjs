@@ -1,9 +1,9 @@
 // End-to-end: the release build served from a sub-path, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, stop, watchedPage, ready, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });

@@ -1,13 +1,13 @@
 // End-to-end checks of briefing on tablets: the deck (keys, swipes, the URL, honest ties,
 // fitting the screen), the printed pack (A4 PDF), printing the other views, and touch taps on
 // the map.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { start, stop, watchedPage } from './harness.mjs';
+import { test, start, stop, watchedPage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });

@@ -1,9 +1,9 @@
 // End-to-end checks of the charts and the district profile: profiles open from the map and
 // the rankings, the scorecard lists every indicator, charts download as SVG, PNG and CSV.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, stop, watchedPage } from './harness.mjs';
+import { test, start, stop, watchedPage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });

@@ -2,6 +2,7 @@
 // through playwright-core, and record console errors, failed requests and any request that
 // leaves the server (the app must make none).
 import { chromium } from 'playwright-core';
+import { test as nodeTest } from 'node:test';
 import { serve } from './server.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,20 @@ export async function stop({ server, browser, violations }) {
   if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
 }
 
+// Every Content-Security-Policy violation of this process, whichever server the page was on.
+const allViolations = [];
+
+/** `node:test`'s `test`, failing the test itself (not only its file) when a page broke the
+ * Content-Security-Policy while it ran. Test files import `test` from here. */
+export function test(name, fn) {
+  return nodeTest(name, async (t) => {
+    const before = allViolations.length;
+    await fn(t);
+    const during = allViolations.slice(before);
+    if (during.length) throw new Error(`Content-Security-Policy violations during this test:\n${during.join('\n')}`);
+  });
+}
+
 /** A page that records what went wrong while it was open. */
 export async function watchedPage(env, options = {}) {
   // Service workers only where a test asks for them (the offline tests): elsewhere a worker
@@ -33,7 +48,7 @@ export async function watchedPage(env, options = {}) {
   const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block', ...options });
   const trouble = { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] };
   // Every page reports Content-Security-Policy violations; `stop` fails the file on any.
-  const violation = (v) => { trouble.csp.push(v); env.violations.push(`${page.url()}: ${v}`); };
+  const violation = (v) => { trouble.csp.push(v); env.violations.push(`${page.url()}: ${v}`); allViolations.push(`${page.url()}: ${v}`); };
   await page.exposeFunction('__samikshaCspViolation', violation);
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => window.__samikshaCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));

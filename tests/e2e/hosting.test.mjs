@@ -2,12 +2,12 @@
 // Content-Security-Policy the server sends (every file here fails on a violation, see
 // harness.mjs), says why when it cannot start, refuses app files and data files that differ
 // from what was built or published, and says so in the page.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
 import { CSP } from './server.mjs';
 
 let env;
@@ -56,6 +56,24 @@ test('a browser without WebAssembly is told so', async () => {
   await page.goto(env.url('?view=map'));
   await reason(page, 'no-wasm').waitFor({ timeout: 10000 });
   assert.match(await reason(page, 'no-wasm').innerText(), /cannot run WebAssembly/);
+});
+
+test('an exception while starting (the wasm verified, then failing to instantiate) is explained, in both languages', async () => {
+  const { page, trouble } = await watchedPage(env);
+  // What a device out of memory, or a browser refusing the module at start, does.
+  await page.addInitScript(() => {
+    const refuse = () => Promise.reject(new RangeError('WebAssembly.instantiate(): Out of memory'));
+    WebAssembly.instantiate = refuse;
+    WebAssembly.instantiateStreaming = refuse;
+  });
+  await page.goto(env.url('?view=map'));
+  await reason(page, 'start').waitFor({ timeout: 10000 });
+  const text = await reason(page, 'start').innerText();
+  assert.match(text, /stopped while starting/);
+  assert.match(text, /शुरू होते समय रुक गई/);
+  assert.equal(await page.locator('#boot').getAttribute('role'), 'alert');
+  // The reason is logged for whoever looks at the console.
+  assert.ok(trouble.consoleErrors.some((e) => /Out of memory/.test(e)), trouble.consoleErrors.join('\n'));
 });
 
 test('when the loader never runs, the page says the app has not started', async () => {

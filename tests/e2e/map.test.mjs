@@ -1,10 +1,10 @@
 // End-to-end checks of the maps with the real boundaries (built into dist/ from ../shared by
 // the Trunk hook); skipped with a message when dist/ has no boundary file.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
 
 const hasBoundaries = fs.existsSync(path.join(ROOT, 'dist/data/sample/boundaries.json'));
 const skip = hasBoundaries ? false : 'dist/ has no boundary file (../shared/reference/geo is absent)';

@@ -2,13 +2,12 @@
 // newer dataset is offered, never mixed in; a load cut short by a lost connection completes by
 // itself when the connection returns. Each test serves its own copy of dist/, so it can stop
 // the server or publish a changed dataset without touching the others.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
 
 function copyOfDist() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-dist-'));

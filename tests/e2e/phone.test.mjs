@@ -1,10 +1,10 @@
 // End-to-end on a phone (390×844, touch) and the public page's sharing, embedding, time
 // control, methods and keyboard paths.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, stop, watchedPage, ready, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });

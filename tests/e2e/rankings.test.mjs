@@ -1,8 +1,8 @@
 // End-to-end checks of the rankings page: composite, table tools, explanation, CSV download.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, stop, watchedPage } from './harness.mjs';
+import { test, start, stop, watchedPage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
