@@ -9,7 +9,10 @@
 //   whole before it is used. A newer dataset on the server never replaces it silently: the page
 //   offers the switch, and only then is the new one saved and the old one deleted, so a view
 //   never mixes files of two versions.
-// - samiksha-meta: which data cache is in use.
+// - samiksha-meta: which data cache is in use, and which one each open page reads. A page keeps
+//   the dataset it started with until it reloads, even when another tab switches: its later
+//   requests (another period, the boundary file) come from the same version, and that version's
+//   cache is deleted only once no open page reads it.
 'use strict';
 const APP_FILES = __APP_FILES__;
 const APP_CACHE = 'samiksha-app-__APP_VERSION__';
@@ -18,7 +21,7 @@ const META_CACHE = 'samiksha-meta';
 const SCOPE = self.registration.scope;
 
 async function activeData() {
-  const hit = await (await caches.open(META_CACHE)).match('active-data');
+  const hit = await (await caches.open(META_CACHE)).match(new URL('active-data', SCOPE).href);
   return hit ? hit.text() : null;
 }
 
@@ -60,13 +63,30 @@ async function saveDataset() {
     await cache.put(url, new Response(bytes, { headers: r.headers }));
   }));
   await cache.put(manifestUrl, new Response(bytes, { headers: { 'content-type': 'application/json' } }));
-  await (await caches.open(META_CACHE)).put('active-data', new Response(name));
+  await (await caches.open(META_CACHE)).put(new URL('active-data', SCOPE).href, new Response(name));
   return name;
 }
 
+// The data caches open pages read, forgetting pages that are gone.
+async function inUse() {
+  const meta = await caches.open(META_CACHE);
+  const live = new Set((await self.clients.matchAll({ includeUncontrolled: true })).map((c) => c.id));
+  const used = [];
+  for (const request of await meta.keys()) {
+    const id = new URL(request.url).searchParams.get('client');
+    if (!id) continue;
+    if (live.has(id)) used.push(await (await meta.match(request)).text());
+    else await meta.delete(request);
+  }
+  return used;
+}
+
+const clientKey = (id) => new URL(`client-data?client=${encodeURIComponent(id)}`, SCOPE).href;
+
 async function dropOld(keep) {
+  const used = await inUse();
   for (const key of await caches.keys()) {
-    if (key.startsWith('samiksha-') && !keep.includes(key)) await caches.delete(key);
+    if (key.startsWith('samiksha-') && !keep.includes(key) && !used.includes(key)) await caches.delete(key);
   }
 }
 
@@ -87,8 +107,17 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-async function fromData(request) {
-  const name = await activeData();
+// A page's first data request (its manifest) ties the page to the dataset in use then.
+async function fromData(request, clientId, rel) {
+  const meta = await caches.open(META_CACHE);
+  let name = clientId ? await (await meta.match(clientKey(clientId)))?.text() : null;
+  if (!name || rel === `${DATA_DIR}manifest.json`) {
+    name = await activeData();
+    if (name && clientId) {
+      await meta.put(clientKey(clientId), new Response(name));
+      await dropOld([APP_CACHE, META_CACHE, name]);
+    }
+  }
   if (name) {
     const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
     if (hit) return hit;
@@ -134,7 +163,7 @@ self.addEventListener('fetch', (event) => {
   // The page asking the server whether a newer dataset was published goes to the network.
   if (url.searchParams.has('fresh')) return;
   const rel = url.pathname.slice(new URL(SCOPE).pathname.length);
-  if (rel.startsWith(DATA_DIR)) event.respondWith(fromData(request));
+  if (rel.startsWith(DATA_DIR)) event.respondWith(fromData(request, event.clientId, rel));
   else if (request.mode === 'navigate') event.respondWith(page(request));
   else event.respondWith(fromApp(request));
 });

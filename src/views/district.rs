@@ -112,8 +112,9 @@ pub fn DistrictView() -> impl IntoView {
                             .map(|(c, s)| {
                                 let spark = samiksha_charts::sparkline(&c.series, &row.spark_title, (80, 22));
                                 view! {
-                                    <td class="num" data-label=s.header.clone()>{c.value.clone()}</td>
-                                    <td class="num" data-label=Msg::Rank.text(lang)>{c.rank.clone()}</td>
+                                    <td class="num" data-label=s.name.clone()>{c.value.clone()}</td>
+                                    // "Rank 7 of 54" names itself.
+                                    <td class="num full">{c.rank.clone()}</td>
                                     <td class="change" data-label=Msg::ChangeSincePrevious.text(lang)>{c.change.clone()}</td>
                                     <td class="spark" data-label=Msg::TrendColumn.text(lang) inner_html=spark></td>
                                 }

@@ -302,11 +302,13 @@ fn GeoShapes(
     let labels = move || {
         let k = px_per_unit.get();
         let size = format!("{:.2}", map::LABEL_PX / k.max(1e-6));
+        // A halo of the district's own colour keeps a name readable across a border.
+        let halo = format!("{:.2}", 3.0 / k.max(1e-6));
         label_shapes
             .iter()
             .filter(|(u, bbox, _)| map::label_fits(&label_names[*u], *bbox, k))
             .map(|&(u, _, (x, y))| {
-                view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" font-size=size.clone() fill=move || ink(u)>{label_names[u].clone()}</text> }
+                view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" font-size=size.clone() stroke-width=halo.clone() stroke=move || fill(u) fill=move || ink(u)>{label_names[u].clone()}</text> }
             })
             .collect_view()
     };

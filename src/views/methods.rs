@@ -83,7 +83,17 @@ fn block(state: AppState, b: Block) -> AnyView {
         Block::Paragraph(text) => view! { <p>{runs(state, text)}</p> }.into_any(),
         Block::List { ordered: true, items: list } => view! { <ol>{items(state, list)}</ol> }.into_any(),
         Block::List { ordered: false, items: list } => view! { <ul>{items(state, list)}</ul> }.into_any(),
-        Block::Code(_, code) => view! { <pre class="doc-code"><code>{code}</code></pre> }.into_any(),
+        // The worked example's files, folded: most readers need the tables, not the JSON.
+        Block::Code(info, code) => {
+            // The fence names the file: "json manifest" → "manifest (JSON)".
+            let mut words = info.split_whitespace();
+            let kind = words.next().unwrap_or_default().to_uppercase();
+            let label = match words.last() {
+                Some(name) => format!("{name} ({kind})"),
+                None => kind,
+            };
+            view! { <details class="doc-example"><summary><code>{label}</code></summary><pre class="doc-code"><code>{code}</code></pre></details> }.into_any()
+        }
         Block::Table { head, rows } => view! {
             <table class="doc-table">
                 <thead><tr>{head.into_iter().map(|c| view! { <th scope="col">{runs(state, c)}</th> }).collect_view()}</tr></thead>

@@ -180,7 +180,16 @@ pub fn RankingsView() -> impl IntoView {
                                 {cells}
                                 <td class="card-action"><button type="button" class="explain" aria-pressed=selected.to_string()
                                     aria-label=Msg::ExplainDistrict.fill(lang, &[("district", &r.name)])
-                                    on:click=move |_| { let s = slug.clone(); state.navigate(|route| route.district = Some(s)) }>{Msg::Explain.text(lang)}</button></td>
+                                    on:click=move |_| {
+                                        let s = slug.clone();
+                                        state.navigate(|route| route.district = Some(s));
+                                        // The explanation is below the whole table: bring it into view.
+                                        request_animation_frame(|| {
+                                            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("explain-h")) {
+                                                el.scroll_into_view();
+                                            }
+                                        });
+                                    }>{Msg::Explain.text(lang)}</button></td>
                             </tr>
                         }
                     })

@@ -25,6 +25,26 @@ async function visitOnce(env, query = '?view=map&lang=en') {
 
 const asOf = (page) => page.locator('.site-footer time').innerText();
 
+/** Publishes a changed dataset into the served copy: a new date, and the newest value file's
+ * figures raised by 5. Returns the newest period's id and English label. */
+function publishNewer(dir) {
+  const data = path.join(dir, 'data/sample');
+  const manifest = JSON.parse(fs.readFileSync(path.join(data, 'manifest.json'), 'utf8'));
+  const newest = manifest.value_files.at(-1);
+  const values = JSON.parse(fs.readFileSync(path.join(data, newest.path), 'utf8'));
+  values.values['cmh-satisfactory'] = values.values['cmh-satisfactory'].map((v) => {
+    if (typeof v === 'number') return Math.min(100, v + 5);
+    return v && typeof v.v === 'number' ? { ...v, v: Math.min(100, v.v + 5) } : v;
+  });
+  const bytes = Buffer.from(JSON.stringify(values));
+  fs.writeFileSync(path.join(data, newest.path), bytes);
+  newest.bytes = bytes.length;
+  newest.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  manifest.updated = '2026-12-01';
+  fs.writeFileSync(path.join(data, 'manifest.json'), JSON.stringify(manifest));
+  return { id: newest.period, label: manifest.periods.find((p) => p.id === newest.period).label.en, oldest: manifest.periods[0].id };
+}
+
 /** Runs `body` against a server of its own copy of dist/, cleaning up whatever happens. */
 async function withCopy(body) {
   const dir = copyOfDist();
@@ -80,21 +100,7 @@ test('a newer dataset on the server is offered, not mixed in, and replaces the s
   const firstValue = () => page.locator('.ranking-table tbody tr').last().innerText();
   const oldValue = await firstValue();
 
-  // Publish a changed dataset: a new date, and the newest value file's figures raised by 5.
-  const data = path.join(dir, 'data/sample');
-  const manifest = JSON.parse(fs.readFileSync(path.join(data, 'manifest.json'), 'utf8'));
-  const newest = manifest.value_files.at(-1);
-  const values = JSON.parse(fs.readFileSync(path.join(data, newest.path), 'utf8'));
-  values.values['cmh-satisfactory'] = values.values['cmh-satisfactory'].map((v) => {
-    if (typeof v === 'number') return Math.min(100, v + 5);
-    return v && typeof v.v === 'number' ? { ...v, v: Math.min(100, v.v + 5) } : v;
-  });
-  const bytes = Buffer.from(JSON.stringify(values));
-  fs.writeFileSync(path.join(data, newest.path), bytes);
-  newest.bytes = bytes.length;
-  newest.sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  manifest.updated = '2026-12-01';
-  fs.writeFileSync(path.join(data, 'manifest.json'), JSON.stringify(manifest));
+  publishNewer(dir);
 
   await page.reload();
   await page.waitForSelector('.update-bar');
@@ -111,6 +117,43 @@ test('a newer dataset on the server is offered, not mixed in, and replaces the s
   assert.equal(await page.locator('.update-bar').count(), 0);
   const caches = await page.evaluate(() => caches.keys());
   assert.equal(caches.filter((k) => k.startsWith('samiksha-data-')).length, 1, `one dataset saved: ${caches}`);
+}));
+
+test('a page keeps the dataset it started with when another tab switches, and never mixes the two', () => withCopy(async (env, dir) => {
+  // Two tabs of one browser profile share the worker and its caches.
+  const profile = await env.browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'allow' });
+  const a = await profile.newPage();
+  await a.goto(env.url('?view=rankings&indicator=cmh-satisfactory&lang=en'));
+  await a.waitForSelector('.offline-ready', { timeout: 60000 });
+  const worst = (page) => page.locator('.ranking-table tbody tr').last().innerText();
+  const oldValue = await worst(a);
+  // A second tab on the oldest period: the newest period's file is not asked for yet.
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'data/sample/manifest.json'), 'utf8'));
+  const b = await profile.newPage();
+  await b.goto(env.url(`?view=rankings&indicator=cmh-satisfactory&period=${manifest.periods[0].id}&lang=en`));
+  await b.waitForSelector('.ranking-table tbody tr');
+
+  const newest = publishNewer(dir);
+  await a.reload();
+  await a.waitForSelector('.update-bar');
+  await Promise.all([a.waitForEvent('load'), a.click('.switch-dataset')]);
+  await a.waitForSelector('.ranking-table tbody tr');
+  assert.equal(await asOf(a), '1 December 2026');
+  assert.notEqual(await worst(a), oldValue);
+
+  // The other tab, still reading the old manifest, now asks for the newest period: it gets the
+  // old version's file (which matches its manifest), not the new one.
+  await b.selectOption('select[name=period]', newest.id);
+  await b.waitForFunction((label) => document.querySelector('.ranking-table caption')?.textContent.includes(label), newest.label);
+  assert.equal(await worst(b), oldValue);
+  assert.equal(await b.locator('.refused-file').count(), 0, 'no file refused as differing from its manifest');
+  // Reloaded, it reads the new version, and the old one is no longer kept.
+  await b.reload();
+  await b.waitForSelector('.ranking-table tbody tr');
+  assert.equal(await asOf(b), '1 December 2026');
+  const caches = await b.evaluate(() => caches.keys());
+  assert.equal(caches.filter((k) => k.startsWith('samiksha-data-')).length, 1, `one dataset saved: ${caches}`);
+  await profile.close();
 }));
 
 test('a load cut short by a lost connection says so in the page and completes when the connection returns', () => withCopy(async (env) => {

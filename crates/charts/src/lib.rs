@@ -195,24 +195,35 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
         else {
             return finish(String::new(), aria);
         };
-        let step = (n / 8).max(1);
+        // As many period labels as fit side by side at the chart's width, evenly spaced.
+        let widest = x_labels.iter().map(|l| samiksha_core::text::label_width_em(l) * LABEL_SIZE / 1.24).fold(0.0, f64::max) + 16.0;
+        // The first and last labels may reach into the margins by half their width.
+        let fit = ((f64::from(size.0) - 124.0 + widest * 0.8) / widest).floor().clamp(1.0, x_labels.len().max(1) as f64) as usize;
+        // Evenly spaced, always the first and (where two fit) the last period.
+        let shown: Vec<usize> = if fit < 2 || x_labels.len() < 2 {
+            vec![0]
+        } else {
+            let last = x_labels.len() - 1;
+            let mut v: Vec<usize> = (0..fit).map(|k| (k * last + (fit - 1) / 2) / (fit - 1)).collect();
+            v.dedup();
+            v
+        };
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(n)
-            .x_label_formatter(&|x| {
-                let i = x.round() as usize;
-                if (x - i as f64).abs() < 1e-6 && i.is_multiple_of(step) {
-                    x_labels.get(i).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .x_labels(0)
             .y_labels(6)
             .y_label_formatter(&|v| fmt(*v))
             .light_line_style(GRID)
             .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
             .draw();
+        // Period labels drawn here rather than by the mesh, whose ticks fall on round numbers
+        // and would skip the chosen periods.
+        let x_font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Top));
+        for (i, label) in shown.iter().filter_map(|&i| x_labels.get(i).map(|l| (i, l))) {
+            let (px, py) = chart.backend_coord(&(i as f64, lo));
+            let _ = root.draw(&Text::new(plain(label), (px, py + 8), x_font.clone()));
+        }
         for r in refs {
             let colour = if r.dashed { RGBColor(155, 28, 28) } else { RGBColor(90, 90, 90) };
             let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 1 };

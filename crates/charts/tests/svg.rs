@@ -184,3 +184,17 @@ fn long_titles_and_source_lines_wrap_inside_the_picture() {
     assert_eq!(shown, expected);
     assert_eq!(samiksha_charts::wrap("", 12.0, 100.0), vec![String::new()]);
 }
+
+#[test]
+fn a_narrow_trend_labels_fewer_periods_so_they_do_not_run_together() {
+    let labels: Vec<String> = (0..31).map(|k| format!("{} {}", ["January", "October", "September"][k % 3], 2000 + k)).collect();
+    let series = vec![Series { label: "A".into(), values: (0..31).map(|k| Some(k as f64)).collect() }];
+    let shown = |width: u32| {
+        let svg = trend(&labels, &series, &[], &fmt, "t", (width, 300));
+        let svg = svg.replace(char::is_whitespace, "");
+        labels.iter().filter(|l| svg.contains(&format!(">{}<", l.replace(' ', "")))).count()
+    };
+    let (narrow, wide) = (shown(360), shown(720));
+    assert_eq!(narrow, 2, "the first and the last period at 360 px");
+    assert!(wide > narrow && wide <= 6, "{wide} labels at 720 px (and {narrow} at 360)");
+}
