@@ -61,6 +61,9 @@ fn whole_file_failures_name_the_file_and_refuse_it() {
         (b"{\"format\": 1}", |k| matches!(k, ProblemKind::WrongType { expected: Expected::String })),
         (b"{\"a\": NaN}", |k| matches!(k, ProblemKind::NotJson { .. })),
         (b"{\"a\": Infinity}", |k| matches!(k, ProblemKind::NotJson { .. })),
+        // A lone surrogate cannot be text: refused here, so it never reaches a view or an export.
+        (b"{\"format\": \"samiksha/1\", \"title\": {\"en\": \"\\ud800\", \"hi\": \"x\"}}", |k| matches!(k, ProblemKind::NotJson { .. })),
+        (b"{\"format\": \"samiksha/1\", \"title\": {\"en\": \"a\\udc00b\", \"hi\": \"x\"}}", |k| matches!(k, ProblemKind::NotJson { .. })),
     ];
     for (input, is_expected) in cases {
         let (ok, problems) = manifest_problems(input);
