@@ -32,8 +32,9 @@ const allViolations = [];
 
 /** `node:test`'s `test`, failing the test itself (not only its file) when a page broke the
  * Content-Security-Policy while it ran. Test files import `test` from here. */
-export function test(name, fn) {
-  return nodeTest(name, async (t) => {
+export function test(name, options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  return nodeTest(name, options, async (t) => {
     const before = allViolations.length;
     await fn(t);
     const during = allViolations.slice(before);
