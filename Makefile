@@ -64,6 +64,7 @@ fuzz:
 	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 2>&1 | tail -n 4 || exit 1; \
 	done
 
-## Regenerates the committed sample dataset from the district list (deterministic).
+## Regenerates the committed sample dataset from the district list, and its boundary file from
+## the real district boundaries (both deterministic; both committed, so a clone needs neither).
 sample:
-	cargo run --release --bin samiksha-publish -- sample --districts $(SHARED)/reference/mp-districts.csv --out public/data/sample
+	cargo run --release --bin samiksha-publish -- sample --districts $(SHARED)/reference/mp-districts.csv --boundaries $(GEO) --out public/data/sample

@@ -1,13 +1,10 @@
-// End-to-end checks of the maps with the real boundaries (built into dist/ from ../shared by
-// the Trunk hook); skipped with a message when dist/ has no boundary file.
+// End-to-end checks of the maps with the real boundaries. The sample's boundary file is
+// committed (written by `make sample` from ../shared), so every build has it, with or without
+// ../shared: these tests never skip.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage } from './harness.mjs';
 
-const hasBoundaries = fs.existsSync(path.join(ROOT, 'dist/data/sample/boundaries.json'));
-const skip = hasBoundaries ? false : 'dist/ has no boundary file (../shared/reference/geo is absent)';
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env); });
@@ -31,7 +28,7 @@ async function fillsAndLegend(page) {
 
 const hexToRgb = (h) => `rgb(${parseInt(h.slice(1, 3), 16)}, ${parseInt(h.slice(3, 5), 16)}, ${parseInt(h.slice(5, 7), 16)})`;
 
-test('the geographic map has the 52 districts of the boundary file and the 2023 districts within their parents', { skip }, async () => {
+test('the geographic map has the 52 districts of the boundary file and the 2023 districts within their parents', async () => {
   const { page, trouble } = await watchedPage(env);
   await page.goto(env.url('?view=map&indicator=mutation-pending&period=2026-01&lang=en'));
   await page.waitForSelector('.geo-map g.shape path');
@@ -49,7 +46,7 @@ test('the geographic map has the 52 districts of the boundary file and the 2023 
   await page.close();
 });
 
-test('colours follow the chosen classification and the legend counts them', { skip }, async () => {
+test('colours follow the chosen classification and the legend counts them', async () => {
   const { page } = await watchedPage(env);
   await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
   await page.waitForSelector('.geo-map g.shape path');
@@ -73,7 +70,7 @@ test('colours follow the chosen classification and the legend counts them', { sk
   await page.close();
 });
 
-test('keyboard reaches the districts, Enter opens a profile, zoom and finder work', { skip }, async () => {
+test('keyboard reaches the districts, Enter opens a profile, zoom and finder work', async () => {
   const { page } = await watchedPage(env);
   await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
   await page.waitForSelector('.geo-map g.shape path');

@@ -57,6 +57,9 @@ pub struct SampleArgs {
     /// The folder to write manifest.json and values/ into
     #[arg(long, value_name = "folder")]
     pub out: PathBuf,
+    /// District polygons (GeoJSON or TopoJSON) to write the sample's boundaries.json from
+    #[arg(long, value_name = "file.topo.json")]
+    pub boundaries: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +113,12 @@ pub struct BoundariesArgs {
     /// A manifest to list the boundary file in (the file must be inside its folder)
     #[arg(long, value_name = "manifest.json")]
     pub manifest: Option<PathBuf>,
+    /// Where the polygons come from, in English, added to the manifest's sources
+    #[arg(long, value_name = "text", requires_all = ["manifest", "source_hi"])]
+    pub source: Option<String>,
+    /// The same in Hindi
+    #[arg(long, value_name = "text", requires = "source")]
+    pub source_hi: Option<String>,
     /// The feature property holding the district name
     #[arg(long, value_name = "property", default_value = "district")]
     pub name_property: String,

@@ -24,12 +24,25 @@ fn fail(e: String) -> ExitCode {
 
 fn run_sample(a: &SampleArgs) -> ExitCode {
     match districts::read_districts(&a.districts).and_then(|rows| sample::generate(&rows, &a.out)) {
-        Ok(()) => {
-            println!("wrote the sample dataset to {}", a.out.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => fail(e),
+        Ok(()) => println!("wrote the sample dataset to {}", a.out.display()),
+        Err(e) => return fail(e),
     }
+    // The sample's boundary file is committed with it, its source named among the sources.
+    let Some(input) = &a.boundaries else { return ExitCode::SUCCESS };
+    run_boundaries(&BoundariesArgs {
+        input: input.clone(),
+        districts: a.districts.clone(),
+        out: a.out.join("boundaries.json"),
+        aliases: None,
+        manifest: Some(a.out.join("manifest.json")),
+        source: Some(sample::BOUNDARY_SOURCE.0.into()),
+        source_hi: Some(sample::BOUNDARY_SOURCE.1.into()),
+        name_property: "district".into(),
+        code_property: "dt_code".into(),
+        object: None,
+        width: 1000.0,
+        tolerance: 1.2,
+    })
 }
 
 fn run_import(a: &ImportArgs) -> ExitCode {
@@ -62,7 +75,8 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
         let body = write::to_bytes(&file)?;
         std::fs::write(&a.out, &body).map_err(|e| format!("{}: {e}", a.out.display()))?;
         if let Some(manifest) = &a.manifest {
-            write::attach_boundaries(manifest, &a.out, &body)?;
+            let source = a.source.as_deref().zip(a.source_hi.as_deref());
+            write::attach_boundaries(manifest, &a.out, &body, source)?;
         }
         Ok(report)
     })();

@@ -295,6 +295,12 @@ fn enforce(series: &mut Series, spec: &Spec, t: usize, facts: &[(usize, Place)])
     }
 }
 
+/// Where the sample's district polygons come from (English, Hindi), named in its manifest.
+pub const BOUNDARY_SOURCE: (&str, &str) = (
+    "District boundaries: 2011 census districts of Madhya Pradesh with Agar Malwa and Niwari, from a public collection of Indian district maps (mp-districts-2011.topo.json)",
+    "ज़िलों की सीमाएँ: मध्यप्रदेश के 2011 की जनगणना के ज़िले, आगर मालवा और निवाड़ी सहित, भारत के ज़िलों के मानचित्रों के एक सार्वजनिक संग्रह से (mp-districts-2011.topo.json)",
+);
+
 /// Checks that every named district stands, untied, where the review put it.
 fn verify(series: &Series, spec: &Spec, t: usize, facts: &[(usize, Place)]) -> Result<(), String> {
     let ranking = rank_readings(&readings_at(series, t), spec.dir, spec.decimals);

@@ -46,8 +46,10 @@ pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut
 
 /// Lists a boundary file in a manifest (path relative to the manifest, size, SHA-256), keeping
 /// the rest of the manifest as it is. The manifest may be anyone's, hand-edited or newer than
-/// this tool, so it is read as plain JSON and only the typed `boundaries` entry is replaced.
-pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8]) -> Result<(), String> {
+/// this tool, so it is read as plain JSON and only the typed `boundaries` entry is replaced;
+/// when given, where the polygons come from is added to the sources (once, however often it
+/// is run).
+pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8], source: Option<(&str, &str)>) -> Result<(), String> {
     let text = std::fs::read(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
     let mut m: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
     let dir = manifest.parent().unwrap_or(Path::new("."));
@@ -58,5 +60,13 @@ pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8]) -> Resul
         .replace('\\', "/");
     let entry = serde_json::to_value(FileRef::of(rel, body)).map_err(|e| e.to_string())?;
     m.insert("boundaries".into(), entry);
+    if let Some((en, hi)) = source {
+        let sources = m.entry("sources").or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        if let Some(list) = sources.as_array_mut() {
+            if !list.iter().any(|s| s["name"]["en"] == en) {
+                list.push(serde_json::json!({ "name": { "en": en, "hi": hi } }));
+            }
+        }
+    }
     std::fs::write(manifest, to_pretty(&m)?).map_err(|e| format!("{}: {e}", manifest.display()))
 }

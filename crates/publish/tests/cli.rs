@@ -182,10 +182,17 @@ fn help_of_each_command_lists_its_flags() {
 fn sample_generation_is_deterministic_and_matches_the_committed_sample() {
     let shared = shared();
     let dir = temp("sample");
-    let (code, out) = run(bin().args(["sample", "--districts"]).arg(shared.join("mp-districts.csv")).arg("--out").arg(&dir));
+    let (code, out) = run(bin()
+        .args(["sample", "--districts"])
+        .arg(shared.join("mp-districts.csv"))
+        .arg("--boundaries")
+        .arg(shared.join("geo/mp-districts-2011.topo.json"))
+        .arg("--out")
+        .arg(&dir));
     assert_eq!(code, 0, "{out}");
     let committed = root().join("public/data/sample");
-    for rel in std::iter::once("manifest.json".to_string())
+    for rel in ["manifest.json".to_string(), "boundaries.json".to_string()]
+        .into_iter()
         .chain(std::fs::read_dir(committed.join("values")).unwrap().map(|e| format!("values/{}", e.unwrap().file_name().to_string_lossy())))
     {
         assert_eq!(std::fs::read(dir.join(&rel)).unwrap(), std::fs::read(committed.join(&rel)).unwrap(), "{rel} differs: run `make sample`");
