@@ -96,7 +96,9 @@ pub fn App() -> impl IntoView {
                     </section>
                 }.into_any(),
                 Load::Ready => view! {
-                    {move || chrome.get().then(|| view! { <PrintTitle/><views::ConnectionNotes/> })}
+                    {move || chrome.get().then(|| view! { <PrintTitle/> })}
+                    // Refused files, unverified data and the connection are said in an embed too.
+                    {move || (chrome.get() || embedded.get()).then(|| view! { <views::ConnectionNotes/> })}
                     {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.

@@ -48,6 +48,15 @@ async function saveDataset() {
   const bytes = await res.arrayBuffer();
   const manifest = JSON.parse(new TextDecoder().decode(bytes));
   const name = `samiksha-data-${await hex(bytes)}`;
+  saving.add(name);
+  try {
+    return await fill(name, manifest, bytes, base, manifestUrl);
+  } finally {
+    saving.delete(name);
+  }
+}
+
+async function fill(name, manifest, bytes, base, manifestUrl) {
   const cache = await caches.open(name);
   const files = (Array.isArray(manifest.value_files) ? manifest.value_files : []).filter(Boolean);
   if (manifest.boundaries) files.push(manifest.boundaries);
@@ -67,6 +76,9 @@ async function saveDataset() {
   return name;
 }
 
+// Data caches being filled right now (a first save, or a switch): never pruned meanwhile.
+const saving = new Set();
+
 // The data caches open pages read, forgetting pages that are gone.
 async function inUse() {
   const meta = await caches.open(META_CACHE);
@@ -75,20 +87,24 @@ async function inUse() {
   for (const request of await meta.keys()) {
     const id = new URL(request.url).searchParams.get('client');
     if (!id) continue;
-    if (live.has(id)) used.push(await (await meta.match(request)).text());
+    const hit = await meta.match(request);
+    if (live.has(id) && hit) used.push(await hit.text());
     else await meta.delete(request);
   }
   return used;
 }
 
-const clientKey = (id) => new URL(`client-data?client=${encodeURIComponent(id)}`, SCOPE).href;
-
-async function dropOld(keep) {
-  const used = await inUse();
+// Deletes the data caches no open page reads and that are not the one in use. App caches are
+// left to `activate`, which knows which build is current.
+async function pruneData() {
+  const keep = new Set([await activeData(), ...(await inUse()), ...saving]);
   for (const key of await caches.keys()) {
-    if (key.startsWith('samiksha-') && !keep.includes(key) && !used.includes(key)) await caches.delete(key);
+    if (key.startsWith('samiksha-data-') && !keep.has(key)) await caches.delete(key);
   }
 }
+
+const clientKey = (id) => new URL(`client-data?client=${encodeURIComponent(id)}`, SCOPE).href;
+
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -102,20 +118,28 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    await dropOld([APP_CACHE, META_CACHE, await activeData()]);
+    // Earlier builds go; data caches only when no open page reads them.
+    for (const key of await caches.keys()) {
+      if (key.startsWith('samiksha-app-') && key !== APP_CACHE) await caches.delete(key);
+    }
+    await pruneData();
     await self.clients.claim();
   })());
 });
 
-// A page's first data request (its manifest) ties the page to the dataset in use then.
-async function fromData(request, clientId, rel) {
+// A page's first data request (its manifest) ties the page to the dataset in use then; data
+// caches nobody reads any more are pruned after the answer (never holding it up, never failing it).
+async function fromData(event, rel) {
+  const { request, clientId } = event;
   const meta = await caches.open(META_CACHE);
   let name = clientId ? await (await meta.match(clientKey(clientId)))?.text() : null;
+  // A page's record that points at a cache since deleted is no record: read the one in use.
+  if (name && !(await caches.has(name))) name = null;
   if (!name || rel === `${DATA_DIR}manifest.json`) {
     name = await activeData();
     if (name && clientId) {
       await meta.put(clientKey(clientId), new Response(name));
-      await dropOld([APP_CACHE, META_CACHE, name]);
+      event.waitUntil(pruneData().catch(() => {}));
     }
   }
   if (name) {
@@ -163,7 +187,7 @@ self.addEventListener('fetch', (event) => {
   // The page asking the server whether a newer dataset was published goes to the network.
   if (url.searchParams.has('fresh')) return;
   const rel = url.pathname.slice(new URL(SCOPE).pathname.length);
-  if (rel.startsWith(DATA_DIR)) event.respondWith(fromData(request, event.clientId, rel));
+  if (rel.startsWith(DATA_DIR)) event.respondWith(fromData(event, rel));
   else if (request.mode === 'navigate') event.respondWith(page(request));
   else event.respondWith(fromApp(request));
 });
@@ -174,8 +198,8 @@ self.addEventListener('message', (event) => {
   event.waitUntil((async () => {
     let ok = true;
     try {
-      const name = await saveDataset();
-      await dropOld([APP_CACHE, META_CACHE, name]);
+      await saveDataset();
+      await pruneData();
     } catch {
       ok = false;
     }

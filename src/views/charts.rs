@@ -32,10 +32,11 @@ pub fn ChartsView() -> impl IntoView {
     let initial = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).map_or(720, |e| e.client_width().max(0) as u32);
     let available = RwSignal::new(initial.saturating_sub(24) / 20 * 20);
     let measure = move || {
-        if let Some(el) = section.get_untracked() {
+        // A frame or resize after the view is gone finds nothing (never a disposed signal).
+        if let Some(el) = section.try_get_untracked().flatten() {
             let w = el.client_width().max(0) as u32 / 20 * 20;
-            if w > 0 && w != available.get_untracked() {
-                available.set(w);
+            if w > 0 && available.try_get_untracked().is_some_and(|old| old != w) {
+                available.try_set(w);
             }
         }
     };

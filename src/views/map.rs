@@ -66,6 +66,13 @@ pub fn MapView() -> impl IntoView {
     let classes = Memo::new(move |_| state.route.with(|r| r.classes));
     let preferred = Memo::new(move |_| state.route.with(|r| r.map));
     let scale = Memo::new(move |_| state.route.with(|r| r.scale));
+    // Classes over every period need every period's values (a link, a bookmark, the button).
+    Effect::new(move |_| {
+        state.retry.track();
+        if scale.get() == samiksha_core::route::Scale::AllPeriods {
+            state.ensure_all_periods();
+        }
+    });
     let model: Memo<Option<Arc<MapModel>>> = Memo::new(move |_| {
         let m = state.measured.get()?;
         let lang = state.lang.get();
@@ -283,12 +290,13 @@ fn GeoShapes(
     let px_per_unit = RwSignal::new(0.0f64);
     let measure = move || {
         use wasm_bindgen::JsCast;
-        let Some(svg) = svg_ref.get_untracked() else { return };
+        // A frame or resize after the map is gone finds nothing (never a disposed signal).
+        let Some(svg) = svg_ref.try_get_untracked().flatten() else { return };
         let Some(ctm) = svg.unchecked_ref::<web_sys::SvgGraphicsElement>().get_screen_ctm() else { return };
         // Two decimals: a resize of a pixel or two re-lays no label.
         let k = (f64::from(ctm.a().hypot(ctm.b())) * 100.0).round() / 100.0;
-        if k != px_per_unit.get_untracked() {
-            px_per_unit.set(k);
+        if px_per_unit.try_get_untracked().is_some_and(|old| old != k) {
+            px_per_unit.try_set(k);
         }
     };
     Effect::new(move |_| {

@@ -20,6 +20,10 @@ fn scroll_to_hash() {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     if let Some(el) = hash.strip_prefix('#').filter(|h| !h.is_empty()).and_then(|id| doc.get_element_by_id(id)) {
         el.scroll_into_view();
+        // Focus follows, so the keyboard continues from the section.
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&el) {
+            let _ = h.focus();
+        }
     }
 }
 
@@ -78,7 +82,7 @@ fn block(state: AppState, b: Block) -> AnyView {
     match b {
         // The document's title is the view's heading; its sections sit one level below.
         Block::Heading(1, _, text) => view! { <h2 id="methods-h">{runs(state, text)}</h2> }.into_any(),
-        Block::Heading(2, id, text) => view! { <h3 id=id>{runs(state, text)}</h3> }.into_any(),
+        Block::Heading(2, id, text) => view! { <h3 id=id tabindex="-1">{runs(state, text)}</h3> }.into_any(),
         Block::Heading(_, id, text) => view! { <h4 id=id>{runs(state, text)}</h4> }.into_any(),
         Block::Paragraph(text) => view! { <p>{runs(state, text)}</p> }.into_any(),
         Block::List { ordered: true, items: list } => view! { <ol>{items(state, list)}</ol> }.into_any(),

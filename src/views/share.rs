@@ -6,7 +6,6 @@ use crate::io::{copy_text, page_address, share_link, Shared};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
-use samiksha_core::numfmt::format_date;
 use samiksha_core::route::{Frame, Route};
 
 /// Text safe inside a double-quoted HTML attribute.
@@ -95,20 +94,16 @@ pub fn EmbedFooter() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let full = state.route.with(|r| Route { frame: Frame::Page, ..r.clone() }.to_query());
-        state.dataset.with(|d| {
-            d.as_ref().map(|d| {
-                let m = &d.manifest;
-                let sources = m.sources.iter().map(|s| s.name.get(lang).to_string()).collect::<Vec<_>>().join("; ");
-                view! {
-                    <footer class="embed-footer">
-                        <p>
-                            <span>{Msg::Source.text(lang)}": "{sources}</span>" · "
-                            <span>{Msg::DataAsOf.text(lang)}": "<time datetime=m.updated.clone()>{format_date(&m.updated, lang)}</time></span>" · "
-                            <a href=full target="_blank" rel="noopener">{Msg::OpenFullPage.text(lang)}</a>
-                        </p>
-                    </footer>
-                }
-            })
+        // The dataset's own notice ("illustrative values") travels with every embed.
+        let notice = state.dataset.with(|d| d.as_ref().and_then(|d| d.manifest.notice.as_ref().map(|n| n.get(lang).to_string())));
+        state.with_ctx(lang, |ctx| {
+            view! {
+                <footer class="embed-footer">
+                    {notice.map(|n| view! { <p class="embed-notice"><strong>{n}</strong></p> })}
+                    <p>{ctx.source_line()}</p>
+                    <p><a href=full target="_blank" rel="noopener">{Msg::OpenFullPage.text(lang)}</a></p>
+                </footer>
+            }
         })
     }
 }

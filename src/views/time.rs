@@ -91,7 +91,8 @@ pub fn TimeControl(colours: Colours) -> impl IntoView {
                 <div class="time-control" role="group" aria-label=move || Msg::TimeControl.text(lang())>
                     <button type="button" class="time-step" data-step="back" disabled=at_start on:click=move |_| step(Step::Back)
                         aria-label=move || Msg::PreviousPeriod.text(lang())>"◀"</button>
-                    <button type="button" class="time-play" aria-pressed=move || playing.get().to_string() on:click=play
+                    // Its name says what a press does (Play, or Pause while playing).
+                    <button type="button" class="time-play" data-playing=move || playing.get().to_string() on:click=play
                         title=move || Msg::PlayPeriodsLabel.text(lang())>
                         {move || if playing.get() { Msg::PausePeriods.text(lang()) } else { Msg::PlayPeriods.text(lang()) }}
                     </button>

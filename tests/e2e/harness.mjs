@@ -12,8 +12,8 @@ export const BASE = '/transparency/samiksha/';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function start(root = path.join(ROOT, 'dist')) {
-  const server = await serve(root, { base: BASE });
+export async function start(root = path.join(ROOT, 'dist'), serverOptions = {}) {
+  const server = await serve(root, { base: BASE, ...serverOptions });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { server, browser, url: (query = '') => `${origin}${BASE}${query}`, origin, violations: [] };

@@ -34,6 +34,10 @@ async function phoneTrouble(page) {
       while (p) { if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) { held = true; break; } p = p.parentElement; }
       if (!held) { problems.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class')} ends at ${Math.round(b.right)}`); break; }
     }
+    // A name shown on a square is shown whole.
+    for (const t of document.querySelectorAll('.tile-name')) {
+      if (getComputedStyle(t).display !== 'none' && t.scrollWidth > t.clientWidth + 1) { problems.push(`"${t.textContent}" is cut off on its square`); break; }
+    }
     for (const t of document.querySelectorAll('.shape-label, .tile-name, .tile-rank, svg.chart text')) {
       const b = t.getBoundingClientRect();
       if (!b.height || getComputedStyle(t).display === 'none') continue;
@@ -59,7 +63,7 @@ test('on a phone every view fits the screen, labels are at least 12 px, and axe 
       await page.waitForFunction(() => !document.querySelector('main .status[role=status]')?.textContent.match(/Loading|लोड/), null, { timeout: 20000 });
       await page.waitForTimeout(250);
       for (const p of await phoneTrouble(page)) failures.push(`${q} in ${lang}: ${p}`);
-      labelled += await page.locator('.shape-label, .tile-rank').count();
+      labelled += await page.locator('.shape-label').count();
       await page.evaluate(axe);
       const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
       const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
@@ -67,8 +71,8 @@ test('on a phone every view fits the screen, labels are at least 12 px, and axe 
     }
   }
   assert.deepEqual(failures, []);
-  // The maps were labelled (fewer names, not none).
-  assert.ok(labelled > 100, `${labelled} labels`);
+  // The geographic maps were labelled (fewer names, not none).
+  assert.ok(labelled > 30, `${labelled} names on the geographic maps`);
   assert.deepEqual(trouble.consoleErrors, []);
   await page.close();
 });
@@ -90,6 +94,25 @@ test('on a phone the map and its legend are above the fold', async () => {
     }
   }
   await page.close();
+});
+
+test('on a tablet the squares carry the names that fit, whole, and a phone shows ranks only', async () => {
+  for (const [width, height, least] of [[1024, 768, 30], [768, 1024, 20], [390, 844, 0]]) {
+    const { page } = await watchedPage(env, { viewport: { width, height }, hasTouch: true });
+    for (const lang of ['hi', 'en']) {
+      await page.goto(env.url(`?view=map&map=tiles&indicator=mutation-pending&lang=${lang}`));
+      await page.waitForSelector('.tile-grid a.tile');
+      const { shown, cut } = await page.evaluate(() => {
+        const names = [...document.querySelectorAll('.tile-name')].filter((t) => getComputedStyle(t).display !== 'none');
+        return { shown: names.length, cut: names.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent) };
+      });
+      assert.deepEqual(cut, [], `${width} px, ${lang}: names cut off`);
+      assert.ok(shown >= least, `${width} px, ${lang}: ${shown} names shown`);
+      // Every square shows its rank.
+      assert.equal(await page.locator('.tile-rank:visible').count(), 55);
+    }
+    await page.close();
+  }
 });
 
 test('the document title names the view, the indicator, the period and the district, in the reader\'s language', async () => {
@@ -164,7 +187,7 @@ test('Embed gives an iframe of the current view, and the embedded view keeps the
   for (const gone of ['.site-header', '.main-nav', '.site-footer', '.share-bar']) assert.equal(await page.locator(gone).count(), 0, gone);
   const footer = await page.textContent('.embed-footer');
   assert.match(footer, /Source: .+/);
-  assert.match(footer, /Data as of: .*20\d\d/);
+  assert.match(footer, /Data as of .*20\d\d/);
   const full = await page.getAttribute('.embed-footer a', 'href');
   assert.equal(full, '?view=rankings&indicator=public-awareness&period=2026-01&lang=en');
   assert.equal(await page.getAttribute('.embed-footer a', 'target'), '_blank');
@@ -173,6 +196,30 @@ test('Embed gives an iframe of the current view, and the embedded view keeps the
   await page.waitForFunction(() => location.search.includes('period=2025-10') && location.search.includes('embed=1'));
   assert.deepEqual(trouble.consoleErrors, []);
   await page.close();
+});
+
+test('the embed code works on a page of a site the host lets embed it', async () => {
+  // The host has set `frame-ancestors` as docs/hosting.md says for embedding.
+  const host = await start(undefined, { frameAncestors: "'self'" });
+  try {
+    const { page, trouble } = await watchedPage(host);
+    await page.goto(host.url('?view=map&map=tiles&indicator=mutation-pending&period=2026-01&lang=hi'));
+    await page.waitForSelector('.tile-grid a.tile');
+    await page.click('.share-bar button.embed');
+    const code = await page.inputValue('#embed-code');
+    // Another page of the site, holding nothing but the pasted code.
+    await page.goto(host.url('?view=about&lang=hi'));
+    await page.waitForSelector('main h2');
+    await page.evaluate((html) => { document.body.innerHTML = html; }, code);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.tile-grid a.tile:not(.no-data)').first().waitFor({ timeout: 20000 });
+    assert.equal(await frame.locator('.site-header').count(), 0);
+    assert.match(await frame.locator('.embed-footer').innerText(), /स्रोत/);
+    assert.match(await frame.locator('.embed-footer').innerText(), /केवल उदाहरण/, 'the dataset notice travels with the embed');
+    assert.deepEqual(trouble.consoleErrors, []);
+  } finally {
+    await stop(host);
+  }
 });
 
 test('the time control steps the period, plays through with fixed colours, and works from the keyboard', async () => {
@@ -201,7 +248,7 @@ test('the time control steps the period, plays through with fixed colours, and w
   const before = period();
   await page.click('.time-control .time-play');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('scale') === 'all');
-  assert.equal(await page.getAttribute('.time-control .time-play', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('.time-control .time-play'), 'Pause');
   await page.waitForFunction((p) => new URL(location.href).searchParams.get('period') > p, before, { timeout: 8000 });
   const legend = async () => page.$$eval('.legend li[data-class]:not([data-class=none])', (xs) => xs.map((x) => x.textContent.replace(/\(\d+\)\s*$/, '').trim()));
   const classesNow = await legend();
@@ -209,7 +256,7 @@ test('the time control steps the period, plays through with fixed colours, and w
   assert.deepEqual(await legend(), classesNow, 'the classes stay while playing');
   assert.match(await page.textContent('.legend-note'), /every period/);
   await page.click('.time-control .time-play');
-  assert.equal(await page.getAttribute('.time-control .time-play', 'aria-pressed'), 'false');
+  assert.equal(await page.textContent('.time-control .time-play'), 'Play');
 
   // The ranked bars have the same control.
   await page.goto(env.url('?view=charts&chart=bars&indicator=mutation-pending&period=2026-01&lang=hi'));

@@ -26,21 +26,23 @@ export function cacheControl(file) {
   return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-/** Starts a server for `root` mounted at `base` (e.g. "/transparency/samiksha/"). Resolves to the server. */
-export function serve(root, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
+/** Starts a server for `root` mounted at `base` (e.g. "/transparency/samiksha/"). Resolves to the
+ * server. `frameAncestors` replaces `'none'` for a host that lets pages embed the app. */
+export function serve(root, { base = '/', port = 0, host = '127.0.0.1', frameAncestors = "'none'" } = {}) {
   const rootAbs = path.resolve(root);
+  const headers = { ...SECURITY_HEADERS, 'content-security-policy': CSP.replace("frame-ancestors 'none'", `frame-ancestors ${frameAncestors}`) };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(base)) { res.writeHead(404, SECURITY_HEADERS).end('not found'); return; }
+    if (!rel.startsWith(base)) { res.writeHead(404, headers).end('not found'); return; }
     rel = rel.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(rootAbs, rel);
     if (!file.startsWith(rootAbs + path.sep)) { res.writeHead(403).end('forbidden'); return; }
     fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain' }).end('not found'); return; }
+      if (err) { res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
-        ...SECURITY_HEADERS,
+        ...headers,
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': cacheControl(file),
       });

@@ -267,6 +267,7 @@ strings! {
     PlayPeriodsLabel => "Play through the periods", "सभी अवधियाँ क्रम से दिखाएँ";
     SameColours => "Same colours for every period", "हर अवधि के लिए एक जैसे रंग";
     DatasetNotice => "Notice about this dataset", "इस डेटासेट के बारे में सूचना";
+    IdColumn => "Identifier (in links)", "पहचान-कोड (लिंक में)";
     SkipToMap => "Skip to the map", "सीधे मानचित्र पर जाएँ";
     Share => "Share", "साझा करें";
     LinkCopied => "Link copied. Paste it anywhere to share this view.", "लिंक कॉपी हो गया। यह पेज इसी रूप में साझा करने के लिए इसे कहीं भी पेस्ट करें।";

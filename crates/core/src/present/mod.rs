@@ -390,7 +390,7 @@ pub fn indicators_csv(ctx: &Ctx) -> (String, String) {
     let m = &ctx.ds.manifest;
     let header = [Msg::Indicator, Msg::Department, Msg::Direction, Msg::Description, Msg::Source].map(|k| ctx.msg(k).to_string());
     let mut header = header.to_vec();
-    header.insert(1, "id".into());
+    header.insert(1, ctx.msg(Msg::IdColumn).to_string());
     let rows: Vec<Vec<String>> = m
         .indicators
         .iter()
