@@ -24,7 +24,13 @@ pub fn go(route: RwSignal<Route>, next: Route, entry: HistoryEntry) {
     if route.with_untracked(|r| *r == next) {
         return;
     }
-    let url = next.to_query();
+    let mut url = next.to_query();
+    // A correction keeps the section the address names (`…#composite`); a new choice does not.
+    if entry == HistoryEntry::Replace {
+        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()).filter(|h| h.len() > 1) {
+            url.push_str(&hash);
+        }
+    }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = match entry {
             HistoryEntry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),

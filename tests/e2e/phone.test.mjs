@@ -317,6 +317,11 @@ test('methods: rendered in both languages, linked from composite figures, and th
   await page.goto(env.url('?view=map&indicator=mutation-pending&lang=hi'));
   await ready(page);
   assert.equal(await page.locator('.method-link').count(), 0, 'no composite, no link');
+  // A shortened link to a section still opens at the section after the app completes the address.
+  await page.goto(env.url('?view=methods#example'));
+  await page.waitForSelector('.methods-view h3#example');
+  await page.waitForFunction(() => location.search.includes('lang=hi') && location.hash === '#example');
+  await page.waitForFunction(() => document.getElementById('example').getBoundingClientRect().top < 200);
   assert.deepEqual(trouble.consoleErrors, []);
   await page.close();
 });

@@ -450,7 +450,9 @@ pub fn wrap(text: &str, size: f64, room: f64) -> Vec<String> {
         // A word too long for a line of its own is broken between letters.
         for c in word.chars() {
             line.push(c);
-            if !fits(&line) && line.chars().count() > 1 {
+            // A sign drawn on the letter before it (a matra, a virama) never starts a line.
+            let mark = samiksha_core::text::label_width_em(&c.to_string()) == 0.0;
+            if !mark && !fits(&line) && line.chars().count() > 1 {
                 line.pop();
                 lines.push(std::mem::take(&mut line));
                 line.push(c);
