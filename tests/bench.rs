@@ -25,7 +25,8 @@ fn measure(label: &str, manifest: &[u8], files: &HashMap<String, Vec<u8>>, runs:
     for _ in 0..runs {
         let t = now();
         let (ds, problems) = check_dataset("manifest.json", manifest, |p| files.get(p).cloned().ok_or_else(|| "missing".into()));
-        assert!(ds.is_some() && problems.is_empty(), "{label}: {problems:?}");
+        // Warnings are allowed (the sample's three districts placed within their parents).
+        assert!(ds.is_some() && problems.iter().all(|p| p.severity == samiksha_core::problem::Severity::Warning), "{label}: {problems:?}");
         times.push(now() - t);
     }
     times.sort_by(f64::total_cmp);
@@ -47,6 +48,7 @@ fn parse_and_validate_throughput() {
     )
     .into_iter()
     .map(|(p, b)| (format!("values/{p}.json"), b.to_vec()))
+    .chain(std::iter::once(("boundaries.json".to_string(), include_bytes!("../public/data/sample/boundaries.json").to_vec())))
     .collect();
     measure("MP sample (55 districts, 32 indicators, 31 periods)", manifest, &files, 9);
 

@@ -22,11 +22,31 @@ pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl 
     }
     if let Some(b) = ds.manifest.boundaries.clone() {
         match load(&b.path) {
-            Ok(bytes) => problems.extend(integrity_problems(&b, &bytes)),
+            Ok(bytes) => {
+                problems.extend(integrity_problems(&b, &bytes));
+                problems.extend(boundary_coverage(&ds, &b.path, &bytes));
+            }
             Err(reason) => problems.push(Problem { severity: Severity::Warning, ..unreadable(&b.path, reason) }),
         }
     }
     (Some(ds), problems)
+}
+
+/// The boundary file read against the manifest: its own problems (a polygon naming no district
+/// is already one), and a warning for every district without a polygon, saying whether its
+/// lineage places it within another district's polygon or leaves it off the map.
+fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
+    let (geo, mut problems) = crate::geo::parse_boundaries(file, bytes, &ds.manifest);
+    let Some(geo) = geo else { return problems };
+    let units = ds.units();
+    let warn = |kind| Problem { severity: Severity::Warning, file: file.to_string(), path: "$.units".into(), kind };
+    for wp in &geo.within_parent {
+        problems.push(warn(ProblemKind::NoPolygon { unit: units[wp.unit].slug.clone(), within: Some(units[wp.parent].slug.clone()) }));
+    }
+    for &u in &geo.missing {
+        problems.push(warn(ProblemKind::NoPolygon { unit: units[u].slug.clone(), within: None }));
+    }
+    problems
 }
 
 pub fn unreadable(file: &str, reason: String) -> Problem {

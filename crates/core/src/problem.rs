@@ -125,6 +125,12 @@ pub enum ProblemKind {
         kind: RefKind,
         id: String,
     },
+    /// A district of the manifest without a polygon in the boundary file: drawn within the
+    /// district it was carved from (`within`), or not on the map at all.
+    NoPolygon {
+        unit: String,
+        within: Option<String>,
+    },
     BadDate {
         found: String,
     },
@@ -272,6 +278,20 @@ impl ProblemKind {
                     format!("unknown {} \"{id}\"", kind.text(lang))
                 } else {
                     format!("अज्ञात {} \"{id}\"", kind.text(lang))
+                }
+            }
+            NoPolygon { unit, within: Some(parent) } => {
+                if en {
+                    format!("district \"{unit}\" has no polygon; the map shows it within \"{parent}\", the district it was carved from")
+                } else {
+                    format!("ज़िले \"{unit}\" की कोई सीमा नहीं; मानचित्र इसे \"{parent}\" के भीतर दिखाता है, जिससे यह बना है")
+                }
+            }
+            NoPolygon { unit, within: None } => {
+                if en {
+                    format!("district \"{unit}\" has no polygon and no ancestor with one: it is not on the map (add its polygon, or its lineage)")
+                } else {
+                    format!("ज़िले \"{unit}\" की कोई सीमा नहीं, न उसके किसी पूर्ववर्ती ज़िले की: यह मानचित्र पर नहीं है (इसकी सीमा या वंशक्रम जोड़ें)")
                 }
             }
             BadDate { found } => {

@@ -24,7 +24,8 @@ fn sample() -> &'static Dataset {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample");
         let manifest = std::fs::read(dir.join("manifest.json")).expect("the sample manifest is committed");
         let (ds, problems) = check_dataset("manifest.json", &manifest, |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        assert!(problems.is_empty(), "{problems:#?}");
+        // Only the districts created after the boundaries were drawn, placed within their parents.
+        assert!(problems.iter().all(|p| matches!(p.kind, samiksha_core::problem::ProblemKind::NoPolygon { within: Some(_), .. })), "{problems:#?}");
         ds.expect("usable")
     })
 }
@@ -506,4 +507,37 @@ fn every_views_table_downloads_as_csv_with_its_heading_and_source() {
         let (_, csv) = samiksha_core::present::indicators_csv(&ctx);
         assert_eq!(csv.trim_end().split("\r\n").count(), 3 + ds.indicators().len());
     }
+}
+
+#[test]
+fn the_boundary_file_is_checked_against_the_districts() {
+    use samiksha_core::problem::{ProblemKind, Severity};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample");
+    let manifest = std::fs::read(dir.join("manifest.json")).unwrap();
+    let load = |p: &str| std::fs::read(dir.join(p)).map_err(|e| e.to_string());
+    let (_, problems) = check_dataset("manifest.json", &manifest, load);
+    let mut placed: Vec<(String, String)> = problems
+        .iter()
+        .filter_map(|p| match &p.kind {
+            ProblemKind::NoPolygon { unit, within: Some(parent) } => Some((unit.clone(), parent.clone())),
+            _ => None,
+        })
+        .collect();
+    placed.sort();
+    assert_eq!(placed, [("maihar".to_string(), "satna".to_string()), ("mauganj".into(), "rewa".into()), ("pandhurna".into(), "chhindwara".into())]);
+    assert!(problems.iter().all(|p| p.severity == Severity::Warning && p.file == "boundaries.json"));
+    let en = problems[0].kind.text(samiksha_core::Lang::En);
+    assert!(en.contains("carved from"), "{en}");
+
+    // A district with neither a polygon nor a parent that has one is not on the map, and said so.
+    let mut m: Value = serde_json::from_slice(&manifest).unwrap();
+    let units = m["units"].as_array_mut().unwrap();
+    let mut orphan = units.iter().find(|u| u["slug"] == "mauganj").unwrap().clone();
+    orphan["slug"] = json!("nowhere");
+    orphan.as_object_mut().unwrap().remove("carved_from");
+    units.push(orphan);
+    let (_, problems) = check_dataset("manifest.json", m.to_string().as_bytes(), load);
+    let missing = problems.iter().find(|p| matches!(&p.kind, ProblemKind::NoPolygon { unit, within: None } if unit == "nowhere"));
+    let text = missing.expect("the orphan is reported").kind.text(samiksha_core::Lang::Hi);
+    assert!(text.contains("मानचित्र पर नहीं"), "{text}");
 }

@@ -13,7 +13,10 @@ fn sample() -> &'static Dataset {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample");
         let manifest = std::fs::read(dir.join("manifest.json")).expect("the sample manifest is committed");
         let (ds, problems) = check_dataset("manifest.json", &manifest, |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
-        assert!(problems.is_empty(), "the sample must validate cleanly: {problems:#?}");
+        // Cleanly, but for the three districts created after the boundaries were drawn, which
+        // the map places within the districts they were carved from.
+        let placed = |p: &samiksha_core::problem::Problem| matches!(p.kind, samiksha_core::problem::ProblemKind::NoPolygon { within: Some(_), .. });
+        assert!(problems.iter().all(placed) && problems.len() == 3, "the sample must validate cleanly: {problems:#?}");
         ds.expect("usable")
     })
 }

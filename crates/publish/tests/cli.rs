@@ -54,7 +54,11 @@ fn load(dir: &Path) -> (Dataset, Vec<samiksha_core::Problem>) {
 fn validate_passes_on_the_sample() {
     let (code, out) = run(bin().arg("validate").arg(root().join("public/data/sample/manifest.json")));
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("55 districts, 32 indicators, 31 periods; 0 errors, 0 warnings"), "{out}");
+    assert!(out.contains("55 districts, 32 indicators, 31 periods; 0 errors, 3 warnings"), "{out}");
+    // The warnings: the boundary file checked against the districts (issue 10, item 4).
+    for (district, parent) in [("mauganj", "rewa"), ("maihar", "satna"), ("pandhurna", "chhindwara")] {
+        assert!(out.contains(&format!("district \"{district}\" has no polygon; the map shows it within \"{parent}\"")), "{out}");
+    }
 }
 
 #[test]
