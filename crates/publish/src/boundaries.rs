@@ -26,7 +26,9 @@ pub struct Feature {
 pub struct BoundaryReport {
     pub matched: Vec<(String, String)>,
     pub renamed: Vec<(String, String)>,
-    pub no_polygon: Vec<String>,
+    /// Districts without a polygon, with the matched district their lineage (`carved_from`,
+    /// followed as far as it goes) places them in, if any.
+    pub no_polygon: Vec<(String, Option<String>)>,
     pub no_district: Vec<String>,
     pub points_in: usize,
     pub points_out: usize,
@@ -301,9 +303,23 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
             None => report.no_district.push(f.name.clone()),
         }
     }
+    let has_polygon = |slug: &str| matched.iter().any(|(m, _)| m.slug == slug);
     for d in districts {
-        if !matched.iter().any(|(m, _)| m.slug == d.slug) {
-            report.no_polygon.push(d.slug.clone());
+        if !has_polygon(&d.slug) {
+            // Up the lineage to the first district with a polygon (bounded: a cycle ends it).
+            let mut parent = d.carved_from.as_str();
+            let mut placed = None;
+            for _ in 0..districts.len() {
+                if parent.is_empty() {
+                    break;
+                }
+                if has_polygon(parent) {
+                    placed = Some(parent.to_string());
+                    break;
+                }
+                parent = districts.iter().find(|x| x.slug == parent).map_or("", |x| x.carved_from.as_str());
+            }
+            report.no_polygon.push((d.slug.clone(), placed));
         }
     }
     // Projection: equirectangular around the mid latitude, y down, scaled to `width`.

@@ -119,6 +119,9 @@ pub struct BoundariesArgs {
     /// The same in Hindi
     #[arg(long, value_name = "text", requires = "source")]
     pub source_hi: Option<String>,
+    /// Accept polygons that match no district and districts off the map (deliberate omissions)
+    #[arg(long)]
+    pub allow_unmatched: bool,
     /// The feature property holding the district name
     #[arg(long, value_name = "property", default_value = "district")]
     pub name_property: String,

@@ -411,3 +411,62 @@ fn boundaries_can_be_listed_in_a_manifest() {
     assert_eq!(b.path, "boundaries.json");
     assert_eq!(b.bytes, Some(std::fs::metadata(dir.join("boundaries.json")).unwrap().len()));
 }
+
+/// A GeoJSON square for each name, side by side.
+fn squares(names: &[&str]) -> String {
+    let features: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            let x = 77.0 + k as f64;
+            format!(
+                r#"{{"type":"Feature","properties":{{"district":"{n}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},23],[{x1},23],[{x1},24],[{x},24],[{x},23]]]}}}}"#,
+                x1 = x + 0.9
+            )
+        })
+        .collect();
+    format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+}
+
+#[test]
+fn boundaries_are_strict_unless_an_omission_is_deliberate() {
+    let dir = temp("strict");
+    let list = dir.join("districts.csv");
+    std::fs::write(
+        &list,
+        "slug,name_en,name_hi,division,division_en,division_hi,boundary_name,boundary_code,carved_from,year_created,lat,lon\n\
+         bhopal,Bhopal,भोपाल,bhopal,Bhopal,भोपाल,,,,,23.2,77.4\n\
+         sehore,Sehore,सीहोर,bhopal,Bhopal,भोपाल,,,,,23.2,77.1\n\
+         newtown,Newtown,न्यूटाउन,bhopal,Bhopal,भोपाल,,,sehore,2024,23.0,77.0\n\
+         island,Island,आइलैंड,bhopal,Bhopal,भोपाल,,,,2025,22.0,76.0\n",
+    )
+    .unwrap();
+    let boundaries = |input: &str, extra: &[&str]| {
+        let geo = dir.join("in.geojson");
+        std::fs::write(&geo, input).unwrap();
+        let out = dir.join("boundaries.json");
+        let _ = std::fs::remove_file(&out);
+        let result = run(bin().arg("boundaries").arg("--input").arg(&geo).arg("--districts").arg(&list).arg("--out").arg(&out).args(extra));
+        (result, out.exists())
+    };
+
+    // A polygon that names no district, and a district with neither polygon nor lineage.
+    let ((code, out), written) = boundaries(&squares(&["Bhopal", "Sehore", "Atlantis"]), &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!written, "nothing is written on an error");
+    assert!(out.contains("1 polygon(s) match no district (Atlantis): add each name to an --aliases file as `alias,slug`"), "{out}");
+    assert!(out.contains("1 district(s) have no polygon and no carved_from district with one (island)"), "{out}");
+    assert!(out.contains("no polygon for district newtown (the viewer shows it within sehore"), "{out}");
+    assert!(out.contains("--allow-unmatched"), "{out}");
+
+    // The same, accepted as deliberate.
+    let ((code, out), written) = boundaries(&squares(&["Bhopal", "Sehore", "Atlantis"]), &["--allow-unmatched"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(written && out.contains("2 districts matched"), "{out}");
+
+    // Matching nothing is the wrong file or property, whatever the flag.
+    let ((code, out), written) = boundaries(&squares(&["Paris", "Lyon"]), &["--allow-unmatched"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(!written);
+    assert!(out.contains("no polygon matched any district: check that --name-property (district)"), "{out}");
+}
