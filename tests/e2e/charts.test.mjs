@@ -78,7 +78,11 @@ test('a chart downloads as SVG, PNG and CSV with title, source and as-of inside'
   assert.equal(svg.name, 'samiksha-public-awareness-2026-01-bars-hi.svg');
   const text = svg.bytes.toString('utf8');
   assert.match(text, /<title>जन जागरूकता स्कोर · जनवरी 2026<\/title>/);
-  assert.match(text, /स्रोत: .*डेटा की तिथि: 20 नवंबर 2026/);
+  // The source line wraps over several lines of text inside the picture: read them together.
+  const lines = [...text.matchAll(/<text x="8" y="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ y: Number(m[1]), text: m[2] }));
+  const height = Number(text.match(/<svg [^>]*height="(\d+)"/)[1]);
+  assert.match(lines.map((l) => l.text).join(' '), /स्रोत: .*डेटा की तिथि: 20 नवंबर 2026/);
+  assert.ok(lines.every((l) => l.y < height), 'every line of the title and source is inside the picture');
   const png = await grab('PNG');
   assert.equal(png.name, 'samiksha-public-awareness-2026-01-bars-hi.png');
   assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);

@@ -97,10 +97,8 @@ test('the tile map has all 55 districts and is the default on a phone', async ()
   await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=hi'));
   await page.waitForSelector('.tile-grid a.tile');
   assert.equal(await page.locator('.tile-grid a.tile[data-district]').count(), 55);
-  if (hasBoundaries) {
-    await page.click('.segmented button:has-text("भौगोलिक")');
-    await page.waitForSelector('.geo-map g.shape path');
-  }
+  await page.click('.segmented button:has-text("भौगोलिक")');
+  await page.waitForSelector('.geo-map g.shape path');
   await page.close();
 });
 
