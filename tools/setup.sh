@@ -13,6 +13,16 @@ TRUNK_VERSION=0.21.14
 # The CLI must equal the wasm-bindgen crate in Cargo.lock exactly, or Trunk tries a download.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
+# Rust comes from rustup (this project's toolchain is stable 1.95); everything else is installed here.
+command -v cargo >/dev/null && command -v rustup >/dev/null || { say "cargo and rustup are needed: install them from https://rustup.rs and run again"; exit 1; }
+# Node runs the build hook, the test driver (node:test, version 18 or newer) and npm's tools.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "installing nodejs and npm with apt"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
+fi
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' || { say "Node 18 or newer is needed (found $(node --version))"; exit 1; }
 if ! rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
