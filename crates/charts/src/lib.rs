@@ -109,7 +109,7 @@ pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::chart
 /// Ranked horizontal bars, best first as given; gaps are labelled rows without a bar.
 pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, aria: &str, width: u32) -> String {
     let row = 18u32;
-    let height = (bars.len().max(1) as u32) * row + 60;
+    let height = (bars.len().max(1) as u32) * row + 60 + ref_rows(refs, row);
     let (lo, hi) = extent(bars.iter().filter_map(|b| b.value).chain(refs.iter().map(|r| r.value)), true);
     let mut out = String::new();
     {
@@ -117,7 +117,8 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
         let _ = root.fill(&WHITE);
         let label_w = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4).clamp(4, 24) as u32 * 8 + 16;
         let n = bars.len().max(1);
-        let built = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64);
+        let top = n as f64 + REF_ROW * refs.len() as f64;
+        let built = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..top);
         let Ok(mut chart) = built else { return finish(String::new(), aria) };
         let _ = chart
             .configure_mesh()
@@ -146,16 +147,24 @@ pub fn ranked_bars(bars: &[Bar], refs: &[Reference], fmt: Fmt, gap_label: &str, 
                 }
             }
         }
-        draw_refs_vertical(&mut chart, refs, n as f64);
+        draw_refs_vertical(&mut chart, refs, n as f64, (lo, hi));
         let _ = root.present();
     }
     finish(out, aria)
+}
+
+/// Rows of headroom above the bars for each reference line's name, so a name never sits on a bar.
+const REF_ROW: f64 = 1.2;
+
+fn ref_rows(refs: &[Reference], row: u32) -> u32 {
+    (REF_ROW * refs.len() as f64 * f64::from(row)).ceil() as u32
 }
 
 fn draw_refs_vertical<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
     refs: &[Reference],
     top: f64,
+    (lo, hi): (f64, f64),
 ) {
     for (k, r) in refs.iter().enumerate() {
         let colour = if r.dashed { RGBColor(155, 28, 28) } else { INK };
@@ -169,8 +178,10 @@ fn draw_refs_vertical<DB: DrawingBackend>(
         } else {
             let _ = chart.draw_series(std::iter::once(PathElement::new(vec![(r.value, 0.0), (r.value, top)], style)));
         }
-        let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
-        let _ = chart.plotting_area().draw(&Text::new(plain(&r.label), (r.value, top - 0.2 - k as f64 * 1.2), font));
+        // In the headroom above the bars, on the side of the line with more room.
+        let side = if r.value > (lo + hi) / 2.0 { HPos::Right } else { HPos::Left };
+        let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(side, VPos::Center));
+        let _ = chart.plotting_area().draw(&Text::new(plain(&r.label), (r.value, top + REF_ROW * (k as f64 + 0.5)), font));
     }
 }
 
@@ -285,7 +296,7 @@ fn marker_glyph(k: usize) -> &'static str {
 /// Every district a dot, grouped by division (one row each), so spread and outliers show.
 pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, width: u32) -> String {
     let row = 34u32;
-    let height = groups.len().max(1) as u32 * row + 50;
+    let height = groups.len().max(1) as u32 * row + 50 + ref_rows(refs, row);
     let (lo, hi) = extent(groups.iter().flat_map(|g| g.1.iter().map(|x| x.1)).chain(refs.iter().map(|r| r.value)), false);
     let n = groups.len().max(1);
     let mut out = String::new();
@@ -293,7 +304,7 @@ pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, 
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let label_w = groups.iter().map(|g| g.0.chars().count()).max().unwrap_or(4).clamp(4, 20) as u32 * 7 + 16;
-        let Ok(mut chart) = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64)
+        let Ok(mut chart) = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64 + REF_ROW * refs.len() as f64)
         else {
             return finish(String::new(), aria);
         };
@@ -318,7 +329,7 @@ pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, 
                 Circle::new((*v, y + jitter), if *hl { 6 } else { 4 }, style)
             }));
         }
-        draw_refs_vertical(&mut chart, refs, n as f64);
+        draw_refs_vertical(&mut chart, refs, n as f64, (lo, hi));
         let _ = root.present();
     }
     finish(out, aria)
