@@ -1,6 +1,7 @@
 //! The app's only I/O: fetching dataset files relative to the page, the service worker that
-//! keeps them for offline use (through `page.js`), and handing files to the reader as
-//! downloads (CSV, SVG, and PNG rasterised through a canvas).
+//! keeps them for offline use (through `page.js`), sharing a link (the share sheet or the
+//! clipboard) and copying text, and handing files to the reader as downloads (CSV, SVG, and
+//! PNG rasterised through a canvas). Every fetch has a deadline on the server's answer.
 
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;

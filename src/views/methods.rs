@@ -34,7 +34,7 @@ pub fn open_section(state: AppState, section: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{}#{section}", next.to_query())));
     }
-    request_animation_frame(scroll_to_hash);
+    // The view scrolls to the section once its text is in the page.
 }
 
 fn runs(state: AppState, inlines: Vec<Inline>) -> impl IntoView {

@@ -1,6 +1,7 @@
-//! One module per view, plus what they share: the subject and period pickers, the loading
-//! note, and links into a district's profile. Views lay out what `samiksha_core::present`
-//! builds; no view imports another.
+//! One module per view (and `time` and `share`, the controls several views carry), plus what
+//! they share: the subject and period pickers, the loading note, links into a district's
+//! profile, the connection and dataset notes, the composite's method link and the CSV button.
+//! Views lay out what `samiksha_core::present` builds; no view imports another.
 
 pub mod about;
 pub mod brief;

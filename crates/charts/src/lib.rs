@@ -2,8 +2,9 @@
 //! drawn with plotters into SVG strings. Each chart returns its SVG with `role="img"` and an
 //! `aria-label`; callers add a summary sentence and a data table beside it.
 //!
-//! This crate knows nothing of datasets or languages: callers pass labels already in the
-//! reader's language. Gaps are `None` and are never drawn as zero.
+//! The drawing functions know nothing of datasets or languages: callers pass labels already in
+//! the reader's language. Only [`draw`] takes the presentation layer's `Ctx`, to format a
+//! chart model's values. Gaps are `None` and are never drawn as zero.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -304,7 +305,11 @@ pub fn distribution(groups: &[Group], refs: &[Reference], fmt: Fmt, aria: &str, 
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
         let _ = root.fill(&WHITE);
         let label_w = groups.iter().map(|g| g.0.chars().count()).max().unwrap_or(4).clamp(4, 20) as u32 * 7 + 16;
-        let Ok(mut chart) = ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(label_w).build_cartesian_2d(lo..hi, 0f64..n as f64 + REF_ROW * refs.len() as f64)
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .margin(8)
+            .x_label_area_size(28)
+            .y_label_area_size(label_w)
+            .build_cartesian_2d(lo..hi, 0f64..n as f64 + REF_ROW * refs.len() as f64)
         else {
             return finish(String::new(), aria);
         };

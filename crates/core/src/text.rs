@@ -1,4 +1,5 @@
-//! Languages and bilingual text: every string a person reads exists in Hindi and English.
+//! Languages and bilingual text: every string a person reads exists in Hindi and English; which
+//! links dataset text may carry; and how wide a short label is drawn (`label_width_em`).
 
 use serde::{Deserialize, Serialize};
 

@@ -10,6 +10,8 @@
 //!   arrows and words, headings and the source line, always through whole-sentence messages.
 //! - `rankings`, `map`, `district` and `charts` build each view's model; `podium` places the
 //!   top and bottom three honestly when ties cross the edge.
+//! - Also: the page title (`Ctx::page_title`, `view_name`), the periods a time control steps
+//!   through (`published_periods`, `step_period`) and the indicator list as CSV.
 
 pub mod brief;
 pub mod charts;
@@ -57,8 +59,7 @@ impl Selection {
         };
         // Without a period in the link, the latest period that has values (a period listed
         // without a file would open on an empty view).
-        let latest =
-            (0..ds.periods().len()).rev().find(|&p| ds.manifest.files_for_period(&ds.periods()[p].id).next().is_some()).unwrap_or(ds.periods().len() - 1);
+        let latest = published_periods(ds).last().copied().unwrap_or(ds.periods().len() - 1);
         let period = route.period.as_deref().and_then(|p| ds.period_index(p)).unwrap_or(latest);
         let district = route.district.as_deref().and_then(|s| ds.unit_index(s));
         Some(Selection { subject, period, district })
