@@ -133,7 +133,7 @@ pub fn ChartsView() -> impl IntoView {
             <fieldset class="segmented chart-kinds">
                 <legend>{move || Msg::ChartKind.text(state.lang.get())}</legend>
                 {[(ChartKind::Bars, Msg::ChartBars), (ChartKind::Trend, Msg::ChartTrend), (ChartKind::Distribution, Msg::ChartDistribution), (ChartKind::Scatter, Msg::ChartScatter)].into_iter().map(|(k, label)| view! {
-                    <button type="button" data-chart=k.word() aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| state.navigate(|r| r.chart = Some(k))>{move || label.text(state.lang.get())}</button>
+                    <button type="button" data-chart=k.word() aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| state.navigate(|r| r.chart = Some(k))>{move || super::label(state, state.lang.get(), label)}</button>
                 }).collect_view()}
             </fieldset>
             {move || (kind.get() == ChartKind::Bars).then(|| view! { <super::time::TimeControl colours=super::time::Colours::NotOffered/> })}

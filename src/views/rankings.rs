@@ -104,9 +104,9 @@ pub fn RankingsView() -> impl IntoView {
                     <input type="search" name="q" prop:value=move || search.get()
                         on:input=move |ev| { let q = clean_search(&event_target_value(&ev)); state.refine(|r| r.search = q) }/>
                 </label>
-                <label><span>{Msg::Division.text(lang)}</span>
+                <label><span>{super::label(state, lang, Msg::Division)}</span>
                     <select name="division" on:change=move |ev| { let v = event_target_value(&ev); state.navigate(|r| r.division = (!v.is_empty()).then_some(v)) }>
-                        <option value="" selected=move || division.get().is_none()>{Msg::AllDivisions.text(lang)}</option>
+                        <option value="" selected=move || division.get().is_none()>{super::label(state, lang, Msg::AllDivisions)}</option>
                         {divisions.into_iter().map(|(id, name)| {
                             let this = id.clone();
                             view! { <option value=id selected=move || division.get().as_deref() == Some(this.as_str())>{name}</option> }
@@ -144,7 +144,7 @@ pub fn RankingsView() -> impl IntoView {
                 })
                 .collect_view()
         })?;
-        let labels: Vec<String> = state.with_ctx(lang, |ctx| p.columns.iter().map(|&c| c.header(ctx, sel.subject).to_string()).collect())?;
+        let labels: Vec<String> = state.with_ctx(lang, |ctx| p.columns.iter().map(|&c| c.header(ctx, sel.subject)).collect())?;
         let rows = move || {
             let p = page.get()?;
             let chosen = district.get();
@@ -300,10 +300,10 @@ pub fn RankingsView() -> impl IntoView {
         (!p.rows.is_empty()).then(|| {
             view! {
                 <section class="division-figures" aria-labelledby="div-h">
-                    <h3 id="div-h">{Msg::DivisionFigures.text(lang)}</h3>
+                    <h3 id="div-h">{super::label(state, lang, Msg::DivisionFigures)}</h3>
                     <div class="table-wrap"><table>
                         <thead><tr>
-                            <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::Division.text(lang)}</th>
+                            <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{super::label(state, lang, Msg::Division)}</th>
                             <th scope="col">{Msg::DistrictsCount.text(lang)}</th><th scope="col">{Msg::DivisionMean.text(lang)}</th>
                         </tr></thead>
                         <tbody>{p.divisions.iter().map(|x| view! {
@@ -313,7 +313,7 @@ pub fn RankingsView() -> impl IntoView {
                             </tr>
                         }).collect_view()}</tbody>
                     </table></div>
-                    <p class="method-note">{Msg::DivisionMeanNote.text(lang)}</p>
+                    <p class="method-note">{super::label(state, lang, Msg::DivisionMeanNote)}</p>
                 </section>
             }
         })

@@ -7,8 +7,8 @@ use crate::dataset::{integrity_problems, Dataset};
 use crate::manifest::parse_manifest;
 use crate::problem::{Problem, ProblemKind, Severity};
 
-/// Reads the manifest and then every value file it lists (and checks the boundary file's
-/// integrity). Returns the dataset, if the manifest was usable, and every problem found.
+/// Reads the manifest and then every value file it lists (and checks the integrity of the
+/// boundary file and of the download). Returns the dataset, if the manifest was usable, and every problem found.
 pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl FnMut(&str) -> Result<Vec<u8>, String>) -> (Option<Dataset>, Vec<Problem>) {
     let (manifest, mut problems) = parse_manifest(manifest_name, manifest_bytes);
     let Some(manifest) = manifest else { return (None, problems) };
@@ -29,12 +29,21 @@ pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl 
             Err(reason) => problems.push(Problem { severity: Severity::Warning, ..unreadable(&b.path, reason) }),
         }
     }
+    // The download is never read by the viewer, but a public link to a file that differs from
+    // what the manifest promises is still a publishing error.
+    if let Some(d) = ds.manifest.download.clone() {
+        match load(&d.path) {
+            Ok(bytes) => problems.extend(integrity_problems(&d, &bytes)),
+            Err(reason) => problems.push(unreadable(&d.path, reason)),
+        }
+    }
     (Some(ds), problems)
 }
 
 /// The boundary file read against the manifest: its own problems (a polygon naming no district
-/// is already one), and a warning for every district without a polygon, saying whether its
-/// lineage places it within another district's polygon or leaves it off the map.
+/// is already one), a warning for every district without a polygon that its lineage places
+/// within another district's polygon, and an error for every district it leaves off the map
+/// (the boundary file matches fewer districts than the manifest lists).
 fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
     let (geo, mut problems) = crate::geo::parse_boundaries(file, bytes, &ds.manifest);
     let Some(geo) = geo else { return problems };
@@ -44,7 +53,7 @@ fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
         problems.push(warn(ProblemKind::NoPolygon { unit: units[wp.unit].slug.clone(), within: Some(units[wp.parent].slug.clone()) }));
     }
     for &u in &geo.missing {
-        problems.push(warn(ProblemKind::NoPolygon { unit: units[u].slug.clone(), within: None }));
+        problems.push(Problem { severity: Severity::Error, ..warn(ProblemKind::NoPolygon { unit: units[u].slug.clone(), within: None }) });
     }
     problems
 }

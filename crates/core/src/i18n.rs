@@ -154,7 +154,7 @@ strings! {
     Indicator => "Indicator", "संकेतक";
     Period => "Period", "अवधि";
     District => "District", "ज़िला";
-    Division => "Division", "संभाग";
+    Division => "{div}", "{div}";
     Department => "Department", "विभाग";
     Loading => "Loading data…", "डेटा लोड हो रहा है…";
     LoadFailed => "The data could not be loaded", "डेटा लोड नहीं हो सका";
@@ -208,7 +208,7 @@ strings! {
     ChooseDistrict => "Choose a district", "ज़िला चुनें";
     CarvedFromIn => "Carved from {parent} in {year}", "वर्ष {year} में {parent} से अलग होकर बना";
     FormerlyCalled => "Formerly called {name}", "पूर्व नाम: {name}";
-    DivisionIs => "Division: {division}", "संभाग: {division}";
+    DivisionIs => "{div}: {division}", "{div}: {division}";
     Scorecard => "Scorecard", "स्कोरकार्ड";
     ScorecardCaption => "Scorecard — {period}", "स्कोरकार्ड — {period}";
     AboutDataset => "About this dataset", "इस डेटासेट के बारे में";
@@ -224,9 +224,9 @@ strings! {
     CompositeShort => "Composite index", "समग्र सूचकांक";
     Score => "Score", "अंक";
     Band => "Band", "श्रेणी";
-    RankInDivision => "Rank in division", "संभाग में रैंक";
+    RankInDivision => "Rank in {div_lc}", "{div_lc} में रैंक";
     SearchDistricts => "Search districts", "ज़िला खोजें";
-    AllDivisions => "All divisions", "सभी संभाग";
+    AllDivisions => "All {divs_lc}", "सभी {divs_lc}";
     CompareWith => "Improvement since", "इस अवधि के बाद से सुधार";
     NoComparison => "No comparison", "तुलना नहीं";
     MostImproved => "Most improved", "सबसे अधिक सुधार";
@@ -234,8 +234,8 @@ strings! {
     Gain => "Improvement", "सुधार";
     ThenIn => "Then ({period})", "तब ({period})";
     Now => "Now", "अब";
-    DivisionFigures => "Divisions", "संभागवार आँकड़े";
-    DivisionMeanNote => "A division's figure is the unweighted mean of its districts' values.", "संभाग का आँकड़ा उसके ज़िलों के मानों का साधारण औसत है।";
+    DivisionFigures => "Figures by {div_lc}", "{div_lc}वार आँकड़े";
+    DivisionMeanNote => "A {div_lc}'s figure is the unweighted mean of its districts' values.", "{div_lc} का आँकड़ा उसके ज़िलों के मानों का साधारण औसत है।";
     DivisionMean => "Mean of districts", "ज़िलों का औसत";
     DistrictsCount => "Number of districts", "ज़िलों की संख्या";
     HowComputed => "How was this computed?", "इसकी गणना कैसे हुई?";
@@ -309,7 +309,7 @@ strings! {
     ChartKind => "Chart", "चार्ट";
     ChartBars => "Ranked bars", "रैंक के क्रम में पट्टियाँ";
     ChartTrend => "Trend", "रुझान";
-    ChartDistribution => "By division", "संभागवार";
+    ChartDistribution => "By {div_lc}", "{div_lc}वार";
     ChartScatter => "Two indicators", "दो संकेतक";
     SecondIndicator => "Compare with indicator", "तुलना के लिए संकेतक";
     SummaryHighLow => "Highest: {high} ({high_value}); lowest: {low} ({low_value}); state average {average}.", "अधिकतम: {high} ({high_value}); न्यूनतम: {low} ({low_value}); राज्य औसत: {average}।";

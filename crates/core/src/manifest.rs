@@ -7,7 +7,8 @@
 
 use crate::problem::{Expected, Problem, ProblemKind, RefKind};
 use crate::text::Bilingual;
-use crate::walk::{idx, is_valid_id, key, parse_json, Walk};
+pub use crate::walk::is_valid_id;
+use crate::walk::{idx, key, parse_json, Walk};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -24,6 +25,9 @@ pub struct Manifest {
     pub notice: Option<Bilingual>,
     /// What one unit is called ("District" / "ज़िला").
     pub unit_level: Bilingual,
+    /// What a division is called: "Division" / "संभाग" in Madhya Pradesh, "Division" / "मंडल"
+    /// in Uttar Pradesh. Interface messages about divisions take it as a placeholder.
+    pub division_level: Bilingual,
     pub divisions: Vec<Division>,
     pub units: Vec<Unit>,
     pub departments: Vec<Department>,
@@ -33,6 +37,8 @@ pub struct Manifest {
     pub flags: Vec<Flag>,
     pub value_files: Vec<FileRef>,
     pub boundaries: Option<FileRef>,
+    /// Every value in one long CSV, for the public to download; never read by the viewer.
+    pub download: Option<FileRef>,
     pub tile_layout: Vec<TilePosition>,
     pub bands: Vec<Band>,
 }
@@ -271,6 +277,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
     });
     let notice = w.opt_bilingual(root, "$", "notice");
     let unit_level = w.opt_bilingual(root, "$", "unit_level").unwrap_or_else(|| Bilingual::new("District", "ज़िला"));
+    let division_level = w.opt_bilingual(root, "$", "division_level").unwrap_or_else(|| Bilingual::new("Division", "संभाग"));
 
     let divisions = read_list(w, root, "$", "divisions", ListNeed::Optional, read_division);
     let divisions = dedupe(w, divisions, "$.divisions", |d| &d.id);
@@ -360,6 +367,10 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         None | Some(Value::Null) => None,
         Some(b) => read_file_ref(w, b, "$.boundaries"),
     };
+    let download = match root.get("download") {
+        None | Some(Value::Null) => None,
+        Some(b) => read_file_ref(w, b, "$.download"),
+    };
     let tile_layout = read_list(w, root, "$", "tile_layout", ListNeed::Optional, read_tile)
         .into_iter()
         .filter(|(i, t)| {
@@ -390,6 +401,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         updated: updated.unwrap_or_default(),
         notice,
         unit_level,
+        division_level,
         divisions: strip(divisions),
         units,
         departments: strip(departments),
@@ -399,6 +411,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         flags: strip(flags),
         value_files,
         boundaries,
+        download,
         tile_layout,
         bands,
     })

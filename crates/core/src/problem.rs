@@ -58,6 +58,7 @@ pub enum RefKind {
     Indicator,
     Period,
     Flag,
+    Dataset,
 }
 
 impl RefKind {
@@ -75,6 +76,8 @@ impl RefKind {
             (RefKind::Period, Lang::Hi) => "अवधि",
             (RefKind::Flag, Lang::En) => "flag",
             (RefKind::Flag, Lang::Hi) => "चिह्न",
+            (RefKind::Dataset, Lang::En) => "dataset",
+            (RefKind::Dataset, Lang::Hi) => "डेटासेट",
         }
     }
 }

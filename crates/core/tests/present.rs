@@ -538,6 +538,11 @@ fn the_boundary_file_is_checked_against_the_districts() {
     units.push(orphan);
     let (_, problems) = check_dataset("manifest.json", m.to_string().as_bytes(), load);
     let missing = problems.iter().find(|p| matches!(&p.kind, ProblemKind::NoPolygon { unit, within: None } if unit == "nowhere"));
-    let text = missing.expect("the orphan is reported").kind.text(samiksha_core::Lang::Hi);
+    let missing = missing.expect("the orphan is reported");
+    // Off the map is an error (the boundary file covers fewer districts than the manifest
+    // lists); placed within a parent is only a warning.
+    assert_eq!(missing.severity, samiksha_core::Severity::Error);
+    assert!(problems.iter().filter(|p| matches!(p.kind, ProblemKind::NoPolygon { within: Some(_), .. })).all(|p| p.severity == samiksha_core::Severity::Warning));
+    let text = missing.kind.text(samiksha_core::Lang::Hi);
     assert!(text.contains("मानचित्र पर नहीं"), "{text}");
 }

@@ -279,8 +279,11 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
     for d in districts {
         names.insert(normalise(&d.name_en), (d, false));
         names.insert(normalise(&d.slug), (d, false));
-        if !d.boundary_name.is_empty() && d.boundary_name != d.name_en {
-            names.insert(normalise(&d.boundary_name), (d, true));
+        // A boundary file drawn before a renaming names the district by its former name.
+        for old in [&d.boundary_name, &d.former_name_en] {
+            if !old.is_empty() && *old != d.name_en {
+                names.insert(normalise(old), (d, true));
+            }
         }
     }
     for (alias, slug) in aliases {

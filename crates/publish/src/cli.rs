@@ -47,6 +47,27 @@ pub enum Command {
     /// Reports districts with no polygon, polygons with no district and renamed districts. With
     /// --manifest it also lists the file in that manifest with its size and SHA-256.
     Boundaries(BoundariesArgs),
+    /// Add a dataset to the site's catalogue (data/catalog.json), or update its entry
+    ///
+    /// The entry takes its title from the dataset's manifest; the first entry is the dataset a
+    /// reader sees without ?data=. The catalogue is created when missing.
+    Catalog(CatalogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// The catalogue to write, normally public/data/catalog.json
+    #[arg(long, value_name = "catalog.json")]
+    pub catalog: PathBuf,
+    /// The dataset's id in links (?data=<id>): lower-case letters, digits and hyphens
+    #[arg(long, value_name = "id")]
+    pub id: String,
+    /// The dataset's manifest, in a folder inside the catalogue's folder
+    #[arg(long, value_name = "manifest.json")]
+    pub manifest: PathBuf,
+    /// Make it the first entry: the dataset shown when a link names none
+    #[arg(long)]
+    pub first: bool,
 }
 
 #[derive(Debug, Args)]
@@ -94,6 +115,10 @@ pub struct ImportArgs {
     /// A period of a wide file, e.g. nfhs-5=nfhs5_2019_21:flag_nfhs5@2019 (repeat per period)
     #[arg(long = "period", value_name = "id=value_column[:flag_column][@year]", value_parser = parse_wide_period)]
     pub periods: Vec<WidePeriod>,
+    /// Leave out district names and indicator keys that match nothing, and keep values whose
+    /// flag text the flag sheet lacks without a flag (deliberate omissions, summarised in a line each)
+    #[arg(long)]
+    pub allow_unmatched: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,15 +3,27 @@
 //! Values come long (`district, indicator, period, value, flag`) or wide (one value column per
 //! period, named with `--period id=value_column[:flag_column][@year]`). District names are matched
 //! to the district list by slug, English and Hindi name and former (boundary) name, then through
-//! the publisher's alias table; what cannot be matched is reported, never guessed.
+//! the publisher's alias table; what cannot be matched is never guessed.
+//!
+//! Strict by default: a district name or indicator key that matches nothing, a flag the flag
+//! sheet does not explain, a cell that is not a number, or two rows for one cell stop the import
+//! before anything is written, with the short list and what to do about each.
+//! `--allow-unmatched` accepts names and indicators left out on purpose, and summarises them in
+//! a line each.
+//!
+//! Re-importing into a folder keeps what the inputs do not set: the boundary file, sources the
+//! `boundaries` command added, weights, unit labels, period labels and the rest of the old
+//! manifest's hand-set fields (see [`keep_previous`]).
 
 use crate::cli::ImportArgs;
+use crate::csvin::{Row, Table};
 use crate::districts::DistrictRow;
 use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, ValueFile};
 use crate::write::{write_dataset, ValueFileOut};
 use samiksha_core::numfmt::month_name;
 use samiksha_core::values::GapReason;
 use samiksha_core::{Bilingual, Lang};
+use serde_json::Number;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -42,11 +54,14 @@ pub fn parse_wide_period(spec: &str) -> Result<WidePeriod, String> {
     Ok(WidePeriod { id: id.to_string(), value_column, flag_column, year })
 }
 
+/// The indicator sheet's columns a row must fill; the others are optional.
+pub const SHEET_REQUIRED: &[&str] = &["id", "key", "name_en", "name_hi", "unit", "direction", "department", "department_en", "department_hi"];
+
 /// One row of the indicator sheet.
 struct IndicatorRow {
     key: String,
     indicator: Indicator,
-    department: (String, String, String),
+    department: Department,
 }
 
 /// One row of the flag sheet: what a flag text in the data means.
@@ -58,53 +73,65 @@ struct FlagRow {
     gap: Option<GapReason>,
 }
 
-/// What could not be matched, for the publisher to fix.
+/// What the import read and what it left out, for the publisher.
 #[derive(Default)]
 pub struct ImportReport {
-    pub unmatched_districts: BTreeMap<String, usize>,
-    pub unmatched_indicators: BTreeMap<String, usize>,
-    pub unknown_flags: BTreeMap<String, usize>,
-    pub bad_values: Vec<String>,
     pub rows: usize,
     pub cells: usize,
+    pub districts: usize,
+    pub indicators: usize,
+    pub periods: usize,
+    /// Left out on purpose (`--allow-unmatched`): name → rows.
+    pub skipped_districts: BTreeMap<String, usize>,
+    pub skipped_indicators: BTreeMap<String, usize>,
+    pub unflagged: BTreeMap<String, usize>,
+    /// What was kept from the folder's previous manifest.
+    pub kept: Vec<&'static str>,
 }
 
 impl ImportReport {
     pub fn print(&self) {
-        println!("read {} rows, kept {} values", self.rows, self.cells);
-        let list = |title: &str, m: &BTreeMap<String, usize>| {
-            if !m.is_empty() {
-                println!("{title} (add them to the alias table or the sheet):");
-                for (k, n) in m {
-                    println!("  \"{k}\": {n} rows");
-                }
-            }
-        };
-        list("district names not matched", &self.unmatched_districts);
-        list("indicators not in the indicator sheet", &self.unmatched_indicators);
-        list("flags not in the flag sheet (values kept without a flag)", &self.unknown_flags);
-        for b in &self.bad_values {
-            println!("not a number: {b}");
+        println!(
+            "read {} rows: {} values for {} districts, {} indicators, {} periods",
+            self.rows, self.cells, self.districts, self.indicators, self.periods
+        );
+        if !self.skipped_districts.is_empty() {
+            println!(
+                "left out {} district name(s) that match no district ({} rows), as --allow-unmatched allows: {}",
+                self.skipped_districts.len(),
+                self.skipped_districts.values().sum::<usize>(),
+                short_list(self.skipped_districts.keys(), 10)
+            );
+        }
+        if !self.skipped_indicators.is_empty() {
+            println!(
+                "left out {} indicator(s) not in the indicator sheet ({} rows), as --allow-unmatched allows: {}",
+                self.skipped_indicators.len(),
+                self.skipped_indicators.values().sum::<usize>(),
+                short_list(self.skipped_indicators.keys(), 12)
+            );
+        }
+        if !self.unflagged.is_empty() {
+            println!(
+                "kept {} value(s) without their flag, whose text is not in the flag sheet, as --allow-unmatched allows: {}",
+                self.unflagged.values().sum::<usize>(),
+                short_list(self.unflagged.keys(), 6)
+            );
+        }
+        if !self.kept.is_empty() {
+            println!("kept from the previous manifest in the folder: {}", self.kept.join(", "));
         }
     }
 }
 
-/// A CSV file as read: its trimmed headers, and each row with its line number for messages.
-type CsvRows = (Vec<String>, Vec<(usize, Vec<String>)>);
-
-fn read_csv(path: &Path) -> Result<CsvRows, String> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let headers: Vec<String> = rdr.headers().map_err(|e| format!("{}: {e}", path.display()))?.iter().map(|h| h.trim().to_string()).collect();
-    let mut rows = Vec::new();
-    for (i, r) in rdr.records().enumerate() {
-        let r = r.map_err(|e| format!("{} line {}: {e}", path.display(), i + 2))?;
-        rows.push((i + 2, r.iter().map(str::to_string).collect()));
+/// `"a", "b", "c" and 9 more`: a list that stays on one line.
+fn short_list<'a>(items: impl Iterator<Item = &'a String>, most: usize) -> String {
+    let all: Vec<&String> = items.collect();
+    let mut s = all.iter().take(most).map(|k| if k.is_empty() { "(empty)".to_string() } else { format!("\"{k}\"") }).collect::<Vec<_>>().join(", ");
+    if all.len() > most {
+        s.push_str(&format!(" and {} more", all.len() - most));
     }
-    Ok((headers, rows))
-}
-
-fn column(headers: &[String], name: &str, file: &Path) -> Result<usize, String> {
-    headers.iter().position(|h| h == name).ok_or_else(|| format!("{}: no column \"{name}\" (columns: {})", file.display(), headers.join(", ")))
+    s
 }
 
 /// Lower case, single spaces: how names are compared.
@@ -125,75 +152,153 @@ pub fn parse_number(raw: &str) -> Option<(f64, bool)> {
     x.is_finite().then_some((x, bracketed))
 }
 
-fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
-    let (h, rows) = read_csv(path)?;
-    let get = |row: &Vec<String>, name: &str| h.iter().position(|x| x == name).and_then(|i| row.get(i)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    for required in ["id", "key", "name_en", "name_hi", "unit", "direction", "department", "department_en", "department_hi"] {
-        column(&h, required, path)?;
+/// A pair of optional columns, both or neither.
+fn pair(t: &Table, row: &Row, en: &str, hi: &str) -> Result<Option<Bilingual>, String> {
+    match (t.get(row, en), t.get(row, hi)) {
+        (Some(e), Some(h)) => Ok(Some(Bilingual::new(e, h))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(format!("{}: empty, but \"{en}\" is set; expected the same in Hindi", t.at(row, hi))),
+        (None, Some(_)) => Err(format!("{}: empty, but \"{hi}\" is set; expected the same in English", t.at(row, en))),
     }
-    let mut out = Vec::new();
-    for (line, row) in rows {
-        let need = |name: &str| get(&row, name).ok_or_else(|| format!("{} line {line}: \"{name}\" is empty", path.display()));
-        let pair = |en: &str, hi: &str| Some(Bilingual::new(get(&row, en)?, get(&row, hi)?));
+}
+
+fn weight(t: &Table, row: &Row, name: &str) -> Result<Option<Number>, String> {
+    match t.get(row, name) {
+        None => Ok(None),
+        Some(w) => {
+            let n: Number = w.parse().map_err(|_| format!("{}: \"{w}\" is not a number", t.at(row, name)))?;
+            if n.as_f64().is_some_and(|x| x >= 0.0 && x.is_finite()) {
+                Ok(Some(n))
+            } else {
+                Err(format!("{}: \"{w}\" is not a weight; expected a number ≥ 0", t.at(row, name)))
+            }
+        }
+    }
+}
+
+fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
+    let t = Table::read(path)?;
+    t.require(SHEET_REQUIRED)?;
+    let mut out: Vec<IndicatorRow> = Vec::new();
+    for row in &t.rows {
+        let need = |name: &str, expected: &str| t.need(row, name, expected).map(str::to_string);
         let indicator = Indicator {
-            id: need("id")?,
-            name: Bilingual::new(need("name_en")?, need("name_hi")?),
-            short_name: pair("short_en", "short_hi"),
-            unit: need("unit")?,
-            direction: need("direction")?,
-            department: need("department")?,
-            decimals: get(&row, "decimals").map(|d| d.parse::<u8>().map_err(|_| format!("{} line {line}: decimals \"{d}\"", path.display()))).transpose()?,
-            target: get(&row, "target").map(|t| t.parse::<f64>().map_err(|_| format!("{} line {line}: target \"{t}\"", path.display()))).transpose()?,
-            description: pair("description_en", "description_hi"),
-            source: pair("source_en", "source_hi"),
-            frequency: get(&row, "frequency"),
-            ..Indicator::default()
+            id: need("id", "the indicator's id (lower-case ASCII, e.g. stunting)")?,
+            name: Bilingual::new(need("name_en", "the English name")?, need("name_hi", "the Hindi name")?),
+            short_name: pair(&t, row, "short_en", "short_hi")?,
+            unit: need("unit", "percent, count, ratio, rate_per_1000 or index")?,
+            unit_label: pair(&t, row, "unit_en", "unit_hi")?,
+            direction: need("direction", "higher_is_better or lower_is_better")?,
+            department: need("department", "the department's id")?,
+            decimals: t.parse::<u8>(row, "decimals", "a number of decimals from 0 to 9")?,
+            target: t.parse::<f64>(row, "target", "a number")?,
+            weight: weight(&t, row, "weight")?,
+            description: pair(&t, row, "description_en", "description_hi")?,
+            source: pair(&t, row, "source_en", "source_hi")?,
+            frequency: t.get(row, "frequency").map(str::to_string),
         };
-        out.push(IndicatorRow { key: need("key")?, department: (need("department")?, need("department_en")?, need("department_hi")?), indicator });
+        let key = need("key", "the indicator's key as the values file names it")?;
+        if let Some(first) = out.iter().find(|r| r.key == key || r.indicator.id == indicator.id) {
+            return Err(format!("{} line {}: the key \"{key}\" or id \"{}\" is already used by \"{}\"", path.display(), row.line, indicator.id, first.indicator.id));
+        }
+        let department = Department {
+            id: indicator.department.clone(),
+            name: Bilingual::new(need("department_en", "the department's English name")?, need("department_hi", "the department's Hindi name")?),
+            weight: weight(&t, row, "department_weight")?,
+        };
+        out.push(IndicatorRow { key, indicator, department });
+    }
+    if out.is_empty() {
+        return Err(format!("{}: no indicators (only a header row)", path.display()));
     }
     Ok(out)
 }
 
 fn read_flag_sheet(path: &Path) -> Result<HashMap<String, FlagRow>, String> {
-    let (h, rows) = read_csv(path)?;
-    let (text, id, en, hi) = (column(&h, "text", path)?, column(&h, "id", path)?, column(&h, "label_en", path)?, column(&h, "label_hi", path)?);
-    let gap = h.iter().position(|x| x == "gap");
-    rows.into_iter()
-        .map(|(line, r)| {
-            let g = gap.and_then(|g| r.get(g)).map(|s| s.trim()).filter(|s| !s.is_empty());
-            // The gap is a word of the format; a wrong one is named here, with its line.
-            let g = g
-                .map(|w| {
-                    GapReason::from_word(w).ok_or_else(|| format!("{} line {line}: gap \"{w}\" is not one of {}", path.display(), GapReason::WORDS.join(", ")))
-                })
-                .transpose()?;
-            Ok((r[text].trim().to_string(), FlagRow { id: r[id].trim().into(), en: r[en].trim().into(), hi: r[hi].trim().into(), gap: g }))
-        })
-        .collect()
+    let t = Table::read(path)?;
+    t.require(&["text", "id", "label_en", "label_hi"])?;
+    let mut out = HashMap::new();
+    for row in &t.rows {
+        // The gap is a word of the format; a wrong one is named here, with its line.
+        let gap = t
+            .get(row, "gap")
+            .map(|w| GapReason::from_word(w).ok_or_else(|| format!("{}: gap \"{w}\" is not one of {}", t.at(row, "gap"), GapReason::WORDS.join(", "))))
+            .transpose()?;
+        let text = t.need(row, "text", "the flag's text as the values file writes it")?;
+        let flag = FlagRow {
+            id: t.need(row, "id", "the flag's id (lower-case ASCII)")?.into(),
+            en: t.need(row, "label_en", "what the flag means, in English")?.into(),
+            hi: t.need(row, "label_hi", "what the flag means, in Hindi")?.into(),
+            gap,
+        };
+        out.insert(text.to_string(), flag);
+    }
+    Ok(out)
 }
 
 /// Builds the name → slug table: every known spelling of every district, then the aliases.
-fn name_table(districts: &[DistrictRow], aliases: Option<&Path>) -> Result<HashMap<String, String>, String> {
+fn name_table(districts: &[DistrictRow], aliases: &HashMap<String, String>) -> HashMap<String, String> {
     let mut t = HashMap::new();
     for d in districts {
-        for name in [&d.slug, &d.name_en, &d.name_hi, &d.boundary_name] {
+        for name in [&d.slug, &d.name_en, &d.name_hi, &d.boundary_name, &d.former_name_en, &d.former_name_hi] {
             if !name.is_empty() {
                 t.insert(normalise(name), d.slug.clone());
             }
         }
     }
-    if let Some(path) = aliases {
-        let (h, rows) = read_csv(path)?;
-        let (a, s) = (column(&h, "alias", path)?, column(&h, "slug", path)?);
-        for (line, r) in rows {
-            let slug = r[s].trim().to_string();
-            if !districts.iter().any(|d| d.slug == slug) {
-                return Err(format!("{} line {line}: \"{slug}\" is not a district in the district list", path.display()));
-            }
-            t.insert(normalise(&r[a]), slug);
-        }
+    for (alias, slug) in aliases {
+        t.insert(normalise(alias), slug.clone());
     }
-    Ok(t)
+    t
+}
+
+/// Edit distance, for suggesting the district a misspelt name most likely means.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The district an unmatched name most likely means: the name with any bracketed part removed
+/// matching exactly, or the nearest English name within a third of its length.
+fn suggest<'a>(name: &str, districts: &'a [DistrictRow]) -> Option<&'a DistrictRow> {
+    let plain = normalise(name.split('(').next().unwrap_or(name));
+    if let Some(d) = districts.iter().find(|d| normalise(&d.name_en) == plain || d.slug == plain) {
+        return Some(d);
+    }
+    let (best, d) = districts.iter().map(|d| (distance(&plain, &normalise(&d.name_en)), d)).min_by_key(|(n, _)| *n)?;
+    (best > 0 && best * 3 <= plain.chars().count()).then_some(d)
+}
+
+fn unmatched_districts_error(values: &Path, names: &BTreeMap<String, usize>, districts: &[DistrictRow], list: &Path) -> String {
+    let mut lines = vec![format!("{}: {} district name(s) match no district in {}:", values.display(), names.len(), list.display())];
+    for (name, rows) in names.iter().take(12) {
+        lines.push(match suggest(name, districts) {
+            Some(d) => format!("  \"{name}\" ({rows} rows): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, csv_field(name), d.slug),
+            None => format!("  \"{name}\" ({rows} rows): no district with a similar name; add it to the district list, or to an --aliases file as `alias,slug`"),
+        });
+    }
+    if names.len() > 12 {
+        lines.push(format!("  and {} more", names.len() - 12));
+    }
+    lines.push("nothing was written; pass --allow-unmatched if these rows are left out on purpose".into());
+    lines.join("\n")
+}
+
+/// A CSV field as it must be written: quoted when it holds a comma or a quote.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 fn period_label(id: &str) -> Bilingual {
@@ -204,8 +309,99 @@ fn period_label(id: &str) -> Bilingual {
             return Bilingual::new(format!("{} {y}", month_name(m, Lang::En)), format!("{} {y}", month_name(m, Lang::Hi)));
         }
     }
-    // Named rounds read best in capitals: nfhs-5 → NFHS-5.
+    // Named rounds read best in capitals: nfhs-5 → NFHS-5. Their Hindi label belongs in
+    // meta.json's "periods"; until it is there the Hindi page shows the Latin id.
     Bilingual::new(id.to_uppercase(), id.to_uppercase())
+}
+
+/// Reads the folder's previous manifest, if there is one, to keep what the inputs do not set.
+fn previous_manifest(out: &Path) -> Result<Option<Manifest>, String> {
+    let path = out.join("manifest.json");
+    if !path.exists() {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+        format!("{}: {e}; import keeps the boundary file, weights and labels of the manifest already in the folder, so it must be readable (move it away to start afresh)", path.display())
+    })
+}
+
+/// Fills what the new manifest leaves unset from the previous one: the boundary file and its
+/// source, per-indicator and per-department settings the sheet leaves empty, period labels
+/// meta.json does not give, and the optional hand-set fields meta.json does not carry.
+fn keep_previous(m: &mut Manifest, old: Manifest, out: &Path, kept: &mut Vec<&'static str>) {
+    if m.boundaries.is_none() {
+        if let Some(b) = old.boundaries.filter(|b| out.join(&b.path).exists()) {
+            m.boundaries = Some(b);
+            kept.push("boundaries");
+        }
+    }
+    let before = m.sources.len();
+    for s in old.sources {
+        if !m.sources.iter().any(|x| x.name.en == s.name.en) {
+            m.sources.push(s);
+        }
+    }
+    if m.sources.len() > before {
+        kept.push("sources");
+    }
+    macro_rules! keep {
+        ($field:ident, $name:literal, $empty:expr) => {
+            if $empty(&m.$field) && !$empty(&old.$field) {
+                m.$field = old.$field;
+                kept.push($name);
+            }
+        };
+    }
+    keep!(description, "description", Option::is_none);
+    keep!(notice, "notice", Option::is_none);
+    keep!(unit_level, "unit_level", Option::is_none);
+    keep!(division_level, "division_level", Option::is_none);
+    keep!(bands, "bands", Vec::is_empty);
+    keep!(tile_layout, "tile_layout", Vec::is_empty);
+    keep!(headlines, "headlines", Vec::is_empty);
+    let mut any = false;
+    for i in &mut m.indicators {
+        let Some(o) = old.indicators.iter().find(|o| o.id == i.id) else { continue };
+        macro_rules! field {
+            ($f:ident) => {
+                if i.$f.is_none() && o.$f.is_some() {
+                    i.$f = o.$f.clone();
+                    any = true;
+                }
+            };
+        }
+        field!(weight);
+        field!(unit_label);
+        field!(short_name);
+        field!(description);
+        field!(source);
+        field!(target);
+        field!(decimals);
+        field!(frequency);
+    }
+    for d in &mut m.departments {
+        if let Some(o) = old.departments.iter().find(|o| o.id == d.id) {
+            if d.weight.is_none() && o.weight.is_some() {
+                d.weight = o.weight.clone();
+                any = true;
+            }
+        }
+    }
+    for p in &mut m.periods {
+        if let Some(o) = old.periods.iter().find(|o| o.id == p.id) {
+            if p.label == period_label(&p.id) && o.label != p.label {
+                p.label = o.label.clone();
+                any = true;
+            }
+        }
+    }
+    if any {
+        kept.push("indicator, department and period settings the inputs leave empty");
+    }
+    for (k, v) in old.other {
+        m.other.entry(k).or_insert(v);
+    }
 }
 
 pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport, String> {
@@ -214,61 +410,78 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         Some(p) => read_flag_sheet(p)?,
         None => HashMap::new(),
     };
-    let names = name_table(districts, args.aliases.as_deref())?;
-    // The publisher's part of the manifest; what the command generates is filled in below.
-    let mut manifest: Manifest = serde_json::from_slice(&std::fs::read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?)
-        .map_err(|e| format!("{}: {e} (expected a JSON object with title, publisher, licence and updated)", args.meta.display()))?;
-    let (h, rows) = read_csv(&args.values)?;
-    let dcol = column(&h, &args.district_column, &args.values)?;
-    let icol = column(&h, &args.indicator_column, &args.values)?;
-
-    // (period, flag column, value column); long files have one "period" column instead.
-    let mut periods: Vec<String> = args.periods.iter().map(|w| w.id.clone()).collect();
-    let wide_cols: Vec<(usize, Option<usize>)> = args
-        .periods
-        .iter()
-        .map(|w| Ok((column(&h, &w.value_column, &args.values)?, w.flag_column.as_ref().map(|f| column(&h, f, &args.values)).transpose()?)))
-        .collect::<Result<_, String>>()?;
-    let long = if args.periods.is_empty() {
-        Some((column(&h, "period", &args.values)?, column(&h, "value", &args.values)?, h.iter().position(|x| x == "flag")))
-    } else {
-        None
+    let aliases = match &args.aliases {
+        Some(p) => crate::districts::read_aliases(p, districts)?,
+        None => HashMap::new(),
     };
+    let names = name_table(districts, &aliases);
+    // The publisher's part of the manifest; what the command generates is filled in below.
+    let meta_bytes = std::fs::read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?;
+    let mut manifest: Manifest = serde_json::from_slice(&meta_bytes)
+        .map_err(|e| format!("{}: {e} (expected a JSON object with title, publisher, licence and updated; see docs/publishing.md)", args.meta.display()))?;
+    let previous = previous_manifest(&args.out)?;
+    let t = Table::read(&args.values)?;
+    let vpath = args.values.as_path();
+
+    // Long files have one "period" column; wide files one value column per --period.
+    let long = args.periods.is_empty();
+    let mut needed: Vec<&str> = vec![&args.district_column, &args.indicator_column];
+    if long {
+        needed.extend(["period", "value"]);
+    } else {
+        for w in &args.periods {
+            needed.push(&w.value_column);
+            needed.extend(w.flag_column.as_deref());
+        }
+    }
+    t.require(&needed)?;
+    let mut periods: Vec<String> = args.periods.iter().map(|w| w.id.clone()).collect();
 
     let unit_pos: HashMap<&str, usize> = districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect();
     let ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect();
-    // (period, indicator) → cells by unit.
-    let mut cells: BTreeMap<(String, usize), Vec<Option<Cell>>> = BTreeMap::new();
+    // (period, indicator) → cells by unit, each with the line it came from.
+    let mut cells: BTreeMap<(String, usize), Vec<Option<(Cell, u64)>>> = BTreeMap::new();
     let mut report = ImportReport::default();
+    let mut unmatched: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unknown_indicators: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unknown_flags: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut bad: Vec<String> = Vec::new();
     let mut used_flags: BTreeMap<String, (String, String)> = BTreeMap::new();
 
-    for (line, row) in &rows {
+    for row in &t.rows {
         report.rows += 1;
-        let dname = row[dcol].trim();
+        let dname = t.get(row, &args.district_column).unwrap_or_default();
         let Some(slug) = names.get(&normalise(dname)) else {
-            *report.unmatched_districts.entry(dname.to_string()).or_default() += 1;
+            *unmatched.entry(dname.to_string()).or_default() += 1;
             continue;
         };
-        let ikey = row[icol].trim();
+        let ikey = t.get(row, &args.indicator_column).unwrap_or_default();
         let Some(&ind) = ind_pos.get(ikey) else {
-            *report.unmatched_indicators.entry(ikey.to_string()).or_default() += 1;
+            *unknown_indicators.entry(ikey.to_string()).or_default() += 1;
             continue;
         };
-        let entries: Vec<(String, String, Option<String>)> = match long {
-            Some((pc, vc, fc)) => vec![(row[pc].trim().to_string(), row[vc].clone(), fc.map(|f| row[f].clone()))],
-            None => args.periods.iter().zip(&wide_cols).map(|(w, (vc, fc))| (w.id.clone(), row[*vc].clone(), fc.map(|f| row[f].clone()))).collect(),
+        // (period, value column, flag column)
+        let entries: Vec<(String, &str, Option<&str>)> = if long {
+            let period = t.need(row, "period", "a period id: YYYY-MM, or a name like nfhs-5")?;
+            if !samiksha_core::manifest::is_period_id(period) {
+                return Err(format!("{}: \"{period}\" is not a period id; expected YYYY-MM, or a name like nfhs-5", t.at(row, "period")));
+            }
+            vec![(period.to_string(), "value", t.col("flag").map(|_| "flag"))]
+        } else {
+            args.periods.iter().map(|w| (w.id.clone(), w.value_column.as_str(), w.flag_column.as_deref())).collect()
         };
-        for (period, raw, flag_text) in entries {
-            if long.is_some() && !periods.contains(&period) {
+        for (period, vcol, fcol) in entries {
+            if long && !periods.contains(&period) {
                 periods.push(period.clone());
             }
-            let flag_text = flag_text.map(|f| f.trim().to_string()).filter(|f| !f.is_empty());
-            let number = parse_number(&raw);
-            if number.is_none() && !raw.trim().is_empty() && raw.trim() != "*" {
-                report.bad_values.push(format!("{} line {line}: \"{}\"", args.values.display(), raw.trim()));
+            let raw = t.get(row, vcol).unwrap_or_default();
+            let flag_text = fcol.and_then(|f| t.get(row, f)).map(str::to_string);
+            let number = parse_number(raw);
+            if number.is_none() && !raw.is_empty() && raw != "*" {
+                bad.push(format!("{}: \"{raw}\"", t.at(row, vcol)));
             }
             // A bracketed number or a "*" carries the NFHS meaning through the flag sheet.
-            let flag_key = flag_text.or_else(|| match (raw.trim(), number) {
+            let flag_key = flag_text.or_else(|| match (raw, number) {
                 ("*", _) => Some("*".to_string()),
                 (_, Some((_, true))) => Some("()".to_string()),
                 _ => None,
@@ -279,7 +492,8 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                     Some(f)
                 }
                 None => {
-                    *report.unknown_flags.entry(k.clone()).or_default() += 1;
+                    let e = unknown_flags.entry(k.clone()).or_insert((0, t.at(row, fcol.unwrap_or(vcol))));
+                    e.0 += 1;
                     None
                 }
             });
@@ -289,14 +503,61 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                 (Some((x, _)), None) => Cell::Number(x),
                 (None, _) => Cell::gap(GapReason::NotReported, None),
             };
+            let col = cells.entry((period.clone(), ind)).or_insert_with(|| vec![None; districts.len()]);
+            let slot = &mut col[unit_pos[slug.as_str()]];
+            if let Some((_, first)) = slot {
+                return Err(format!(
+                    "{} line {}: a second value for {} / {} / {period} (the first is on line {first}); each district, indicator and period takes one row",
+                    vpath.display(),
+                    row.line,
+                    slug,
+                    sheet[ind].indicator.id
+                ));
+            }
             if number.is_some() {
                 report.cells += 1;
             }
-            let col = cells.entry((period, ind)).or_insert_with(|| vec![None; districts.len()]);
-            col[unit_pos[slug.as_str()]] = Some(cell);
+            *slot = Some((cell, row.line));
         }
     }
-    if long.is_some() {
+
+    // Strict by default: stop before writing anything.
+    if !bad.is_empty() {
+        let more = if bad.len() > 8 { format!("\n  and {} more", bad.len() - 8) } else { String::new() };
+        return Err(format!(
+            "{} cell(s) are not numbers (expected a number such as 12.5 or 1,234, a number in brackets for a small sample, \"*\" for suppressed, or an empty cell):\n  {}{more}\nnothing was written",
+            bad.len(),
+            bad[..bad.len().min(8)].join("\n  ")
+        ));
+    }
+    if !args.allow_unmatched {
+        if !unmatched.is_empty() {
+            return Err(unmatched_districts_error(vpath, &unmatched, districts, &args.districts));
+        }
+        if !unknown_indicators.is_empty() {
+            return Err(format!(
+                "{}: {} indicator key(s) in column \"{}\" are not in the indicator sheet {}: {}\nadd a row for each to the sheet (its \"key\" column), or pass --allow-unmatched to leave them out on purpose; nothing was written",
+                vpath.display(),
+                unknown_indicators.len(),
+                args.indicator_column,
+                args.indicators.display(),
+                short_list(unknown_indicators.keys(), 12)
+            ));
+        }
+        if !unknown_flags.is_empty() {
+            let list: Vec<String> = unknown_flags.iter().take(6).map(|(k, (n, at))| format!("  \"{k}\" ({n} values, first at {at})")).collect();
+            return Err(format!(
+                "{} flag text(s) are not in the flag sheet{}:\n{}\nadd a row `text,id,label_en,label_hi[,gap]` for each to --flags, or pass --allow-unmatched to keep the values without a flag; nothing was written",
+                unknown_flags.len(),
+                args.flags.as_ref().map(|f| format!(" {}", f.display())).unwrap_or_default(),
+                list.join("\n")
+            ));
+        }
+    }
+    report.skipped_districts = unmatched;
+    report.skipped_indicators = unknown_indicators;
+    report.unflagged = unknown_flags.into_iter().map(|(k, (n, _))| (k, n)).collect();
+    if long {
         periods.sort();
     }
 
@@ -314,7 +575,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                         .iter()
                         .enumerate()
                         .map(|(u, d)| {
-                            col.and_then(|c| c[u].clone()).unwrap_or_else(|| {
+                            col.and_then(|c| c[u].as_ref().map(|(cell, _)| cell.clone())).unwrap_or_else(|| {
                                 let created_later = matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
                                 Cell::gap(if created_later { GapReason::UnitDidNotExist } else { GapReason::NotReported }, None)
                             })
@@ -330,19 +591,71 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         })
         .collect();
 
+    // Departments: names from the sheet, weights from the sheet or else meta.json.
     let mut departments: Vec<Department> = Vec::new();
     for s in &sheet {
-        if !departments.iter().any(|d| d.id == s.department.0) {
-            departments.push(Department { id: s.department.0.clone(), name: Bilingual::new(&s.department.1, &s.department.2), weight: None });
+        match departments.iter_mut().find(|d| d.id == s.department.id) {
+            Some(d) => {
+                if d.weight.is_none() {
+                    d.weight = s.department.weight.clone();
+                }
+            }
+            None => departments.push(Department { id: s.department.id.clone(), name: s.department.name.clone(), weight: s.department.weight.clone() }),
         }
     }
+    for d in &mut departments {
+        if d.weight.is_none() {
+            d.weight = manifest.departments.iter().find(|m| m.id == d.id).and_then(|m| m.weight.clone());
+        }
+    }
+    // Period labels: meta.json's where it gives them, else made from the id.
+    let labels: Vec<Period> = std::mem::take(&mut manifest.periods);
+    let mut meta_flags: Vec<Flag> = std::mem::take(&mut manifest.flags);
     manifest.format = samiksha_core::FORMAT.into();
     manifest.divisions = crate::sample::divisions(districts);
     manifest.units = crate::sample::units(districts);
     manifest.departments = departments;
     manifest.indicators = sheet.into_iter().map(|s| s.indicator).collect();
-    manifest.periods = periods.iter().map(|p| Period { id: p.clone(), label: period_label(p) }).collect();
+    manifest.periods = periods
+        .iter()
+        .map(|p| Period { id: p.clone(), label: labels.iter().find(|l| &l.id == p).map_or_else(|| period_label(p), |l| l.label.clone()) })
+        .collect();
     manifest.flags = used_flags.into_iter().map(|(id, (en, hi))| Flag { id, label: Bilingual::new(en, hi) }).collect();
+    meta_flags.retain(|f| !manifest.flags.iter().any(|x| x.id == f.id));
+    manifest.flags.extend(meta_flags);
+    if let Some(old) = previous {
+        keep_previous(&mut manifest, old, &args.out, &mut report.kept);
+    }
+    report.districts = districts.len();
+    report.indicators = manifest.indicators.len();
+    report.periods = manifest.periods.len();
     write_dataset(&args.out, manifest, files)?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(slug: &str, en: &str) -> DistrictRow {
+        DistrictRow { slug: slug.into(), name_en: en.into(), ..DistrictRow::default() }
+    }
+
+    #[test]
+    fn suggestions_find_the_district_a_name_means() {
+        let list = [row("khandwa", "Khandwa"), row("narsinghpur", "Narsinghpur"), row("rewa", "Rewa")];
+        assert_eq!(suggest("Khandwa (East Nimar)", &list).map(|d| d.slug.as_str()), Some("khandwa"));
+        assert_eq!(suggest("Narsimhapur", &list).map(|d| d.slug.as_str()), Some("narsinghpur"));
+        // Too far from any name to guess: no suggestion rather than a wrong one.
+        assert_eq!(suggest("Atlantis", &list).map(|d| d.slug.as_str()), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn numbers_are_read_as_publishers_write_them() {
+        assert_eq!(parse_number(" 1,234.5 "), Some((1234.5, false)));
+        assert_eq!(parse_number("(7.5)"), Some((7.5, true)));
+        assert_eq!(parse_number("NA"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
 }

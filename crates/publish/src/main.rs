@@ -1,11 +1,13 @@
 //! `samiksha-publish`: the publisher's tool. Parses the command line (see [`cli`]), reads files,
 //! calls the domain layer, prints.
 //!
-//! Commands: `validate`, `sample`, `import`, `boundaries` (see `--help`). Exit codes: 0 fine,
+//! Commands: `validate`, `sample`, `import`, `boundaries`, `catalog` (see `--help`). Exit codes: 0 fine,
 //! 1 the input has errors, 2 the command line was wrong.
 
 mod boundaries;
+mod catalog;
 mod cli;
+mod csvin;
 mod districts;
 mod import;
 mod model;
@@ -65,7 +67,7 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
     let built = (|| -> Result<(model::BoundaryFile, boundaries::BoundaryReport), String> {
         let rows = districts::read_districts(&a.districts)?;
         let aliases = match &a.aliases {
-            Some(p) => districts::read_aliases(p)?,
+            Some(p) => districts::read_aliases(p, &rows)?,
             None => Default::default(),
         };
         let bytes = validate::read_file(&a.input)?;
@@ -145,5 +147,12 @@ fn main() -> ExitCode {
         Command::Sample(a) => run_sample(&a),
         Command::Import(a) => run_import(&a),
         Command::Boundaries(a) => run_boundaries(&a),
+        Command::Catalog(a) => match catalog::add(&a) {
+            Ok(msg) => {
+                println!("{msg}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
     }
 }

@@ -30,8 +30,14 @@ pub struct Manifest {
     pub departments: Vec<Department>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Bilingual>,
+    /// What a division is called ("Division" / "संभाग", or "मंडल"); the viewer's default is संभाग.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division_level: Option<Bilingual>,
     #[serde(default)]
     pub divisions: Vec<Division>,
+    /// Every value in one long CSV, for the public to download.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub download: Option<FileRef>,
     #[serde(default)]
     pub flags: Vec<Flag>,
     #[serde(default)]

@@ -195,7 +195,8 @@ pub fn sample_periods() -> Vec<(String, u32)> {
     out
 }
 
-/// Former names whose Hindi spelling the district list does not carry.
+/// The Hindi of former names, for a district list (like the shared reference list) without a
+/// `former_name_hi` column: the sample's own knowledge, filled in before the units are written.
 const FORMER_NAMES_HI: &[(&str, &str)] = &[("Hoshangabad", "होशंगाबाद")];
 
 /// series[unit][period]
@@ -319,6 +320,19 @@ fn verify(series: &Series, spec: &Spec, t: usize, facts: &[(usize, Place)]) -> R
 }
 
 pub fn generate(rows: &[DistrictRow], out: &Path) -> Result<(), String> {
+    let rows: Vec<DistrictRow> = rows
+        .iter()
+        .cloned()
+        .map(|mut r| {
+            if r.former_name_hi.is_empty() {
+                if let Some((_, hi)) = FORMER_NAMES_HI.iter().find(|(en, _)| *en == r.boundary_name) {
+                    r.former_name_hi = hi.to_string();
+                }
+            }
+            r
+        })
+        .collect();
+    let rows = rows.as_slice();
     let periods = sample_periods();
     let slug_pos = |slug: &str| rows.iter().position(|r| r.slug == slug).ok_or_else(|| format!("district list has no \"{slug}\""));
     let mut rng = Rng(0x5A4D_1C5A_2026_0001);
@@ -395,12 +409,9 @@ pub fn units(rows: &[DistrictRow]) -> Vec<Unit> {
             carved_from: (!r.carved_from.is_empty()).then(|| r.carved_from.clone()),
             codes: if r.boundary_code.is_empty() { BTreeMap::new() } else { BTreeMap::from([("census2011".to_string(), r.boundary_code.clone())]) },
             division: r.division.clone(),
-            former_names: if !r.boundary_name.is_empty() && r.boundary_name != r.name_en {
-                let hi = FORMER_NAMES_HI.iter().find(|(en, _)| *en == r.boundary_name).map_or(r.boundary_name.as_str(), |(_, hi)| hi);
-                vec![Bilingual::new(&r.boundary_name, hi)]
-            } else {
-                Vec::new()
-            },
+            // A former name without Hindi is written in its English spelling in both; validate
+            // warns about it, since a Hindi page would show Latin script.
+            former_names: r.former_name().map(|(en, hi)| Bilingual::new(&en, hi.as_deref().unwrap_or(&en))).into_iter().collect(),
             lat: r.lat,
             lon: r.lon,
             name: Bilingual::new(&r.name_en, &r.name_hi),

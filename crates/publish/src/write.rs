@@ -1,7 +1,7 @@
 //! Writes a dataset folder: value files first, then a manifest that lists each with its size
 //! and SHA-256, so what the manifest promises is exactly what was written.
 
-use crate::model::{FileRef, Manifest, ValueFile};
+use crate::model::{Cell, FileRef, Manifest, ValueFile};
 use serde::Serialize;
 use std::path::Path;
 
@@ -24,9 +24,38 @@ fn to_pretty<T: Serialize>(v: &T) -> Result<String, String> {
     Ok(serde_json::to_string_pretty(v).map_err(|e| e.to_string())? + "\n")
 }
 
+/// The name of the whole dataset as one long CSV, beside the manifest.
+pub const DOWNLOAD: &str = "all-values.csv";
+
+/// Every value of every file as one long CSV (`period,district,indicator,value,flag,gap`), in
+/// the files' order: what the About view offers for download. Ids, not names, keep it small;
+/// the names are in the manifest and the indicators table.
+fn all_values_csv(files: &[ValueFileOut]) -> Vec<u8> {
+    let mut out = String::from("period,district,indicator,value,flag,gap\n");
+    for f in files {
+        let b = &f.body;
+        for (indicator, column) in &b.values {
+            for (unit, cell) in b.units.iter().zip(column) {
+                let (value, flag, gap) = match cell {
+                    Cell::Number(v) => (v.to_string(), "", ""),
+                    Cell::Detailed { v, flag, .. } => (v.to_string(), flag.as_deref().unwrap_or(""), ""),
+                    Cell::Gap { flag, gap } => (String::new(), flag.as_deref().unwrap_or(""), gap.word()),
+                };
+                // Ids are ASCII without commas (the format's rule), so no field needs quoting.
+                out.push_str(&format!("{},{unit},{indicator},{value},{flag},{gap}\n", b.period));
+            }
+        }
+    }
+    out.into_bytes()
+}
+
 pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut>) -> Result<(), String> {
     let values_dir = dir.join("values");
     std::fs::create_dir_all(&values_dir).map_err(|e| format!("{}: {e}", values_dir.display()))?;
+    let csv = all_values_csv(&files);
+    let path = dir.join(DOWNLOAD);
+    std::fs::write(&path, &csv).map_err(|e| format!("{}: {e}", path.display()))?;
+    manifest.download = Some(FileRef::of(DOWNLOAD.into(), &csv));
     let mut refs = Vec::new();
     for f in files {
         let period = f.body.period.clone();

@@ -195,31 +195,50 @@ fn sample_generation_is_deterministic_and_matches_the_committed_sample() {
         .arg(&dir));
     assert_eq!(code, 0, "{out}");
     let committed = root().join("public/data/sample");
-    for rel in ["manifest.json".to_string(), "boundaries.json".to_string()]
+    for rel in ["manifest.json".to_string(), "boundaries.json".to_string(), "all-values.csv".to_string()]
         .into_iter()
         .chain(std::fs::read_dir(committed.join("values")).unwrap().map(|e| format!("values/{}", e.unwrap().file_name().to_string_lossy())))
     {
-        assert_eq!(std::fs::read(dir.join(&rel)).unwrap(), std::fs::read(committed.join(&rel)).unwrap(), "{rel} differs: run `make sample`");
+        // Compared as hashes: a difference names the file, not a screenful of bytes.
+        let hash = |p: PathBuf| samiksha_core::sha256_hex(&std::fs::read(p).unwrap());
+        assert_eq!(hash(dir.join(&rel)), hash(committed.join(&rel)), "{rel} differs: run `make sample`");
     }
 }
 
 #[test]
-fn import_of_a_long_csv_reports_what_it_could_not_match() {
+fn import_of_a_long_csv_is_strict_and_reports_what_it_left_out() {
     let f = fixtures().join("long");
     let out_dir = temp("long");
-    let (code, out) = run(bin()
-        .arg("import")
-        .args(["--values".as_ref(), f.join("values.csv").as_os_str()])
-        .args(["--indicators".as_ref(), f.join("indicators.csv").as_os_str()])
-        .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
-        .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
-        .args(["--flags".as_ref(), f.join("flags.csv").as_os_str()])
-        .arg("--out")
-        .arg(&out_dir));
+    let import = |values: &Path, extra: &[&str]| {
+        run(bin()
+            .arg("import")
+            .arg("--values")
+            .arg(values)
+            .args(["--indicators".as_ref(), f.join("indicators.csv").as_os_str()])
+            .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
+            .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+            .args(["--flags".as_ref(), f.join("flags.csv").as_os_str()])
+            .arg("--out")
+            .arg(&out_dir)
+            .args(extra))
+    };
+    // A cell that is not a number stops the import, whatever the flags, naming line and column.
+    let broken = temp("long-broken").join("values.csv");
+    std::fs::write(&broken, std::fs::read_to_string(f.join("values.csv")).unwrap() + "Gwalior,mut,2025-12,abc,\n").unwrap();
+    let (code, out) = import(&broken, &["--allow-unmatched"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("values.csv line 9, column \"value\": \"abc\""), "{out}");
+    assert!(!out_dir.join("manifest.json").exists());
+    let fixed = f.join("values.csv");
+    // Strict: the unmatched name is an error.
+    let (code, out) = import(&fixed, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("\"Atlantis\" (1 rows): no district with a similar name"), "{out}");
+    // Deliberate: each omission is one line.
+    let (code, out) = import(&fixed, &["--allow-unmatched"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("\"Atlantis\": 1 rows"), "{out}");
-    assert!(out.contains("\"ghost\": 1 rows"), "{out}");
-    assert!(out.contains("not a number:") && out.contains("\"abc\""), "{out}");
+    assert!(out.contains("left out 1 district name(s) that match no district (1 rows), as --allow-unmatched allows: \"Atlantis\""), "{out}");
+    assert!(out.contains("left out 1 indicator(s) not in the indicator sheet (1 rows), as --allow-unmatched allows: \"ghost\""), "{out}");
     let (ds, problems) = load(&out_dir);
     assert!(problems.is_empty(), "{problems:#?}");
     let (i, jan) = (ds.indicator_index("mutation-pending").unwrap(), ds.period_index("2026-01").unwrap());
@@ -252,7 +271,7 @@ fn import_names_a_gap_word_the_format_does_not_have() {
         .arg("--out")
         .arg(dir.join("out")));
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("flags.csv line 2: gap \"hidden\" is not one of not_reported, suppressed"), "{out}");
+    assert!(out.contains("flags.csv line 2, column \"gap\": gap \"hidden\" is not one of not_reported, suppressed"), "{out}");
     assert!(!dir.join("out/manifest.json").exists(), "{out}");
 }
 
@@ -270,7 +289,8 @@ fn import_nfhs(shared: &Path, out_dir: &Path, with_aliases: bool) -> (i32, Strin
         .arg("--out")
         .arg(out_dir);
     if with_aliases {
-        cmd.args(["--aliases".as_ref(), f.join("aliases.csv").as_os_str()]);
+        // The sheet takes 12 of the file's indicators: the rest are left out on purpose.
+        cmd.args(["--aliases".as_ref(), f.join("aliases.csv").as_os_str()]).arg("--allow-unmatched");
     }
     run(&mut cmd)
 }
@@ -279,17 +299,19 @@ fn import_nfhs(shared: &Path, out_dir: &Path, with_aliases: bool) -> (i32, Strin
 #[cfg_attr(shared_absent, ignore = "needs ../shared/reference, which is absent on this machine")]
 fn import_of_the_real_nfhs_file_reconciles_names_and_keeps_suppressed_values_as_gaps() {
     let shared = shared();
-    // Without the alias table the report names the districts it could not match.
+    // Without the alias table the import stops, naming each district it could not match with
+    // the alias line that fixes it.
     let (code, out) = import_nfhs(&shared, &temp("nfhs-raw"), false);
-    assert_eq!(code, 0, "{out}");
-    for name in ["Khandwa (East Nimar)", "Khargone (West Nimar)", "Narsimhapur"] {
-        assert!(out.contains(&format!("\"{name}\"")), "{name} should be reported: {out}");
+    assert_eq!(code, 1, "{out}");
+    for (name, slug) in [("Khandwa (East Nimar)", "khandwa"), ("Khargone (West Nimar)", "khargone"), ("Narsimhapur", "narsinghpur")] {
+        assert!(out.contains(&format!("add the line `{name},{slug}` to an --aliases file")), "{name} should be reported: {out}");
     }
     // With it, every district of the survey is matched and the dataset validates.
     let dir = temp("nfhs");
     let (code, out) = import_nfhs(&shared, &dir, true);
     assert_eq!(code, 0, "{out}");
-    assert!(!out.contains("district names not matched"), "{out}");
+    assert!(!out.contains("district name(s)"), "{out}");
+    assert!(out.contains("left out 92 indicator(s) not in the indicator sheet (4692 rows), as --allow-unmatched allows: (empty), \"100\""), "{out}");
     assert!(out.contains("0 errors"), "{out}");
     let (ds, problems) = load(&dir);
     assert!(problems.iter().all(|p| p.severity != samiksha_core::Severity::Error), "{problems:#?}");
@@ -469,4 +491,153 @@ fn boundaries_are_strict_unless_an_omission_is_deliberate() {
     assert_eq!(code, 1, "{out}");
     assert!(!written);
     assert!(out.contains("no polygon matched any district: check that --name-property (district)"), "{out}");
+}
+
+/// Runs `import` on the fixture state (a state that is not Madhya Pradesh: 7 districts in two
+/// मंडल, a district named in the values by its former name, one created after the first period
+/// and one name that is no district) into `out`.
+fn import_state(values: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
+    let f = fixtures().join("state");
+    run(bin()
+        .arg("import")
+        .arg("--values")
+        .arg(values)
+        .args(["--indicators".as_ref(), f.join("indicators.csv").as_os_str()])
+        .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
+        .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+        .arg("--out")
+        .arg(out)
+        .args(extra))
+}
+
+#[test]
+fn a_fixture_state_imports_strictly_and_a_second_import_keeps_boundaries_and_weights() {
+    let f = fixtures().join("state");
+    let dir = temp("state");
+    let out = dir.join("uk");
+
+    // Strict: "Roorkee" is no district, so nothing is written and the message says what to do.
+    let (code, msg) = import_state(&f.join("values.csv"), &out, &[]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("values.csv: 1 district name(s) match no district in"), "{msg}");
+    assert!(msg.contains("\"Roorkee\" (4 rows): no district with a similar name"), "{msg}");
+    assert!(msg.contains("pass --allow-unmatched"), "{msg}");
+    assert!(!out.join("manifest.json").exists(), "{msg}");
+
+    // A misspelling gets a precise suggestion: the alias line to add.
+    let typo = dir.join("typo.csv");
+    std::fs::write(&typo, std::fs::read_to_string(f.join("values.csv")).unwrap().replace("Roorkee,", "Pithoragarth,")).unwrap();
+    let (code, msg) = import_state(&typo, &out, &[]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("\"Pithoragarth\" (4 rows): probably pithoragarh (Pithoragarh); add the line `Pithoragarth,pithoragarh` to an --aliases file"), "{msg}");
+
+    // Deliberate: the name is left out, summarised in one line, and the rest is published.
+    let (code, msg) = import_state(&f.join("values.csv"), &out, &["--allow-unmatched"]);
+    assert_eq!(code, 0, "{msg}");
+    assert!(msg.contains("read 30 rows: 26 values for 7 districts, 2 indicators, 2 periods"), "{msg}");
+    assert!(msg.contains("left out 1 district name(s) that match no district (4 rows), as --allow-unmatched allows: \"Roorkee\""), "{msg}");
+    assert!(msg.contains("0 errors"), "{msg}");
+
+    // The manifest: the state's own division word, period labels from meta.json (made from the
+    // id otherwise), the former name in both languages, weights and unit labels from the sheet.
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["division_level"]["hi"], "मंडल");
+    assert_eq!(m["divisions"].as_array().unwrap().len(), 2);
+    assert_eq!(m["periods"][0]["label"]["hi"], "मार्च 2023 (वर्षांत)");
+    assert_eq!(m["periods"][1]["label"]["hi"], "मार्च 2024");
+    let pauri = m["units"].as_array().unwrap().iter().find(|u| u["slug"] == "pauri").unwrap();
+    assert_eq!(pauri["former_names"][0]["hi"], "गढ़वाल");
+    assert_eq!(m["indicators"][0]["weight"], 2);
+    assert_eq!(m["indicators"][1]["unit_label"]["hi"], "प्रकरण");
+    assert_eq!(m["departments"].as_array().unwrap().iter().find(|d| d["id"] == "water").unwrap()["weight"], 3);
+    let (ds, _) = load(&out);
+    assert_eq!(ds.manifest.division_level.hi, "मंडल");
+    let (tap, first, last) = (ds.indicator_index("tap-water").unwrap(), ds.period_index("2023-03").unwrap(), ds.period_index("2024-03").unwrap());
+    let obs = |p: usize, slug: &str| ds.observation(tap, p, ds.unit_index(slug).unwrap()).cloned().unwrap();
+    // The values' "Garhwal" is Pauri's former name; Didihat did not exist in March 2023.
+    assert_eq!(obs(first, "pauri").number(), Some(61.5));
+    assert_eq!(obs(first, "didihat").reading, Reading::Gap(GapReason::UnitDidNotExist));
+    assert_eq!(obs(last, "didihat").number(), Some(83.5));
+    // The whole dataset as one CSV, listed with its hash, for the About view's download.
+    let csv = std::fs::read_to_string(out.join("all-values.csv")).unwrap();
+    assert!(csv.starts_with("period,district,indicator,value,flag,gap\n"), "{csv}");
+    assert!(csv.contains("2023-03,didihat,tap-water,,,unit_did_not_exist\n"), "{csv}");
+    assert!(csv.contains("2024-03,pauri,mutation-pending,211,,\n"), "{csv}");
+    assert_eq!(csv.lines().count(), 1 + 2 * 2 * 7);
+    assert_eq!(m["download"]["sha256"], samiksha_core::sha256_hex(csv.as_bytes()));
+
+    // Boundaries: six polygons; Didihat is placed within Pithoragarh by its lineage.
+    std::fs::write(dir.join("uk.geojson"), squares(&["Dehradun", "Haridwar", "Garhwal", "Almora", "Nainital", "Pithoragarh"])).unwrap();
+    let (code, msg) = run(bin()
+        .arg("boundaries")
+        .arg("--input")
+        .arg(dir.join("uk.geojson"))
+        .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
+        .arg("--out")
+        .arg(out.join("boundaries.json"))
+        .arg("--manifest")
+        .arg(out.join("manifest.json"))
+        .args(["--source", "Test squares", "--source-hi", "परीक्षण वर्ग"]));
+    assert_eq!(code, 0, "{msg}");
+    assert!(msg.contains("6 districts matched"), "{msg}");
+
+    // A second import of changed values keeps the boundary file, its source and the weights.
+    let changed = dir.join("changed.csv");
+    std::fs::write(&changed, std::fs::read_to_string(f.join("values.csv")).unwrap().replace("Dehradun,TAP,2024-03,53.5", "Dehradun,TAP,2024-03,99.5")).unwrap();
+    let (code, msg) = import_state(&changed, &out, &["--allow-unmatched"]);
+    assert_eq!(code, 0, "{msg}");
+    assert!(msg.contains("kept from the previous manifest in the folder: boundaries, sources"), "{msg}");
+    let m2: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m2["boundaries"]["path"], "boundaries.json");
+    assert!(m2["sources"].as_array().unwrap().iter().any(|s| s["name"]["hi"] == "परीक्षण वर्ग"), "{m2}");
+    assert_eq!(m2["indicators"][0]["weight"], 2);
+    let (ds, problems) = load(&out);
+    assert!(problems.iter().all(|p| p.severity == samiksha_core::Severity::Warning), "{problems:#?}");
+    let dehradun = ds.observation(ds.indicator_index("tap-water").unwrap(), ds.period_index("2024-03").unwrap(), ds.unit_index("dehradun").unwrap());
+    assert_eq!(dehradun.unwrap().number(), Some(99.5));
+}
+
+#[test]
+fn import_errors_name_the_file_line_and_column() {
+    let f = fixtures().join("state");
+    let dir = temp("csv-errors");
+    // An indicator key the sheet does not have is an error unless left out on purpose.
+    let extra = dir.join("extra.csv");
+    let text: String = std::fs::read_to_string(f.join("values.csv")).unwrap().lines().filter(|l| !l.starts_with("Roorkee,")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&extra, text + "Dehradun,ODF,2024-03,12\n").unwrap();
+    let (code, msg) = import_state(&extra, &dir.join("a"), &[]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("1 indicator key(s) in column \"indicator\" are not in the indicator sheet"), "{msg}");
+    assert!(msg.contains("\"ODF\""), "{msg}");
+
+    // Two rows for one cell, and a cell that is not a number, are named by line and column.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "district,indicator,period,value\nDehradun,TAP,2024-03,12\nAlmora,TAP,2024-03,twelve\n").unwrap();
+    let (code, msg) = import_state(&bad, &dir.join("b"), &[]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("bad.csv line 3, column \"value\": \"twelve\""), "{msg}");
+    std::fs::write(&bad, "district,indicator,period,value\nDehradun,TAP,2024-03,12\nDehradun,TAP,2024-03,13\n").unwrap();
+    let (code, msg) = import_state(&bad, &dir.join("b"), &[]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("bad.csv line 3: a second value for dehradun / tap-water / 2024-03 (the first is on line 2)"), "{msg}");
+    // Missing columns are named at once.
+    std::fs::write(&bad, "district,indicator\nDehradun,TAP\n").unwrap();
+    let (code, msg) = import_state(&bad, &dir.join("b"), &[]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("bad.csv: missing columns \"period\", \"value\""), "{msg}");
+
+    // A district list with a wrong cell.
+    let list = dir.join("districts.csv");
+    std::fs::write(&list, std::fs::read_to_string(f.join("districts.csv")).unwrap().replace("30.3,78.0", "north,78.0")).unwrap();
+    let (code, msg) = run(bin()
+        .arg("import")
+        .args(["--values".as_ref(), f.join("values.csv").as_os_str()])
+        .args(["--indicators".as_ref(), f.join("indicators.csv").as_os_str()])
+        .arg("--districts")
+        .arg(&list)
+        .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+        .arg("--out")
+        .arg(dir.join("c")));
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("districts.csv line 2, column \"lat\": \"north\" is not a latitude in degrees"), "{msg}");
 }

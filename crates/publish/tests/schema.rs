@@ -114,6 +114,7 @@ fn a_dataset_the_cli_writes_matches_the_schema() {
         .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
         .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
         .args(["--flags".as_ref(), f.join("flags.csv").as_os_str()])
+        .arg("--allow-unmatched")
         .arg("--out")
         .arg(&dir));
     // A boundary file listed in that manifest: one square for Bhopal, matched by its name (the

@@ -216,7 +216,7 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
                 Drawing::Distribution { groups, refs },
                 (720, h),
                 summary_high_low(),
-                vec![ctx.msg(Msg::Division).into(), district_h, value_h],
+                vec![ctx.label(Msg::Division), district_h, value_h],
                 rows,
             )
         }

@@ -181,8 +181,33 @@ impl<'a> Ctx<'a> {
         m.text(self.lang)
     }
 
+    /// The message with its placeholders filled: `args`, then the dataset's words for a
+    /// division (`{div}` as written, `{div_lc}` and `{divs_lc}` in running text), which any
+    /// message may use.
     pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
-        m.fill(self.lang, args)
+        let level = self.division_words();
+        let all: Vec<(&str, &str)> = args.iter().copied().chain([("div", level[0].as_str()), ("div_lc", level[1].as_str()), ("divs_lc", level[2].as_str())]).collect();
+        m.fill(self.lang, &all)
+    }
+
+    /// A message that names a division, filled with the dataset's word for one.
+    pub fn label(&self, m: Msg) -> String {
+        self.fill(m, &[])
+    }
+
+    /// What the dataset calls a division, as written, in running text, and in the plural:
+    /// "Division", "division", "divisions"; Hindi has no case, and its direct plural of संभाग
+    /// or मंडल is the word itself.
+    fn division_words(&self) -> [String; 3] {
+        let word = self.ds.manifest.division_level.get(self.lang).trim().to_string();
+        match self.lang {
+            Lang::Hi => [word.clone(), word.clone(), word],
+            Lang::En => {
+                let lc = word.to_lowercase();
+                let plural = if lc.ends_with('s') { lc.clone() } else { format!("{lc}s") };
+                [word, lc, plural]
+            }
+        }
     }
 
     pub fn name(&self, unit: usize) -> String {

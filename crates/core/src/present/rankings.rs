@@ -26,8 +26,8 @@ pub enum Column {
 }
 
 impl Column {
-    pub fn header(self, ctx: &Ctx, subject: Subject) -> &'static str {
-        ctx.msg(match self {
+    pub fn header(self, ctx: &Ctx, subject: Subject) -> String {
+        ctx.label(match self {
             Column::Rank => Msg::Rank,
             Column::District => Msg::District,
             Column::Division => Msg::Division,
@@ -288,7 +288,7 @@ pub fn showing(ctx: &Ctx, shown: usize, total: usize) -> String {
 
 /// The CSV of the rows shown: headers and cells as the table shows them.
 pub fn csv(ctx: &Ctx, subject: Subject, page: &RankingsPage, shown: &[usize]) -> String {
-    let header: Vec<String> = page.columns.iter().map(|c| c.header(ctx, subject).to_string()).collect();
+    let header: Vec<String> = page.columns.iter().map(|c| c.header(ctx, subject)).collect();
     let rows: Vec<Vec<String>> = shown.iter().map(|&i| page.columns.iter().map(|c| page.rows[i].cell(*c)).collect()).collect();
     crate::csvout::to_csv(&page.preamble, &header, &rows)
 }
