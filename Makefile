@@ -7,7 +7,7 @@ GEO := $(SHARED)/reference/geo/mp-districts-2011.topo.json
 # Browser unit tests run in headless Chromium through ChromeDriver.
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve dist test lint test-native test-browser test-e2e report bench fuzz setup setup-test sample
+.PHONY: serve dist test lint test-native test-browser test-e2e report bench fuzz setup setup-test sample nfhs-mp
 
 setup:
 	@tools/setup.sh build
@@ -68,3 +68,8 @@ fuzz:
 ## the real district boundaries (both deterministic; both committed, so a clone needs neither).
 sample:
 	cargo run --release --bin samiksha-publish -- sample --districts $(SHARED)/reference/mp-districts.csv --boundaries $(GEO) --out public/data/sample
+
+## Regenerates the committed NFHS dataset (public/data/nfhs-mp) from the real fact sheets in
+## ../shared with the publisher's CLI, and the catalogue listing it beside the sample.
+nfhs-mp:
+	SHARED=$(SHARED) tools/nfhs-mp.sh

@@ -20,10 +20,19 @@ pub fn App() -> impl IntoView {
     follow_history(state.route);
     state.load_manifest();
     follow_connection(state);
-    spawn_local(async move {
-        if crate::io::register_worker().await {
-            state.offline.set(Offline::Saved);
+    // Once the dataset's folder is known (the catalogue read), register the worker and ask
+    // whether that dataset is saved.
+    let registered = StoredValue::new(false);
+    Effect::new(move |_| {
+        if state.load.get() != Load::Ready || registered.get_value() {
+            return;
         }
+        registered.set_value(true);
+        spawn_local(async move {
+            if crate::io::register_worker(&state.dir()).await {
+                state.offline.set(Offline::Saved);
+            }
+        });
     });
 
     // Keep <html lang> and the document title in step with the view, its choices, the language
@@ -38,6 +47,15 @@ pub fn App() -> impl IntoView {
                 let _ = html.set_attribute("lang", lang.code());
             }
             doc.set_title(&title);
+            // The description follows the dataset shown, not the one the HTML was written for.
+            let description = state.with_ctx(lang, |ctx| {
+                let m = &ctx.ds.manifest;
+                let d = m.description.get(lang);
+                if d.is_empty() { m.title.get(lang).to_string() } else { d.to_string() }
+            });
+            if let (Some(d), Ok(Some(meta))) = (description, doc.query_selector("meta[name=description]")) {
+                let _ = meta.set_attribute("content", &d);
+            }
         }
     });
 
@@ -164,9 +182,33 @@ fn Header() -> impl IntoView {
                 {move || Msg::SwitchLanguage.text(lang())}
             </a>
         </header>
+        <OtherDatasets/>
         {move || state.dataset.with(|d| d.as_ref().and_then(|d| d.manifest.notice.clone())).map(|n| view! {
             <aside class="notice" aria-label=move || Msg::DatasetNotice.text(lang())><p>{move || n.get(lang()).to_string()}</p></aside>
         })}
+    }
+}
+
+/// The site's other datasets, when its catalogue lists more than one. Each is a plain link
+/// (a new page load: another dataset is another set of files), keeping the view and language.
+#[component]
+fn OtherDatasets() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        let current = state.route.with(|r| r.data.clone());
+        let (view, catalog) = (state.view.get(), state.catalog.get()?);
+        let first = catalog.datasets[0].id.clone();
+        let others: Vec<_> = catalog.datasets.into_iter().filter(|e| Some(&e.id) != current.as_ref() && !(current.is_none() && e.id == first)).collect();
+        (!others.is_empty()).then(|| view! {
+            <nav class="other-datasets" aria-label=Msg::DatasetsNav.text(lang)>
+                <span>{Msg::OtherDatasets.text(lang)}</span>
+                <ul>{others.into_iter().map(|e| {
+                    let to = Route { data: (e.id != first).then(|| e.id.clone()), view, lang, ..Route::default() };
+                    view! { <li><a href=to.to_query() data-dataset=e.id.clone()>{e.title.get(lang).to_string()}</a></li> }
+                }).collect_view()}</ul>
+            </nav>
+        })
     }
 }
 

@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/page.js")]
 extern "C" {
     #[wasm_bindgen(js_name = registerWorker)]
-    fn register_worker_js() -> js_sys::Promise;
+    fn register_worker_js(dir: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = switchDataset)]
-    fn switch_dataset_js() -> js_sys::Promise;
+    fn switch_dataset_js(dir: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = shareLink)]
     fn share_link_js(title: &str, url: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = copyText)]
@@ -123,14 +123,15 @@ pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
-/// Registers the service worker; true once the app and its dataset are saved for offline use.
-pub async fn register_worker() -> bool {
-    wasm_bindgen_futures::JsFuture::from(register_worker_js()).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+/// Registers the service worker; true once the app and the dataset in `dir` are saved for
+/// offline use.
+pub async fn register_worker(dir: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(register_worker_js(dir)).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
-/// Asks the service worker to save the newer dataset whole; true when it has.
-pub async fn switch_dataset() -> bool {
-    wasm_bindgen_futures::JsFuture::from(switch_dataset_js()).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+/// Asks the service worker to save the newer dataset in `dir` whole; true when it has.
+pub async fn switch_dataset(dir: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(switch_dataset_js(dir)).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// Reloads the page (after switching datasets).

@@ -2,15 +2,17 @@
 // the service worker (tools/sw-template.js), saying whether the app and its dataset are saved,
 // asking the worker to switch to a newer dataset, and sharing or copying a link.
 
-// Registers ./sw.js for the app's own folder. Resolves to true once a worker is active, which
-// means the app and the whole dataset are saved (its install saves both or fails).
-export async function registerWorker() {
+// Registers ./sw.js for the app's own folder. Resolves to true once a worker is active and the
+// app and the whole dataset in `dir` (e.g. data/sample/) are saved: its install saves the app and
+// the default dataset or fails; another dataset is saved the first time a page opens it.
+export async function registerWorker(dir) {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return false;
   try {
     await navigator.serviceWorker.register('./sw.js', { scope: './' });
-    await navigator.serviceWorker.ready;
+    const { scope } = await navigator.serviceWorker.ready;
     const keys = await caches.keys();
-    return keys.some((k) => k.startsWith('samiksha-data-')) && keys.some((k) => k.startsWith('samiksha-app-'));
+    const active = await (await caches.open('samiksha-meta')).match(new URL(`active-data?dir=${encodeURIComponent(dir)}`, scope).href);
+    return Boolean(active) && keys.some((k) => k.startsWith('samiksha-app-'));
   } catch {
     return false;
   }
@@ -18,7 +20,7 @@ export async function registerWorker() {
 
 // Asks the worker to save the newer dataset whole and drop the old one. Resolves to true when
 // done (or when there is no worker, so a reload alone fetches the new files).
-export function switchDataset() {
+export function switchDataset(dir) {
   const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
   if (!worker) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -29,7 +31,7 @@ export function switchDataset() {
       }
     };
     navigator.serviceWorker.addEventListener('message', onMessage);
-    worker.postMessage({ type: 'switch-dataset' });
+    worker.postMessage({ type: 'switch-dataset', dir });
   });
 }
 

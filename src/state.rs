@@ -8,6 +8,7 @@
 
 use crate::io::{fetch_bytes, fetch_with, FetchError, Freshness};
 use crate::DATASET_DIR;
+use samiksha_core::catalog::{parse_catalog, Catalog, CATALOG_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::check::unreadable;
@@ -86,6 +87,11 @@ pub struct AppState {
     pub newer: RwSignal<Option<String>>,
     /// The manifest's bytes as read, to compare with the server's.
     manifest_bytes: StoredValue<Vec<u8>>,
+    /// The site's datasets (`data/catalog.json`), once read; `None` before, or on a host
+    /// without a catalogue (the app then reads [`DATASET_DIR`]).
+    pub catalog: RwSignal<Option<Catalog>>,
+    /// The folder of the dataset shown, relative to the page, ending in `/`.
+    dir: StoredValue<String>,
     pub lang: Memo<Lang>,
     pub view: Memo<View>,
     /// The route resolved against the dataset; `None` until the manifest is read.
@@ -132,6 +138,8 @@ impl AppState {
             offline: RwSignal::new(Offline::NotSaved),
             newer: RwSignal::new(None),
             manifest_bytes: StoredValue::new(Vec::new()),
+            catalog: RwSignal::new(None),
+            dir: StoredValue::new(DATASET_DIR.to_string()),
             lang: Memo::new(move |_| route.with(|r| r.lang)),
             view: Memo::new(move |_| route.with(|r| r.view)),
             selection,
@@ -167,12 +175,53 @@ impl AppState {
         crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
     }
 
-    /// Fetches and reads the manifest.
+    /// The folder of the dataset shown, relative to the page.
+    pub fn dir(&self) -> String {
+        self.dir.get_value()
+    }
+
+    /// Reads the catalogue, chooses the dataset the link names (`?data=`, else the first),
+    /// then reads its manifest. A link naming a dataset the catalogue lacks shows the first and
+    /// says so; a host without a catalogue (or with one the app cannot use) serves the dataset
+    /// in [`DATASET_DIR`], with the catalogue's problems reported.
     pub fn load_manifest(self) {
         self.load.set(Load::Loading);
         spawn_local(async move {
+            match fetch_bytes(CATALOG_PATH).await {
+                Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
+                    self.load.set(Load::NoConnection);
+                    self.wait_for_connection(e);
+                    return;
+                }
+                Err(e) => self.problems.update(|p| p.push(samiksha_core::Problem { severity: samiksha_core::Severity::Warning, ..unreadable(CATALOG_PATH, e.reason()) })),
+                Ok(bytes) => {
+                    let (catalog, problems) = parse_catalog(CATALOG_PATH, &bytes);
+                    self.problems.update(|p| p.extend(problems));
+                    if let Some(c) = catalog {
+                        let wanted = self.route.with_untracked(|r| r.data.clone());
+                        let (entry, unknown) = c.choose(wanted.as_deref());
+                        self.dir.set_value(entry.dir());
+                        // The first dataset is the default: links to it name none.
+                        let named = (entry.id != c.datasets[0].id).then(|| entry.id.clone());
+                        if named != wanted {
+                            let mut next = self.route.get_untracked();
+                            next.data = named;
+                            crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
+                        }
+                        self.problems.update(|p| p.extend(unknown));
+                        self.catalog.set(Some(c));
+                    }
+                }
+            }
+            self.read_manifest().await;
+        });
+    }
+
+    async fn read_manifest(self) {
+        {
             let name = "manifest.json";
-            match fetch_bytes(&format!("{DATASET_DIR}{name}")).await {
+            let dir = self.dir();
+            match fetch_bytes(&format!("{dir}{name}")).await {
                 Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
                     self.load.set(Load::NoConnection);
                     self.wait_for_connection(e);
@@ -194,14 +243,14 @@ impl AppState {
                     }
                 }
             }
-        });
+        }
     }
 
     /// Asks the server (past the service worker) for the manifest and, when it differs from the
     /// one shown, offers the newer dataset. Nothing switches without the reader's say.
     pub fn check_for_newer(self) {
         spawn_local(async move {
-            let Ok(bytes) = fetch_with(&format!("{DATASET_DIR}manifest.json"), Freshness::FromServer).await else { return };
+            let Ok(bytes) = fetch_with(&format!("{}manifest.json", self.dir()), Freshness::FromServer).await else { return };
             if self.manifest_bytes.with_value(|b| *b == bytes) {
                 return;
             }
@@ -247,7 +296,7 @@ impl AppState {
         };
         self.geo.set(GeoLoad::Loading);
         spawn_local(async move {
-            match fetch_bytes(&format!("{DATASET_DIR}{}", file.path)).await {
+            match fetch_bytes(&format!("{}{}", self.dir(), file.path)).await {
                 Ok(bytes) => {
                     let mut problems = integrity_problems(&file, &bytes);
                     // A boundary file that is not the one published is not drawn.
@@ -313,7 +362,7 @@ impl AppState {
             }
             self.in_flight.update(|n| *n += 1);
             spawn_local(async move {
-                let result = fetch_bytes(&format!("{DATASET_DIR}{}", file.path)).await;
+                let result = fetch_bytes(&format!("{}{}", self.dir(), file.path)).await;
                 match result {
                     Ok(bytes) => {
                         let mut found = Vec::new();

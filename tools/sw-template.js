@@ -1,28 +1,80 @@
-// Samiksha's service worker: keeps the app and one whole dataset so that every view works with
-// no network after one visit. Written into the build by tools/offline-hook.mjs, which fills in
+// Samiksha's service worker: keeps the app and every dataset a reader has opened, each whole,
+// so that every view works with no network after one visit. Written into the build by tools/offline-hook.mjs, which fills in
 // the list of built files; nobody maintains that list by hand.
 //
 // Caches:
 // - samiksha-app-<build>: every file of one build. A new build installs a new worker, which
 //   saves the new files whole and deletes the old cache when it takes over.
 // - samiksha-data-<manifest hash>: one dataset, its manifest and every file it lists, saved
-//   whole before it is used. A newer dataset on the server never replaces it silently: the page
+//   whole before it is used. The catalogue's first dataset is saved on install; another is
+//   saved in the background the first time a page opens it (served from the network meanwhile). A newer dataset on the server never replaces it silently: the page
 //   offers the switch, and only then is the new one saved and the old one deleted, so a view
 //   never mixes files of two versions.
-// - samiksha-meta: which data cache is in use, and which one each open page reads. A page keeps
+// - samiksha-meta: which data cache is in use for each dataset folder, which one each open page
+//   reads, and the last catalogue read. A page keeps
 //   the dataset it started with until it reloads, even when another tab switches: its later
 //   requests (another period, the boundary file) come from the same version, and that version's
 //   cache is deleted only once no open page reads it.
 'use strict';
 const APP_FILES = __APP_FILES__;
 const APP_CACHE = 'samiksha-app-__APP_VERSION__';
-const DATA_DIR = '__DATA_DIR__';
+// The dataset a host without a catalogue serves.
+const DEFAULT_DIR = '__DATA_DIR__';
+const CATALOG = 'data/catalog.json';
 const META_CACHE = 'samiksha-meta';
 const SCOPE = self.registration.scope;
 
-async function activeData() {
-  const hit = await (await caches.open(META_CACHE)).match(new URL('active-data', SCOPE).href);
+// The dataset folder a data request belongs to: data/<folder>/.
+function dirOf(rel) {
+  const m = /^data\/([^/]+)\//.exec(rel);
+  return m ? `data/${m[1]}/` : null;
+}
+
+const activeKey = (dir) => new URL(`active-data?dir=${encodeURIComponent(dir)}`, SCOPE).href;
+
+async function activeData(dir) {
+  const hit = await (await caches.open(META_CACHE)).match(activeKey(dir));
   return hit ? hit.text() : null;
+}
+
+// Every dataset folder's cache in use.
+async function allActive() {
+  const meta = await caches.open(META_CACHE);
+  const names = [];
+  for (const request of await meta.keys()) {
+    if (!new URL(request.url).searchParams.has('dir') || new URL(request.url).searchParams.has('client')) continue;
+    const hit = await meta.match(request);
+    if (hit) names.push(await hit.text());
+  }
+  return names;
+}
+
+// The catalogue from the network (kept for offline use), else the last one kept.
+async function catalog() {
+  const meta = await caches.open(META_CACHE);
+  const url = new URL(CATALOG, SCOPE).href;
+  try {
+    const res = await fetch(url, { cache: 'no-store' });
+    if (res.ok) {
+      await meta.put(url, res.clone());
+      return res;
+    }
+  } catch {
+    // No network: the kept copy below.
+  }
+  return (await meta.match(url)) || fetch(url);
+}
+
+// The folder of the catalogue's first dataset, or the default when there is no usable catalogue.
+async function defaultDir() {
+  try {
+    const c = await (await catalog()).json();
+    const folder = c && Array.isArray(c.datasets) && c.datasets[0] && c.datasets[0].folder;
+    if (typeof folder === 'string' && inside(folder.replace(/\/$/, ''))) return `data/${folder.replace(/\/?$/, '/')}`;
+  } catch {
+    // Fall through to the default.
+  }
+  return DEFAULT_DIR;
 }
 
 async function hex(bytes, length = 16) {
@@ -40,8 +92,8 @@ function inside(path) {
 
 // Saves the dataset now on the server into its own cache; the cache in use changes only once
 // every file is saved.
-async function saveDataset() {
-  const base = new URL(DATA_DIR, SCOPE);
+async function saveDataset(dir) {
+  const base = new URL(dir, SCOPE);
   const manifestUrl = new URL('manifest.json', base);
   const res = await fetch(manifestUrl, { cache: 'no-store' });
   if (!res.ok) throw new Error(`manifest.json: HTTP ${res.status}`);
@@ -50,13 +102,13 @@ async function saveDataset() {
   const name = `samiksha-data-${await hex(bytes)}`;
   saving.add(name);
   try {
-    return await fill(name, manifest, bytes, base, manifestUrl);
+    return await fill(name, manifest, bytes, base, manifestUrl, dir);
   } finally {
     saving.delete(name);
   }
 }
 
-async function fill(name, manifest, bytes, base, manifestUrl) {
+async function fill(name, manifest, bytes, base, manifestUrl, dir) {
   const cache = await caches.open(name);
   const files = (Array.isArray(manifest.value_files) ? manifest.value_files : []).filter(Boolean);
   if (manifest.boundaries) files.push(manifest.boundaries);
@@ -72,7 +124,7 @@ async function fill(name, manifest, bytes, base, manifestUrl) {
     await cache.put(url, new Response(bytes, { headers: r.headers }));
   }));
   await cache.put(manifestUrl, new Response(bytes, { headers: { 'content-type': 'application/json' } }));
-  await (await caches.open(META_CACHE)).put(new URL('active-data', SCOPE).href, new Response(name));
+  await (await caches.open(META_CACHE)).put(activeKey(dir), new Response(name));
   return name;
 }
 
@@ -97,21 +149,22 @@ async function inUse() {
 // Deletes the data caches no open page reads and that are not the one in use. App caches are
 // left to `activate`, which knows which build is current.
 async function pruneData() {
-  const keep = new Set([await activeData(), ...(await inUse()), ...saving]);
+  const keep = new Set([...(await allActive()), ...(await inUse()), ...saving]);
   for (const key of await caches.keys()) {
     if (key.startsWith('samiksha-data-') && !keep.has(key)) await caches.delete(key);
   }
 }
 
-const clientKey = (id) => new URL(`client-data?client=${encodeURIComponent(id)}`, SCOPE).href;
+const clientKey = (id, dir) => new URL(`client-data?client=${encodeURIComponent(id)}&dir=${encodeURIComponent(dir)}`, SCOPE).href;
 
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(APP_CACHE);
     await cache.addAll(APP_FILES.map((f) => new Request(new URL(f, SCOPE), { cache: 'no-store' })));
-    const current = await activeData();
-    if (!current || !(await caches.has(current))) await saveDataset();
+    const dir = await defaultDir();
+    const current = await activeData(dir);
+    if (!current || !(await caches.has(current))) await saveDataset(dir);
     await self.skipWaiting();
   })());
 });
@@ -131,16 +184,21 @@ self.addEventListener('activate', (event) => {
 // caches nobody reads any more are pruned after the answer (never holding it up, never failing it).
 async function fromData(event, rel) {
   const { request, clientId } = event;
+  if (rel === CATALOG) return catalog();
+  const dir = dirOf(rel);
+  if (!dir) return fetch(request);
   const meta = await caches.open(META_CACHE);
-  let name = clientId ? await (await meta.match(clientKey(clientId)))?.text() : null;
+  let name = clientId ? await (await meta.match(clientKey(clientId, dir)))?.text() : null;
   // A page's record that points at a cache since deleted is no record: read the one in use.
   if (name && !(await caches.has(name))) name = null;
-  if (!name || rel === `${DATA_DIR}manifest.json`) {
-    name = await activeData();
+  if (!name || rel === `${dir}manifest.json`) {
+    name = await activeData(dir);
     if (name && clientId) {
-      await meta.put(clientKey(clientId), new Response(name));
+      await meta.put(clientKey(clientId, dir), new Response(name));
       event.waitUntil(pruneData().catch(() => {}));
     }
+    // A dataset opened for the first time: served from the network now, saved whole meanwhile.
+    if (!name && !saving.size) event.waitUntil(saveDataset(dir).catch(() => {}));
   }
   if (name) {
     const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
@@ -187,7 +245,7 @@ self.addEventListener('fetch', (event) => {
   // The page asking the server whether a newer dataset was published goes to the network.
   if (url.searchParams.has('fresh')) return;
   const rel = url.pathname.slice(new URL(SCOPE).pathname.length);
-  if (rel.startsWith(DATA_DIR)) event.respondWith(fromData(event, rel));
+  if (rel.startsWith('data/')) event.respondWith(fromData(event, rel));
   else if (request.mode === 'navigate') event.respondWith(page(request));
   else event.respondWith(fromApp(request));
 });
@@ -198,7 +256,7 @@ self.addEventListener('message', (event) => {
   event.waitUntil((async () => {
     let ok = true;
     try {
-      await saveDataset();
+      await saveDataset(typeof event.data.dir === 'string' && dirOf(event.data.dir) ? dirOf(event.data.dir) : await defaultDir());
       await pruneData();
     } catch {
       ok = false;

@@ -7,6 +7,15 @@ use leptos::prelude::*;
 use samiksha_core::i18n::Msg;
 use samiksha_core::numfmt::{format_date, format_number};
 
+/// A file's size as a reader reads it: "2.2 MB", "48 KB".
+fn file_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", format_number(bytes as f64 / 1e6, 1))
+    } else {
+        format!("{} KB", format_number((bytes as f64 / 1e3).max(1.0), 0))
+    }
+}
+
 #[component]
 pub fn AboutView() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -76,6 +85,21 @@ pub fn AboutView() -> impl IntoView {
                         </table>
                     </div>
                     {super::csv_button(move || state.with_ctx(lang, samiksha_core::present::indicators_csv))}
+                    <h3 id="downloads">{Msg::DownloadsHeading.text(lang)}</h3>
+                    <ul class="downloads">
+                        // The whole dataset as the publisher's CLI wrote it, checked by validate
+                        // against the size and SHA-256 the manifest lists.
+                        {m.download.as_ref().map(|f| {
+                            let size = f.bytes.map(file_size).unwrap_or_default();
+                            view! {
+                                <li>
+                                    <a href=format!("{}{}", state.dir(), f.path) download="" data-download="values">{Msg::DownloadAllValues.fill(lang, &[("size", &size)])}</a>
+                                    <p class="method-note">{Msg::DownloadAllValuesNote.text(lang)}</p>
+                                </li>
+                            }
+                        })}
+                        <li><a href=if lang == samiksha_core::Lang::Hi { "methodology.hi.md" } else { "methodology.md" } download="" data-download="methodology">{Msg::DownloadMethodology.text(lang)}</a></li>
+                    </ul>
                     <h3>{Msg::DataChecks.text(lang)}</h3>
                     {(problem_count == 0).then(|| view! { <p>{Msg::NoProblems.text(lang)}</p> })}
                 }

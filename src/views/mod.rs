@@ -130,7 +130,7 @@ pub fn ConnectionNotes() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // Saved whole first, so the reload never mixes the two versions; a save that
             // failed keeps the current dataset and says so.
-            if crate::io::switch_dataset().await {
+            if crate::io::switch_dataset(&state.dir()).await {
                 crate::io::reload();
             } else {
                 switching.set(false);

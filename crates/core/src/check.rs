@@ -41,9 +41,10 @@ pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl 
 }
 
 /// The boundary file read against the manifest: its own problems (a polygon naming no district
-/// is already one), a warning for every district without a polygon that its lineage places
-/// within another district's polygon, and an error for every district it leaves off the map
-/// (the boundary file matches fewer districts than the manifest lists).
+/// is already one), and a warning for every district without a polygon, saying whether its
+/// lineage places it within another district's polygon or leaves it off the map. Warnings, not
+/// errors: `boundaries` already refused a file that leaves a district off the map unless the
+/// publisher said the omission is deliberate (`--allow-unmatched`).
 fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
     let (geo, mut problems) = crate::geo::parse_boundaries(file, bytes, &ds.manifest);
     let Some(geo) = geo else { return problems };
@@ -53,7 +54,7 @@ fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
         problems.push(warn(ProblemKind::NoPolygon { unit: units[wp.unit].slug.clone(), within: Some(units[wp.parent].slug.clone()) }));
     }
     for &u in &geo.missing {
-        problems.push(Problem { severity: Severity::Error, ..warn(ProblemKind::NoPolygon { unit: units[u].slug.clone(), within: None }) });
+        problems.push(warn(ProblemKind::NoPolygon { unit: units[u].slug.clone(), within: None }));
     }
     problems
 }

@@ -267,6 +267,12 @@ strings! {
     PlayPeriodsLabel => "Play through the periods", "सभी अवधियाँ क्रम से दिखाएँ";
     SameColours => "Same colours for every period", "हर अवधि के लिए एक जैसे रंग";
     DatasetNotice => "Notice about this dataset", "इस डेटासेट के बारे में सूचना";
+    OtherDatasets => "Other datasets on this site:", "इस साइट के अन्य डेटासेट:";
+    DatasetsNav => "Datasets", "डेटासेट";
+    DownloadAllValues => "Every value of this dataset (CSV, {size})", "इस डेटासेट के सभी मान (CSV, {size})";
+    DownloadAllValuesNote => "One row per period, district and indicator, with its flag and, where there is no value, why. Districts and indicators are named by their ids, as in the tables above.", "हर अवधि, ज़िले और संकेतक की एक पंक्ति, उसके चिह्न के साथ और जहाँ मान नहीं है वहाँ उसका कारण। ज़िले और संकेतक अपनी पहचान (id) से दर्ज हैं, जैसे ऊपर की तालिकाओं में।";
+    DownloadMethodology => "The methodology (Markdown text)", "कार्यप्रणाली (मार्कडाउन पाठ)";
+    DownloadsHeading => "Download the data", "डेटा डाउनलोड करें";
     IdColumn => "Identifier (in links)", "पहचान-कोड (लिंक में)";
     SkipToMap => "Skip to the map", "सीधे मानचित्र पर जाएँ";
     Share => "Share", "साझा करें";

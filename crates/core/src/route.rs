@@ -1,7 +1,7 @@
 //! The URL contract: every choice a reader makes lives in the query string as a typed field,
 //! so every view is a link and a link always names what is shown.
 //!
-//! `?view=map|rankings|charts|district|brief|pack|about|methods&indicator=<id>|composite&period=<id>&district=<slug>`
+//! `?data=<dataset id>&view=map|rankings|charts|district|brief|pack|about|methods&indicator=<id>|composite&period=<id>&district=<slug>`
 //! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter`
 //! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>`
 //! `&points=<id>,…&department=<id>&scale=all&embed=1&lang=hi|en`.
@@ -150,6 +150,8 @@ impl Sort {
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Route {
+    /// The dataset, by its id in `data/catalog.json`; `None` is the catalogue's first.
+    pub data: Option<String>,
     pub view: View,
     pub subject: Option<SubjectId>,
     pub period: Option<String>,
@@ -258,6 +260,7 @@ impl Route {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = decode(v);
             match k {
+                "data" => r.data = id_like(v),
                 "view" => r.view = View::from_word(&v).unwrap_or_default(),
                 "indicator" => r.subject = SubjectId::from_word(v),
                 "period" => r.period = id_like(v),
@@ -286,7 +289,8 @@ impl Route {
     /// The query string for this route, starting with `?`. Parameters are in a fixed order so
     /// the same view always has the same link.
     pub fn to_query(&self) -> String {
-        let mut parts = vec![format!("view={}", self.view.word())];
+        let mut parts: Vec<String> = self.data.iter().map(|d| format!("data={}", encode(d))).collect();
+        parts.push(format!("view={}", self.view.word()));
         let mut put = |k: &str, v: Option<&str>| {
             if let Some(v) = v {
                 parts.push(format!("{k}={}", encode(v)));
@@ -332,6 +336,7 @@ mod tests {
     #[test]
     fn round_trips_a_full_route() {
         let r = Route {
+            data: Some("nfhs-mp".into()),
             view: View::Rankings,
             subject: Some(SubjectId::Indicator("public-awareness".into())),
             period: Some("2026-01".into()),
@@ -355,7 +360,7 @@ mod tests {
         let q = r.to_query();
         assert_eq!(
             q,
-            "?view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&chart=scatter&second=anc-registration&sort=value-desc&q=%E0%A4%B0%E0%A5%80%E0%A4%B5%E0%A4%BE%20%26%20co&division=rewa&zoom=jabalpur&with=rewa,mauganj&scale=all&embed=1&lang=en"
+            "?data=nfhs-mp&view=rankings&indicator=public-awareness&period=2026-01&district=tikamgarh&map=tiles&classes=natural&chart=scatter&second=anc-registration&sort=value-desc&q=%E0%A4%B0%E0%A5%80%E0%A4%B5%E0%A4%BE%20%26%20co&division=rewa&zoom=jabalpur&with=rewa,mauganj&scale=all&embed=1&lang=en"
         );
         assert_eq!(Route::parse(&q), r);
     }

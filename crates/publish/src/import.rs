@@ -87,6 +87,8 @@ pub struct ImportReport {
     pub unflagged: BTreeMap<String, usize>,
     /// What was kept from the folder's previous manifest.
     pub kept: Vec<&'static str>,
+    /// Districts whose former name has no Hindi spelling (the Hindi page shows it in Latin).
+    pub former_without_hindi: Vec<String>,
 }
 
 impl ImportReport {
@@ -116,6 +118,12 @@ impl ImportReport {
                 "kept {} value(s) without their flag, whose text is not in the flag sheet, as --allow-unmatched allows: {}",
                 self.unflagged.values().sum::<usize>(),
                 short_list(self.unflagged.keys(), 6)
+            );
+        }
+        if !self.former_without_hindi.is_empty() {
+            println!(
+                "warning: no former_name_hi for {} (their former name, from former_name_en or boundary_name, shows in Latin script on the Hindi page)",
+                self.former_without_hindi.join(", ")
             );
         }
         if !self.kept.is_empty() {
@@ -186,11 +194,11 @@ fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
             id: need("id", "the indicator's id (lower-case ASCII, e.g. stunting)")?,
             name: Bilingual::new(need("name_en", "the English name")?, need("name_hi", "the Hindi name")?),
             short_name: pair(&t, row, "short_en", "short_hi")?,
-            unit: need("unit", "percent, count, ratio, rate_per_1000 or index")?,
+            unit: need("unit", "percent, count, score, rate, days or rupees")?,
             unit_label: pair(&t, row, "unit_en", "unit_hi")?,
             direction: need("direction", "higher_is_better or lower_is_better")?,
             department: need("department", "the department's id")?,
-            decimals: t.parse::<u8>(row, "decimals", "a number of decimals from 0 to 9")?,
+            decimals: t.parse::<u8>(row, "decimals", "a number of decimals from 0 to 6")?,
             target: t.parse::<f64>(row, "target", "a number")?,
             weight: weight(&t, row, "weight")?,
             description: pair(&t, row, "description_en", "description_hi")?,
@@ -448,6 +456,10 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     let mut bad: Vec<String> = Vec::new();
     let mut used_flags: BTreeMap<String, (String, String)> = BTreeMap::new();
 
+    // The year a period refers to, so a district created later "did not exist then".
+    let year_of = |p: &str| args.periods.iter().find(|w| w.id == p).and_then(|w| w.year).or_else(|| p.get(..4).and_then(|y| y.parse::<u16>().ok()));
+    let created_later = |d: &DistrictRow, p: &str| matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
+    let by_slug: HashMap<&str, &DistrictRow> = districts.iter().map(|d| (d.slug.as_str(), d)).collect();
     for row in &t.rows {
         report.rows += 1;
         let dname = t.get(row, &args.district_column).unwrap_or_default();
@@ -501,6 +513,8 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                 (_, Some(FlagRow { id, gap: Some(reason), .. })) => Cell::gap(*reason, Some(id.clone())),
                 (Some((x, _)), Some(f)) => Cell::number(x, None, None, Some(f.id.clone())),
                 (Some((x, _)), None) => Cell::Number(x),
+                // An empty cell of a district created after the period: it did not exist then.
+                (None, _) if created_later(by_slug[slug.as_str()], &period) => Cell::gap(GapReason::UnitDidNotExist, None),
                 (None, _) => Cell::gap(GapReason::NotReported, None),
             };
             let col = cells.entry((period.clone(), ind)).or_insert_with(|| vec![None; districts.len()]);
@@ -562,7 +576,6 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     }
 
     // Districts with no row: created after the period, or simply not reported.
-    let year_of = |p: &str| args.periods.iter().find(|w| w.id == p).and_then(|w| w.year).or_else(|| p.get(..4).and_then(|y| y.parse::<u16>().ok()));
     let files: Vec<ValueFileOut> = periods
         .iter()
         .map(|p| {
@@ -576,8 +589,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                         .enumerate()
                         .map(|(u, d)| {
                             col.and_then(|c| c[u].as_ref().map(|(cell, _)| cell.clone())).unwrap_or_else(|| {
-                                let created_later = matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
-                                Cell::gap(if created_later { GapReason::UnitDidNotExist } else { GapReason::NotReported }, None)
+                                Cell::gap(if created_later(d, p) { GapReason::UnitDidNotExist } else { GapReason::NotReported }, None)
                             })
                         })
                         .collect();
@@ -627,6 +639,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         keep_previous(&mut manifest, old, &args.out, &mut report.kept);
     }
     report.districts = districts.len();
+    report.former_without_hindi = districts.iter().filter(|d| matches!(d.former_name(), Some((_, None)))).map(|d| d.slug.clone()).collect();
     report.indicators = manifest.indicators.len();
     report.periods = manifest.periods.len();
     write_dataset(&args.out, manifest, files)?;

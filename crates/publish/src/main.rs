@@ -121,6 +121,13 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
         }
         return fail(format!("{}; nothing was written (pass --allow-unmatched if this is deliberate)", why.join("; ")));
     }
+    // The boundary file must be listed relative to the manifest: checked before writing it.
+    if let Some(manifest) = &a.manifest {
+        let dir = manifest.parent().unwrap_or(std::path::Path::new("."));
+        if a.out.strip_prefix(dir).is_err() {
+            return fail(format!("{} is not inside the manifest's folder {}; nothing was written", a.out.display(), dir.display()));
+        }
+    }
     let written = (|| -> Result<(), String> {
         let body = write::to_bytes(&file)?;
         std::fs::write(&a.out, &body).map_err(|e| format!("{}: {e}", a.out.display()))?;

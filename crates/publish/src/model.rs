@@ -108,6 +108,8 @@ pub struct Unit {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Department {
     pub id: String,
+    /// meta.json may list a department for its weight alone; its name comes from the sheet.
+    #[serde(default)]
     pub name: Bilingual,
     /// A JSON number as written: the sample's weights are the integer 1, not 1.0.
     #[serde(default, skip_serializing_if = "Option::is_none")]

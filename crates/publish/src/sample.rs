@@ -409,7 +409,7 @@ pub fn units(rows: &[DistrictRow]) -> Vec<Unit> {
             carved_from: (!r.carved_from.is_empty()).then(|| r.carved_from.clone()),
             codes: if r.boundary_code.is_empty() { BTreeMap::new() } else { BTreeMap::from([("census2011".to_string(), r.boundary_code.clone())]) },
             division: r.division.clone(),
-            // A former name without Hindi is written in its English spelling in both; validate
+            // A former name without Hindi is written in its English spelling in both; import
             // warns about it, since a Hindi page would show Latin script.
             former_names: r.former_name().map(|(en, hi)| Bilingual::new(&en, hi.as_deref().unwrap_or(&en))).into_iter().collect(),
             lat: r.lat,

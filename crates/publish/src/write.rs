@@ -49,13 +49,14 @@ fn all_values_csv(files: &[ValueFileOut]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// Writes the dataset, but only once it passes the viewer's own checks: every file is built in
+/// memory and read back through `samiksha_core::check` first (with the boundary file already in
+/// the folder, if the manifest keeps one), so a dataset with errors never replaces a good one.
+/// Value files of an earlier publication that this one no longer lists are removed.
 pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut>) -> Result<(), String> {
-    let values_dir = dir.join("values");
-    std::fs::create_dir_all(&values_dir).map_err(|e| format!("{}: {e}", values_dir.display()))?;
     let csv = all_values_csv(&files);
-    let path = dir.join(DOWNLOAD);
-    std::fs::write(&path, &csv).map_err(|e| format!("{}: {e}", path.display()))?;
     manifest.download = Some(FileRef::of(DOWNLOAD.into(), &csv));
+    let mut out: Vec<(String, Vec<u8>)> = vec![(DOWNLOAD.into(), csv)];
     let mut refs = Vec::new();
     for f in files {
         let period = f.body.period.clone();
@@ -64,13 +65,36 @@ pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut
             Some(_) => format!("values/{period}-{}.json", refs.len()),
         };
         let bytes = to_bytes(&f.body)?;
-        let path = dir.join(&name);
-        std::fs::write(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        refs.push(FileRef { period: Some(period), indicators: f.indicators, ..FileRef::of(name, &bytes) });
+        refs.push(FileRef { period: Some(period), indicators: f.indicators, ..FileRef::of(name.clone(), &bytes) });
+        out.push((name, bytes));
     }
     manifest.value_files = refs;
+    let manifest_bytes = to_pretty(&manifest)?.into_bytes();
+    let (_, problems) = samiksha_core::check::check_dataset("manifest.json", &manifest_bytes, |rel| match out.iter().find(|(p, _)| p == rel) {
+        Some((_, b)) => Ok(b.clone()),
+        None => std::fs::read(dir.join(rel)).map_err(|e| e.to_string()),
+    });
+    let errors: Vec<String> = problems.iter().filter(|p| p.severity == samiksha_core::Severity::Error).map(|p| format!("  {p}")).collect();
+    if !errors.is_empty() {
+        return Err(format!("the dataset would not pass validate, so nothing was written to {}:\n{}", dir.display(), errors.join("\n")));
+    }
+    let values_dir = dir.join("values");
+    std::fs::create_dir_all(&values_dir).map_err(|e| format!("{}: {e}", values_dir.display()))?;
+    for (name, bytes) in &out {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    // A period this publication no longer has must not linger beside it.
+    if let Ok(entries) = std::fs::read_dir(&values_dir) {
+        for e in entries.flatten() {
+            let rel = format!("values/{}", e.file_name().to_string_lossy());
+            if rel.ends_with(".json") && !out.iter().any(|(p, _)| *p == rel) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
     let path = dir.join("manifest.json");
-    std::fs::write(&path, to_pretty(&manifest)?).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(&path, manifest_bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Lists a boundary file in a manifest (path relative to the manifest, size, SHA-256), keeping

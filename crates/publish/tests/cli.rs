@@ -626,6 +626,28 @@ fn import_errors_name_the_file_line_and_column() {
     assert_eq!(code, 1, "{msg}");
     assert!(msg.contains("bad.csv: missing columns \"period\", \"value\""), "{msg}");
 
+    // A sheet word the format does not have: found before anything is written, so a good
+    // earlier publication in the folder stays as it was.
+    let good = dir.join("good");
+    let (code, msg) = import_state(&f.join("values.csv"), &good, &["--allow-unmatched"]);
+    assert_eq!(code, 0, "{msg}");
+    let before = std::fs::read(good.join("manifest.json")).unwrap();
+    let sheet = dir.join("indicators.csv");
+    std::fs::write(&sheet, std::fs::read_to_string(f.join("indicators.csv")).unwrap().replace(",percent,", ",percentage,")).unwrap();
+    let (code, msg) = run(bin()
+        .arg("import")
+        .args(["--values".as_ref(), f.join("values.csv").as_os_str()])
+        .arg("--indicators")
+        .arg(&sheet)
+        .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
+        .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+        .arg("--allow-unmatched")
+        .arg("--out")
+        .arg(&good));
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("would not pass validate, so nothing was written") && msg.contains("\"percentage\""), "{msg}");
+    assert_eq!(std::fs::read(good.join("manifest.json")).unwrap(), before);
+
     // A district list with a wrong cell.
     let list = dir.join("districts.csv");
     std::fs::write(&list, std::fs::read_to_string(f.join("districts.csv")).unwrap().replace("30.3,78.0", "north,78.0")).unwrap();
@@ -640,4 +662,46 @@ fn import_errors_name_the_file_line_and_column() {
         .arg(dir.join("c")));
     assert_eq!(code, 1, "{msg}");
     assert!(msg.contains("districts.csv line 2, column \"lat\": \"north\" is not a latitude in degrees"), "{msg}");
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared/reference, which is absent on this machine")]
+fn the_committed_nfhs_dataset_holds_the_survey_values() {
+    // The committed public/data/nfhs-mp (written by tools/nfhs-mp.sh) against the source CSV:
+    // for a lower-is-better and a higher-is-better indicator, the same NFHS-5 values, and the
+    // same first and last districts.
+    let shared = shared();
+    let mut src = csv::Reader::from_path(shared.join("nfhs5/mp-district-factsheets.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = src.records().map(Result::unwrap).collect();
+    let committed = std::fs::read_to_string(root().join("public/data/nfhs-mp/all-values.csv")).unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(root().join("public/data/nfhs-mp/manifest.json")).unwrap()).unwrap();
+    let name_of = |slug: &str| manifest["units"].as_array().unwrap().iter().find(|u| u["slug"] == slug).unwrap()["name"]["en"].as_str().unwrap().to_lowercase();
+    for (key, id, lower_is_better) in [("73", "stunting", true), ("49", "full-immunisation", false)] {
+        let mut source: Vec<(f64, String)> = rows
+            .iter()
+            .filter(|r| &r[1] == key)
+            .filter_map(|r| samiksha_publish_number(&r[3]).map(|v| (v, r[0].to_lowercase())))
+            .collect();
+        let mut ours: Vec<(f64, String)> = committed
+            .lines()
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .filter(|f| f[0] == "nfhs-5" && f[2] == id && !f[3].is_empty())
+            .map(|f| (f[3].parse::<f64>().unwrap(), name_of(f[1])))
+            .collect();
+        let sort = |v: &mut Vec<(f64, String)>| v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        sort(&mut source);
+        sort(&mut ours);
+        assert_eq!(source.iter().map(|x| x.0).collect::<Vec<_>>(), ours.iter().map(|x| x.0).collect::<Vec<_>>(), "{id}");
+        let (best, worst) = if lower_is_better { (0, source.len() - 1) } else { (source.len() - 1, 0) };
+        for end in [best, worst] {
+            // The same district (the source may spell it another way: "Khandwa (East Nimar)").
+            assert!(source[end].1.starts_with(&ours[end].1) || ours[end].1.starts_with(source[end].1.split(' ').next().unwrap()), "{id}: {:?} vs {:?}", source[end], ours[end]);
+        }
+    }
+}
+
+/// A fact-sheet number as the importer reads it: brackets (small samples) kept as numbers.
+fn samiksha_publish_number(raw: &str) -> Option<f64> {
+    let t = raw.trim().trim_start_matches('(').trim_end_matches(')').replace(',', "");
+    t.parse::<f64>().ok()
 }

@@ -1,0 +1,114 @@
+// End-to-end: several datasets on one site (data/catalog.json and ?data=<id>), the real NFHS
+// dataset shown beside the sample, and the whole-dataset download.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { test, start, stop, watchedPage, ready, ROOT } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+const NFHS = path.join(ROOT, 'dist/data/nfhs-mp');
+
+/** The NFHS-5 values of one indicator from the dataset's own long CSV (the file the About view
+ * offers, which a native test checks against the survey's source CSV). */
+function values(indicator, period = 'nfhs-5') {
+  const rows = fs.readFileSync(path.join(NFHS, 'all-values.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  return rows.filter((r) => r[0] === period && r[2] === indicator && r[3] !== '').map((r) => ({ district: r[1], value: Number(r[3]) }));
+}
+
+/** The districts the rankings table shows first and last. */
+async function ends(page) {
+  return page.$$eval('table.ranking-table tbody tr[data-rank]', (rows) => {
+    const ranked = rows.map((r) => ({ district: r.dataset.district, rank: Number(r.dataset.rank) })).filter((r) => r.rank > 0);
+    const top = Math.min(...ranked.map((r) => r.rank));
+    const bottom = Math.max(...ranked.map((r) => r.rank));
+    return { first: ranked.filter((r) => r.rank === top).map((r) => r.district).sort(), last: ranked.filter((r) => r.rank === bottom).map((r) => r.district).sort() };
+  });
+}
+
+test('?data=nfhs-mp ranks a lower-is-better and a higher-is-better indicator as the survey says', async () => {
+  const { page, trouble } = await watchedPage(env);
+  for (const [indicator, better] of [['stunting', 'lower'], ['full-immunisation', 'higher']]) {
+    const v = values(indicator);
+    assert.ok(v.length >= 45, `${indicator}: ${v.length} districts with a value`);
+    const best = better === 'lower' ? Math.min(...v.map((x) => x.value)) : Math.max(...v.map((x) => x.value));
+    const worst = better === 'lower' ? Math.max(...v.map((x) => x.value)) : Math.min(...v.map((x) => x.value));
+    await page.goto(env.url(`?data=nfhs-mp&view=rankings&indicator=${indicator}&period=nfhs-5&lang=en`));
+    await ready(page);
+    await page.waitForSelector('table.ranking-table tbody tr[data-rank="1"]');
+    const shown = await ends(page);
+    assert.deepEqual(shown.first, v.filter((x) => x.value === best).map((x) => x.district).sort(), indicator);
+    assert.deepEqual(shown.last, v.filter((x) => x.value === worst).map((x) => x.district).sort(), indicator);
+  }
+  // Districts created after the survey did not exist then; values in brackets keep their flag.
+  await page.goto(env.url('?data=nfhs-mp&view=district&district=mauganj&indicator=stunting&period=nfhs-5&lang=en'));
+  await ready(page);
+  assert.match(await page.textContent('main'), /did not exist/i);
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
+test('every view of ?data=nfhs-mp shows the NFHS data in both languages, and every link keeps the dataset', async () => {
+  const { page, trouble } = await watchedPage(env);
+  for (const lang of ['hi', 'en']) {
+    for (const view of ['map', 'rankings', 'charts', 'district&district=rewa', 'brief', 'about', 'methods']) {
+      await page.goto(env.url(`?data=nfhs-mp&view=${view}&lang=${lang}`));
+      await ready(page);
+      // The header names this dataset; the URL still names it after the app corrects it.
+      const title = await page.textContent('h1.dataset-title').catch(() => '');
+      if (!view.startsWith('brief')) assert.match(title, lang === 'hi' ? /एनएफएचएस/ : /NFHS/, `${view} ${lang}`);
+      assert.match(page.url(), /[?&]data=nfhs-mp(&|$)/, `${view} ${lang}`);
+      const hrefs = await page.$$eval('nav.main-nav a[href^="?"], a.lang-switch', (as) => as.map((a) => a.getAttribute('href')));
+      for (const h of hrefs) assert.match(h, /[?&]data=nfhs-mp(&|$)/, `${view} ${lang}: ${h}`);
+      // A Hindi page shows the periods in Hindi (labels from the import's meta.json).
+      if (lang === 'hi' && view === 'rankings') assert.match(await page.textContent('main'), /एनएफएचएस-5 \(2019–21\)/);
+    }
+  }
+  // The page's title and description come from the dataset shown.
+  await page.goto(env.url('?data=nfhs-mp&view=map&lang=en'));
+  await ready(page);
+  assert.match(await page.title(), /NFHS-5 and NFHS-4/);
+  assert.match(await page.getAttribute('meta[name=description]', 'content'), /National Family Health Survey/);
+  // The geographic map draws the real boundary file.
+  await page.goto(env.url('?data=nfhs-mp&view=map&map=geo&indicator=stunting&lang=en'));
+  await page.waitForSelector('svg.geo-map g.shape[data-district="rewa"]', { timeout: 30000 });
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
+test('the header offers the other dataset; an unknown ?data= shows the first and says so', async () => {
+  const { page, trouble } = await watchedPage(env);
+  await page.goto(env.url('?view=rankings&lang=en'));
+  await ready(page);
+  const link = page.locator('nav.other-datasets a[data-dataset="nfhs-mp"]');
+  assert.equal(await link.getAttribute('href'), '?data=nfhs-mp&view=rankings&lang=en');
+  await link.click();
+  await page.waitForFunction(() => /NFHS/.test(document.querySelector('h1.dataset-title')?.textContent || ''));
+  assert.equal(await page.locator('nav.other-datasets a[data-dataset="sample"]').getAttribute('href'), '?view=rankings&lang=en');
+
+  await page.goto(env.url('?data=gone&view=rankings&lang=en'));
+  await ready(page);
+  assert.match(await page.textContent('h1.dataset-title'), /sample/i);
+  assert.doesNotMatch(page.url(), /data=/);
+  assert.match(await page.textContent('body'), /unknown dataset "gone"/);
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
+test('About offers every value as one CSV, verified by the manifest, and the methodology', async () => {
+  const { page, trouble } = await watchedPage(env);
+  for (const [q, dir] of [['', 'data/sample/'], ['data=nfhs-mp&', 'data/nfhs-mp/']]) {
+    await page.goto(env.url(`?${q}view=about&lang=en`));
+    await ready(page);
+    const a = page.locator('a[data-download="values"]');
+    assert.equal(await a.getAttribute('href'), `${dir}all-values.csv`);
+    assert.match(await a.textContent(), /Every value of this dataset \(CSV, [\d.,]+ (MB|KB)\)/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', dir, 'manifest.json'), 'utf8'));
+    const body = await page.evaluate(async (href) => Array.from(new Uint8Array(await (await fetch(href)).arrayBuffer())), `${dir}all-values.csv`);
+    assert.equal(crypto.createHash('sha256').update(Buffer.from(body)).digest('hex'), manifest.download.sha256);
+    const method = await page.evaluate(async () => (await fetch(document.querySelector('a[data-download="methodology"]').getAttribute('href'))).text());
+    assert.match(method, /^# /);
+  }
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
