@@ -4,25 +4,25 @@
 
 // Registers ./sw.js for the app's own folder. Resolves to true once a worker is active and the
 // app and the whole dataset in `dir` (e.g. data/sample/) are saved: its install saves the app and
-// the default dataset or fails; another dataset is saved the first time a page opens it.
+// the catalogue's first dataset, and a page on another dataset asks the worker to save that one.
 export async function registerWorker(dir) {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return false;
   try {
     await navigator.serviceWorker.register('./sw.js', { scope: './' });
-    const { scope } = await navigator.serviceWorker.ready;
+    const registration = await navigator.serviceWorker.ready;
+    const saved = async () => Boolean(await (await caches.open('samiksha-meta')).match(new URL(`active-data?dir=${encodeURIComponent(dir)}`, registration.scope).href));
+    if (!(await saved())) await saveDataset(registration.active, dir);
     const keys = await caches.keys();
-    const active = await (await caches.open('samiksha-meta')).match(new URL(`active-data?dir=${encodeURIComponent(dir)}`, scope).href);
-    return Boolean(active) && keys.some((k) => k.startsWith('samiksha-app-'));
+    return (await saved()) && keys.some((k) => k.startsWith('samiksha-app-'));
   } catch {
     return false;
   }
 }
 
-// Asks the worker to save the newer dataset whole and drop the old one. Resolves to true when
-// done (or when there is no worker, so a reload alone fetches the new files).
-export function switchDataset(dir) {
-  const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
-  if (!worker) return Promise.resolve(true);
+// Asks `worker` to save the dataset now on the server in `dir` whole, and drop versions no page
+// reads. Resolves to true when done.
+function saveDataset(worker, dir) {
+  if (!worker) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onMessage = (event) => {
       if (event.data && event.data.type === 'dataset-switched') {
@@ -33,6 +33,14 @@ export function switchDataset(dir) {
     navigator.serviceWorker.addEventListener('message', onMessage);
     worker.postMessage({ type: 'switch-dataset', dir });
   });
+}
+
+// Asks the worker to save the newer dataset whole and drop the old one. Resolves to true when
+// done (or when there is no worker, so a reload alone fetches the new files).
+export function switchDataset(dir) {
+  const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+  if (!worker) return Promise.resolve(true);
+  return saveDataset(worker, dir);
 }
 
 // Shares a link through the system's share sheet where there is one, otherwise copies it.

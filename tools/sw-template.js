@@ -6,8 +6,8 @@
 // - samiksha-app-<build>: every file of one build. A new build installs a new worker, which
 //   saves the new files whole and deletes the old cache when it takes over.
 // - samiksha-data-<manifest hash>: one dataset, its manifest and every file it lists, saved
-//   whole before it is used. The catalogue's first dataset is saved on install; another is
-//   saved in the background the first time a page opens it (served from the network meanwhile). A newer dataset on the server never replaces it silently: the page
+//   whole before it is used. The catalogue's first dataset is saved on install; another when a
+//   page first opens it (served from the network until then). A newer dataset on the server never replaces it silently: the page
 //   offers the switch, and only then is the new one saved and the old one deleted, so a view
 //   never mixes files of two versions.
 // - samiksha-meta: which data cache is in use for each dataset folder, which one each open page
@@ -197,8 +197,8 @@ async function fromData(event, rel) {
       await meta.put(clientKey(clientId, dir), new Response(name));
       event.waitUntil(pruneData().catch(() => {}));
     }
-    // A dataset opened for the first time: served from the network now, saved whole meanwhile.
-    if (!name && !saving.size) event.waitUntil(saveDataset(dir).catch(() => {}));
+    // A dataset no page has opened yet comes from the network; the page then asks for it to be
+    // saved whole (page.js, registerWorker).
   }
   if (name) {
     const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
@@ -250,7 +250,8 @@ self.addEventListener('fetch', (event) => {
   else event.respondWith(fromApp(request));
 });
 
-// The page's "switch to the newer dataset": save it whole, then drop the old one.
+// The page's "save this dataset" (a newer version it switches to, or one opened for the first
+// time): save it whole, then drop versions no page reads.
 self.addEventListener('message', (event) => {
   if (!event.data || event.data.type !== 'switch-dataset') return;
   event.waitUntil((async () => {

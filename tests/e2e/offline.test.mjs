@@ -93,6 +93,22 @@ test('after one visit, the map, rankings, a district profile and the briefing wo
   assert.equal(await page.locator('[data-slide="khasra-update"]:not([hidden]) .end-bottom li[data-district]').count() >= 3, true);
 }));
 
+test('a second dataset of the catalogue is saved whole on its first visit and works with no network', () => withCopy(async (env) => {
+  const { page } = await visitOnce(env, '?data=nfhs-mp&view=map&lang=en');
+  await page.context().setOffline(true);
+  for (const [query, ready] of [
+    ['?data=nfhs-mp&view=rankings&indicator=stunting&period=nfhs-4&lang=en', '.ranking-table tbody tr[data-rank="1"]'],
+    ['?data=nfhs-mp&view=rankings&indicator=stunting&period=nfhs-5&lang=hi', '.ranking-table tbody tr[data-rank="1"]'],
+    ['?data=nfhs-mp&view=map&map=geo&lang=en', '.geo-map g.shape path[fill^="#"]'],
+    // The default dataset, saved when the worker was installed.
+    ['?view=rankings&indicator=cmh-satisfactory&lang=en', '.ranking-table tbody tr[data-district]'],
+  ]) {
+    await page.goto(env.url(query));
+    await page.waitForSelector(ready);
+  }
+  assert.match(await page.textContent('h1.dataset-title'), /sample/);
+}));
+
 test('a newer dataset on the server is offered, not mixed in, and replaces the saved one whole when the reader switches', () => withCopy(async (env, dir) => {
   const { page } = await visitOnce(env, '?view=rankings&indicator=cmh-satisfactory&lang=en');
   const oldDate = await asOf(page);
