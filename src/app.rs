@@ -51,7 +51,11 @@ pub fn App() -> impl IntoView {
             let description = state.with_ctx(lang, |ctx| {
                 let m = &ctx.ds.manifest;
                 let d = m.description.get(lang);
-                if d.is_empty() { m.title.get(lang).to_string() } else { d.to_string() }
+                if d.is_empty() {
+                    m.title.get(lang).to_string()
+                } else {
+                    d.to_string()
+                }
             });
             if let (Some(d), Ok(Some(meta))) = (description, doc.query_selector("meta[name=description]")) {
                 let _ = meta.set_attribute("content", &d);
@@ -200,14 +204,16 @@ fn OtherDatasets() -> impl IntoView {
         let (view, catalog) = (state.view.get(), state.catalog.get()?);
         let first = catalog.datasets[0].id.clone();
         let others: Vec<_> = catalog.datasets.into_iter().filter(|e| Some(&e.id) != current.as_ref() && !(current.is_none() && e.id == first)).collect();
-        (!others.is_empty()).then(|| view! {
-            <nav class="other-datasets" aria-label=Msg::DatasetsNav.text(lang)>
-                <span>{Msg::OtherDatasets.text(lang)}</span>
-                <ul>{others.into_iter().map(|e| {
-                    let to = Route { data: (e.id != first).then(|| e.id.clone()), view, lang, ..Route::default() };
-                    view! { <li><a href=to.to_query() data-dataset=e.id.clone()>{e.title.get(lang).to_string()}</a></li> }
-                }).collect_view()}</ul>
-            </nav>
+        (!others.is_empty()).then(|| {
+            view! {
+                <nav class="other-datasets" aria-label=Msg::DatasetsNav.text(lang)>
+                    <span>{Msg::OtherDatasets.text(lang)}</span>
+                    <ul>{others.into_iter().map(|e| {
+                        let to = Route { data: (e.id != first).then(|| e.id.clone()), view, lang, ..Route::default() };
+                        view! { <li><a href=to.to_query() data-dataset=e.id.clone()>{e.title.get(lang).to_string()}</a></li> }
+                    }).collect_view()}</ul>
+                </nav>
+            }
         })
     }
 }

@@ -8,9 +8,9 @@
 
 use crate::io::{fetch_bytes, fetch_with, FetchError, Freshness};
 use crate::DATASET_DIR;
-use samiksha_core::catalog::{parse_catalog, Catalog, CATALOG_PATH};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use samiksha_core::catalog::{parse_catalog, Catalog, CATALOG_PATH};
 use samiksha_core::check::unreadable;
 use samiksha_core::dataset::integrity_problems;
 use samiksha_core::geo::{parse_boundaries, GeoMap};
@@ -193,7 +193,9 @@ impl AppState {
                     self.wait_for_connection(e);
                     return;
                 }
-                Err(e) => self.problems.update(|p| p.push(samiksha_core::Problem { severity: samiksha_core::Severity::Warning, ..unreadable(CATALOG_PATH, e.reason()) })),
+                Err(e) => self
+                    .problems
+                    .update(|p| p.push(samiksha_core::Problem { severity: samiksha_core::Severity::Warning, ..unreadable(CATALOG_PATH, e.reason()) })),
                 Ok(bytes) => {
                     let (catalog, problems) = parse_catalog(CATALOG_PATH, &bytes);
                     self.problems.update(|p| p.extend(problems));
@@ -218,29 +220,27 @@ impl AppState {
     }
 
     async fn read_manifest(self) {
-        {
-            let name = "manifest.json";
-            let dir = self.dir();
-            match fetch_bytes(&format!("{dir}{name}")).await {
-                Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
-                    self.load.set(Load::NoConnection);
-                    self.wait_for_connection(e);
-                }
-                Err(e) => {
-                    self.problems.update(|p| p.push(unreadable(name, e.reason())));
-                    self.load.set(Load::Failed);
-                }
-                Ok(bytes) => {
-                    let (manifest, problems) = parse_manifest(name, &bytes);
-                    self.problems.update(|p| p.extend(problems));
-                    self.manifest_bytes.set_value(bytes);
-                    match manifest {
-                        Some(m) => {
-                            self.set_dataset(Dataset::new(m));
-                            self.check_for_newer();
-                        }
-                        None => self.load.set(Load::Failed),
+        let name = "manifest.json";
+        let dir = self.dir();
+        match fetch_bytes(&format!("{dir}{name}")).await {
+            Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
+                self.load.set(Load::NoConnection);
+                self.wait_for_connection(e);
+            }
+            Err(e) => {
+                self.problems.update(|p| p.push(unreadable(name, e.reason())));
+                self.load.set(Load::Failed);
+            }
+            Ok(bytes) => {
+                let (manifest, problems) = parse_manifest(name, &bytes);
+                self.problems.update(|p| p.extend(problems));
+                self.manifest_bytes.set_value(bytes);
+                match manifest {
+                    Some(m) => {
+                        self.set_dataset(Dataset::new(m));
+                        self.check_for_newer();
                     }
+                    None => self.load.set(Load::Failed),
                 }
             }
         }

@@ -403,7 +403,7 @@ fn ranking_halves(rows: &[PackRow], lang: samiksha_core::Lang, caption: String) 
         let part = part.to_vec();
         view! {
             <table class="pack-table">
-                <thead><tr><th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th><th scope="col">{Msg::Value.text(lang)}</th></tr></thead>
+                <thead><tr><th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{expect_context::<AppState>().with_ctx(lang, |ctx| ctx.unit_word()).unwrap_or_default()}</th><th scope="col">{Msg::Value.text(lang)}</th></tr></thead>
                 <tbody>{part.into_iter().map(|r| view! {
                     <tr data-district=r.slug><td class="num">{r.rank_mark}</td><th scope="row"><bdi>{r.name}</bdi></th><td class="num">{r.value_text}</td></tr>
                 }).collect_view()}</tbody>

@@ -50,7 +50,7 @@ pub fn DistrictView() -> impl IntoView {
         Some(view! {
             <div class="controls">
                 <label>
-                    <span>{Msg::District.text(lang)}</span>
+                    <span>{state.with_ctx(lang, |ctx| ctx.unit_word()).unwrap_or_default()}</span>
                     <select name="district" on:change=on_change>
                         <option value="" selected=chosen.is_none()>{Msg::ChooseDistrict.text(lang)}</option>
                         {names.into_iter().map(|(slug, name)| { let selected = chosen.as_deref() == Some(slug.as_str()); view! { <option value=slug selected=selected>{name}</option> } }).collect_view()}

@@ -496,7 +496,7 @@ fn ValuesTable(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {
             <details class="values-table">
                 <summary>{Msg::TableOfValues.text(lang)}</summary>
                 <div class="table-wrap"><table>
-                    <thead><tr><th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th><th scope="col">{Msg::Value.text(lang)}</th></tr></thead>
+                    <thead><tr><th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{state.with_ctx(lang, |ctx| ctx.unit_word()).unwrap_or_default()}</th><th scope="col">{Msg::Value.text(lang)}</th></tr></thead>
                     <tbody>{m.values.iter().map(|r| view! {
                         <tr data-district=r.slug.clone()>
                             <td class="num">{r.rank_mark.clone()}</td>

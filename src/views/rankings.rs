@@ -267,7 +267,7 @@ pub fn RankingsView() -> impl IntoView {
                 <div class="table-wrap"><table class="improvement-table cards">
                     <caption>{imp.caption}</caption>
                     <thead><tr>
-                        <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{Msg::District.text(lang)}</th>
+                        <th scope="col">{Msg::Rank.text(lang)}</th><th scope="col">{state.with_ctx(lang, |ctx| ctx.unit_word()).unwrap_or_default()}</th>
                         <th scope="col">{imp.then_header}</th><th scope="col">{Msg::Now.text(lang)}</th>
                         <th scope="col">{Msg::Gain.text(lang)}</th>
                     </tr></thead>

@@ -17,6 +17,8 @@ const VIEWS = [
   'view=charts', 'view=charts&chart=trend&district=mauganj', 'view=charts&chart=divisions', 'view=charts&chart=scatter',
   'view=district&district=mauganj', 'view=district&district=rewa&with=mauganj', 'view=brief&indicator=mutation-pending', 'view=brief&indicator=composite',
   'view=pack&points=mutation-pending,public-awareness', 'view=about', 'view=methods',
+  // The real NFHS dataset: long indicator names, the other-datasets line, the downloads.
+  'data=nfhs-mp&view=map', 'data=nfhs-mp&view=rankings&indicator=stunting', 'data=nfhs-mp&view=about',
 ];
 
 /** What a phone reader would trip on: a page wider than the screen, district names drawn

@@ -546,11 +546,12 @@ fn the_boundary_file_is_checked_against_the_districts() {
 }
 
 #[test]
-fn a_dataset_names_its_divisions_in_its_own_word() {
+fn a_dataset_names_its_divisions_and_units_in_its_own_words() {
     // Uttar Pradesh's divisions are मंडल; the interface says so wherever it names a division.
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample/manifest.json");
     let mut m: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     m["division_level"] = json!({"en": "Division", "hi": "मंडल"});
+    m["unit_level"] = json!({"en": "Block", "hi": "विकासखंड"});
     let (manifest, _) = parse_manifest("manifest.json", m.to_string().as_bytes());
     let ds = Dataset::new(manifest.unwrap());
     use samiksha_core::i18n::Msg;
@@ -559,6 +560,8 @@ fn a_dataset_names_its_divisions_in_its_own_word() {
     assert_eq!(hi.label(Msg::DivisionFigures), "मंडलवार आँकड़े");
     assert_eq!(hi.label(Msg::RankInDivision), "मंडल में रैंक");
     assert_eq!(rankings::Column::Division.header(&hi, Subject::Composite), "मंडल");
+    // And its units in theirs: every table's unit column.
+    assert_eq!(rankings::Column::District.header(&hi, Subject::Composite), "विकासखंड");
     let en = Ctx::new(&ds, Lang::En);
     assert_eq!(en.label(Msg::AllDivisions), "All divisions");
     assert_eq!(en.label(Msg::ChartDistribution), "By division");

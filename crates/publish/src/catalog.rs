@@ -34,7 +34,12 @@ pub fn add(a: &CatalogArgs) -> Result<String, String> {
             // silently rewritten.
             let (_, problems) = parse_catalog(&a.catalog.display().to_string(), &text);
             if let Some(p) = problems.first() {
-                return Err(format!("{} {}: {}; fix the catalogue first (its format is {CATALOG_FORMAT})", p.file, p.path, p.kind.text(samiksha_core::Lang::En)));
+                return Err(format!(
+                    "{} {}: {}; fix the catalogue first (its format is {CATALOG_FORMAT})",
+                    p.file,
+                    p.path,
+                    p.kind.text(samiksha_core::Lang::En)
+                ));
             }
             let v: serde_json::Value = serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", a.catalog.display()))?;
             v["datasets"].as_array().cloned().unwrap_or_default()

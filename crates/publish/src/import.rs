@@ -54,6 +54,9 @@ pub fn parse_wide_period(spec: &str) -> Result<WidePeriod, String> {
     Ok(WidePeriod { id: id.to_string(), value_column, flag_column, year })
 }
 
+/// One (period, indicator) column being read: each unit's cell with the line it came from.
+type Column = Vec<Option<(Cell, u64)>>;
+
 /// The indicator sheet's columns a row must fill; the others are optional.
 pub const SHEET_REQUIRED: &[&str] = &["id", "key", "name_en", "name_hi", "unit", "direction", "department", "department_en", "department_hi"];
 
@@ -93,10 +96,7 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn print(&self) {
-        println!(
-            "read {} rows: {} values for {} districts, {} indicators, {} periods",
-            self.rows, self.cells, self.districts, self.indicators, self.periods
-        );
+        println!("read {} rows: {} values for {} districts, {} indicators, {} periods", self.rows, self.cells, self.districts, self.indicators, self.periods);
         if !self.skipped_districts.is_empty() {
             println!(
                 "left out {} district name(s) that match no district ({} rows), as --allow-unmatched allows: {}",
@@ -207,7 +207,13 @@ fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
         };
         let key = need("key", "the indicator's key as the values file names it")?;
         if let Some(first) = out.iter().find(|r| r.key == key || r.indicator.id == indicator.id) {
-            return Err(format!("{} line {}: the key \"{key}\" or id \"{}\" is already used by \"{}\"", path.display(), row.line, indicator.id, first.indicator.id));
+            return Err(format!(
+                "{} line {}: the key \"{key}\" or id \"{}\" is already used by \"{}\"",
+                path.display(),
+                row.line,
+                indicator.id,
+                first.indicator.id
+            ));
         }
         let department = Department {
             id: indicator.department.clone(),
@@ -289,8 +295,12 @@ fn unmatched_districts_error(values: &Path, names: &BTreeMap<String, usize>, dis
     let mut lines = vec![format!("{}: {} district name(s) match no district in {}:", values.display(), names.len(), list.display())];
     for (name, rows) in names.iter().take(12) {
         lines.push(match suggest(name, districts) {
-            Some(d) => format!("  \"{name}\" ({rows} rows): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, csv_field(name), d.slug),
-            None => format!("  \"{name}\" ({rows} rows): no district with a similar name; add it to the district list, or to an --aliases file as `alias,slug`"),
+            Some(d) => {
+                format!("  \"{name}\" ({rows} rows): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, csv_field(name), d.slug)
+            }
+            None => {
+                format!("  \"{name}\" ({rows} rows): no district with a similar name; add it to the district list, or to an --aliases file as `alias,slug`")
+            }
         });
     }
     if names.len() > 12 {
@@ -447,8 +457,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
 
     let unit_pos: HashMap<&str, usize> = districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect();
     let ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect();
-    // (period, indicator) → cells by unit, each with the line it came from.
-    let mut cells: BTreeMap<(String, usize), Vec<Option<(Cell, u64)>>> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, usize), Column> = BTreeMap::new();
     let mut report = ImportReport::default();
     let mut unmatched: BTreeMap<String, usize> = BTreeMap::new();
     let mut unknown_indicators: BTreeMap<String, usize> = BTreeMap::new();
@@ -588,9 +597,8 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                         .iter()
                         .enumerate()
                         .map(|(u, d)| {
-                            col.and_then(|c| c[u].as_ref().map(|(cell, _)| cell.clone())).unwrap_or_else(|| {
-                                Cell::gap(if created_later(d, p) { GapReason::UnitDidNotExist } else { GapReason::NotReported }, None)
-                            })
+                            col.and_then(|c| c[u].as_ref().map(|(cell, _)| cell.clone()))
+                                .unwrap_or_else(|| Cell::gap(if created_later(d, p) { GapReason::UnitDidNotExist } else { GapReason::NotReported }, None))
                         })
                         .collect();
                     (s.indicator.id.clone(), column)

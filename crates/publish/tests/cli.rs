@@ -529,7 +529,10 @@ fn a_fixture_state_imports_strictly_and_a_second_import_keeps_boundaries_and_wei
     std::fs::write(&typo, std::fs::read_to_string(f.join("values.csv")).unwrap().replace("Roorkee,", "Pithoragarth,")).unwrap();
     let (code, msg) = import_state(&typo, &out, &[]);
     assert_eq!(code, 1, "{msg}");
-    assert!(msg.contains("\"Pithoragarth\" (4 rows): probably pithoragarh (Pithoragarh); add the line `Pithoragarth,pithoragarh` to an --aliases file"), "{msg}");
+    assert!(
+        msg.contains("\"Pithoragarth\" (4 rows): probably pithoragarh (Pithoragarh); add the line `Pithoragarth,pithoragarh` to an --aliases file"),
+        "{msg}"
+    );
 
     // Deliberate: the name is left out, summarised in one line, and the rest is published.
     let (code, msg) = import_state(&f.join("values.csv"), &out, &["--allow-unmatched"]);
@@ -603,7 +606,8 @@ fn import_errors_name_the_file_line_and_column() {
     let dir = temp("csv-errors");
     // An indicator key the sheet does not have is an error unless left out on purpose.
     let extra = dir.join("extra.csv");
-    let text: String = std::fs::read_to_string(f.join("values.csv")).unwrap().lines().filter(|l| !l.starts_with("Roorkee,")).map(|l| format!("{l}\n")).collect();
+    let text: String =
+        std::fs::read_to_string(f.join("values.csv")).unwrap().lines().filter(|l| !l.starts_with("Roorkee,")).map(|l| format!("{l}\n")).collect();
     std::fs::write(&extra, text + "Dehradun,ODF,2024-03,12\n").unwrap();
     let (code, msg) = import_state(&extra, &dir.join("a"), &[]);
     assert_eq!(code, 1, "{msg}");
@@ -677,11 +681,8 @@ fn the_committed_nfhs_dataset_holds_the_survey_values() {
     let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(root().join("public/data/nfhs-mp/manifest.json")).unwrap()).unwrap();
     let name_of = |slug: &str| manifest["units"].as_array().unwrap().iter().find(|u| u["slug"] == slug).unwrap()["name"]["en"].as_str().unwrap().to_lowercase();
     for (key, id, lower_is_better) in [("73", "stunting", true), ("49", "full-immunisation", false)] {
-        let mut source: Vec<(f64, String)> = rows
-            .iter()
-            .filter(|r| &r[1] == key)
-            .filter_map(|r| samiksha_publish_number(&r[3]).map(|v| (v, r[0].to_lowercase())))
-            .collect();
+        let mut source: Vec<(f64, String)> =
+            rows.iter().filter(|r| &r[1] == key).filter_map(|r| samiksha_publish_number(&r[3]).map(|v| (v, r[0].to_lowercase()))).collect();
         let mut ours: Vec<(f64, String)> = committed
             .lines()
             .map(|l| l.split(',').collect::<Vec<_>>())
@@ -695,7 +696,12 @@ fn the_committed_nfhs_dataset_holds_the_survey_values() {
         let (best, worst) = if lower_is_better { (0, source.len() - 1) } else { (source.len() - 1, 0) };
         for end in [best, worst] {
             // The same district (the source may spell it another way: "Khandwa (East Nimar)").
-            assert!(source[end].1.starts_with(&ours[end].1) || ours[end].1.starts_with(source[end].1.split(' ').next().unwrap()), "{id}: {:?} vs {:?}", source[end], ours[end]);
+            assert!(
+                source[end].1.starts_with(&ours[end].1) || ours[end].1.starts_with(source[end].1.split(' ').next().unwrap()),
+                "{id}: {:?} vs {:?}",
+                source[end],
+                ours[end]
+            );
         }
     }
 }

@@ -113,7 +113,7 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
         )
     };
     let heading = ctx.heading(subject, sel.period);
-    let (rank_h, district_h, value_h) = (ctx.msg(Msg::Rank).to_string(), ctx.msg(Msg::District).to_string(), ctx.msg(Msg::Value).to_string());
+    let (rank_h, district_h, value_h) = (ctx.msg(Msg::Rank).to_string(), ctx.unit_word(), ctx.msg(Msg::Value).to_string());
     let mut second_choices = Vec::new();
     let (title, drawing, size, summary, header, rows) = match kind {
         ChartKind::Bars => {
@@ -211,14 +211,7 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
                 .collect();
             let h = groups.len() as u32 * 34 + 50;
             let rows = groups.iter().flat_map(|(g, pts)| pts.iter().map(move |(n, v, _)| vec![g.clone(), n.clone(), fmt(*v)])).collect();
-            (
-                heading.clone(),
-                Drawing::Distribution { groups, refs },
-                (720, h),
-                summary_high_low(),
-                vec![ctx.label(Msg::Division), district_h, value_h],
-                rows,
-            )
+            (heading.clone(), Drawing::Distribution { groups, refs }, (720, h), summary_high_low(), vec![ctx.label(Msg::Division), district_h, value_h], rows)
         }
         ChartKind::Scatter => {
             let own = match subject {

@@ -254,7 +254,7 @@ pub fn tile_name_class(name: &str) -> String {
 /// The map's table of values as CSV, with its heading and source line first; the file's name
 /// says what it holds.
 pub fn csv(ctx: &Ctx, m: &Measured, model: &MapModel) -> (String, String) {
-    let header = [Msg::Rank, Msg::District, Msg::Value].map(|k| ctx.msg(k).to_string());
+    let header = [ctx.msg(Msg::Rank).to_string(), ctx.unit_word(), ctx.msg(Msg::Value).to_string()];
     let rows: Vec<Vec<String>> = model.values.iter().map(|r| vec![r.rank_mark.clone(), r.name.clone(), r.value_text.clone()]).collect();
     let id = match m.subject {
         super::Subject::Indicator(i) => ctx.ds.indicators()[i].id.clone(),

@@ -186,8 +186,15 @@ impl<'a> Ctx<'a> {
     /// message may use.
     pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
         let level = self.division_words();
-        let all: Vec<(&str, &str)> = args.iter().copied().chain([("div", level[0].as_str()), ("div_lc", level[1].as_str()), ("divs_lc", level[2].as_str())]).collect();
+        let all: Vec<(&str, &str)> =
+            args.iter().copied().chain([("div", level[0].as_str()), ("div_lc", level[1].as_str()), ("divs_lc", level[2].as_str())]).collect();
         m.fill(self.lang, &all)
+    }
+
+    /// What the dataset calls one of its units ("District" / "ज़िला" unless it says otherwise):
+    /// the heading of every column and picker of units.
+    pub fn unit_word(&self) -> String {
+        self.ds.manifest.unit_level.get(self.lang).to_string()
     }
 
     /// A message that names a division, filled with the dataset's word for one.

@@ -27,6 +27,9 @@ pub enum Column {
 
 impl Column {
     pub fn header(self, ctx: &Ctx, subject: Subject) -> String {
+        if self == Column::District {
+            return ctx.unit_word();
+        }
         ctx.label(match self {
             Column::Rank => Msg::Rank,
             Column::District => Msg::District,
