@@ -202,7 +202,7 @@ fn OtherDatasets() -> impl IntoView {
         let lang = state.lang.get();
         let current = state.route.with(|r| r.data.clone());
         let (view, catalog) = (state.view.get(), state.catalog.get()?);
-        let first = catalog.datasets[0].id.clone();
+        let first = catalog.first()?.id.clone();
         let others: Vec<_> = catalog.datasets.into_iter().filter(|e| Some(&e.id) != current.as_ref() && !(current.is_none() && e.id == first)).collect();
         (!others.is_empty()).then(|| {
             view! {

@@ -10,7 +10,11 @@ export async function registerWorker(dir) {
   try {
     await navigator.serviceWorker.register('./sw.js', { scope: './' });
     const registration = await navigator.serviceWorker.ready;
-    const saved = async () => Boolean(await (await caches.open('samiksha-meta')).match(new URL(`active-data?dir=${encodeURIComponent(dir)}`, registration.scope).href));
+    // Saved: the worker names a cache for this folder, and that cache still exists.
+    const saved = async () => {
+      const hit = await (await caches.open('samiksha-meta')).match(new URL(`active-data?dir=${encodeURIComponent(dir)}`, registration.scope).href);
+      return Boolean(hit) && caches.has(await hit.text());
+    };
     if (!(await saved())) await saveDataset(registration.active, dir);
     const keys = await caches.keys();
     return (await saved()) && keys.some((k) => k.startsWith('samiksha-app-'));

@@ -187,36 +187,61 @@ impl AppState {
     pub fn load_manifest(self) {
         self.load.set(Load::Loading);
         spawn_local(async move {
+            let wanted = self.route.with_untracked(|r| r.data.clone());
             match fetch_bytes(CATALOG_PATH).await {
-                Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) => {
+                // Without a connection a link naming a dataset waits for it (only the catalogue
+                // says where that dataset is); a link naming none goes on to the default.
+                Err(e @ (FetchError::NoConnection | FetchError::TimedOut)) if wanted.is_some() => {
                     self.load.set(Load::NoConnection);
                     self.wait_for_connection(e);
                     return;
                 }
-                Err(e) => self
-                    .problems
-                    .update(|p| p.push(samiksha_core::Problem { severity: samiksha_core::Severity::Warning, ..unreadable(CATALOG_PATH, e.reason()) })),
+                Err(FetchError::Status(404, _) | FetchError::NoConnection | FetchError::TimedOut) => self.no_catalogue(wanted),
+                Err(e) => {
+                    self.problems
+                        .update(|p| p.push(samiksha_core::Problem { severity: samiksha_core::Severity::Warning, ..unreadable(CATALOG_PATH, e.reason()) }));
+                    self.no_catalogue(wanted);
+                }
                 Ok(bytes) => {
                     let (catalog, problems) = parse_catalog(CATALOG_PATH, &bytes);
                     self.problems.update(|p| p.extend(problems));
-                    if let Some(c) = catalog {
-                        let wanted = self.route.with_untracked(|r| r.data.clone());
-                        let (entry, unknown) = c.choose(wanted.as_deref());
-                        self.dir.set_value(entry.dir());
+                    let chosen = catalog.as_ref().and_then(|c| {
+                        let (entry, unknown) = c.choose(wanted.as_deref())?;
                         // The first dataset is the default: links to it name none.
-                        let named = (entry.id != c.datasets[0].id).then(|| entry.id.clone());
-                        if named != wanted {
-                            let mut next = self.route.get_untracked();
-                            next.data = named;
-                            crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
+                        let named = (Some(entry) != c.first()).then(|| entry.id.clone());
+                        Some((entry.dir(), named, unknown))
+                    });
+                    match chosen {
+                        Some((dir, named, unknown)) => {
+                            self.dir.set_value(dir);
+                            self.problems.update(|p| p.extend(unknown));
+                            self.name_dataset(named);
+                            self.catalog.set(catalog);
                         }
-                        self.problems.update(|p| p.extend(unknown));
-                        self.catalog.set(Some(c));
+                        None => self.no_catalogue(wanted),
                     }
                 }
             }
             self.read_manifest().await;
         });
+    }
+
+    /// A host without a (usable) catalogue serves the one dataset in [`DATASET_DIR`]; a link
+    /// naming another is said to name an unknown dataset, and stops naming it.
+    fn no_catalogue(self, wanted: Option<String>) {
+        if let Some(id) = wanted {
+            self.problems.update(|p| p.push(samiksha_core::catalog::unknown_dataset(&id)));
+        }
+        self.name_dataset(None);
+    }
+
+    /// Names the dataset shown in the URL (correcting the current entry).
+    fn name_dataset(self, named: Option<String>) {
+        if self.route.with_untracked(|r| r.data != named) {
+            let mut next = self.route.get_untracked();
+            next.data = named;
+            crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
+        }
     }
 
     async fn read_manifest(self) {

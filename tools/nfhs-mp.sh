@@ -20,17 +20,23 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 awk -F, -v OFS=, '{ sub(/\r$/, "") } NR==1 { print $0, "former_name_hi"; next } { print $0, ($7 == "Hoshangabad" ? "होशंगाबाद" : "") }' "$REF/mp-districts.csv" > "$tmp/districts.csv"
-rm -rf "$OUT"
+# Built beside the committed dataset and moved into place only when every step succeeded, so a
+# failed run leaves the committed dataset as it was.
+NEW=public/data/.nfhs-mp-new
+rm -rf "$NEW"
+trap 'rm -rf "$tmp" "$NEW"' EXIT
 # The sheet takes 45 of the fact sheets' 104 indicators: the rest are left out on purpose.
 "${PUBLISH[@]}" import \
   --values "$REF/nfhs5/mp-district-factsheets.csv" --indicator-column indicator_no \
   --period nfhs-4=nfhs4_2015_16:flag_nfhs4@2015 --period nfhs-5=nfhs5_2019_21:flag_nfhs5@2019 \
   --indicators "$IN/indicators.csv" --flags "$IN/flags.csv" --aliases "$IN/aliases.csv" \
-  --districts "$tmp/districts.csv" --meta "$IN/meta.json" --out "$OUT" --allow-unmatched
+  --districts "$tmp/districts.csv" --meta "$IN/meta.json" --out "$NEW" --allow-unmatched
 "${PUBLISH[@]}" boundaries --input "$REF/geo/mp-districts-2011.topo.json" --districts "$tmp/districts.csv" \
-  --out "$OUT/boundaries.json" --manifest "$OUT/manifest.json" \
+  --out "$NEW/boundaries.json" --manifest "$NEW/manifest.json" \
   --source "District boundaries: 2011 census districts of Madhya Pradesh with Agar Malwa and Niwari, from a public collection of Indian district maps (mp-districts-2011.topo.json)" \
   --source-hi "ज़िलों की सीमाएँ: मध्यप्रदेश के 2011 की जनगणना के ज़िले, आगर मालवा और निवाड़ी सहित, भारत के ज़िलों के मानचित्रों के एक सार्वजनिक संग्रह से (mp-districts-2011.topo.json)"
-"${PUBLISH[@]}" validate "$OUT/manifest.json"
+"${PUBLISH[@]}" validate "$NEW/manifest.json"
+rm -rf "$OUT"
+mv "$NEW" "$OUT"
 "${PUBLISH[@]}" catalog --catalog public/data/catalog.json --id sample --manifest public/data/sample/manifest.json --first
 "${PUBLISH[@]}" catalog --catalog public/data/catalog.json --id nfhs-mp --manifest "$OUT/manifest.json"

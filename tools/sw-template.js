@@ -49,28 +49,38 @@ async function allActive() {
   return names;
 }
 
-// The catalogue from the network (kept for offline use), else the last one kept.
-async function catalog() {
+// The catalogue: the copy kept from the last read, refreshed from the network meanwhile (a page
+// on a slow line never waits on it); without a copy, the network; without either, "not found",
+// which the app reads as a site with one dataset.
+async function catalog(event) {
   const meta = await caches.open(META_CACHE);
   const url = new URL(CATALOG, SCOPE).href;
-  try {
+  const refresh = (async () => {
     const res = await fetch(url, { cache: 'no-store' });
-    if (res.ok) {
-      await meta.put(url, res.clone());
-      return res;
-    }
-  } catch {
-    // No network: the kept copy below.
+    if (res.ok) await meta.put(url, res.clone());
+    return res;
+  })();
+  const kept = await meta.match(url);
+  if (kept) {
+    if (event) event.waitUntil(refresh.catch(() => {}));
+    return kept;
   }
-  return (await meta.match(url)) || fetch(url);
+  try {
+    return await refresh;
+  } catch {
+    return new Response('', { status: 404, statusText: 'no catalogue' });
+  }
 }
 
-// The folder of the catalogue's first dataset, or the default when there is no usable catalogue.
+// A dataset folder as the catalogue names it: one id-like folder beside it (the app's rule).
+const folderOk = (f) => typeof f === 'string' && /^[a-z0-9][a-z0-9_-]*\/?$/.test(f);
+
+// The folder of the catalogue's first usable dataset, or the default without a usable catalogue.
 async function defaultDir() {
   try {
     const c = await (await catalog()).json();
-    const folder = c && Array.isArray(c.datasets) && c.datasets[0] && c.datasets[0].folder;
-    if (typeof folder === 'string' && inside(folder.replace(/\/$/, ''))) return `data/${folder.replace(/\/?$/, '/')}`;
+    const first = (Array.isArray(c && c.datasets) ? c.datasets : []).find((d) => d && folderOk(d.folder) && typeof d.id === 'string');
+    if (first) return `data/${first.folder.replace(/\/?$/, '/')}`;
   } catch {
     // Fall through to the default.
   }
@@ -184,7 +194,7 @@ self.addEventListener('activate', (event) => {
 // caches nobody reads any more are pruned after the answer (never holding it up, never failing it).
 async function fromData(event, rel) {
   const { request, clientId } = event;
-  if (rel === CATALOG) return catalog();
+  if (rel === CATALOG) return catalog(event);
   const dir = dirOf(rel);
   if (!dir) return fetch(request);
   const meta = await caches.open(META_CACHE);
@@ -257,7 +267,10 @@ self.addEventListener('message', (event) => {
   event.waitUntil((async () => {
     let ok = true;
     try {
-      await saveDataset(typeof event.data.dir === 'string' && dirOf(event.data.dir) ? dirOf(event.data.dir) : await defaultDir());
+      // A page of an older build names no folder: its dataset is the default one.
+      const dir = event.data.dir === undefined ? await defaultDir() : dirOf(String(event.data.dir));
+      if (!dir) throw new Error('not a dataset folder');
+      await saveDataset(dir);
       await pruneData();
     } catch {
       ok = false;

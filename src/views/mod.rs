@@ -20,13 +20,13 @@ use samiksha_core::i18n::Msg;
 use samiksha_core::present::pickers;
 use samiksha_core::route::{Route, SubjectId, View};
 
-/// The route of a district's profile, keeping the other choices.
 /// A message filled with the dataset's own words (what it calls a division), for views that
 /// place a label with no model around it.
 pub fn label(state: AppState, lang: samiksha_core::Lang, m: Msg) -> String {
     state.with_ctx(lang, |ctx| ctx.label(m)).unwrap_or_default()
 }
 
+/// The route of a district's profile, keeping the other choices.
 pub fn district_route(route: &Route, slug: &str) -> Route {
     Route { view: View::District, district: Some(slug.to_string()), ..route.clone() }
 }

@@ -61,7 +61,9 @@ test('every view of ?data=nfhs-mp shows the NFHS data in both languages, and eve
       const title = await page.textContent('h1.dataset-title').catch(() => '');
       if (!view.startsWith('brief')) assert.match(title, lang === 'hi' ? /एनएफएचएस/ : /NFHS/, `${view} ${lang}`);
       assert.match(page.url(), /[?&]data=nfhs-mp(&|$)/, `${view} ${lang}`);
-      const hrefs = await page.$$eval('nav.main-nav a[href^="?"], a.lang-switch', (as) => as.map((a) => a.getAttribute('href')));
+      // Every in-app link: navigation, language, district names, methods, deck and share.
+      const hrefs = await page.$$eval('a[href^="?"]:not(nav.other-datasets a)', (as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(hrefs.length >= (view === "brief" ? 1 : 7), `${view} ${lang}: ${hrefs.length} links`);
       for (const h of hrefs) assert.match(h, /[?&]data=nfhs-mp(&|$)/, `${view} ${lang}: ${h}`);
       // A Hindi page shows the periods in Hindi (labels from the import's meta.json).
       if (lang === 'hi' && view === 'rankings') assert.match(await page.textContent('main'), /एनएफएचएस-5 \(2019–21\)/);

@@ -12,7 +12,7 @@
 use crate::manifest::inside_folder;
 use crate::problem::{Problem, ProblemKind, RefKind, Severity};
 use crate::text::Bilingual;
-use crate::walk::{idx, key, parse_json, Walk};
+use crate::walk::{idx, is_valid_id, key, parse_json, Walk};
 
 pub const CATALOG_FORMAT: &str = "samiksha-catalog/1";
 
@@ -41,21 +41,29 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The default dataset: the first listed (`parse_catalog` never returns an empty one).
+    pub fn first(&self) -> Option<&Entry> {
+        self.datasets.first()
+    }
+
     /// The dataset `id` names, or the first when none is named. An id the catalogue does not
     /// list is reported, and the first is shown instead, so a stale link still opens a page.
-    pub fn choose(&self, id: Option<&str>) -> (&Entry, Option<Problem>) {
+    /// `None` only for a catalogue with no dataset.
+    pub fn choose(&self, id: Option<&str>) -> Option<(&Entry, Option<Problem>)> {
         match id.and_then(|id| self.datasets.iter().find(|d| d.id == id)) {
-            Some(e) => (e, None),
-            None => (
-                &self.datasets[0],
-                id.map(|id| Problem {
-                    severity: Severity::Warning,
-                    file: CATALOG_PATH.into(),
-                    path: "$.datasets".into(),
-                    kind: ProblemKind::UnknownReference { kind: RefKind::Dataset, id: id.to_string() },
-                }),
-            ),
+            Some(e) => Some((e, None)),
+            None => Some((self.first()?, id.map(unknown_dataset))),
         }
+    }
+}
+
+/// The problem of a link naming a dataset the site does not have.
+pub fn unknown_dataset(id: &str) -> Problem {
+    Problem {
+        severity: Severity::Warning,
+        file: CATALOG_PATH.into(),
+        path: "$.datasets".into(),
+        kind: ProblemKind::UnknownReference { kind: RefKind::Dataset, id: id.to_string() },
     }
 }
 
@@ -77,9 +85,12 @@ pub fn parse_catalog(file: &str, bytes: &[u8]) -> (Option<Catalog>, Vec<Problem>
             let Some(o) = w.object(item, &p) else { continue };
             let id = w.field(o, &p, "id").and_then(|v| w.id(v, &key(&p, "id")));
             let title = w.req_bilingual(o, &p, "title");
+            // One folder beside the catalogue, named like an id: the service worker tells datasets
+            // apart by the first folder under data/.
             let folder = w.req_string(o, &p, "folder").and_then(|f| {
                 let f = if f.ends_with('/') { f } else { format!("{f}/") };
-                if inside_folder(f.trim_end_matches('/')) {
+                let name = &f[..f.len() - 1];
+                if inside_folder(name) && is_valid_id(name) {
                     Some(f)
                 } else {
                     w.error(&key(&p, "folder"), ProblemKind::BadId { id: f });
@@ -111,9 +122,9 @@ mod tests {
         let (c, problems) = parse_catalog("catalog.json", GOOD.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
         let c = c.unwrap();
-        assert_eq!(c.choose(None).0.id, "sample");
-        assert_eq!(c.choose(Some("nfhs-mp")).0.dir(), "data/nfhs-mp/");
-        let (e, p) = c.choose(Some("gone"));
+        assert_eq!(c.choose(None).unwrap().0.id, "sample");
+        assert_eq!(c.choose(Some("nfhs-mp")).unwrap().0.dir(), "data/nfhs-mp/");
+        let (e, p) = c.choose(Some("gone")).unwrap();
         assert_eq!(e.id, "sample");
         assert_eq!(p.unwrap().kind.text(crate::Lang::En), "unknown dataset \"gone\"");
     }
@@ -122,13 +133,15 @@ mod tests {
     fn bad_entries_are_named_and_left_out() {
         let text = r#"{"format": "samiksha-catalog/1", "datasets": [
             {"id": "x", "title": {"en": "X", "hi": "एक्स"}, "folder": "../etc"},
+            {"id": "y", "title": {"en": "Y", "hi": "वाई"}, "folder": "a/b/"},
             {"id": "Bad Id", "title": {"en": "B", "hi": "बी"}, "folder": "b/"},
             {"id": "ok", "title": {"en": "OK", "hi": "ठीक"}, "folder": "ok/"},
             {"id": "ok", "title": {"en": "OK", "hi": "ठीक"}, "folder": "ok2/"}]}"#;
         let (c, problems) = parse_catalog("catalog.json", text.as_bytes());
         assert_eq!(c.unwrap().datasets.len(), 1);
         let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths, ["$.datasets[0].folder", "$.datasets[1].id", "$.datasets[3].id"]);
+        assert_eq!(paths, ["$.datasets[0].folder", "$.datasets[1].folder", "$.datasets[2].id", "$.datasets[4].id"]);
+        assert!(Catalog { datasets: vec![] }.choose(Some("x")).is_none(), "an empty catalogue chooses nothing, never panics");
         for bad in ["", "[]", r#"{"format": "samiksha-catalog/9", "datasets": []}"#, r#"{"format": "samiksha-catalog/1", "datasets": []}"#] {
             assert!(parse_catalog("catalog.json", bad.as_bytes()).0.is_none(), "{bad}");
         }

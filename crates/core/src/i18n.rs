@@ -235,7 +235,7 @@ strings! {
     ThenIn => "Then ({period})", "तब ({period})";
     Now => "Now", "अब";
     DivisionFigures => "Figures by {div_lc}", "{div_lc}वार आँकड़े";
-    DivisionMeanNote => "A {div_lc}'s figure is the unweighted mean of its districts' values.", "{div_lc} का आँकड़ा उसके ज़िलों के मानों का साधारण औसत है।";
+    DivisionMeanNote => "A {div_lc}'s figure is the unweighted mean of its districts' values.", "किसी {div_lc} का आँकड़ा उसके ज़िलों के मानों का साधारण (अभारित) औसत है।";
     DivisionMean => "Mean of districts", "ज़िलों का औसत";
     DistrictsCount => "Number of districts", "ज़िलों की संख्या";
     HowComputed => "How was this computed?", "इसकी गणना कैसे हुई?";
@@ -270,8 +270,8 @@ strings! {
     OtherDatasets => "Other datasets on this site:", "इस साइट के अन्य डेटासेट:";
     DatasetsNav => "Datasets", "डेटासेट";
     DownloadAllValues => "Every value of this dataset (CSV, {size})", "इस डेटासेट के सभी मान (CSV, {size})";
-    DownloadAllValuesNote => "One row per period, district and indicator, with its flag and, where there is no value, why. Districts and indicators are named by their ids, as in the tables above.", "हर अवधि, ज़िले और संकेतक की एक पंक्ति, उसके चिह्न के साथ और जहाँ मान नहीं है वहाँ उसका कारण। ज़िले और संकेतक अपनी पहचान (id) से दर्ज हैं, जैसे ऊपर की तालिकाओं में।";
-    DownloadMethodology => "The methodology (Markdown text)", "कार्यप्रणाली (मार्कडाउन पाठ)";
+    DownloadAllValuesNote => "One row per period, district and indicator, with its flag and, where there is no value, why. Districts and indicators are named by their ids, as in the tables above.", "अवधि, ज़िले और संकेतक के हर संयोजन के लिए एक पंक्ति, उसके चिह्न सहित; जहाँ मान नहीं है, वहाँ उसका कारण। ज़िले और संकेतक अपने पहचान-कोड (id) से दर्ज हैं, जैसा ऊपर की तालिकाओं में है।";
+    DownloadMethodology => "The methodology (Markdown text)", "विधि (मार्कडाउन पाठ)";
     DownloadsHeading => "Download the data", "डेटा डाउनलोड करें";
     IdColumn => "Identifier (in links)", "पहचान-कोड (लिंक में)";
     SkipToMap => "Skip to the map", "सीधे मानचित्र पर जाएँ";

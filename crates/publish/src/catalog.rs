@@ -26,6 +26,12 @@ pub fn add(a: &CatalogArgs) -> Result<String, String> {
         .and_then(|(d, b)| d.strip_prefix(&b).ok().map(|r| r.to_string_lossy().replace('\\', "/")))
         .filter(|r| !r.is_empty())
         .ok_or_else(|| format!("{} is not in a folder inside the catalogue's folder {}", a.manifest.display(), base.display()))?;
+    if !samiksha_core::manifest::is_valid_id(&folder) {
+        return Err(format!(
+            "{}: the dataset's folder \"{folder}\" must sit directly in the catalogue's folder and be named like an id (lower-case letters, digits and hyphens)",
+            a.manifest.display()
+        ));
+    }
     let entry = json!({ "folder": format!("{folder}/"), "id": a.id, "title": { "en": manifest.title.en, "hi": manifest.title.hi } });
 
     let mut datasets: Vec<serde_json::Value> = match std::fs::read(&a.catalog) {
@@ -59,6 +65,10 @@ pub fn add(a: &CatalogArgs) -> Result<String, String> {
         None => datasets.push(entry),
     }
     let out = serde_json::to_string_pretty(&json!({ "datasets": datasets, "format": CATALOG_FORMAT })).map_err(|e| e.to_string())? + "\n";
+    // Read back through the viewer's reader: what it would refuse is not written.
+    if let Some(p) = parse_catalog(&a.catalog.display().to_string(), out.as_bytes()).1.first() {
+        return Err(format!("the catalogue would not be readable ({} {}: {}); nothing was written", p.file, p.path, p.kind.text(samiksha_core::Lang::En)));
+    }
     std::fs::write(&a.catalog, out).map_err(|e| format!("{}: {e}", a.catalog.display()))?;
     let ids: Vec<String> = datasets.iter().filter_map(|d| d["id"].as_str().map(str::to_string)).collect();
     Ok(format!("{verb} \"{}\" ({folder}/) in {}; the catalogue lists {} (the first is the default)", a.id, a.catalog.display(), ids.join(", ")))

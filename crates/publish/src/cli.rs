@@ -39,8 +39,12 @@ pub enum Command {
     /// Build a dataset folder from a CSV of values
     ///
     /// Long files have the columns district, indicator, period, value and optionally flag; wide
-    /// files name one value column per period with --period. Prints every district name and
-    /// indicator it could not match, then validates what it wrote (exit 1 on errors).
+    /// files name one value column per period with --period. Strict: a district name, indicator
+    /// key or flag text that matches nothing, a cell that is not a number, or two rows for one
+    /// cell stop it with nothing written (--allow-unmatched accepts deliberate omissions). Writes
+    /// manifest.json, values/ and all-values.csv only if the whole dataset passes validate;
+    /// re-importing into a folder keeps its boundary file, sources, weights and labels that the
+    /// inputs leave unset. See docs/publishing.md for every input file's columns.
     Import(ImportArgs),
     /// Write the web boundary file: matched, projected, simplified and quantized
     ///
@@ -138,7 +142,8 @@ pub struct BoundariesArgs {
     /// A manifest to list the boundary file in (the file must be inside its folder)
     #[arg(long, value_name = "manifest.json")]
     pub manifest: Option<PathBuf>,
-    /// Where the polygons come from, in English, added to the manifest's sources
+    /// Where the polygons come from, in English, added to the manifest's sources (needs
+    /// --manifest and --source-hi)
     #[arg(long, value_name = "text", requires_all = ["manifest", "source_hi"])]
     pub source: Option<String>,
     /// The same in Hindi

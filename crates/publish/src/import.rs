@@ -155,6 +155,17 @@ pub fn parse_number(raw: &str) -> Option<(f64, bool)> {
         Some(inner) => (inner.trim(), true),
         None => (t, false),
     };
+    // Commas only as digit grouping (1,234,567 or 12,34,567): "12,5" is a decimal comma or a
+    // typo, not 125.
+    let whole = t.split('.').next().unwrap_or(t).trim_start_matches(['-', '+']);
+    if whole.contains(',') {
+        let groups: Vec<&str> = whole.split(',').collect();
+        let (last, rest) = groups.split_last()?;
+        let ok = last.len() == 3 && !rest.is_empty() && rest[0].len() <= 3 && !rest[0].is_empty() && rest[1..].iter().all(|g| g.len() == 2 || g.len() == 3);
+        if !ok || t.split('.').nth(1).is_some_and(|f| f.contains(',')) {
+            return None;
+        }
+    }
     let cleaned: String = t.chars().filter(|c| *c != ',').collect();
     let x: f64 = cleaned.parse().ok()?;
     x.is_finite().then_some((x, bracketed))
@@ -250,20 +261,25 @@ fn read_flag_sheet(path: &Path) -> Result<HashMap<String, FlagRow>, String> {
     Ok(out)
 }
 
-/// Builds the name → slug table: every known spelling of every district, then the aliases.
-fn name_table(districts: &[DistrictRow], aliases: &HashMap<String, String>) -> HashMap<String, String> {
-    let mut t = HashMap::new();
-    for d in districts {
-        for name in [&d.slug, &d.name_en, &d.name_hi, &d.boundary_name, &d.former_name_en, &d.former_name_hi] {
-            if !name.is_empty() {
-                t.insert(normalise(name), d.slug.clone());
-            }
+/// Builds the name → slug table: every known spelling of every district, then the aliases. One
+/// spelling for two districts is an error: values would go to whichever came last.
+fn name_table(districts: &[DistrictRow], aliases: &HashMap<String, String>) -> Result<HashMap<String, String>, String> {
+    let mut t: HashMap<String, String> = HashMap::new();
+    let spellings = districts
+        .iter()
+        .flat_map(|d| [&d.slug, &d.name_en, &d.name_hi, &d.boundary_name, &d.former_name_en, &d.former_name_hi].map(move |n| (n, &d.slug)))
+        .chain(aliases.iter());
+    for (name, slug) in spellings {
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(other) = t.insert(normalise(name), slug.clone()).filter(|o| o != slug) {
+            return Err(format!(
+                "\"{name}\" names two districts, {other} and {slug} (in the district list or the aliases); give each district spellings of its own"
+            ));
         }
     }
-    for (alias, slug) in aliases {
-        t.insert(normalise(alias), slug.clone());
-    }
-    t
+    Ok(t)
 }
 
 /// Edit distance, for suggesting the district a misspelt name most likely means.
@@ -321,7 +337,7 @@ fn csv_field(s: &str) -> String {
 
 fn period_label(id: &str) -> Bilingual {
     let b = id.as_bytes();
-    if b.len() == 7 && b[4] == b'-' {
+    if b.len() == 7 && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit) {
         if let Ok(m) = id[5..].parse::<u32>() {
             let y = &id[..4];
             return Bilingual::new(format!("{} {y}", month_name(m, Lang::En)), format!("{} {y}", month_name(m, Lang::Hi)));
@@ -432,7 +448,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         Some(p) => crate::districts::read_aliases(p, districts)?,
         None => HashMap::new(),
     };
-    let names = name_table(districts, &aliases);
+    let names = name_table(districts, &aliases)?;
     // The publisher's part of the manifest; what the command generates is filled in below.
     let meta_bytes = std::fs::read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?;
     let mut manifest: Manifest = serde_json::from_slice(&meta_bytes)
@@ -677,6 +693,13 @@ mod tests {
         assert_eq!(parse_number(" 1,234.5 "), Some((1234.5, false)));
         assert_eq!(parse_number("(7.5)"), Some((7.5, true)));
         assert_eq!(parse_number("NA"), None);
+        assert_eq!(parse_number("12,34,567"), Some((1234567.0, false)));
+        assert_eq!(parse_number("-1,234"), Some((-1234.0, false)));
+        // A decimal comma is not silently a thousand times the value.
+        assert_eq!(parse_number("12,5"), None);
+        assert_eq!(parse_number("1,2345"), None);
+        assert_eq!(period_label("nfhs-12").en, "NFHS-12");
+        assert_eq!(period_label("2026-01").en, "January 2026");
         assert_eq!(parse_number("inf"), None);
     }
 }

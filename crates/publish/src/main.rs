@@ -121,11 +121,16 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
         }
         return fail(format!("{}; nothing was written (pass --allow-unmatched if this is deliberate)", why.join("; ")));
     }
-    // The boundary file must be listed relative to the manifest: checked before writing it.
+    // The boundary file must be listed relative to a readable manifest: checked before writing.
     if let Some(manifest) = &a.manifest {
         let dir = manifest.parent().unwrap_or(std::path::Path::new("."));
         if a.out.strip_prefix(dir).is_err() {
             return fail(format!("{} is not inside the manifest's folder {}; nothing was written", a.out.display(), dir.display()));
+        }
+        let readable =
+            std::fs::read(manifest).map_err(|e| e.to_string()).and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string()));
+        if let Err(e) = readable {
+            return fail(format!("{}: {e}; nothing was written", manifest.display()));
         }
     }
     let written = (|| -> Result<(), String> {
@@ -140,6 +145,9 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
     match written {
         Ok(()) => {
             println!("wrote {}", a.out.display());
+            if let Some(m) = &a.manifest {
+                println!("listed it in {} with its size and SHA-256{}", m.display(), if a.source.is_some() { ", its source among the sources" } else { "" });
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),

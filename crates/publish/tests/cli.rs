@@ -711,3 +711,49 @@ fn samiksha_publish_number(raw: &str) -> Option<f64> {
     let t = raw.trim().trim_start_matches('(').trim_end_matches(')').replace(',', "");
     t.parse::<f64>().ok()
 }
+
+#[test]
+fn catalog_adds_updates_and_orders_datasets_and_refuses_what_the_viewer_could_not_read() {
+    let dir = temp("catalog");
+    let data = dir.join("data");
+    for f in ["one", "two", "deep/three"] {
+        std::fs::create_dir_all(data.join(f)).unwrap();
+        std::fs::copy(root().join("public/data/sample/manifest.json"), data.join(f).join("manifest.json")).unwrap();
+    }
+    let catalog = data.join("catalog.json");
+    let add = |id: &str, folder: &str, first: bool| {
+        let mut cmd = bin();
+        cmd.arg("catalog").arg("--catalog").arg(&catalog).args(["--id", id]).arg("--manifest").arg(data.join(folder).join("manifest.json"));
+        if first {
+            cmd.arg("--first");
+        }
+        run(&mut cmd)
+    };
+    let ids = || {
+        let c = samiksha_core::catalog::parse_catalog("catalog.json", &std::fs::read(&catalog).unwrap());
+        assert!(c.1.is_empty(), "{:?}", c.1);
+        c.0.unwrap().datasets.iter().map(|d| format!("{}={}", d.id, d.folder)).collect::<Vec<_>>()
+    };
+    assert_eq!(add("one", "one", false).0, 0);
+    let (code, out) = add("two", "two", false);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("added \"two\" (two/)") && out.contains("lists one, two (the first is the default)"), "{out}");
+    assert_eq!(ids(), ["one=one/", "two=two/"]);
+    // --first moves an entry to the front; adding it again updates it in place.
+    assert_eq!(add("two", "two", true).0, 0);
+    assert_eq!(ids(), ["two=two/", "one=one/"]);
+    let (code, out) = add("one", "one", false);
+    assert!(code == 0 && out.contains("updated \"one\""), "{out}");
+    assert_eq!(ids(), ["two=two/", "one=one/"]);
+    // A bad id, a folder the viewer's worker could not tell apart, a manifest outside the
+    // catalogue's folder: refused, and the catalogue is left as it was.
+    let before = std::fs::read(&catalog).unwrap();
+    let (code, out) = add("Two Words", "two", false);
+    assert!(code == 1 && out.contains("expected lower-case letters, digits and hyphens"), "{out}");
+    let (code, out) = add("three", "deep/three", false);
+    assert!(code == 1 && out.contains("must sit directly in the catalogue's folder"), "{out}");
+    let (code, out) =
+        run(bin().arg("catalog").arg("--catalog").arg(&catalog).args(["--id", "x"]).arg("--manifest").arg(root().join("public/data/sample/manifest.json")));
+    assert!(code == 1 && out.contains("is not in a folder inside the catalogue's folder"), "{out}");
+    assert_eq!(std::fs::read(&catalog).unwrap(), before);
+}
