@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 REF=$SHARED/reference
 IN=datasets/nfhs-mp
-OUT=public/data/nfhs-mp
-PUBLISH=(cargo run --quiet --release --bin samiksha-publish --)
+# OUT, CATALOG and SAMIKSHA_PUBLISH (a built CLI) may be set by the test that regenerates the
+# dataset into a temporary folder and compares it with the committed one.
+OUT=${OUT:-public/data/nfhs-mp}
+CATALOG=${CATALOG:-public/data/catalog.json}
+if [ -n "${SAMIKSHA_PUBLISH:-}" ]; then PUBLISH=("$SAMIKSHA_PUBLISH"); else PUBLISH=(cargo run --quiet --release --bin samiksha-publish --); fi
 for f in "$REF/mp-districts.csv" "$REF/nfhs5/mp-district-factsheets.csv" "$REF/geo/mp-districts-2011.topo.json"; do
   [ -f "$f" ] || { echo "missing $f: this script needs ../shared/reference (or SHARED=<folder holding reference/>)" >&2; exit 1; }
 done
@@ -22,7 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
 awk -F, -v OFS=, '{ sub(/\r$/, "") } NR==1 { print $0, "former_name_hi"; next } { print $0, ($7 == "Hoshangabad" ? "होशंगाबाद" : "") }' "$REF/mp-districts.csv" > "$tmp/districts.csv"
 # Built beside the committed dataset and moved into place only when every step succeeded, so a
 # failed run leaves the committed dataset as it was.
-NEW=public/data/.nfhs-mp-new
+NEW=$(dirname "$OUT")/.nfhs-mp-new
 rm -rf "$NEW"
 trap 'rm -rf "$tmp" "$NEW"' EXIT
 # The sheet takes 45 of the fact sheets' 104 indicators: the rest are left out on purpose.
@@ -38,5 +41,7 @@ trap 'rm -rf "$tmp" "$NEW"' EXIT
 "${PUBLISH[@]}" validate "$NEW/manifest.json"
 rm -rf "$OUT"
 mv "$NEW" "$OUT"
-"${PUBLISH[@]}" catalog --catalog public/data/catalog.json --id sample --manifest public/data/sample/manifest.json --first
-"${PUBLISH[@]}" catalog --catalog public/data/catalog.json --id nfhs-mp --manifest "$OUT/manifest.json"
+if [ "$CATALOG" = public/data/catalog.json ]; then
+  "${PUBLISH[@]}" catalog --catalog "$CATALOG" --id sample --manifest public/data/sample/manifest.json --first
+fi
+"${PUBLISH[@]}" catalog --catalog "$CATALOG" --id nfhs-mp --manifest "$OUT/manifest.json"

@@ -91,12 +91,11 @@ pub fn RankingsView() -> impl IntoView {
         let p = page.get()?;
         let divisions =
             state.with_ctx(lang, |ctx| ctx.ds.manifest.divisions.iter().map(|d| (d.id.clone(), d.name.get(lang).to_string())).collect::<Vec<_>>())?;
-        let download = move |_| {
-            let Some(sel) = state.selection.get_untracked() else { return };
+        // The rows as shown (sorted, searched, filtered), with the table's own headers.
+        let csv = move || {
+            let sel = state.selection.get_untracked()?;
             let rows = shown.get_untracked();
-            if let Some(csv) = state.with_ctx(lang, |ctx| rankings::csv(ctx, sel.subject, &p, &rows)) {
-                crate::io::download(&format!("{}.csv", p.file_stem), "text/csv;charset=utf-8", csv.as_bytes());
-            }
+            state.with_ctx(lang, |ctx| (format!("{}.csv", p.file_stem), rankings::csv(ctx, sel.subject, &p, &rows)))
         };
         Some(view! {
             <div class="table-tools">
@@ -113,7 +112,7 @@ pub fn RankingsView() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="button" class="download" on:click=download>{Msg::DownloadCsv.text(lang)}</button>
+                {super::csv_button(csv)}
             </div>
         })
     };

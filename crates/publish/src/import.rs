@@ -92,6 +92,8 @@ pub struct ImportReport {
     pub kept: Vec<&'static str>,
     /// Districts whose former name has no Hindi spelling (the Hindi page shows it in Latin).
     pub former_without_hindi: Vec<String>,
+    /// Named periods (nfhs-5) labelled from their id, in Latin script on the Hindi page too.
+    pub periods_without_hindi: Vec<String>,
 }
 
 impl ImportReport {
@@ -124,6 +126,12 @@ impl ImportReport {
             println!(
                 "warning: no former_name_hi for {} (their former name, from former_name_en or boundary_name, shows in Latin script on the Hindi page)",
                 self.former_without_hindi.join(", ")
+            );
+        }
+        if !self.periods_without_hindi.is_empty() {
+            println!(
+                "warning: no label for {} in meta.json's \"periods\", so the Hindi page shows the id in Latin script; add {{\"id\": …, \"label\": {{\"en\": …, \"hi\": …}}}}",
+                self.periods_without_hindi.join(", ")
             );
         }
         if !self.kept.is_empty() {
@@ -662,6 +670,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     if let Some(old) = previous {
         keep_previous(&mut manifest, old, &args.out, &mut report.kept);
     }
+    report.periods_without_hindi = manifest.periods.iter().filter(|p| p.label.hi == p.id.to_uppercase()).map(|p| p.id.clone()).collect();
     report.districts = districts.len();
     report.former_without_hindi = districts.iter().filter(|d| matches!(d.former_name(), Some((_, None)))).map(|d| d.slug.clone()).collect();
     report.indicators = manifest.indicators.len();

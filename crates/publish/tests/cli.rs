@@ -311,6 +311,8 @@ fn import_of_the_real_nfhs_file_reconciles_names_and_keeps_suppressed_values_as_
     let (code, out) = import_nfhs(&shared, &dir, true);
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("district name(s)"), "{out}");
+    // This fixture's meta.json gives no period labels: the Hindi page would show Latin ids.
+    assert!(out.contains("warning: no label for nfhs-4, nfhs-5 in meta.json's \"periods\""), "{out}");
     assert!(out.contains("left out 92 indicator(s) not in the indicator sheet (4692 rows), as --allow-unmatched allows: (empty), \"100\""), "{out}");
     assert!(out.contains("0 errors"), "{out}");
     let (ds, problems) = load(&dir);
@@ -756,4 +758,29 @@ fn catalog_adds_updates_and_orders_datasets_and_refuses_what_the_viewer_could_no
         run(bin().arg("catalog").arg("--catalog").arg(&catalog).args(["--id", "x"]).arg("--manifest").arg(root().join("public/data/sample/manifest.json")));
     assert!(code == 1 && out.contains("is not in a folder inside the catalogue's folder"), "{out}");
     assert_eq!(std::fs::read(&catalog).unwrap(), before);
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared/reference, which is absent on this machine")]
+fn the_committed_nfhs_dataset_is_what_its_script_writes() {
+    // tools/nfhs-mp.sh with this build of the CLI, into a temporary folder: every file must be
+    // the committed one, so the committed dataset never drifts from its inputs.
+    let shared = shared();
+    let dir = temp("nfhs-script");
+    let out = dir.join("nfhs-mp");
+    let status = Command::new("bash")
+        .arg(root().join("tools/nfhs-mp.sh"))
+        .env("SHARED", shared.parent().unwrap())
+        .env("SAMIKSHA_PUBLISH", env!("CARGO_BIN_EXE_samiksha-publish"))
+        .env("OUT", &out)
+        .env("CATALOG", dir.join("catalog.json"))
+        .output()
+        .expect("bash runs");
+    assert!(status.status.success(), "{}{}", String::from_utf8_lossy(&status.stdout), String::from_utf8_lossy(&status.stderr));
+    let committed = root().join("public/data/nfhs-mp");
+    let hash = |p: PathBuf| samiksha_core::sha256_hex(&std::fs::read(p).unwrap());
+    for rel in ["manifest.json", "boundaries.json", "all-values.csv", "values/nfhs-4.json", "values/nfhs-5.json"] {
+        assert_eq!(hash(out.join(rel)), hash(committed.join(rel)), "{rel} differs: run `make nfhs-mp`");
+    }
+    assert_eq!(std::fs::read_dir(out.join("values")).unwrap().count(), std::fs::read_dir(committed.join("values")).unwrap().count());
 }
