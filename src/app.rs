@@ -1,7 +1,8 @@
 //! The app shell: skip links (to the content, and on the map view to the map), header with
 //! the language switch, navigation, the current view, the share bar, the problems panel and
-//! the footer, and the page title. Views are chosen from the route; an embedded view
-//! (`embed=1`) keeps only the view, its notes and the embed footer.
+//! the footer, the site's other datasets, and the page title and description (from the dataset
+//! shown). Views are chosen from the route; an embedded view (`embed=1`) keeps only the view,
+//! its notes and the embed footer. The service worker is registered once the dataset is read.
 
 use crate::nav::{current_query, follow_history, go, link_click, HistoryEntry};
 use crate::state::{AppState, Load, Network, Offline};

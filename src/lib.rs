@@ -10,7 +10,9 @@ pub mod nav;
 pub mod state;
 pub mod views;
 
-/// Where the app finds its dataset, relative to the page so `dist/` works from any sub-path.
+/// Where the app finds its dataset on a host without a catalogue (`data/catalog.json` names the
+/// folders otherwise), relative to the page so `dist/` works from any sub-path. The service
+/// worker's default (`tools/offline-hook.mjs`, `DATA_DIR`) is the same folder.
 pub const DATASET_DIR: &str = "data/sample/";
 
 /// Mounts the app into `<body>`, replacing the static boot message the HTML shows until then.

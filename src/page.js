@@ -1,6 +1,7 @@
 // The page's side of what is all promises and browser events, kept in JavaScript: registering
-// the service worker (tools/sw-template.js), saying whether the app and its dataset are saved,
-// asking the worker to switch to a newer dataset, and sharing or copying a link.
+// the service worker (tools/sw-template.js), saying whether the app and its dataset are saved
+// (reading the worker's `active-data?dir=` record, its `activeKey`), asking the worker to save a
+// dataset opened for the first time or to switch to a newer one, and sharing or copying a link.
 
 // Registers ./sw.js for the app's own folder. Resolves to true once a worker is active and the
 // app and the whole dataset in `dir` (e.g. data/sample/) are saved: its install saves the app and
@@ -15,9 +16,9 @@ export async function registerWorker(dir) {
       const hit = await (await caches.open('samiksha-meta')).match(new URL(`active-data?dir=${encodeURIComponent(dir)}`, registration.scope).href);
       return Boolean(hit) && caches.has(await hit.text());
     };
-    if (!(await saved())) await saveDataset(registration.active, dir);
+    const ok = (await saved()) || ((await saveDataset(registration.active, dir)) && (await saved()));
     const keys = await caches.keys();
-    return (await saved()) && keys.some((k) => k.startsWith('samiksha-app-'));
+    return ok && keys.some((k) => k.startsWith('samiksha-app-'));
   } catch {
     return false;
   }

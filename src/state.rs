@@ -1,7 +1,8 @@
-//! Shared state: the route, the dataset as its files arrive, every problem found so far, and
-//! the memos views read so that each recomputes only when what it shows changes.
+//! Shared state: the route, the site's catalogue and the dataset chosen from it, the dataset as
+//! its files arrive, every problem found so far, and the memos views read so that each
+//! recomputes only when what it shows changes.
 //!
-//! The manifest loads once; value files load on demand for the period a view shows (and the one
+//! The catalogue loads first and names the dataset's folder (`dir`); the manifest loads once; value files load on demand for the period a view shows (and the one
 //! before it, for "change since"), so at all-India scale a view fetches only what it needs.
 //! Files are added to the dataset without notifying its readers; instead `arrived` counts files
 //! per period, and memos key their work on the counts of the periods they use.
@@ -304,7 +305,13 @@ impl AppState {
         }
         self.waiting.set(false);
         if self.load.get_untracked() == Load::NoConnection {
-            self.load_manifest();
+            // The catalogue, once read, is not read again (its problems are already listed).
+            if self.catalog.with_untracked(Option::is_some) {
+                self.load.set(Load::Loading);
+                spawn_local(async move { self.read_manifest().await });
+            } else {
+                self.load_manifest();
+            }
         }
         self.retry.update(|n| *n += 1);
     }

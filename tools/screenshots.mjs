@@ -21,10 +21,16 @@ for (const [name, [width, height]] of Object.entries(sizes)) {
   const page = await browser.newPage({ viewport: { width, height }, hasTouch: true, isMobile: width < 500 });
   for (const lang of ['hi', 'en']) {
     for (const view of views) {
-      const extra = { district: '&district=mauganj', pack: '&points=mutation-pending,public-awareness', 'map-geo': '&map=geo', 'charts-trend': '&chart=trend&district=mauganj' }[view] || '';
+      const extra = { 'nfhs-map-geo': '&map=geo', 'nfhs-district': '&district=rewa', district: '&district=mauganj', pack: '&points=mutation-pending,public-awareness', 'map-geo': '&map=geo', 'charts-trend': '&chart=trend&district=mauganj' }[view] || '';
       // The deck's closing slide is its own picture.
-      const [shown, indicator] = view === 'brief-composite' ? ['brief', 'composite'] : [view.replace(/-(geo|trend)$/, ''), 'public-awareness'];
-      await page.goto(`${origin}?view=${shown}&indicator=${indicator}&period=2026-01&lang=${lang}${extra}`);
+      // nfhs-<view>: the same view of the real NFHS dataset (?data=nfhs-mp).
+      const nfhs = view.startsWith('nfhs-');
+      const plain = view.replace(/^nfhs-/, '');
+      const [shown, indicator] = plain === 'brief-composite' ? ['brief', 'composite'] : [plain.replace(/-(geo|trend)$/, ''), nfhs ? 'stunting' : 'public-awareness'];
+      const data = nfhs ? 'data=nfhs-mp&' : '';
+      const period = nfhs ? 'nfhs-5' : '2026-01';
+      const extraFor = nfhs ? (extra.includes('mauganj') ? extra.replace('mauganj', 'rewa') : extra) : extra;
+      await page.goto(`${origin}?${data}view=${shown}&indicator=${indicator}&period=${period}&lang=${lang}${extraFor}`);
       await page.waitForSelector('main h2 >> visible=true', { timeout: 20000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });

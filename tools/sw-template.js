@@ -24,10 +24,11 @@ const CATALOG = 'data/catalog.json';
 const META_CACHE = 'samiksha-meta';
 const SCOPE = self.registration.scope;
 
-// The dataset folder a data request belongs to: data/<folder>/.
+// The dataset folder a data request belongs to: data/<folder>/, the folder named as the app's
+// core::catalog::folder_ok allows.
 function dirOf(rel) {
   const m = /^data\/([^/]+)\//.exec(rel);
-  return m ? `data/${m[1]}/` : null;
+  return m && folderOk(m[1]) ? `data/${m[1]}/` : null;
 }
 
 const activeKey = (dir) => new URL(`active-data?dir=${encodeURIComponent(dir)}`, SCOPE).href;
@@ -73,7 +74,7 @@ async function catalog(event) {
 }
 
 // A dataset folder as the catalogue names it: one id-like folder beside it (the app's rule).
-const folderOk = (f) => typeof f === 'string' && /^[a-z0-9][a-z0-9_-]*\/?$/.test(f);
+const folderOk = (f) => typeof f === 'string' && /^(?!-)[a-z0-9_-]{1,64}\/?$/.test(f);
 
 // The folder of the catalogue's first usable dataset, or the default without a usable catalogue.
 async function defaultDir() {

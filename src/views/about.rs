@@ -1,5 +1,6 @@
 //! About the data: what the dataset is, who publishes it, its sources and licence, the state
-//! headline figures, how ranks are computed, every indicator's definition, and the data checks.
+//! headline figures, how ranks are computed, every indicator's definition, the downloads (every
+//! value as one CSV, the methodology), and the data checks.
 
 use crate::nav::link_click;
 use crate::state::AppState;

@@ -20,7 +20,8 @@ fn card(r: &RankRow) -> impl IntoView {
         <li class="card" data-district=r.slug.clone() data-rank=r.rank.to_string()>
             <span class="card-rank">{r.rank_mark.clone()}</span>
             <span class="card-name"><DistrictLink slug=r.slug.clone() name=r.name.clone()/></span>
-            <span class="card-value">{r.value_text.clone()}</span>
+            <span class="card-value">{r.value_alone.clone()}</span>
+            {r.flag_text.clone().map(|f| view! { <span class="card-flag">{f}</span> })}
         </li>
     }
 }
@@ -125,11 +126,13 @@ pub fn RankingsView() -> impl IntoView {
         }
         let sel = state.selection.get()?;
         let current = sort.get().unwrap_or(Sort { key: SortKey::Rank, order: Order::Ascending });
-        let head = state.with_ctx(lang, |ctx| {
-            p.columns
-                .iter()
-                .map(|&c| {
-                    let label = c.header(ctx, sel.subject);
+        // The headers, computed once: the head's buttons and each card cell's label.
+        let labels: Vec<String> = state.with_ctx(lang, |ctx| p.columns.iter().map(|&c| c.header(ctx, sel.subject)).collect())?;
+        let head = p
+            .columns
+            .iter()
+            .zip(labels.clone())
+            .map(|(&c, label)| {
                     match c.sort_key() {
                         Some(k) => {
                             let active = current.key == k;
@@ -140,10 +143,8 @@ pub fn RankingsView() -> impl IntoView {
                         }
                         None => view! { <th scope="col">{label}</th> }.into_any(),
                     }
-                })
-                .collect_view()
-        })?;
-        let labels: Vec<String> = state.with_ctx(lang, |ctx| p.columns.iter().map(|&c| c.header(ctx, sel.subject)).collect())?;
+            })
+            .collect_view();
         let rows = move || {
             let p = page.get()?;
             let chosen = district.get();

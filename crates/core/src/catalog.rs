@@ -5,16 +5,21 @@
 //! {"format": "samiksha-catalog/1",
 //!  "datasets": [{"id": "sample", "title": {"en": "…", "hi": "…"}, "folder": "sample/"}]}
 //! ```
-//! The first entry is the default. A folder is relative to the catalogue and, like every path a
-//! dataset names, must stay inside it (`manifest::inside_folder`). A bad entry is reported and
-//! left out; the others stay usable.
+//! The first entry is the default. A folder is one id-like folder beside the catalogue
+//! ([`folder_ok`]): the service worker (`tools/sw-template.js`, `folderOk`) tells datasets apart
+//! by it. A bad entry is reported and left out; the others stay usable.
 
-use crate::manifest::inside_folder;
 use crate::problem::{Problem, ProblemKind, RefKind, Severity};
 use crate::text::Bilingual;
 use crate::walk::{idx, is_valid_id, key, parse_json, Walk};
 
 pub const CATALOG_FORMAT: &str = "samiksha-catalog/1";
+
+/// Whether `name` (without its trailing `/`) may be a dataset's folder: one id-like name, so it
+/// can never leave the data folder.
+pub fn folder_ok(name: &str) -> bool {
+    is_valid_id(name)
+}
 
 /// Where the catalogue is, relative to the app.
 pub const CATALOG_PATH: &str = "data/catalog.json";
@@ -90,7 +95,7 @@ pub fn parse_catalog(file: &str, bytes: &[u8]) -> (Option<Catalog>, Vec<Problem>
             let folder = w.req_string(o, &p, "folder").and_then(|f| {
                 let f = if f.ends_with('/') { f } else { format!("{f}/") };
                 let name = &f[..f.len() - 1];
-                if inside_folder(name) && is_valid_id(name) {
+                if folder_ok(name) {
                     Some(f)
                 } else {
                     w.error(&key(&p, "folder"), ProblemKind::BadId { id: f });

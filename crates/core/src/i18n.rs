@@ -153,7 +153,6 @@ strings! {
     Switching => "Saving the new dataset…", "नया डेटासेट सहेजा जा रहा है…";
     Indicator => "Indicator", "संकेतक";
     Period => "Period", "अवधि";
-    District => "District", "ज़िला";
     Division => "{div}", "{div}";
     Department => "Department", "विभाग";
     Loading => "Loading data…", "डेटा लोड हो रहा है…";

@@ -26,7 +26,7 @@ pub fn add(a: &CatalogArgs) -> Result<String, String> {
         .and_then(|(d, b)| d.strip_prefix(&b).ok().map(|r| r.to_string_lossy().replace('\\', "/")))
         .filter(|r| !r.is_empty())
         .ok_or_else(|| format!("{} is not in a folder inside the catalogue's folder {}", a.manifest.display(), base.display()))?;
-    if !samiksha_core::manifest::is_valid_id(&folder) {
+    if !samiksha_core::catalog::folder_ok(&folder) {
         return Err(format!(
             "{}: the dataset's folder \"{folder}\" must sit directly in the catalogue's folder and be named like an id (lower-case letters, digits and hyphens)",
             a.manifest.display()

@@ -492,7 +492,6 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     // The year a period refers to, so a district created later "did not exist then".
     let year_of = |p: &str| args.periods.iter().find(|w| w.id == p).and_then(|w| w.year).or_else(|| p.get(..4).and_then(|y| y.parse::<u16>().ok()));
     let created_later = |d: &DistrictRow, p: &str| matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
-    let by_slug: HashMap<&str, &DistrictRow> = districts.iter().map(|d| (d.slug.as_str(), d)).collect();
     for row in &t.rows {
         report.rows += 1;
         let dname = t.get(row, &args.district_column).unwrap_or_default();
@@ -547,7 +546,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
                 (Some((x, _)), Some(f)) => Cell::number(x, None, None, Some(f.id.clone())),
                 (Some((x, _)), None) => Cell::Number(x),
                 // An empty cell of a district created after the period: it did not exist then.
-                (None, _) if created_later(by_slug[slug.as_str()], &period) => Cell::gap(GapReason::UnitDidNotExist, None),
+                (None, _) if created_later(&districts[unit_pos[slug.as_str()]], &period) => Cell::gap(GapReason::UnitDidNotExist, None),
                 (None, _) => Cell::gap(GapReason::NotReported, None),
             };
             let col = cells.entry((period.clone(), ind)).or_insert_with(|| vec![None; districts.len()]);

@@ -1,5 +1,8 @@
-//! Writes a dataset folder: value files first, then a manifest that lists each with its size
-//! and SHA-256, so what the manifest promises is exactly what was written.
+//! Writes a dataset folder: value files, `all-values.csv` (the download) and a manifest that
+//! lists each with its size and SHA-256, so what the manifest promises is exactly what was
+//! written. The whole dataset is checked in memory through `core::check` first and nothing is
+//! written when it has errors; value files of periods no longer published are removed.
+//! `attach_boundaries` lists a boundary file (and its source) in an existing manifest.
 
 use crate::model::{Cell, FileRef, Manifest, ValueFile};
 use serde::Serialize;

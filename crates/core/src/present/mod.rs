@@ -185,6 +185,10 @@ impl<'a> Ctx<'a> {
     /// division (`{div}` as written, `{div_lc}` and `{divs_lc}` in running text), which any
     /// message may use.
     pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
+        // Most messages name no division: their sentences (one per district) skip the words.
+        if !m.text(self.lang).contains("{div") {
+            return m.fill(self.lang, args);
+        }
         let level = self.division_words();
         let all: Vec<(&str, &str)> =
             args.iter().copied().chain([("div", level[0].as_str()), ("div_lc", level[1].as_str()), ("divs_lc", level[2].as_str())]).collect();

@@ -27,12 +27,10 @@ pub enum Column {
 
 impl Column {
     pub fn header(self, ctx: &Ctx, subject: Subject) -> String {
-        if self == Column::District {
-            return ctx.unit_word();
-        }
         ctx.label(match self {
+            // What the dataset calls its units, not a message.
+            Column::District => return ctx.unit_word(),
             Column::Rank => Msg::Rank,
-            Column::District => Msg::District,
             Column::Division => Msg::Division,
             Column::RankInDivision => Msg::RankInDivision,
             Column::Value if subject == Subject::Composite => Msg::Score,
@@ -73,6 +71,10 @@ pub struct RankRow {
     pub value: f64,
     /// The value with its unit and, where the value carries one, its flag: "45.2% (provisional)".
     pub value_text: String,
+    /// The same split in two, for the podium's cards, which set the flag on a line of its own:
+    /// "45.2%" and "provisional".
+    pub value_alone: String,
+    pub flag_text: Option<String>,
     pub change_text: String,
     pub change_places: i64,
     pub band: Option<String>,
@@ -161,7 +163,8 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
         .map(|r| {
             let unit = &ds.units()[r.unit];
             let value = ctx.value(subject, r.value);
-            let value_text = match ctx.flag_label(r.flag.as_deref()) {
+            let flag_text = ctx.flag_label(r.flag.as_deref());
+            let value_text = match &flag_text {
                 Some(f) => format!("{value} ({f})"),
                 None => value.clone(),
             };
@@ -178,6 +181,8 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
                 rank_in_division: within.get(r.unit).copied().flatten(),
                 value: r.value,
                 value_text,
+                value_alone: value.clone(),
+                flag_text,
                 change_text: r.change.as_ref().map(|c| ctx.change(c, m.facts.decimals)).unwrap_or_else(|| "–".into()),
                 change_places: r.change.as_ref().and_then(|c| c.rank_delta).unwrap_or(0),
                 band: m.composite.as_ref().and_then(|_| band_of(ds, r.value)).map(|b| ds.manifest.bands[b].label.get(ctx.lang).to_string()),
