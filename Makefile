@@ -46,8 +46,12 @@ test-e2e: dist
 	@echo "== end-to-end tests (Playwright driving headless Chromium against dist/ on a sub-path)"
 	node --test --test-concurrency=1 tests/e2e/
 
-## Sizes of the first view and time to first map or table (a report, not a test).
+## The first view against a plain D3 page, Lighthouse, the recolour benchmark and a generated
+## all-India dataset: five figures beside their goals (a benchmark, not a test; about 15 minutes).
 report: dist setup-test
+	@mkdir -p target/report
+	cargo run --release -p samiksha-core --example synth_site -- target/report/india 785 200 60
+	cargo test --release --target wasm32-unknown-unknown -p samiksha --features bench --test bench map_recolour -- --nocapture 2>&1 | tee target/report/bench.txt
 	node tools/report.mjs dist
 
 ## Parse-and-validate throughput, natively and in the browser (a benchmark, not a test).

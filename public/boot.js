@@ -27,8 +27,11 @@ function fail(reason, error) {
   boot.setAttribute('role', 'alert');
 }
 
-// The integrity Trunk wrote on the preload link of `url`.
+// The integrity Trunk wrote on the preload link of `url` (tools/prerender.mjs moves the
+// wasm's onto this script when the page holds a first view, so the wasm waits for it).
 function integrityOf(url) {
+  const script = document.querySelector('script[data-wasm]');
+  if (url === script.dataset.wasm && script.dataset.wasmIntegrity) return script.dataset.wasmIntegrity;
   const link = [...document.querySelectorAll('link[integrity]')].find((l) => l.getAttribute('href') === url);
   return link ? link.integrity : undefined;
 }
@@ -56,14 +59,54 @@ async function start() {
   const js = script.dataset.js;
   const wasm = script.dataset.wasm;
   try {
-    await verified(js);
-    const wasmResponse = await verified(wasm);
+    // A page showing its pre-rendered first view paints it before the app is fetched and
+    // compiled, which would otherwise hold the first frame on a slow device.
+    const copy = document.getElementById('first-view');
+    if (copy && !copy.hidden && !document.documentElement.classList.contains('no-first-view')) {
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+    }
+    // Both at once: the script is small, the wasm is the long pole.
+    const [, wasmResponse] = await Promise.all([verified(js), verified(wasm)]);
     const { default: init } = await import(js);
     await init({ module_or_path: wasmResponse });
   } catch (error) {
     fail(error.reason || 'start', error);
   }
 }
+
+// The pre-rendered first view (tools/prerender.mjs) shows one version of the default dataset:
+// its folder and its manifest's SHA-256. If the host now serves another, the copy is hidden at
+// once and the loading note shows instead, so replaced data is never shown as current. Where
+// the browser cannot hash (a page not served over HTTPS has no crypto.subtle) it is hidden
+// too. The app checks again when it reads the manifest (src/first_view.rs).
+async function checkFirstView() {
+  const copy = document.getElementById('first-view');
+  if (!copy || document.documentElement.classList.contains('no-first-view')) return;
+  const hide = () => {
+    copy.hidden = true;
+    // An app already mounted beside the copy is shown as it is.
+    document.getElementById('app')?.classList.remove('app-pending');
+  };
+  if (!globalThis.crypto?.subtle) return hide();
+  try {
+    const catalog = await fetch('data/catalog.json', { credentials: 'same-origin' });
+    let folder = 'data/sample/';
+    if (catalog.ok) folder = `data/${(await catalog.json()).datasets[0].folder}`;
+    else if (catalog.status !== 404) return hide();
+    if (folder !== copy.dataset.dataset) return hide();
+    const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
+    if (!manifest.ok) return hide();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await manifest.arrayBuffer()));
+    const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    if (hex !== copy.dataset.manifestSha256) hide();
+  } catch {
+    // With no connection (and no saved copy) there is nothing to compare: the app decides
+    // once it reads a manifest. Anything else unreadable is not risked.
+    if (navigator.onLine) hide();
+  }
+}
+
+checkFirstView();
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('no-wasm');

@@ -36,6 +36,25 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    // Once the view has what it first shows, it takes the pre-rendered copy's place (and the
+    // page is marked ready); checked a frame after any change that could settle it.
+    let announced = StoredValue::new(false);
+    Effect::new(move |_| {
+        state.load.track();
+        state.in_flight.track();
+        state.geo.track();
+        state.view.track();
+        if announced.get_value() {
+            return;
+        }
+        request_animation_frame(move || {
+            if !announced.get_value() && state.settled() {
+                announced.set_value(true);
+                crate::first_view::ready();
+            }
+        });
+    });
+
     // Keep <html lang> and the document title in step with the view, its choices, the language
     // and the dataset, so a tab, a bookmark or a shared link says what it shows.
     Effect::new(move |_| {

@@ -2,9 +2,11 @@
 //!
 //! Code map: `state` holds the shared signals; `io` is the only place that touches the network;
 //! `nav` keeps the URL and the view in step; `app` lays out the shell; `views/*` render one view
-//! each from view models the core builds. Components hold view logic only.
+//! each from view models the core builds; `first_view` hands the pre-rendered copy over to the
+//! app. Components hold view logic only.
 
 pub mod app;
+pub mod first_view;
 pub mod io;
 pub mod nav;
 pub mod state;
@@ -15,11 +17,11 @@ pub mod views;
 /// worker's default (`tools/offline-hook.mjs`, `DATA_DIR`) is the same folder.
 pub const DATASET_DIR: &str = "data/sample/";
 
-/// Mounts the app into `<body>`, replacing the static boot message the HTML shows until then.
+/// Mounts the app into `<div id="app">` at the end of `<body>`: beside the pre-rendered first
+/// view when the page shows one (see `first_view`), else in place of the boot note.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
+    if let Some(root) = first_view::root() {
+        leptos::mount::mount_to(root, app::App).forget();
     }
-    leptos::mount::mount_to_body(app::App);
 }

@@ -177,6 +177,20 @@ impl AppState {
     }
 
     /// The folder of the dataset shown, relative to the page.
+    /// Whether the view has what it first shows: the manifest read (or refused, or waiting for
+    /// a connection), no value file in flight, and on the map the boundary file's fate known.
+    /// Read a frame after a change, when every effect the change set off has run.
+    pub fn settled(self) -> bool {
+        match self.load.get_untracked() {
+            Load::Loading => false,
+            Load::NoConnection | Load::Failed => true,
+            Load::Ready => {
+                self.in_flight.get_untracked() == 0
+                    && (self.view.get_untracked() != View::Map || !matches!(self.geo.get_untracked(), GeoLoad::NotAsked | GeoLoad::Loading))
+            }
+        }
+    }
+
     pub fn dir(&self) -> String {
         self.dir.get_value()
     }
@@ -258,6 +272,7 @@ impl AppState {
                 self.load.set(Load::Failed);
             }
             Ok(bytes) => {
+                crate::first_view::manifest_read(&dir, &bytes);
                 let (manifest, problems) = parse_manifest(name, &bytes);
                 self.problems.update(|p| p.extend(problems));
                 self.manifest_bytes.set_value(bytes);

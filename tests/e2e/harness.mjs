@@ -60,10 +60,31 @@ export async function watchedPage(env, options = {}) {
   page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') trouble.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`); });
   page.on('response', (r) => { if (r.status() >= 400) trouble.failedRequests.push(`${r.url()} ${r.status()}`); });
   page.on('request', (r) => { if (!r.url().startsWith(env.origin) && !r.url().startsWith('data:')) trouble.foreignRequests.push(r.url()); });
+  // A page that opens on its pre-rendered first view (tools/prerender.mjs) is a copy until the
+  // app takes its place: every navigation waits for that, so a test never clicks a copy.
+  for (const method of ['goto', 'reload', 'goBack', 'goForward']) {
+    const original = page[method].bind(page);
+    page[method] = async (...args) => {
+      const response = await original(...args);
+      await untilAppOwnsPage(page);
+      return response;
+    };
+  }
   return { page, trouble };
+}
+
+/** Waits until no pre-rendered copy is shown (the app has taken its place, or the copy is not
+ * for this URL, or the loader has stopped and says why). Gives up quietly after 30 s: the test
+ * then fails on what it expected, with its own message. */
+export async function untilAppOwnsPage(page) {
+  await page.waitForFunction(() => {
+    const copy = document.getElementById('first-view');
+    const shown = copy && !copy.hidden && !document.documentElement.classList.contains('no-first-view');
+    return !shown || document.documentElement.dataset.app === 'ready' || document.querySelector('.boot-stopped');
+  }, null, { timeout: 30000 }).catch(() => {});
 }
 
 /** Waits for the app to have rendered its view's heading. */
 export async function ready(page) {
-  await page.waitForSelector('main h2', { timeout: 30000 });
+  await page.waitForSelector('#app main h2', { timeout: 30000 });
 }

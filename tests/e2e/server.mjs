@@ -1,8 +1,11 @@
 // A plain static file server for tests and `make serve`: serves a folder under a sub-path,
 // with no rewrites and no fallbacks, as a government web server would. Unknown paths are 404.
+// It compresses by Accept-Encoding (brotli, then gzip) like a real host, so tests and the
+// report fetch what users fetch.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -26,6 +29,27 @@ export function cacheControl(file) {
   return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** Types a host compresses; images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt|md|csv)$/;
+const packed = new Map();
+
+/** The body to send for `file` as a real host would: brotli when the browser accepts it, else
+ * gzip, else as stored. Compressed once per file version (quality 11, as a host's precompressed
+ * `.br` files), so the tests and the report see the bytes users get. */
+function encoded(file, body, stat, acceptEncoding = '') {
+  if (!COMPRESSIBLE.test(file) || body.length < 256) return { body, encoding: null };
+  const accepts = (name) => new RegExp(`(^|[,\\s])${name}(;q=(?!0(\\.0*)?([,\\s]|$))[0-9.]+)?([,\\s]|$)`).test(acceptEncoding);
+  const encoding = accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : null;
+  if (!encoding) return { body, encoding };
+  const key = `${encoding}:${file}:${stat.mtimeMs}:${stat.size}`;
+  if (!packed.has(key)) {
+    packed.set(key, encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : zlib.gzipSync(body, { level: 9 }));
+  }
+  return { body: packed.get(key), encoding };
+}
+
 /** Starts a server for `root` mounted at `base` (e.g. "/transparency/samiksha/"). Resolves to the
  * server. `frameAncestors` replaces `'none'` for a host that lets pages embed the app. */
 export function serve(root, { base = '/', port = 0, host = '127.0.0.1', frameAncestors = "'none'" } = {}) {
@@ -39,15 +63,19 @@ export function serve(root, { base = '/', port = 0, host = '127.0.0.1', frameAnc
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(rootAbs, rel);
     if (!file.startsWith(rootAbs + path.sep)) { res.writeHead(403).end('forbidden'); return; }
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found'); return; }
+    fs.stat(file, (statErr, stat) => fs.readFile(file, (err, raw) => {
+      if (err || statErr) { res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found'); return; }
+      const { body, encoding } = encoded(file, raw, stat, req.headers['accept-encoding']);
       res.writeHead(200, {
         ...headers,
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': cacheControl(file),
+        'vary': 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        'content-length': body.length,
       });
-      res.end(body);
-    });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    }));
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

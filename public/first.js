@@ -1,0 +1,29 @@
+// Runs in <head>, before the body is parsed (a classic script, pinned by its SHA-384 like
+// boot.js), only in a build whose index.html holds a pre-rendered first view
+// (tools/prerender.mjs). That view stands for a few exact URLs, listed in `data-queries`; on any
+// other URL it is hidden before it is ever drawn, and the loading note shows as before.
+// It also asks early for the files the app will fetch for the default dataset's first view
+// (`data-preload`; the boundary file, `data-preload-map`, only for the map), so they arrive
+// while the app's wasm is still downloading.
+(function () {
+  var me = document.currentScript;
+  var read = function (name) {
+    try { return JSON.parse(me.getAttribute(name) || '[]'); } catch (e) { return []; }
+  };
+  var params = new URLSearchParams(location.search);
+  if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
+  // Another dataset (`data=`) needs none of the default dataset's files.
+  if (params.has('data')) return;
+  var files = read('data-preload');
+  var view = params.get('view');
+  if (!view || view === 'map') files = files.concat(read('data-preload-map'));
+  files.forEach(function (href) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    // The app fetches same-origin with credentials 'same-origin': only a matching preload is used.
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  });
+})();

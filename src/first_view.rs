@@ -1,0 +1,81 @@
+//! The pre-rendered first view: a copy of the default view that `tools/prerender.mjs` writes
+//! into index.html from this app's own rendering, shown while the wasm loads. This module owns
+//! the hand-over: the app mounts hidden beside the copy and takes its place in one frame once
+//! its own view has what it shows, or at once when the copy is not for the data it reads.
+
+use leptos::prelude::{request_animation_frame, set_timeout};
+use samiksha_core::sha256_hex;
+
+const COPY: &str = "first-view";
+/// The element the app mounts into.
+pub const ROOT: &str = "app";
+/// While the app is mounted but not yet shown (the stylesheet hides it, keeping its layout).
+const PENDING: &str = "app-pending";
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Whether the page shows the copy: present, not hidden by boot.js (another manifest), and for
+/// this URL (first.js marks other URLs `no-first-view`).
+fn shown(doc: &web_sys::Document) -> bool {
+    let for_this_url = doc.document_element().is_some_and(|html| !html.class_list().contains("no-first-view"));
+    for_this_url && doc.get_element_by_id(COPY).is_some_and(|copy| !copy.has_attribute("hidden"))
+}
+
+/// Creates the element the app mounts into. Beside a shown copy it starts hidden (and is
+/// shown after ten seconds whatever happens, so a slow value file never keeps a page that
+/// cannot be used); otherwise the copy and the boot note go at once.
+pub fn root() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let doc = document()?;
+    let root = doc.create_element("div").ok()?;
+    root.set_id(ROOT);
+    if shown(&doc) {
+        let _ = root.class_list().add_1(PENDING);
+        set_timeout(reveal, std::time::Duration::from_secs(10));
+    } else {
+        remove_copy(&doc);
+    }
+    doc.body()?.append_child(&root).ok()?;
+    Some(root.unchecked_into())
+}
+
+fn remove_copy(doc: &web_sys::Document) {
+    for id in [COPY, "boot"] {
+        if let Some(el) = doc.get_element_by_id(id) {
+            el.remove();
+        }
+    }
+}
+
+/// The copy shows one version of one dataset (its folder and its manifest's SHA-256). When
+/// the app reads another, its own view (still loading) replaces the copy at once.
+pub fn manifest_read(dir: &str, manifest: &[u8]) {
+    let Some(copy) = document().and_then(|d| d.get_element_by_id(COPY)) else { return };
+    let same_dataset = copy.get_attribute("data-dataset").as_deref() == Some(dir);
+    let same_version = copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == sha256_hex(manifest));
+    if !(same_dataset && same_version) {
+        reveal();
+    }
+}
+
+/// The app's view has what it first shows: it takes the copy's place in the next frame (when
+/// every change this one set off is drawn), and the page is marked `html[data-app=ready]`.
+pub fn ready() {
+    request_animation_frame(|| {
+        reveal();
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("data-app", "ready");
+        }
+    });
+}
+
+/// Shows the app in place of the copy. Safe to call any number of times.
+fn reveal() {
+    let Some(doc) = document() else { return };
+    remove_copy(&doc);
+    if let Some(root) = doc.get_element_by_id(ROOT) {
+        let _ = root.class_list().remove_1(PENDING);
+    }
+}

@@ -1,0 +1,157 @@
+// End-to-end checks of the pre-rendered first view (tools/prerender.mjs): the map, heading and
+// legend are in the HTML the server sends, shown before any script runs; they are the app's
+// own rendering (the app, once ready, shows the same fills and sentences, without a layout
+// shift); a URL they do not stand for, or data replaced after the build, never shows them;
+// and the server compresses what it sends, as a real host does.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+const shownCopy = 'html:not(.no-first-view) #first-view:not([hidden])';
+
+/** The districts' fills and accessible sentences on a drawn geographic map under `scope`. */
+async function mapOf(page, scope) {
+  return page.$$eval(`${scope} .geo-map g.shape`, (gs) => gs.map((g) => [g.dataset.district, g.querySelector('path, circle').getAttribute('fill'), g.getAttribute('aria-label')]).sort());
+}
+
+test('the first view is in the HTML: a map with data, its heading and legend, drawn with no script at all', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, javaScriptEnabled: false });
+  await page.goto(env.url(''));
+  const copy = page.locator('#first-view > .fv-wide');
+  assert.ok(await copy.isVisible(), 'the wide copy is shown');
+  assert.ok(!(await page.locator('#first-view > .fv-narrow').isVisible()), 'the phone copy is not');
+  const districts = await mapOf(page, '#first-view > .fv-wide');
+  assert.ok(districts.length >= 52, `every district with a polygon is drawn (${districts.length})`);
+  const coloured = districts.filter(([, fill]) => /^#[0-9a-f]{6}$/i.test(fill));
+  assert.ok(coloured.length >= 50, `districts carry their class colour (${coloured.length})`);
+  assert.match(await copy.locator('h2').innerText(), /अक्टूबर 2026/);
+  // The legend counts districts per class, its swatches coloured by the copy's stylesheet.
+  const legend = await copy.locator('ul.legend li[data-class]:not([data-class="none"])').allInnerTexts();
+  assert.ok(legend.length >= 2 && legend.every((t) => /\(\d+\)/.test(t)), legend.join(' | '));
+  const swatch = await copy.locator('ul.legend li[data-class="0"] .swatch').evaluate((s) => getComputedStyle(s).backgroundColor);
+  assert.notEqual(swatch, 'rgba(0, 0, 0, 0)');
+  // No inline style anywhere in the copy: a strict CSP would block it.
+  assert.equal(await page.locator('#first-view [style]').count(), 0);
+  await page.close();
+});
+
+test('the app takes the copy\'s place with the same figures, in one frame, without a layout shift', async () => {
+  const { page, trouble } = await watchedPage(env, { serviceWorkers: 'block' });
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    // The copy's map as parsed, before the app replaces it.
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__copy = [...document.querySelectorAll('#first-view > .fv-wide .geo-map g.shape')].map((g) => [g.dataset.district, g.querySelector('path, circle').getAttribute('fill'), g.getAttribute('aria-label')]).sort();
+      window.__copyHeading = document.querySelector('#first-view > .fv-wide h2')?.textContent;
+    });
+  });
+  await page.goto(env.url(''));
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+  assert.equal(await page.locator('#first-view').count(), 0, 'the copy is gone');
+  assert.equal(await page.locator('#app.app-pending').count(), 0, 'the app is shown');
+  const copy = await page.evaluate(() => window.__copy);
+  assert.ok(copy.length >= 52);
+  assert.deepEqual(await mapOf(page, '#app'), copy, 'the app draws what the copy showed');
+  assert.equal(await page.locator('#app main h2').innerText(), await page.evaluate(() => window.__copyHeading));
+  assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift');
+  assert.deepEqual(trouble.consoleErrors, []);
+  // The app works: a district opens its profile.
+  await page.locator('#app .geo-map g.shape').first().click();
+  await page.waitForSelector('#app .district-view, #app main h2');
+});
+
+test('on a phone the copy shown is the squares the app draws there', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 412, height: 900 }, javaScriptEnabled: false });
+  await page.goto(env.url(''));
+  assert.ok(await page.locator('#first-view > .fv-narrow').isVisible());
+  assert.ok(!(await page.locator('#first-view > .fv-wide').isVisible()));
+  const tiles = page.locator('#first-view > .fv-narrow .tile-grid a.tile');
+  assert.equal(await tiles.count(), 55);
+  // Positions and colours come from the copy's stylesheet, not style attributes.
+  const first = await tiles.first().evaluate((a) => [getComputedStyle(a).gridColumnStart, getComputedStyle(a).backgroundColor]);
+  assert.notEqual(first[0], 'auto');
+  assert.notEqual(first[1], 'rgba(0, 0, 0, 0)');
+  // Ids are never repeated across the two renderings.
+  const ids = await page.$$eval('#first-view [id]', (els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length);
+  await page.close();
+});
+
+test('a URL the copy does not stand for never shows it', async () => {
+  for (const query of ['?view=rankings', '?view=map&lang=en', '?data=nfhs-mp', '?view=map&indicator=mutation-pending&period=2026-09&lang=hi']) {
+    const { page } = await watchedPage(env);
+    // With the app held back, what shows is what the HTML and first.js decided.
+    await page.route('**/*_bg.wasm', () => {});
+    await page.goto(env.url(query), { waitUntil: 'domcontentloaded' });
+    assert.ok(!(await page.locator('#first-view').isVisible()), `${query}: the copy is hidden`);
+    assert.ok(await page.locator('#boot [data-reason="loading"]').first().isVisible(), `${query}: the loading note shows`);
+    await page.close();
+  }
+});
+
+test('data replaced after the build: the copy is hidden at once and the app shows the current figures', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-fv-'));
+  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  try {
+    // Republish one district's latest value: a new manifest (new hash) and value file.
+    const folder = path.join(dir, 'data/sample');
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
+    const latest = manifest.periods.at(-1).id;
+    const ref = manifest.value_files.find((f) => f.period === latest);
+    const file = JSON.parse(fs.readFileSync(path.join(folder, ref.path), 'utf8'));
+    const indicator = manifest.indicators[0].id;
+    const column = file.values[indicator];
+    const at = column.findIndex((v) => typeof v === 'number');
+    column[at] = 987.6;
+    const bytes = Buffer.from(JSON.stringify(file));
+    fs.writeFileSync(path.join(folder, ref.path), bytes);
+    ref.bytes = bytes.length;
+    ref.sha256 = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const own = await start(dir);
+    try {
+      const held = await watchedPage(own);
+      await held.page.route('**/*_bg.wasm', () => {});
+      await held.page.goto(own.url(''), { waitUntil: 'domcontentloaded' });
+      await held.page.waitForSelector('#first-view[hidden]', { state: 'attached', timeout: 10000 });
+      assert.ok(!(await held.page.locator('#first-view').isVisible()), 'the copy of the old data is hidden');
+      await held.page.close();
+
+      const { page } = await watchedPage(own);
+      await page.goto(own.url(`?view=rankings&indicator=${indicator}&period=${latest}&lang=en`));
+      await page.waitForSelector('#app table');
+      assert.match(await page.locator('#app main').innerText(), /987\.6/, 'the republished value is shown');
+      await page.close();
+    } finally {
+      await stop(own);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the server compresses like a real host: brotli or gzip by Accept-Encoding, the same bytes once decoded', async () => {
+  const wasm = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => f.endsWith('_bg.wasm'));
+  for (const file of ['', wasm, 'data/sample/manifest.json']) {
+    const stored = fs.readFileSync(path.join(ROOT, 'dist', file || 'index.html'));
+    const br = await fetch(env.url(file), { headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    // fetch decodes it; the length header is what was sent.
+    assert.ok(Number(br.headers.get('content-length')) < stored.length / 2, `${file || 'index.html'} is sent compressed`);
+    assert.deepEqual(Buffer.from(await br.arrayBuffer()), stored);
+    const gz = await fetch(env.url(file), { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.deepEqual(Buffer.from(await gz.arrayBuffer()), stored);
+    const plain = await fetch(env.url(file), { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(Number(plain.headers.get('content-length')), stored.length);
+  }
+});

@@ -1,0 +1,154 @@
+// Release build step (run by tools/post-build.mjs): puts the first view into index.html, so the
+// map, the heading and the rankings appear as soon as the HTML is parsed, before any wasm runs.
+//
+// The view is rendered by the app itself, in headless Chromium, from the built files: the same
+// components and view models, never a second template that could drift. Two renderings are
+// kept, as the app draws them: the wide one (geographic map) and the phone one (squares); the
+// stylesheet shows the one that fits the screen. The app then mounts hidden, and when its own
+// view is ready it takes the pre-rendered copy's place in one frame (src/first_view.rs).
+//
+// What it writes:
+// - `<div id="first-view">` before the boot note, holding both renderings, with the default
+//   dataset's folder and its manifest's SHA-256. boot.js hides the copy when the host serves
+//   another manifest, and so does the app, so replaced data is never shown as current;
+// - `first-view-<hash>.css`: the rendering's inline styles (square positions and colours) as
+//   classes, because a strict CSP (`style-src 'self'`) blocks `style` attributes in HTML;
+// - `first.js` in <head> (pinned by SHA-384), with the exact URLs the copy stands for (the
+//   app's own canonical URL of its default view, and the short ones that mean the same) and
+//   the data files the app fetched for that view, which it preloads.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+if (process.env.TRUNK_PROFILE !== 'release') {
+  console.log('prerender: skipped in a debug build (the page starts with its loading note)');
+  process.exit(0);
+}
+if (!fs.existsSync(CHROMIUM)) {
+  console.log(`prerender: skipped, no Chromium at ${CHROMIUM} (tools/setup.sh test installs it); the page starts with its loading note`);
+  process.exit(0);
+}
+const { chromium } = await import('playwright-core');
+const { serve } = await import('../tests/e2e/server.mjs');
+const { CHROMIUM_ARGS } = await import('../tests/e2e/harness.mjs');
+
+const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+const BASE = '/prerender/';
+const server = await serve(dir, { base: BASE });
+const origin = `http://127.0.0.1:${server.address().port}${BASE}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+/** Opens `query` at `viewport`, waits for the app to be ready and every file to arrive; gives
+ * the page, the URL the app settled on and the data files it fetched. */
+async function open(query, viewport) {
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
+  const data = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname.slice(BASE.length);
+    if (p.startsWith('data/') && !data.includes(p)) data.push(p);
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(origin + query);
+  await page.waitForSelector('html[data-app="ready"] main h2', { timeout: 60000 });
+  await page.waitForLoadState('networkidle');
+  // Names on the map are measured in the frame after layout.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  if (errors.length) throw new Error(`prerender: the app failed on "${query}": ${errors.join('; ')}`);
+  return { page, search: await page.evaluate(() => location.search), data };
+}
+
+/** The app's rendering, ready to sit in static HTML: inline styles become classes (listed in
+ * `styles`), and in the second rendering ids get a suffix (with every reference to them) so
+ * the page never holds one id twice. */
+async function capture(page, suffix, styles) {
+  const { html, found } = await page.evaluate(({ suffix, known }) => {
+    // What a control shows is a property the markup lacks until written back as an attribute.
+    for (const input of document.querySelectorAll('#app input')) input.setAttribute('value', input.value);
+    const root = document.getElementById('app').cloneNode(true);
+    const found = [...known];
+    for (const el of root.querySelectorAll('[style]')) {
+      const css = el.getAttribute('style');
+      let i = found.indexOf(css);
+      if (i < 0) i = found.push(css) - 1;
+      el.classList.add(`fv-${i}`);
+      el.removeAttribute('style');
+    }
+    if (suffix) {
+      for (const el of root.querySelectorAll('[id]')) el.id += suffix;
+      for (const el of root.querySelectorAll('a[href^="#"]')) el.setAttribute('href', el.getAttribute('href') + suffix);
+      for (const attr of ['for', 'list', 'aria-labelledby', 'aria-describedby', 'aria-controls']) {
+        for (const el of root.querySelectorAll(`[${attr}]`)) el.setAttribute(attr, el.getAttribute(attr).split(/\s+/).map((id) => id + suffix).join(' '));
+      }
+    }
+    // Leptos's placeholders mean nothing without the app.
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+    const comments = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    for (const c of comments) c.remove();
+    return { html: root.innerHTML, found };
+  }, { suffix, known: styles });
+  styles.splice(0, styles.length, ...found);
+  return html;
+}
+
+const styles = [];
+const wide = await open('', { width: 1024, height: 768 });
+const canonical = wide.search;
+const wideHtml = await capture(wide.page, '', styles);
+await wide.page.close();
+// The phone width Lighthouse's mobile profile uses; below 700 px the app draws squares.
+const narrow = await open('', { width: 412, height: 915 });
+if (narrow.search !== canonical) throw new Error(`prerender: the phone view settled on ${narrow.search}, the wide one on ${canonical}`);
+const narrowHtml = await capture(narrow.page, '-p', styles);
+await narrow.page.close();
+
+// The URLs this copy stands for: the empty one, the canonical one, and short ones the app
+// settles on the same canonical URL from.
+const queries = ['', canonical];
+for (const q of ['?view=map', '?lang=hi', '?view=map&lang=hi']) {
+  const probe = await open(q, { width: 1024, height: 768 });
+  if (probe.search === canonical) queries.push(q);
+  await probe.page.close();
+}
+await browser.close();
+server.close();
+
+// The default dataset the copy shows, and its manifest's hash.
+const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data/catalog.json'), 'utf8'));
+const folder = `data/${catalog.datasets[0].folder}`;
+const manifestHash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, folder, 'manifest.json'))).digest('hex');
+// Only the map needs the boundary file; first.js preloads it for the map view alone.
+const manifest = JSON.parse(fs.readFileSync(path.join(dir, folder, 'manifest.json'), 'utf8'));
+const boundaries = manifest.boundaries ? wide.data.filter((p) => p === folder + manifest.boundaries.path) : [];
+const preload = wide.data.filter((p) => !boundaries.includes(p));
+
+const css = `/* The pre-rendered first view's inline styles, as classes (written by tools/prerender.mjs). */\n${styles.map((s, i) => `.fv-${i}{${s}}`).join('\n')}\n`;
+const cssName = `first-view-${crypto.createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+fs.writeFileSync(path.join(dir, cssName), css);
+const first = fs.readFileSync(path.join(dir, 'first.js'));
+
+const attr = (v) => JSON.stringify(v).replaceAll('&', '&amp;').replaceAll("'", '&#39;');
+const index = path.join(dir, 'index.html');
+let html = fs.readFileSync(index, 'utf8');
+const head = `<script src="first.js" integrity="${sri(first)}" data-queries='${attr(queries)}' data-preload='${attr(preload)}' data-preload-map='${attr(boundaries)}'></script>
+  <link rel="stylesheet" href="${cssName}" integrity="${sri(css)}">
+</head>`;
+const body = `<div id="first-view" data-dataset="${folder}" data-manifest-sha256="${manifestHash}" aria-busy="true">
+    <div class="fv-wide">${wideHtml}</div>
+    <div class="fv-narrow">${narrowHtml}</div>
+  </div>
+  <div id="boot"`;
+if (!html.includes('</head>') || !html.includes('<div id="boot"')) throw new Error('prerender: index.html has no </head> or boot note');
+html = html.replace('</head>', head).replace('<div id="boot"', body);
+// The wasm is the app, not the first view: its preload would compete with the page for the
+// line. boot.js fetches it after the first frame, checked against the same hash.
+const wasmLink = html.match(/<link rel="preload" href="([^"]+\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/);
+if (!wasmLink) throw new Error('prerender: index.html has no preload link for the wasm');
+html = html.replace(wasmLink[0], '').replace(/(<script type="module" src="[^"]*boot\.js"[^>]*data-wasm="[^"]*")/, `$1 data-wasm-integrity="${wasmLink[2]}"`);
+if (!html.includes('data-wasm-integrity')) throw new Error('prerender: no boot.js script to give the wasm hash to');
+fs.writeFileSync(index, html);
+console.log(`prerender: first view of ${folder} for ${queries.map((q) => q || '(no query)').join(', ')}; ${(wideHtml.length / 1024).toFixed(0)} + ${(narrowHtml.length / 1024).toFixed(0)} KB of HTML, ${styles.length} style classes; preloads ${[...preload, ...boundaries].join(', ')}`);
