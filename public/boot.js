@@ -81,7 +81,9 @@ async function start() {
 // too. The app checks again when it reads the manifest (src/first_view.rs).
 async function checkFirstView() {
   const copy = document.getElementById('first-view');
-  if (!copy || document.documentElement.classList.contains('no-first-view')) return;
+  if (!copy) return;
+  // A copy this URL does not show (first.js said so) is dropped: less for every later layout.
+  if (document.documentElement.classList.contains('no-first-view')) return copy.remove();
   const hide = () => {
     copy.hidden = true;
     // An app already mounted beside the copy is shown as it is.

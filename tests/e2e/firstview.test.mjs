@@ -101,21 +101,12 @@ test('data replaced after the build: the copy is hidden at once and the app show
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-fv-'));
   fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
   try {
-    // Republish one district's latest value: a new manifest (new hash) and value file.
-    const folder = path.join(dir, 'data/sample');
-    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
-    const latest = manifest.periods.at(-1).id;
-    const ref = manifest.value_files.find((f) => f.period === latest);
-    const file = JSON.parse(fs.readFileSync(path.join(folder, ref.path), 'utf8'));
-    const indicator = manifest.indicators[0].id;
-    const column = file.values[indicator];
-    const at = column.findIndex((v) => typeof v === 'number');
-    column[at] = 987.6;
-    const bytes = Buffer.from(JSON.stringify(file));
-    fs.writeFileSync(path.join(folder, ref.path), bytes);
-    ref.bytes = bytes.length;
-    ref.sha256 = (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
-    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest));
+    // Republish the dataset with a new date: a new manifest, so a new hash.
+    const file = path.join(dir, 'data/sample/manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.notEqual(manifest.updated, '2026-11-23');
+    manifest.updated = '2026-11-23';
+    fs.writeFileSync(file, JSON.stringify(manifest));
     const own = await start(dir);
     try {
       const held = await watchedPage(own);
@@ -126,9 +117,9 @@ test('data replaced after the build: the copy is hidden at once and the app show
       await held.page.close();
 
       const { page } = await watchedPage(own);
-      await page.goto(own.url(`?view=rankings&indicator=${indicator}&period=${latest}&lang=en`));
-      await page.waitForSelector('#app table');
-      assert.match(await page.locator('#app main').innerText(), /987\.6/, 'the republished value is shown');
+      await page.goto(own.url(''));
+      assert.equal(await page.locator('#first-view').count(), 0);
+      assert.match(await page.locator('#app .site-footer').innerText(), /23 नवंबर 2026/, 'the republished date is shown');
       await page.close();
     } finally {
       await stop(own);

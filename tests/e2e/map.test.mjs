@@ -106,6 +106,8 @@ test('a table of the same values is one control away', async () => {
   const { page } = await watchedPage(env);
   await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
   await page.click('.values-table summary');
+  // The rows are built when the table opens.
+  await page.waitForSelector('.values-table tbody tr');
   const rows = await page.$$eval('.values-table tbody tr', (rs) => rs.map((r) => r.dataset.district));
   assert.equal(rows.length, 55);
   assert.deepEqual(rows.slice(0, 3), ['tikamgarh', 'dhar', 'singrauli']);

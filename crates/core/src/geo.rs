@@ -108,7 +108,7 @@ fn read(w: &mut Walk, v: &serde_json::Value, m: &Manifest) -> Option<GeoMap> {
                 w.error(&rp, ProblemKind::WrongType { expected: Expected::Array });
                 continue;
             };
-            let mut pts = Vec::with_capacity(flat.len() / 2);
+            let mut at = Vec::with_capacity(flat.len() / 2);
             let (mut x, mut y) = (0i64, 0i64);
             for (k, pair) in flat.chunks(2).enumerate() {
                 if k == 0 {
@@ -117,13 +117,27 @@ fn read(w: &mut Walk, v: &serde_json::Value, m: &Manifest) -> Option<GeoMap> {
                     x = x.saturating_add(pair[0]);
                     y = y.saturating_add(pair[1]);
                 }
-                pts.push((x as f64, y as f64));
+                at.push((x, y));
             }
-            for (k, (px, py)) in pts.iter().enumerate() {
-                path.push_str(&format!("{}{px} {py}", if k == 0 { "M" } else { "L" }));
-                bbox = [bbox[0].min(*px), bbox[1].min(*py), bbox[2].max(*px), bbox[3].max(*py)];
+            // Relative moves, as the file stores them: about half the text of absolute points,
+            // which counts where the map is sent inside the page (the pre-rendered first view).
+            // A minus sign separates numbers by itself.
+            path.push_str(&format!("M{} {}l", at[0].0, at[0].1));
+            let mut first = true;
+            for w in at.windows(2) {
+                for d in [w[1].0.saturating_sub(w[0].0), w[1].1.saturating_sub(w[0].1)] {
+                    if !first && d >= 0 {
+                        path.push(' ');
+                    }
+                    path.push_str(&d.to_string());
+                    first = false;
+                }
             }
             path.push('Z');
+            let pts: Vec<(f64, f64)> = at.iter().map(|&(x, y)| (x as f64, y as f64)).collect();
+            for &(px, py) in &pts {
+                bbox = [bbox[0].min(px), bbox[1].min(py), bbox[2].max(px), bbox[3].max(py)];
+            }
             let (a, c) = ring_area_centroid(&pts);
             total += a.abs();
             if a.abs() > best_area {

@@ -25,7 +25,7 @@ fn squares_become_paths_with_boxes_and_labels_and_gamma_sits_inside_beta() {
     let map = map.unwrap();
     assert_eq!(map.shapes.len(), 2);
     let alpha = map.shape_of(0).unwrap();
-    assert_eq!(alpha.path, "M0 0L10 0L10 10L0 10Z");
+    assert_eq!(alpha.path, "M0 0l10 0 0 10-10 0Z");
     assert_eq!(alpha.bbox, [0.0, 0.0, 10.0, 10.0]);
     assert_eq!(alpha.label, (5.0, 5.0));
     assert_eq!(alpha.area, 100.0);
