@@ -278,7 +278,9 @@ impl AppState {
                 self.manifest_bytes.set_value(bytes);
                 match manifest {
                     Some(m) => {
-                        self.set_dataset(Dataset::new(m));
+                        let dataset = Dataset::new(m);
+                        yield_to_browser().await;
+                        self.set_dataset(dataset);
                         self.check_for_newer();
                     }
                     None => self.load.set(Load::Failed),
@@ -354,6 +356,7 @@ impl AppState {
                     let (map, more) = parsed.unwrap_or((None, Vec::new()));
                     problems.extend(more);
                     self.problems.update(|p| p.extend(problems));
+                    yield_to_browser().await;
                     self.geo.set(match map {
                         Some(m) if !m.shapes.is_empty() => GeoLoad::Ready(Arc::new(m)),
                         _ => GeoLoad::Failed,
@@ -419,6 +422,7 @@ impl AppState {
                                 found = d.add_value_file(&file, &bytes);
                             }
                         });
+                        yield_to_browser().await;
                         self.arrived.update(|a| {
                             if a.len() <= period {
                                 a.resize(period + 1, 0);
@@ -442,4 +446,10 @@ impl AppState {
             });
         }
     }
+}
+
+/// Lets the browser handle input and paint between reading a file and drawing what it holds,
+/// so starting up is a series of short tasks, not one long one that a tap would wait on.
+async fn yield_to_browser() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
