@@ -20,8 +20,9 @@ serve: setup
 	trunk build
 	node tests/e2e/server.mjs dist /
 
-## Release build into dist/: wasm-opt, hashed names, SRI; upload the folder to any static host.
-dist: setup
+## Release build into dist/: wasm-opt, minified JS, hashed names, SRI, and the first view
+## pre-rendered into index.html (headless Chromium, hence setup-test); upload the folder as is.
+dist: setup-test
 	trunk build --release
 
 ## Every test layer: format and lints, native, browser unit tests, end-to-end.

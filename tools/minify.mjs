@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { walk } from './files.mjs';
 import { transformSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -14,12 +15,6 @@ if (process.env.TRUNK_PROFILE !== 'release') {
   process.exit(0);
 }
 
-function walk(d, rel = '') {
-  return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    return e.isDirectory() ? walk(path.join(d, e.name), r) : [r];
-  });
-}
 
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');

@@ -7,17 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { walk } from './files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
 const DATA_DIR = 'data/sample/';
 
-function walk(d, rel = '') {
-  return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    return e.isDirectory() ? walk(path.join(d, e.name), r) : [r];
-  });
-}
 
 const indexPath = path.join(dir, 'index.html');
 const boot = fs.readFileSync(path.join(dir, 'boot.js'));
