@@ -12,7 +12,7 @@
 //
 // The D3 page (tools/peer/) draws the same boundary file, converted to TopoJSON with the same
 // points, coloured from the same period's value file: the work any map page must do.
-// Usage: node tools/report.mjs [dist]; ROUNDS (default 7) and LH_RUNS (default 3) set the runs.
+// Usage: node tools/report.mjs [dist]; ROUNDS (default 11) and LH_RUNS (default 5) set the runs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,8 +23,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
 const work = path.join(ROOT, 'target/report');
 const site = path.join(work, 'site');
-const ROUNDS = Number(process.env.ROUNDS || 7);
-const LH_RUNS = Number(process.env.LH_RUNS || 3);
+const ROUNDS = Number(process.env.ROUNDS || 11);
+const LH_RUNS = Number(process.env.LH_RUNS || 5);
 const VIEWPORT = { width: 1024, height: 768 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
