@@ -15,7 +15,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const sizes = { 'tablet-landscape': [1024, 768], 'tablet-portrait': [768, 1024], phone: [390, 844] };
-const views = (process.env.VIEWS || 'map,map-geo,rankings,charts,charts-trend,district,brief,brief-composite,pack,about,methods').split(',');
+const views = (process.env.VIEWS || 'home,first-view,map,map-geo,rankings,charts,charts-trend,district,brief,brief-composite,pack,about,methods').split(',');
 for (const [name, [width, height]] of Object.entries(sizes)) {
   // A phone is a touch screen; tablets here are too.
   const page = await browser.newPage({ viewport: { width, height }, hasTouch: true, isMobile: width < 500 });
@@ -30,8 +30,23 @@ for (const [name, [width, height]] of Object.entries(sizes)) {
       const data = nfhs ? 'data=nfhs-mp&' : '';
       const period = nfhs ? 'nfhs-5' : '2026-01';
       const extraFor = nfhs ? (extra.includes('mauganj') ? extra.replace('mauganj', 'rewa') : extra) : extra;
+      // home: the URL a reader types (the pre-rendered first view, then the app in its place);
+      // first-view: that copy alone, the app held back, as a slow line shows it.
+      if (view === 'home' || view === 'first-view') {
+        const held = view === 'first-view';
+        if (held) await page.route('**/*_bg.wasm', () => {});
+        await page.goto(`${origin}${lang === 'hi' ? '' : '?lang=en'}`);
+        if (held) {
+          await page.waitForTimeout(500);
+          await page.unroute('**/*_bg.wasm');
+        } else {
+          await page.waitForSelector('html[data-app="ready"]', { timeout: 20000 });
+        }
+        await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });
+        continue;
+      }
       await page.goto(`${origin}?${data}view=${shown}&indicator=${indicator}&period=${period}&lang=${lang}${extraFor}`);
-      await page.waitForSelector('main h2 >> visible=true', { timeout: 20000 });
+      await page.waitForSelector('html[data-app="ready"] #app main h2 >> visible=true', { timeout: 20000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });
     }

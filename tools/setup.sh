@@ -42,6 +42,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || 
 fi
 
 if [ "$mode" = test ]; then
+  # `make test` starts with `cargo fmt --check` and clippy; a minimal rustup profile has neither.
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep "^$component" >/dev/null; then
+      say "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
