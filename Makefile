@@ -48,9 +48,11 @@ test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
 ## The first view against a plain D3 page, Lighthouse, the recolour benchmark and a generated
-## all-India dataset: five figures beside their goals (a benchmark, not a test; about 15 minutes).
+## all-India dataset: five figures beside their goals, and twiggy's top ten of the wasm (a
+## benchmark, not a test; about 5 minutes, twiggy's first install about 2 more).
 report: dist setup-test
 	@mkdir -p target/report
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 	cargo run --release -p samiksha-core --example synth_site -- target/report/india 785 200 60
 	cargo test --release --target wasm32-unknown-unknown -p samiksha --features bench --test bench map_recolour -- --nocapture 2>&1 | tee target/report/bench.txt
 	node tools/report.mjs dist
