@@ -36,11 +36,19 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    // The view mounts one task after the dataset is in place (see `AppState::view_due`).
+    Effect::new(move |_| {
+        if state.load.get() == Load::Ready && !state.view_due.get_untracked() {
+            set_timeout(move || state.view_due.set(true), std::time::Duration::ZERO);
+        }
+    });
+
     // Once the view has what it first shows, it takes the pre-rendered copy's place (and the
     // page is marked ready); checked a frame after any change that could settle it.
     let announced = StoredValue::new(false);
     Effect::new(move |_| {
         state.load.track();
+        state.view_due.track();
         state.in_flight.track();
         state.geo.track();
         state.view.track();
@@ -146,7 +154,7 @@ pub fn App() -> impl IntoView {
                     {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
-                    {move || match state.view.get() {
+                    {move || state.view_due.get().then(|| match state.view.get() {
                         View::Map => views::map::MapView().into_any(),
                         View::Rankings => views::rankings::RankingsView().into_any(),
                         View::Charts => views::charts::ChartsView().into_any(),
@@ -155,7 +163,7 @@ pub fn App() -> impl IntoView {
                         View::Pack => views::brief::PackView().into_any(),
                         View::About => views::about::AboutView().into_any(),
                         View::Methods => views::methods::MethodsView().into_any(),
-                    }}
+                    })}
                     {move || chrome.get().then(|| view! { <views::share::ShareBar/> })}
                 }.into_any(),
             }}

@@ -19,9 +19,17 @@ pub const DATASET_DIR: &str = "data/sample/";
 
 /// Mounts the app into `<div id="app">` at the end of `<body>`: beside the pre-rendered first
 /// view when the page shows one (see `first_view`), else in place of the boot note.
+///
+/// The first render runs in a task of its own, after the one that instantiated the wasm, so
+/// that a tap (or a slow tablet's frame) waits for one of them at most, never for both.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(root) = first_view::root() {
-        leptos::mount::mount_to(root, app::App).forget();
-    }
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(root) = first_view::root() {
+                leptos::mount::mount_to(root, app::App).forget();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

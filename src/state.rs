@@ -100,6 +100,9 @@ pub struct AppState {
     /// The selected subject in the selected period, once its values (and the previous
     /// period's, for change) have arrived.
     pub measured: Memo<Option<Arc<Measured>>>,
+    /// Whether the shell (`app::App`) mounts the view yet: once the dataset is in place it does
+    /// so one task later, so reading the manifest and building the view are two tasks, not one.
+    pub view_due: RwSignal<bool>,
 }
 
 impl AppState {
@@ -145,6 +148,7 @@ impl AppState {
             view: Memo::new(move |_| route.with(|r| r.view)),
             selection,
             measured,
+            view_due: RwSignal::new(false),
         }
     }
 
@@ -178,14 +182,16 @@ impl AppState {
 
     /// The folder of the dataset shown, relative to the page.
     /// Whether the view has what it first shows: the manifest read (or refused, or waiting for
-    /// a connection), no value file in flight, and on the map the boundary file's fate known.
+    /// a connection), the view mounted, no value file in flight, and on the map the boundary
+    /// file's fate known.
     /// Read a frame after a change, when every effect the change set off has run.
     pub fn settled(self) -> bool {
         match self.load.get_untracked() {
             Load::Loading => false,
             Load::NoConnection | Load::Failed => true,
             Load::Ready => {
-                self.in_flight.get_untracked() == 0
+                self.view_due.get_untracked()
+                    && self.in_flight.get_untracked() == 0
                     && (self.view.get_untracked() != View::Map || !matches!(self.geo.get_untracked(), GeoLoad::NotAsked | GeoLoad::Loading))
             }
         }
