@@ -39,7 +39,14 @@ pub fn App() -> impl IntoView {
     // The view mounts one task after the dataset is in place (see `AppState::view_due`).
     Effect::new(move |_| {
         if state.load.get() == Load::Ready && !state.view_due.get_untracked() {
-            set_timeout(move || state.view_due.set(true), std::time::Duration::ZERO);
+            set_timeout(
+                move || {
+                    if !state.view_due.get_untracked() {
+                        state.view_due.set(true);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
         }
     });
 
@@ -127,13 +134,19 @@ pub fn App() -> impl IntoView {
     // to the full page.
     let embedded = Memo::new(move |_| state.route.with(|r| r.frame == Frame::Embedded));
     let chrome = Memo::new(move |_| !matches!(state.view.get(), View::Brief | View::Pack) && !embedded.get());
+    // The loading note stays until the view mounts (a task after the dataset is in place), so
+    // the page never shows the notes and the share bar without the view between them.
+    let shown = Memo::new(move |_| match state.load.get() {
+        Load::Ready if !state.view_due.get() => Load::Loading,
+        load => load,
+    });
     view! {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang())}</a>
         // On the map view a second skip link passes the header, navigation and pickers.
         {move || (state.view.get() == View::Map).then(|| view! { <a class="skip-link" href="#map">{move || Msg::SkipToMap.text(lang())}</a> })}
         {move || chrome.get().then(|| view! { <Header/><Navigation/> })}
         <main id="main" tabindex="-1">
-            {move || match state.load.get() {
+            {move || match shown.get() {
                 Load::Loading => view! {
                     <p class="status" role="status" aria-live="polite">{move || Msg::Loading.text(lang())}</p>
                 }.into_any(),
@@ -154,7 +167,7 @@ pub fn App() -> impl IntoView {
                     {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
-                    {move || state.view_due.get().then(|| match state.view.get() {
+                    {move || match state.view.get() {
                         View::Map => views::map::MapView().into_any(),
                         View::Rankings => views::rankings::RankingsView().into_any(),
                         View::Charts => views::charts::ChartsView().into_any(),
@@ -163,13 +176,13 @@ pub fn App() -> impl IntoView {
                         View::Pack => views::brief::PackView().into_any(),
                         View::About => views::about::AboutView().into_any(),
                         View::Methods => views::methods::MethodsView().into_any(),
-                    })}
+                    }}
                     {move || chrome.get().then(|| view! { <views::share::ShareBar/> })}
                 }.into_any(),
             }}
         </main>
         {move || chrome.get().then(|| view! { <Footer/> })}
-        {move || (embedded.get() && state.load.get() == Load::Ready).then(|| view! { <views::share::EmbedFooter/> })}
+        {move || (embedded.get() && shown.get() == Load::Ready).then(|| view! { <views::share::EmbedFooter/> })}
     }
 }
 

@@ -180,7 +180,6 @@ impl AppState {
         crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
     }
 
-    /// The folder of the dataset shown, relative to the page.
     /// Whether the view has what it first shows: the manifest read (or refused, or waiting for
     /// a connection), the view mounted, no value file in flight, and on the map the boundary
     /// file's fate known.
@@ -197,6 +196,7 @@ impl AppState {
         }
     }
 
+    /// The folder of the dataset shown, relative to the page.
     pub fn dir(&self) -> String {
         self.dir.get_value()
     }

@@ -94,8 +94,10 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 // Runs in the page before any of its own code: notes, for each selector, the frame in which it
 // first matches. `<name>Frame` is when that frame starts (its animation-frame callbacks run
 // before its style, layout and paint); `<name>` is when the frame's rendering work is done (a
-// task queued from the callback runs only after it), i.e. when what matched is painted. The
-// figures use the second: a page whose layout is slow pays for it here.
+// task queued from the callback runs only after it), i.e. when what matched is painted, or a
+// little later when other tasks were queued first (a bias against the page measured). The
+// times use the second: a page whose layout is slow pays for it here. The bytes use the first:
+// a file that arrives after the frame started cannot be part of it.
 function watch(marks) {
   window.__marks = {};
   const check = () => {
@@ -123,7 +125,7 @@ async function load(url, marks) {
   const names = Object.keys(marks);
   await page.waitForFunction((n) => n.every((k) => typeof window.__marks?.[k] === 'number' && typeof window.__marks?.[`${k}Frame`] === 'number'), names, { timeout: 180000 });
   const result = await page.evaluate(() => {
-    const t = window.__marks.map;
+    const t = window.__marks.mapFrame;
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
     // Everything whose last byte arrived before the first map was drawn.
     const before = entries.filter((e) => e.responseEnd <= t);
