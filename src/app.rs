@@ -39,14 +39,12 @@ pub fn App() -> impl IntoView {
     // The view mounts one task after the dataset is in place (see `AppState::view_due`).
     Effect::new(move |_| {
         if state.load.get() == Load::Ready && !state.view_due.get_untracked() {
-            set_timeout(
-                move || {
-                    if !state.view_due.get_untracked() {
-                        state.view_due.set(true);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            spawn_local(async move {
+                crate::state::yield_to_browser().await;
+                if !state.view_due.get_untracked() {
+                    state.view_due.set(true);
+                }
+            });
         }
     });
 

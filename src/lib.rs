@@ -24,12 +24,10 @@ pub const DATASET_DIR: &str = "data/sample/";
 /// that a tap (or a slow tablet's frame) waits for one of them at most, never for both.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::prelude::set_timeout(
-        || {
-            if let Some(root) = first_view::root() {
-                leptos::mount::mount_to(root, app::App).forget();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::task::spawn_local(async {
+        state::yield_to_browser().await;
+        if let Some(root) = first_view::root() {
+            leptos::mount::mount_to(root, app::App).forget();
+        }
+    });
 }

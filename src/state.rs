@@ -454,8 +454,9 @@ impl AppState {
     }
 }
 
-/// Lets the browser handle input and paint between reading a file and drawing what it holds,
-/// so starting up is a series of short tasks, not one long one that a tap would wait on.
-async fn yield_to_browser() {
+/// Lets the browser handle input and paint between reading a file and drawing what it holds
+/// (and before the app's first render and its view's mount, see `mount` and `app::App`), so
+/// starting up is a series of short tasks, not one long one that a tap would wait on.
+pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }

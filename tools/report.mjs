@@ -226,7 +226,9 @@ for (const [name, value, goal, ok] of rows) console.log(`${name.padEnd(48)} ${va
 const bindgen = path.join(ROOT, 'target/wasm-bindgen/release/samiksha_bg.wasm');
 const named = path.join(work, 'samiksha-named.wasm');
 try {
-  execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', bindgen, '-o', named]);
+  // The release build's own wasm-opt features (index.html's data-wasm-opt-params), so the two never differ.
+  const params = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
+  execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...params, bindgen, '-o', named]);
   console.log(`\nThe wasm's ten largest items (twiggy top, on a wasm-opt -Oz -g build; the shipped file drops the names section):`);
   console.log(execFileSync('twiggy', ['top', '-n', '10', named], { encoding: 'utf8' }));
 } catch (e) {
