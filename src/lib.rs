@@ -24,7 +24,8 @@ pub const DATASET_DIR: &str = "data/sample/";
 /// that a tap (or a slow tablet's frame) waits for one of them at most, never for both.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(async {
+    // wasm-bindgen's own executor: Leptos's `spawn_local` needs the executor `mount_to` sets up.
+    wasm_bindgen_futures::spawn_local(async {
         state::yield_to_browser().await;
         if let Some(root) = first_view::root() {
             leptos::mount::mount_to(root, app::App).forget();

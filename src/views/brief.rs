@@ -123,31 +123,33 @@ fn end_view(m: &EndModel, id: String) -> impl IntoView {
 }
 
 /// The small map of a slide: every district in grey, the top three and bottom three filled and
-/// marked with ▲ or ▼ and their rank, so the ends read without colour.
-fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize, End, String)], label: String) -> impl IntoView {
+/// marked with ▲ or ▼, so the ends read without colour. The map is drawn a few hundred pixels
+/// wide, where a rank beside the mark would be too small to read; the cards beside it give them.
+fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize, End)], label: String) -> impl IntoView {
     let end_of = |u: usize| highlight.iter().find(|h| h.0 == u).map(|h| h.1);
     let class = |u: usize| match end_of(u) {
         Some(End::Top) => "mm-top",
         Some(End::Bottom) => "mm-bottom",
         None => "mm-other",
     };
-    let marks: Vec<(f64, f64, String)>;
+    let marks: Vec<(f64, f64, &str)>;
     let font_size: f64;
     let (view_box, body) = match geo {
         Some(g) => {
             let paths = g.shapes.iter().map(|s| view! { <path d=s.path.clone() class=class(s.unit) fill-rule="evenodd"/> }).collect_view();
             marks = highlight
                 .iter()
-                .filter_map(|(u, end, rank)| {
+                .filter_map(|(u, end)| {
                     let at = g
                         .shape_of(*u)
                         .map(|s| s.label)
                         .or_else(|| g.within_parent.iter().find(|w| w.unit == *u).and_then(|w| g.shape_of(w.parent)).map(|s| (s.label.0, s.label.1 + 16.0)))?;
                     let arrow = if *end == End::Top { "▲" } else { "▼" };
-                    Some((at.0, at.1, format!("{arrow}{rank}")))
+                    Some((at.0, at.1, arrow))
                 })
                 .collect();
-            font_size = g.width.max(g.height) / 32.0;
+            // About 13 px where the map is drawn 240 px wide (a slide beside its cards).
+            font_size = g.width.max(g.height) / 18.0;
             (format!("-6 -6 {} {}", g.width + 12.0, g.height + 12.0), paths.into_any())
         }
         None => {
@@ -161,13 +163,13 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
                 .collect_view();
             marks = highlight
                 .iter()
-                .filter_map(|(u, end, rank)| {
+                .filter_map(|(u, end)| {
                     let (c, r) = layout.get(*u)?;
                     let arrow = if *end == End::Top { "▲" } else { "▼" };
-                    Some((*c as f64 * size + size / 2.0 - 1.0, *r as f64 * size + size / 2.0, format!("{arrow}{rank}")))
+                    Some((*c as f64 * size + size / 2.0 - 1.0, *r as f64 * size + size / 2.0, arrow))
                 })
                 .collect();
-            font_size = 11.0;
+            font_size = 16.0;
             (format!("0 0 {} {}", cols as f64 * size, rows as f64 * size), rects.into_any())
         }
     };

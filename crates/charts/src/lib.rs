@@ -276,9 +276,13 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             }
         }
         if series.len() > 1 {
+            // The names are text, so they take the series' hue darkened to at least 4.5:1 on
+            // white (an orange line's own colour reads at about 2:1); the lines and their markers
+            // keep the full colour.
             let legend = series.iter().enumerate().map(|(k, s)| {
                 let (r, g, b) = SERIES[k % SERIES.len()];
-                (s.label.clone(), RGBColor(r, g, b))
+                let dark = |c: u8| (f64::from(c) * 0.55).round() as u8;
+                (s.label.clone(), RGBColor(dark(r), dark(g), dark(b)))
             });
             for (k, (label, colour)) in legend.enumerate() {
                 let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));

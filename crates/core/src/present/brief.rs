@@ -181,8 +181,8 @@ pub struct PointSlide {
     pub bottom: EndModel,
     /// Said instead of the ends when no district has a value.
     pub empty: Option<String>,
-    /// The districts the small map highlights, with their end and rank mark.
-    pub highlight: Vec<(usize, End, String)>,
+    /// The districts the small map highlights, with their end (the cards beside it give ranks).
+    pub highlight: Vec<(usize, End)>,
     /// "Map: the top three (▲) and bottom three (▼) districts".
     pub map_label: String,
 }
@@ -252,10 +252,10 @@ pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
     }
     let top = end_model(ctx, m, End::Top, &pod.top);
     let bottom = end_model(ctx, m, End::Bottom, &bottom_side);
-    let mut highlight: Vec<(usize, End, String)> = Vec::new();
+    let mut highlight: Vec<(usize, End)> = Vec::new();
     for (model, end) in [(&top, End::Top), (&bottom, End::Bottom)] {
         for e in model.shown.iter().chain(&model.more) {
-            highlight.push((e.unit, end, e.rank_mark.clone()));
+            highlight.push((e.unit, end));
         }
     }
     let department = match m.subject {
