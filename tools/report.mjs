@@ -12,6 +12,7 @@
 //
 // The D3 page (tools/peer/) draws the same boundary file, converted to TopoJSON with the same
 // points, coloured from the same period's value file: the work any map page must do.
+// Three more pages show where the floor of figure 1 lies on this machine (buildFloors).
 // It ends with twiggy's ten largest items of the release wasm, from a `wasm-opt -Oz -g` build of
 // the same wasm-bindgen output (names kept, so the items say what they are).
 // Usage: node tools/report.mjs [dist]; ROUNDS (default 11) and LH_RUNS (default 5) set the runs.
@@ -39,6 +40,7 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const PROJECT_MAP = ['html:not(.no-first-view) #first-view:not([hidden]) > .fv-wide', '#app:not(.app-pending)']
   .flatMap((scope) => [`${scope} .geo-map g.shape path:not([fill^="url"])`, `${scope} .tile-grid a.tile:not(.no-data)`]).join(', ');
 const PEER_MAP = '#map path.district[fill]';
+const MAP_ONLY = '#map-only .geo-map g.shape path:not([fill^="url"])';
 // The app has taken over once its own view is mounted (the pre-rendered copy is gone) and its
 // map is drawn; without a pre-rendered copy this is the first map.
 const PROJECT_READY = ['body:not(:has(#first-view)) main .geo-map g.shape path:not([fill^="url"])', 'body:not(:has(#first-view)) main .tile-grid a.tile:not(.no-data)'].join(', ');
@@ -50,6 +52,7 @@ const catalog = readJson(path.join(site, 'data/catalog.json'));
 const mpDir = path.join(site, 'data', catalog.datasets[0].folder);
 const mp = readJson(path.join(mpDir, 'manifest.json'));
 buildPeer(path.join(site, 'peer'), mpDir, mp);
+const haveMapOnly = buildFloors(site);
 const india = path.join(work, 'india');
 const haveIndia = fs.existsSync(path.join(india, 'manifest.json'));
 if (haveIndia) {
@@ -84,6 +87,30 @@ function buildPeer(out, dataDir, manifest) {
   const latest = manifest.periods.at(-1).id;
   const file = manifest.value_files.find((f) => f.period === latest);
   fs.copyFileSync(path.join(dataDir, file.path), path.join(out, 'values.json'));
+}
+
+/** Two pages that show where the floor of figure 1 lies on this machine, timed like the others:
+ * `floor/`, a heading and one coloured square with no stylesheet and no script (the least any
+ * page can paint), and `map-only/`, the pre-rendered map alone: its paths and Hindi labels as
+ * index.html holds them, with nothing around them, no stylesheet and no script (the least a page
+ * showing this map can paint), and `map-styled/`, that map with the app's stylesheets. Returns whether index.html held a map to take. */
+function buildFloors(root) {
+  const page = (lang, body) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title></head><body>${body}</body></html>`;
+  fs.mkdirSync(path.join(root, 'floor'));
+  fs.writeFileSync(path.join(root, 'floor/index.html'), page('en', '<h1>District map</h1><svg id="map" width="200" height="200"><path class="district" fill="#e6550d" d="M0 0h100v100z"/></svg>'));
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const wide = html.indexOf('<div class="fv-wide">');
+  const start = html.indexOf('<figure class="map-figure"', wide);
+  const end = html.indexOf('</svg>', start);
+  if (wide < 0 || start < 0 || end < 0) return false;
+  const map = `<main id="map-only">${html.slice(start, end)}</svg></figure></main>`;
+  fs.mkdirSync(path.join(root, 'map-only'));
+  fs.writeFileSync(path.join(root, 'map-only/index.html'), page('hi', map));
+  // The same with the stylesheets index.html links (as it links them), so the map looks as it does in the app.
+  const sheets = html.slice(0, html.indexOf('</head>')).match(/<link rel="stylesheet"[^>]*>/g) ?? [];
+  fs.mkdirSync(path.join(root, 'map-styled'));
+  fs.writeFileSync(path.join(root, 'map-styled/index.html'), page('hi', map).replace('</head>', `${sheets.join('').replaceAll('href="./', 'href="../').replaceAll('href="first-view', 'href="../first-view')}</head>`));
+  return true;
 }
 
 // ---- one cold load, throttled, timed in the page ----
@@ -142,11 +169,19 @@ async function load(url, marks) {
 
 const project = [];
 const peer = [];
+const floor = [];
+const mapOnly = [];
+const mapStyled = [];
 for (let i = 0; i < ROUNDS; i++) {
-  // Interleaved, and alternating which goes first, so a slow moment hits both alike.
+  // Interleaved, and alternating the order, so a slow moment hits all alike.
   const runs = [
     async () => project.push(await load(`${origin}?view=map`, { map: PROJECT_MAP, ready: PROJECT_READY })),
     async () => peer.push(await load(`${origin}peer/`, { map: PEER_MAP })),
+    async () => floor.push(await load(`${origin}floor/`, { map: PEER_MAP })),
+    ...(haveMapOnly ? [
+      async () => mapOnly.push(await load(`${origin}map-only/`, { map: MAP_ONLY })),
+      async () => mapStyled.push(await load(`${origin}map-styled/`, { map: MAP_ONLY })),
+    ] : []),
   ];
   if (i % 2) runs.reverse();
   for (const run of runs) await run();
@@ -154,6 +189,9 @@ for (let i = 0; i < ROUNDS; i++) {
 const projectMap = median(project.map((r) => r.marks.map));
 const projectReady = median(project.map((r) => r.marks.ready));
 const peerMap = median(peer.map((r) => r.marks.map));
+const floorMap = median(floor.map((r) => r.marks.map));
+const mapOnlyMap = haveMapOnly ? median(mapOnly.map((r) => r.marks.map)) : null;
+const mapStyledMap = haveMapOnly ? median(mapStyled.map((r) => r.marks.map)) : null;
 // The frames' starts, for comparison with earlier reports, which timed those.
 const projectFrame = median(project.map((r) => r.marks.mapFrame));
 const peerFrame = median(peer.map((r) => r.marks.mapFrame));
@@ -221,6 +259,12 @@ const rows = [
 ];
 console.log('\nFigure'.padEnd(50) + 'Measured'.padEnd(0));
 for (const [name, value, goal, ok] of rows) console.log(`${name.padEnd(48)} ${value}\n${''.padEnd(48)} goal ${goal}: ${verdict(ok)}`);
+// Where figure 1's floor lies here: pages that cannot be made lighter, over the same D3 page.
+console.log(`\nThe floor of figure 1 on this machine, painted, over the D3 page's ${fmt(peerMap)}:`);
+console.log(`  a heading and one square, no stylesheet, no script      ${(floorMap / peerMap).toFixed(2)} (${fmt(floorMap)})`);
+const floorRow = (ms) => (ms === null ? 'no pre-rendered map in index.html' : `${(ms / peerMap).toFixed(2)} (${fmt(ms)})`);
+console.log(`  the pre-rendered map alone, no stylesheet, no script    ${floorRow(mapOnlyMap)}`);
+console.log(`  the same map with the app's two stylesheets, no script  ${floorRow(mapStyledMap)}`);
 
 // ---- where the wasm's bytes go: twiggy on the same build with its names kept ----
 const bindgen = path.join(ROOT, 'target/wasm-bindgen/release/samiksha_bg.wasm');
