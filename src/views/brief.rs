@@ -294,7 +294,7 @@ pub fn BriefView() -> impl IntoView {
     view! {
         <section class="deck" aria-roledescription=move || Msg::BriefingDeck.text(lang()) aria-label=move || Msg::BriefingDeck.text(lang())
             on:pointerdown=on_down on:pointerup=on_up on:pointercancel=move |_| start.set_value(None)>
-            <div class="deck-bar">
+            <div class="deck-bar" on:focusin=reveal_focused>
                 <a class="deck-leave" href=move || leave().to_query() on:click=move |ev| crate::nav::link_click(state.route, leave())(ev)>
                     {move || Msg::LeaveBriefing.text(lang())}
                 </a>
@@ -498,5 +498,18 @@ pub fn PackView() -> impl IntoView {
                 }).collect_view()
             }}
         </article>
+    }
+}
+
+/// On a phone the deck's bar is one row that scrolls sideways; a control that takes the focus is
+/// scrolled into it whole. The browser's own focus scrolling leaves a control that is partly
+/// in view where it is, its focus ring cut off at the screen's edge.
+fn reveal_focused(ev: web_sys::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -137,6 +137,37 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
   });
 }
 
+test('on a phone the deck bar is one row in both languages, and each of its controls scrolls into view when focused', async () => {
+  const { page } = await watchedPage(env, { viewport: { width: 390, height: 844 } });
+  for (const lang of ['hi', 'en']) {
+    await page.goto(env.url(`?view=brief&lang=${lang}`));
+    await page.waitForSelector('[data-slide="title"]:not([hidden])');
+    const bar = await page.evaluate(() => {
+      const bar = document.querySelector('.deck-bar');
+      const middles = [...bar.children].filter((c) => c.offsetParent).map((c) => { const r = c.getBoundingClientRect(); return r.top + r.height / 2; });
+      return { spread: Math.max(...middles) - Math.min(...middles), height: bar.getBoundingClientRect().height, count: middles.length };
+    });
+    assert.ok(bar.count >= 5, `${lang}: the bar shows ${bar.count} items`);
+    assert.ok(bar.spread <= 2 && bar.height <= 64, `${lang}: the bar takes ${bar.height}px (its items' middles ${bar.spread}px apart)`);
+    // Tabbing through the bar brings each control into view.
+    await page.focus('.deck-leave');
+    const seen = [];
+    for (let k = 0; k < 6; k++) {
+      const f = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el.closest('.deck-bar')) return null;
+        const b = el.getBoundingClientRect();
+        return { name: el.className || el.parentElement.className, left: b.left, right: b.right };
+      });
+      if (!f) break;
+      seen.push(f.name);
+      assert.ok(f.left >= 0 && f.right <= 390, `${lang} ${f.name}: focused at ${f.left}–${f.right}px, outside the screen`);
+      await page.keyboard.press('Tab');
+    }
+    assert.ok(['deck-lang', 'deck-print'].every((c) => seen.includes(c)), `${lang}: tabbing reached ${seen.join(', ')}`);
+  }
+});
+
 test('the printed pack is A4 with a cover and one page per point, each with its title and six districts', async () => {
   const { page } = await watchedPage(env);
   const points = POINTS.slice(0, 3);

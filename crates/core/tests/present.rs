@@ -340,6 +340,32 @@ fn charts_have_summaries_tables_and_a_source_line() {
 }
 
 #[test]
+fn charts_fit_the_width_they_are_shown_in_within_bounds() {
+    let ds = sample();
+    let route = Route::parse("?indicator=public-awareness&period=2026-01");
+    let sel = Selection::resolve(ds, &route).unwrap();
+    for kind in [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter] {
+        let drawn = charts::model(&Ctx::new(ds, Lang::En), sel, &[], kind, None).unwrap();
+        let (w, h) = drawn.size;
+        let fitted = |available| {
+            let mut m = charts::model(&Ctx::new(ds, Lang::En), sel, &[], kind, None).unwrap();
+            charts::fit_width(&mut m, available);
+            m.size
+        };
+        // A tablet's or desktop's width is used, up to the cap, at the height the chart was drawn with.
+        assert_eq!(fitted(w + 260), (w + 260, h), "{kind:?}");
+        assert_eq!(fitted(5000), (charts::MAX_CHART_WIDTH, h), "{kind:?}");
+        // A phone's width: never below 300 px; bars keep their rows' height, others shrink with the width.
+        let narrow = fitted(100);
+        assert_eq!(narrow.0, 300, "{kind:?}");
+        match kind {
+            ChartKind::Bars | ChartKind::Distribution => assert_eq!(narrow.1, h, "{kind:?}"),
+            _ => assert!(narrow.1 < h && narrow.1 >= 260, "{kind:?}: {narrow:?} from {h}"),
+        }
+    }
+}
+
+#[test]
 fn a_deck_holds_the_points_the_route_names_and_opens_on_its_slide() {
     let ds = generated();
     let ctx = Ctx::new(ds, Lang::En);

@@ -277,18 +277,25 @@ pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
     (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
 }
 
+/// The widest a chart is drawn: wider than this, lines of bars and period labels grow too long
+/// to read across.
+pub const MAX_CHART_WIDTH: u32 = 1100;
+
 /// Fits a chart to the width it is shown in, in CSS pixels, so its text is drawn at its
-/// real size rather than scaled down: never wider than the chart's natural width, never
-/// narrower than 300 px; charts with a fixed height keep roughly their proportions.
+/// real size rather than scaled: never narrower than 300 px nor wider than
+/// [`MAX_CHART_WIDTH`]. Bars and divisions keep the height their rows need. Other charts keep
+/// roughly their proportions when narrower than drawn, and their height when wider, so a
+/// wide screen gets a wider chart rather than a taller one.
 pub fn fit_width(m: &mut ChartModel, available: u32) {
     let (w, h) = m.size;
-    let fitted = available.clamp(300, w.max(300));
+    let fitted = available.clamp(300, MAX_CHART_WIDTH);
     if fitted == w {
         return;
     }
     let height = match m.drawing {
         // Bars and divisions are as tall as their rows need, whatever the width.
         Drawing::Bars { .. } | Drawing::Distribution { .. } => h,
+        _ if fitted > w => h,
         _ => (u64::from(h) * u64::from(fitted) / u64::from(w.max(1))).max(260) as u32,
     };
     m.size = (fitted, height);
