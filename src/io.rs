@@ -65,13 +65,15 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// The reason as the problems panel records it (the file is named beside it).
-    pub fn reason(&self) -> String {
+    /// The reason as the problems panel records it (the file is named beside it), in words
+    /// for both languages.
+    pub fn reason(&self) -> samiksha_core::ReadFailure {
+        use samiksha_core::ReadFailure;
         match self {
-            FetchError::NoConnection => "no connection".to_string(),
-            FetchError::TimedOut => format!("the server did not answer within {} seconds", TIMEOUT.as_secs()),
-            FetchError::Status(code, text) => format!("the server answered HTTP {code} {text}"),
-            FetchError::Unreadable(e) => format!("could not read the response: {e}"),
+            FetchError::NoConnection => ReadFailure::NoConnection,
+            FetchError::TimedOut => ReadFailure::TimedOut { seconds: TIMEOUT.as_secs() },
+            FetchError::Status(code, text) => ReadFailure::Status { code: *code, text: text.clone() },
+            FetchError::Unreadable(e) => ReadFailure::BadResponse { detail: e.clone() },
         }
     }
 }

@@ -206,7 +206,10 @@ async fn a_missing_file_is_an_error_with_its_status_not_a_panic() {
     let err = result.expect_err("a missing file must be an error");
     // A server's answer is not a lost connection: it is reported, not retried.
     assert!(matches!(err, samiksha::io::FetchError::Status(404, _)), "{err:?}");
-    assert!(err.reason().contains("404"), "{}", err.reason());
+    for lang in [Lang::En, Lang::Hi] {
+        let reason = err.reason().text(lang);
+        assert!(reason.contains("HTTP 404"), "{reason}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -137,8 +137,8 @@ for (const [width, height] of [[1024, 768], [768, 1024]]) {
   });
 }
 
-test('on a phone the deck bar is one row in both languages, and each of its controls scrolls into view when focused', async () => {
-  const { page } = await watchedPage(env, { viewport: { width: 390, height: 844 } });
+for (const [width, height] of [[390, 844], [768, 1024]]) test(`at ${width}×${height} the deck bar is one row in both languages, and each of its controls is in view when focused`, async () => {
+  const { page } = await watchedPage(env, { viewport: { width, height } });
   for (const lang of ['hi', 'en']) {
     await page.goto(env.url(`?view=brief&lang=${lang}`));
     await page.waitForSelector('[data-slide="title"]:not([hidden])');
@@ -161,7 +161,7 @@ test('on a phone the deck bar is one row in both languages, and each of its cont
       });
       if (!f) break;
       seen.push(f.name);
-      assert.ok(f.left >= 0 && f.right <= 390, `${lang} ${f.name}: focused at ${f.left}–${f.right}px, outside the screen`);
+      assert.ok(f.left >= 0 && f.right <= width, `${lang} ${f.name}: focused at ${f.left}–${f.right}px, outside the screen`);
       await page.keyboard.press('Tab');
     }
     assert.ok(['deck-lang', 'deck-print'].every((c) => seen.includes(c)), `${lang}: tabbing reached ${seen.join(', ')}`);

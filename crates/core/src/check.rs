@@ -5,7 +5,7 @@
 
 use crate::dataset::{integrity_problems, Dataset};
 use crate::manifest::parse_manifest;
-use crate::problem::{Problem, ProblemKind, Severity};
+use crate::problem::{Problem, ProblemKind, ReadFailure, Severity};
 
 /// Reads the manifest and then every value file it lists (and checks the integrity of the
 /// boundary file and of the download). Returns the dataset, if the manifest was usable, and every problem found.
@@ -59,6 +59,6 @@ fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
     problems
 }
 
-pub fn unreadable(file: &str, reason: String) -> Problem {
-    Problem { severity: Severity::Error, file: file.to_string(), path: "$".into(), kind: ProblemKind::Unreadable { reason } }
+pub fn unreadable(file: &str, reason: impl Into<ReadFailure>) -> Problem {
+    Problem { severity: Severity::Error, file: file.to_string(), path: "$".into(), kind: ProblemKind::Unreadable { reason: reason.into() } }
 }

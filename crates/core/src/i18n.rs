@@ -173,7 +173,7 @@ strings! {
     BottomThree => "Bottom three", "अंतिम तीन";
     NotRanked => "Not ranked", "रैंक नहीं दी गई";
     Tied => "tied", "बराबरी पर";
-    MoreTied => "+{count} more tied at rank {rank}", "+{count} अन्य भी रैंक {rank} पर बराबरी पर";
+    MoreTied => "+{count} more tied at rank {rank}", "+{count} अन्य ज़िले भी रैंक {rank} पर (बराबरी)";
     HigherIsBetter => "Higher is better", "अधिक मान बेहतर";
     LowerIsBetter => "Lower is better", "कम मान बेहतर";
     TargetIs => "Target: {value}", "लक्ष्य: {value}";
@@ -184,8 +184,8 @@ strings! {
     RankUp => "▲ up {places}", "▲ {places} स्थान ऊपर";
     RankDown => "▼ down {places}", "▼ {places} स्थान नीचे";
     RankSame => "● same rank", "● रैंक यथावत";
-    ValueBetter => "{delta}, better", "{delta}, बेहतर";
-    ValueWorse => "{delta}, worse", "{delta}, कमज़ोर";
+    ValueBetter => "{delta}, better", "{delta}, सुधार";
+    ValueWorse => "{delta}, worse", "{delta}, गिरावट";
     ValueSame => "no change", "कोई बदलाव नहीं";
     NoValuesForPeriod => "No values were published for this indicator in this period.", "इस अवधि में इस संकेतक के मान प्रकाशित नहीं हुए।";
     RankingNote => "Districts with values that show the same (at the published precision) share a rank; districts without a value are listed separately and never ranked last.", "जिन ज़िलों के मान (प्रकाशित दशमलव तक) एक समान दिखते हैं, उन्हें एक ही रैंक मिलती है; बिना मान वाले ज़िले अलग सूचीबद्ध हैं, उन्हें अंतिम रैंक नहीं दी जाती।";
@@ -195,7 +195,8 @@ strings! {
     DistrictValueRankTied => "{district}: {value}, rank {rank} of {n} (tied)", "{district}: {value}, रैंक: {n} में से {rank} (बराबरी पर)";
     DistrictGap => "{district}: {reason}", "{district}: {reason}";
     ValueRank => "{value} · rank {rank} of {n}", "{value} · रैंक: {n} में से {rank}";
-    IndicatorValueRank => "{indicator}: {value} — rank {rank} of {n}", "{indicator}: {value} — रैंक: {n} में से {rank}";
+    // The rank is held together by no-break spaces: a line never ends in "rank" or "55 में से".
+    IndicatorValueRank => "{indicator}: {value} — rank\u{a0}{rank}\u{a0}of\u{a0}{n}", "{indicator}: {value} — रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
     HeadingSubjectPeriod => "{subject} · {period}", "{subject} · {period}";
     MapTitle => "District map", "ज़िला मानचित्र";
     MapAria => "District map: {subject} · {period}", "ज़िला मानचित्र: {subject} · {period}";
@@ -321,12 +322,12 @@ strings! {
     SummaryFirstLast => "{series}: {first} → {last}", "{series}: {first} → {last}";
     Correlation => "Correlation across {n} districts: r = {r}", "{n} ज़िलों में सहसंबंध: r = {r}";
     CorrelationNone => "Too few districts have both values to state a correlation.", "सहसंबंध बताने के लिए दोनों मानों वाले ज़िले बहुत कम हैं।";
-    TrendTitle => "Trend of {subject}, {from} to {to}", "{subject} का रुझान, {from} से {to} तक";
+    TrendTitle => "Trend of {subject}, {from} to {to}", "रुझान: {subject}, {from} से {to} तक";
     DownloadSvg => "Download SVG", "SVG डाउनलोड करें";
     DownloadFailed => "The browser could not make this download. Try the SVG, or another browser.", "ब्राउज़र यह फ़ाइल डाउनलोड के लिए तैयार नहीं कर सका। SVG डाउनलोड करके देखें, या किसी दूसरे ब्राउज़र में प्रयास करें।";
     DownloadPng => "Download PNG", "PNG डाउनलोड करें";
     DataTable => "Data table", "डेटा तालिका";
-    SparkTitle => "Trend of {indicator}", "{indicator} का रुझान";
+    SparkTitle => "Trend of {indicator}", "रुझान: {indicator}";
     Strengths => "Strengths (best ranks)", "मज़बूत पक्ष (सर्वश्रेष्ठ रैंक)";
     Concerns => "Concerns (weakest ranks)", "चिंता के बिंदु (सबसे कमज़ोर रैंक)";
     CompositeRankOf => "Composite rank: {rank} of {n}", "समग्र रैंक: {n} में से {rank}";

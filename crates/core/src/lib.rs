@@ -30,7 +30,7 @@ pub mod values;
 mod walk;
 
 pub use dataset::Dataset;
-pub use problem::{Problem, ProblemKind, Severity};
+pub use problem::{Problem, ProblemKind, ReadFailure, Severity};
 pub use text::{Bilingual, Lang};
 
 /// The only format version this build reads. A manifest that names another is refused with a

@@ -82,12 +82,72 @@ impl RefKind {
     }
 }
 
+/// Why a file could not be read, in words for both languages. The browser's fetch and the
+/// publisher's file reads give their own reasons; what they say beyond these kinds (an
+/// operating system's message) is kept as given, like ids and JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadFailure {
+    NoConnection,
+    /// The server did not answer within this many seconds.
+    TimedOut {
+        seconds: u64,
+    },
+    /// The server answered with an error status.
+    Status {
+        code: u16,
+        text: String,
+    },
+    /// An answer arrived but could not be read to its end.
+    BadResponse {
+        detail: String,
+    },
+    /// Any other reason, as its source gave it.
+    Other(String),
+}
+
+impl ReadFailure {
+    pub fn text(&self, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self {
+            ReadFailure::NoConnection => if en { "no connection" } else { "इंटरनेट कनेक्शन नहीं है" }.to_string(),
+            ReadFailure::TimedOut { seconds } => {
+                if en {
+                    format!("the server did not answer within {seconds} seconds")
+                } else {
+                    format!("सर्वर ने {seconds} सेकंड में उत्तर नहीं दिया")
+                }
+            }
+            ReadFailure::Status { code, text } => {
+                if en {
+                    format!("the server answered HTTP {code} {text}")
+                } else {
+                    format!("सर्वर का उत्तर: HTTP {code} {text}")
+                }
+            }
+            ReadFailure::BadResponse { detail } => {
+                if en {
+                    format!("could not read the response: {detail}")
+                } else {
+                    format!("सर्वर का उत्तर पढ़ा नहीं जा सका: {detail}")
+                }
+            }
+            ReadFailure::Other(reason) => reason.clone(),
+        }
+    }
+}
+
+impl From<String> for ReadFailure {
+    fn from(reason: String) -> Self {
+        ReadFailure::Other(reason)
+    }
+}
+
 /// Every kind of problem the reader reports.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// The file could not be fetched or read at all.
     Unreadable {
-        reason: String,
+        reason: ReadFailure,
     },
     EmptyFile,
     NotJson {
@@ -185,10 +245,11 @@ impl ProblemKind {
         let en = lang == Lang::En;
         match self {
             Unreadable { reason } => {
+                let reason = reason.text(lang);
                 if en {
                     format!("could not be read: {reason}")
                 } else {
-                    format!("पढ़ा नहीं जा सका: {reason}")
+                    format!("फ़ाइल पढ़ी नहीं जा सकी: {reason}")
                 }
             }
             EmptyFile => {

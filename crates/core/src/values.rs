@@ -42,7 +42,7 @@ impl GapReason {
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (GapReason::NotReported, Lang::En) => "not reported",
-            (GapReason::NotReported, Lang::Hi) => "रिपोर्ट नहीं किया गया",
+            (GapReason::NotReported, Lang::Hi) => "मान रिपोर्ट नहीं किया गया",
             (GapReason::Suppressed, Lang::En) => "suppressed (too few cases)",
             (GapReason::Suppressed, Lang::Hi) => "प्रकाशित नहीं किया गया (बहुत कम मामले)",
             (GapReason::NotApplicable, Lang::En) => "not applicable",

@@ -349,3 +349,25 @@ fn a_period_without_a_value_file_is_reported_and_the_viewer_opens_on_one_with_va
     let sel = samiksha_core::present::Selection::resolve(&ds, &samiksha_core::route::Route::default()).unwrap();
     assert_eq!(sel.period, 0);
 }
+
+#[test]
+fn a_file_that_could_not_be_read_is_explained_in_the_readers_language() {
+    use samiksha_core::{Lang, ReadFailure};
+    let failures = [
+        ReadFailure::NoConnection,
+        ReadFailure::TimedOut { seconds: 30 },
+        ReadFailure::Status { code: 404, text: "Not Found".into() },
+        ReadFailure::BadResponse { detail: "x".into() },
+    ];
+    for reason in failures {
+        let kind = ProblemKind::Unreadable { reason: reason.clone() };
+        let (en, hi) = (kind.text(Lang::En), kind.text(Lang::Hi));
+        assert!(en.starts_with("could not be read: ") && en.len() > "could not be read: ".len(), "{en}");
+        assert!(hi.starts_with("फ़ाइल पढ़ी नहीं जा सकी: "), "{hi}");
+        // Only what the server itself said (its status line) stays in English.
+        let english: Vec<&str> = hi.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 1 && !["HTTP", "Not", "Found"].contains(w)).collect();
+        assert!(english.is_empty(), "{hi}: {english:?}");
+    }
+    // A reason from elsewhere (an operating system's message) is kept as given.
+    assert_eq!(ProblemKind::Unreadable { reason: "No such file".to_string().into() }.text(Lang::Hi), "फ़ाइल पढ़ी नहीं जा सकी: No such file");
+}

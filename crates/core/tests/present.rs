@@ -178,7 +178,7 @@ fn ties_at_the_podium_edge_are_never_dropped() {
         let text = page.top.more_text.clone().unwrap();
         match lang {
             Lang::En => assert_eq!(text, "+2 more tied at rank 1"),
-            Lang::Hi => assert_eq!(text, "+2 अन्य भी रैंक 1 पर बराबरी पर"),
+            Lang::Hi => assert_eq!(text, "+2 अन्य ज़िले भी रैंक 1 पर (बराबरी)"),
         }
         assert!(page.bottom.more_text.is_none());
         assert!(page.rows[..5].iter().all(|r| r.rank_mark == "1="));
@@ -304,6 +304,9 @@ fn the_district_profile_is_built_in_the_readers_language() {
     assert!(hi.composite.starts_with("समग्र रैंक: "), "{}", hi.composite);
     assert_eq!(hi.shown.len(), 2);
     assert_eq!(hi.strengths.len(), 5);
+    // "रैंक: 55 में से 47" breaks as one piece, never after "में से".
+    let rank = after_last(&hi.strengths[0].text, " — ");
+    assert!(rank.starts_with("रैंक:\u{a0}") && !rank.contains(' '), "{rank:?}");
     let cells = &hi.departments[0].rows[0].cells;
     assert_eq!(cells.len(), 2);
     assert!(cells.iter().all(|c| c.series.len() == ds.periods().len()));
@@ -594,4 +597,9 @@ fn a_dataset_names_its_divisions_and_units_in_its_own_words() {
     // The default, for a dataset that does not say: संभाग, as in Madhya Pradesh.
     assert_eq!(Ctx::new(sample(), Lang::Hi).label(Msg::AllDivisions), "सभी संभाग");
     assert!(!Msg::ALL.iter().any(|m| ["{div}", "{div_lc}", "{divs_lc}"].iter().any(|p| hi.label(*m).contains(p))), "every division placeholder is filled");
+}
+
+/// What follows the last `sep` in `text`.
+fn after_last<'a>(text: &'a str, sep: &str) -> &'a str {
+    text.rsplit_once(sep).map_or("", |(_, tail)| tail)
 }
