@@ -187,6 +187,22 @@ fn draw_refs_vertical<DB: DrawingBackend>(
 }
 
 /// Lines over periods, one per series, broken at gaps, with reference lines.
+/// Which of `count` periods a trend labels when `fit` labels fit side by side: the latest,
+/// then every `step` periods back from it, the step a round number of periods (1, 2, 3, 4, 6,
+/// 12, then whole multiples of 12), so the gaps between labels are equal. Where only two fit,
+/// the first and the latest. Returned oldest first.
+pub fn period_ticks(count: usize, fit: usize) -> Vec<usize> {
+    let Some(last) = count.checked_sub(1) else { return Vec::new() };
+    if last == 0 || fit < 2 {
+        return vec![last];
+    }
+    if fit == 2 {
+        return vec![0, last];
+    }
+    let step = [1, 2, 3, 4, 6].into_iter().chain((1..).map(|k| 12 * k)).find(|s| last / s + 1 <= fit).unwrap_or(last);
+    (0..=last / step).rev().map(|k| last - k * step).collect()
+}
+
 pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
     let (lo, hi) = extent(series.iter().flat_map(|s| s.values.iter().flatten().copied()).chain(refs.iter().map(|r| r.value)), false);
     let n = x_labels.len().max(2);
@@ -211,15 +227,7 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
         let widest = x_labels.iter().map(|l| samiksha_core::text::label_width_em(l) * LABEL_SIZE / 1.24).fold(0.0, f64::max) + 16.0;
         // The first and last labels may reach into the margins by half their width.
         let fit = ((f64::from(size.0) - 124.0 + widest * 0.8) / widest).floor().clamp(1.0, x_labels.len().max(1) as f64) as usize;
-        // Evenly spaced, always the first and (where two fit) the last period.
-        let shown: Vec<usize> = if fit < 2 || x_labels.len() < 2 {
-            vec![0]
-        } else {
-            let last = x_labels.len() - 1;
-            let mut v: Vec<usize> = (0..fit).map(|k| (k * last + (fit - 1) / 2) / (fit - 1)).collect();
-            v.dedup();
-            v
-        };
+        let shown = period_ticks(x_labels.len(), fit);
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
@@ -234,6 +242,8 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
         let x_font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Top));
         for (i, label) in shown.iter().filter_map(|&i| x_labels.get(i).map(|l| (i, l))) {
             let (px, py) = chart.backend_coord(&(i as f64, lo));
+            // A tick says which point the label belongs to.
+            let _ = root.draw(&PathElement::new(vec![(px, py), (px, py + 5)], ShapeStyle { color: INK.to_rgba(), filled: false, stroke_width: 1 }));
             let _ = root.draw(&Text::new(plain(label), (px, py + 8), x_font.clone()));
         }
         for r in refs {

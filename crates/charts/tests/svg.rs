@@ -198,3 +198,25 @@ fn a_narrow_trend_labels_fewer_periods_so_they_do_not_run_together() {
     assert_eq!(narrow, 2, "the first and the last period at 360 px");
     assert!(wide > narrow && wide <= 6, "{wide} labels at 720 px (and {narrow} at 360)");
 }
+
+#[test]
+fn trend_labels_are_equally_spaced_back_from_the_latest_period() {
+    use samiksha_charts::period_ticks;
+    for count in [2, 5, 12, 13, 31, 60] {
+        for fit in 1..=count + 2 {
+            let shown = period_ticks(count, fit);
+            assert!(!shown.is_empty() && shown.len() <= fit.max(1), "{count} periods, {fit} fit: {shown:?}");
+            assert_eq!(shown.last(), Some(&(count - 1)), "the latest period is always labelled: {shown:?}");
+            assert!(shown.windows(2).all(|w| w[0] < w[1]), "oldest first: {shown:?}");
+            if fit >= 3 {
+                let gaps: Vec<usize> = shown.windows(2).map(|w| w[1] - w[0]).collect();
+                assert!(gaps.windows(2).all(|g| g[0] == g[1]), "{count} periods, {fit} fit: unequal gaps {shown:?}");
+                assert!(gaps.first().is_none_or(|g| [1, 2, 3, 4, 6].contains(g) || g % 12 == 0), "{count} periods: a step of {gaps:?}");
+            }
+        }
+    }
+    // 31 months with room for six labels: every six months back from the latest, which here
+    // reaches the first too.
+    assert_eq!(period_ticks(31, 6), vec![0, 6, 12, 18, 24, 30]);
+    assert_eq!(period_ticks(31, 2), vec![0, 30]);
+}
