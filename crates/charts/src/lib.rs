@@ -199,7 +199,7 @@ pub fn period_ticks(count: usize, fit: usize) -> Vec<usize> {
     if fit == 2 {
         return vec![0, last];
     }
-    let step = [1, 2, 3, 4, 6].into_iter().chain((1..).map(|k| 12 * k)).find(|s| last / s + 1 <= fit).unwrap_or(last);
+    let step = [1, 2, 3, 4, 6].into_iter().chain((1..).map(|k| 12 * k)).find(|s| last / s < fit).unwrap_or(last);
     (0..=last / step).rev().map(|k| last - k * step).collect()
 }
 
