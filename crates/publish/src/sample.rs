@@ -118,18 +118,18 @@ macro_rules! spec {
 
 #[rustfmt::skip]
 const SPECS: &[Spec] = &[
-    spec!("mutation-pending", "revenue", "Mutation cases pending past the time limit", "समय-सीमा के बाद लंबित नामांतरण प्रकरण", "Mutation pending", "लंबित नामांतरण", Percent, 1, L, 14.0, 5.0, -0.12, 1.0, Some(5.0), None),
-    spec!("partition-pending", "revenue", "Partition cases pending past the time limit", "समय-सीमा के बाद लंबित बंटवारा प्रकरण", "Partition pending", "लंबित बंटवारा", Percent, 1, L, 16.0, 6.0, -0.10, 1.2, Some(5.0), None),
-    spec!("demarcation-pending", "revenue", "Demarcation cases pending past the time limit", "समय-सीमा के बाद लंबित सीमांकन प्रकरण", "Demarcation pending", "लंबित सीमांकन", Percent, 1, L, 15.0, 5.5, -0.10, 1.1, Some(5.0), None),
+    spec!("mutation-pending", "revenue", "Mutation cases pending past the time limit", "समय-सीमा बाह्य लंबित नामांतरण प्रकरण", "Mutation pending", "लंबित नामांतरण", Percent, 1, L, 14.0, 5.0, -0.12, 1.0, Some(5.0), None),
+    spec!("partition-pending", "revenue", "Partition cases pending past the time limit", "समय-सीमा बाह्य लंबित बंटवारा प्रकरण", "Partition pending", "लंबित बंटवारा", Percent, 1, L, 16.0, 6.0, -0.10, 1.2, Some(5.0), None),
+    spec!("demarcation-pending", "revenue", "Demarcation cases pending past the time limit", "समय-सीमा बाह्य लंबित सीमांकन प्रकरण", "Demarcation pending", "लंबित सीमांकन", Percent, 1, L, 15.0, 5.5, -0.10, 1.1, Some(5.0), None),
     spec!("khasra-update", "revenue", "Khasra records updated", "अद्यतन किए गए खसरा अभिलेख", "Khasra updated", "खसरा अद्यतन", Percent, 1, H, 82.0, 6.0, 0.25, 0.8, Some(100.0), None),
     spec!("encroachment-removal", "revenue", "Encroachment cases disposed", "निराकृत अतिक्रमण प्रकरण", "Encroachment disposed", "अतिक्रमण निराकरण", Percent, 1, H, 68.0, 10.0, 0.2, 2.0, None, None),
-    spec!("rcms-disposal", "revenue", "Revenue court cases disposed in time", "समय पर निराकृत राजस्व न्यायालय प्रकरण", "Revenue cases in time", "राजस्व न्यायालय समय पर", Percent, 1, H, 76.0, 7.0, 0.15, 1.5, Some(90.0), None),
-    spec!("cmh-unattended", "cm-helpline", "CM Helpline complaints not attended in time", "समय पर अटेंड न की गई सीएम हेल्पलाइन शिकायतें", "CMH not attended", "सीएमएच: समय पर अटेंड नहीं", Percent, 1, L, 6.5, 2.5, -0.05, 0.7, Some(2.0), None),
-    spec!("cmh-satisfactory", "cm-helpline", "CM Helpline complaints closed with satisfaction", "संतुष्टि के साथ बंद सीएम हेल्पलाइन शिकायतें", "CMH satisfied closure", "सीएमएच संतुष्टिपूर्वक बंद", Percent, 1, H, 66.0, 7.0, 0.2, 1.5, Some(80.0), None),
-    spec!("cmh-over-100-days", "cm-helpline", "CM Helpline complaints pending over 100 days", "100 दिन से अधिक लंबित सीएम हेल्पलाइन शिकायतें", "CMH over 100 days", "सीएमएच 100+ दिन", Count, 0, L, 140.0, 50.0, -1.5, 12.0, None, None),
+    spec!("rcms-disposal", "revenue", "Revenue court cases disposed in time", "समय-सीमा में निराकृत राजस्व न्यायालय प्रकरण", "Revenue cases in time", "राजस्व प्रकरण: समय-सीमा में", Percent, 1, H, 76.0, 7.0, 0.15, 1.5, Some(90.0), None),
+    spec!("cmh-unattended", "cm-helpline", "CM Helpline complaints not attended in time", "समय-सीमा में अटेंड न की गई सीएम हेल्पलाइन शिकायतें", "CMH not attended", "हेल्पलाइन: समय-सीमा में अटेंड नहीं", Percent, 1, L, 6.5, 2.5, -0.05, 0.7, Some(2.0), None),
+    spec!("cmh-satisfactory", "cm-helpline", "CM Helpline complaints closed with satisfaction", "संतुष्टि के साथ बंद सीएम हेल्पलाइन शिकायतें", "CMH satisfied closure", "संतुष्टिपूर्वक बंद शिकायतें", Percent, 1, H, 66.0, 7.0, 0.2, 1.5, Some(80.0), None),
+    spec!("cmh-over-100-days", "cm-helpline", "CM Helpline complaints pending over 100 days", "100 दिन से अधिक लंबित सीएम हेल्पलाइन शिकायतें", "CMH over 100 days", "100+ दिन लंबित शिकायतें", Count, 0, L, 140.0, 50.0, -1.5, 12.0, None, None),
     spec!("cmh-l1-resolution", "cm-helpline", "Complaints resolved at the first level (L1)", "प्रथम स्तर (L1) पर निराकृत शिकायतें", "Resolved at L1", "L1 पर निराकरण", Percent, 1, H, 54.0, 8.0, 0.2, 1.8, None, None),
-    spec!("pgs-in-time", "public-services", "Public Services Guarantee applications disposed in time", "समय-सीमा में निराकृत लोक सेवा गारंटी आवेदन", "Services in time", "समय पर सेवाएँ", Percent, 1, H, 91.0, 3.0, 0.08, 0.6, Some(100.0), None),
-    spec!("pgs-pending-overdue", "public-services", "Applications pending past the guaranteed time", "गारंटी अवधि के बाद लंबित आवेदन", "Overdue applications", "अवधि पार आवेदन", Count, 0, L, 320.0, 120.0, -3.0, 30.0, None, None),
+    spec!("pgs-in-time", "public-services", "Public Services Guarantee applications disposed in time", "समय-सीमा में निराकृत लोक सेवा गारंटी आवेदन", "Services in time", "समय-सीमा में सेवाएँ", Percent, 1, H, 91.0, 3.0, 0.08, 0.6, Some(100.0), None),
+    spec!("pgs-pending-overdue", "public-services", "Applications pending past the guaranteed time", "गारंटी समय-सीमा बाह्य लंबित आवेदन", "Overdue applications", "समय-सीमा बाह्य आवेदन", Count, 0, L, 320.0, 120.0, -3.0, 30.0, None, None),
     spec!("samagra-ekyc", "public-services", "Samagra members with e-KYC done", "ई-केवाईसी पूर्ण समग्र सदस्य", "Samagra e-KYC", "समग्र ई-केवाईसी", Percent, 1, H, 62.0, 8.0, 0.9, 0.8, Some(100.0), None),
     spec!("ration-ekyc", "public-services", "Ration card members with e-KYC done", "ई-केवाईसी पूर्ण राशन कार्ड सदस्य", "Ration e-KYC", "राशन ई-केवाईसी", Percent, 1, H, 74.0, 7.0, 0.6, 0.8, Some(100.0), None),
     spec!("anc-four-visits", "health", "Pregnant women with four antenatal check-ups", "चार प्रसव-पूर्व जाँच वाली गर्भवती महिलाएँ", "Four ANC check-ups", "चार एएनसी जाँच", Percent, 1, H, 70.0, 8.0, 0.2, 1.5, Some(90.0), None),
@@ -139,11 +139,11 @@ const SPECS: &[Spec] = &[
     spec!("ayushman-cards", "health", "Eligible people with an Ayushman card", "आयुष्मान कार्ड वाले पात्र लोग", "Ayushman cards", "आयुष्मान कार्ड", Percent, 1, H, 58.0, 9.0, 0.7, 0.8, Some(100.0), None),
     spec!("mgnrega-persondays", "rural-development", "MGNREGA person-days generated against target", "लक्ष्य के विरुद्ध सृजित मनरेगा मानव दिवस", "MGNREGA person-days", "मनरेगा मानव दिवस", Percent, 1, H, 78.0, 9.0, 0.05, 2.0, Some(100.0), Mgnrega),
     spec!("mgnrega-timely-wages", "rural-development", "MGNREGA wages paid within 15 days", "15 दिन में भुगतान की गई मनरेगा मज़दूरी", "Wages in 15 days", "15 दिन में मज़दूरी", Percent, 1, H, 87.0, 5.0, 0.1, 1.2, Some(100.0), None),
-    spec!("pmay-g-completed", "rural-development", "PMAY-G houses completed against sanctioned", "स्वीकृत के विरुद्ध पूर्ण प्रधानमंत्री आवास (ग्रामीण)", "PMAY-G completed", "पीएमएवाई-जी पूर्ण", Percent, 1, H, 64.0, 8.0, 0.6, 0.8, Some(100.0), None),
+    spec!("pmay-g-completed", "rural-development", "PMAY-G houses completed against sanctioned", "स्वीकृत आवासों के विरुद्ध पूर्ण प्रधानमंत्री आवास (ग्रामीण)", "PMAY-G completed", "पीएम आवास (ग्रामीण) पूर्ण", Percent, 1, H, 64.0, 8.0, 0.6, 0.8, Some(100.0), None),
     spec!("tap-connections", "jal-jeevan", "Rural households with a functional tap connection", "क्रियाशील नल कनेक्शन वाले ग्रामीण परिवार", "Tap connections", "नल कनेक्शन", Percent, 1, H, 66.0, 12.0, 0.5, 0.6, Some(100.0), None),
     spec!("jjm-schemes-handed-over", "jal-jeevan", "Completed water schemes handed over to panchayats", "पंचायतों को सौंपी गई पूर्ण जल योजनाएँ", "Schemes handed over", "सौंपी गई योजनाएँ", Percent, 1, H, 55.0, 12.0, 0.6, 1.2, Some(100.0), None),
     spec!("water-samples-tested", "jal-jeevan", "Water samples tested against target", "लक्ष्य के विरुद्ध जाँचे गए जल नमूने", "Water samples tested", "जाँचे गए जल नमूने", Percent, 1, H, 79.0, 8.0, 0.1, 2.5, Some(100.0), None),
-    spec!("muskan-recovered", "women-safety", "Missing girls recovered under the Muskan campaign", "मुस्कान अभियान में बरामद लापता बालिकाएँ", "Muskan recoveries", "मुस्कान बरामदगी", Count, 0, H, 13.0, 4.0, 0.0, 2.0, None, MuskanDrives),
+    spec!("muskan-recovered", "women-safety", "Missing girls recovered under the Muskan campaign", "मुस्कान अभियान में दस्तयाब गुमशुदा बालिकाएँ", "Muskan recoveries", "मुस्कान: दस्तयाब बालिकाएँ", Count, 0, H, 13.0, 4.0, 0.0, 2.0, None, MuskanDrives),
     spec!("caw-chargesheet-60d", "women-safety", "Crimes against women charge-sheeted within 60 days", "60 दिन में चालान प्रस्तुत महिला अपराध प्रकरण", "Charge-sheet in 60 days", "60 दिन में चालान", Percent, 1, H, 78.0, 7.0, 0.1, 1.5, Some(100.0), None),
     spec!("girdawari-done", "agriculture", "Crop survey (girdawari) completed", "पूर्ण फसल गिरदावरी", "Girdawari done", "गिरदावरी पूर्ण", Percent, 1, H, 86.0, 6.0, 0.1, 1.5, Some(100.0), None),
     spec!("kcc-coverage", "agriculture", "Eligible farmers with a Kisan Credit Card", "किसान क्रेडिट कार्ड वाले पात्र किसान", "KCC coverage", "केसीसी वाले किसान", Percent, 1, H, 63.0, 9.0, 0.2, 0.7, None, None),
@@ -299,7 +299,7 @@ fn enforce(series: &mut Series, spec: &Spec, t: usize, facts: &[(usize, Place)])
 /// Where the sample's district polygons come from (English, Hindi), named in its manifest.
 pub const BOUNDARY_SOURCE: (&str, &str) = (
     "District boundaries: 2011 census districts of Madhya Pradesh with Agar Malwa and Niwari, from a public collection of Indian district maps (mp-districts-2011.topo.json)",
-    "ज़िलों की सीमाएँ: मध्यप्रदेश के 2011 की जनगणना के ज़िले, आगर मालवा और निवाड़ी सहित, भारत के ज़िलों के मानचित्रों के एक सार्वजनिक संग्रह से (mp-districts-2011.topo.json)",
+    "ज़िलों की सीमाएँ: 2011 की जनगणना के अनुसार मध्यप्रदेश के ज़िले, आगर मालवा और निवाड़ी सहित, भारत के ज़िलों के मानचित्रों के एक सार्वजनिक संग्रह से (mp-districts-2011.topo.json)",
 );
 
 /// Checks that every named district stands, untied, where the review put it.
@@ -481,13 +481,13 @@ fn manifest(rows: &[DistrictRow], periods: &[(String, u32)]) -> Manifest {
         title: b("Madhya Pradesh district review (sample)", "मध्यप्रदेश ज़िला समीक्षा (नमूना)"),
         description: Some(b(
             "District-wise review points of the kind the Chief Secretary reviews with collectors and commissioners: revenue cases, CM Helpline, public services, health, rural development, water, women's safety, agriculture and public awareness. The figures are illustrative; they agree with the rankings reported from the reviews but are not official statistics.",
-            "मुख्य सचिव द्वारा कलेक्टर-कमिश्नरों के साथ की जाने वाली समीक्षा जैसे ज़िलेवार बिंदु: राजस्व प्रकरण, सीएम हेल्पलाइन, लोक सेवाएँ, स्वास्थ्य, ग्रामीण विकास, पेयजल, महिला सुरक्षा, कृषि और जन जागरूकता। आँकड़े उदाहरण के लिए हैं; वे समीक्षा में बताई गई रैंकिंग से मेल खाते हैं पर आधिकारिक आँकड़े नहीं हैं।",
+            "कलेक्टर-कमिश्नर कॉन्फ़्रेंस में मुख्य सचिव द्वारा की जाने वाली समीक्षा की तर्ज़ पर ज़िलेवार बिंदु: राजस्व प्रकरण, सीएम हेल्पलाइन, लोक सेवाएँ, स्वास्थ्य, ग्रामीण विकास, पेयजल, महिला सुरक्षा, कृषि और जन जागरूकता। आँकड़े उदाहरण के लिए हैं; वे समीक्षा में बताई गई रैंकिंग से मेल खाते हैं पर आधिकारिक आँकड़े नहीं हैं।",
         )),
         publisher: b("Samiksha project (sample data)", "समीक्षा परियोजना (नमूना डेटा)"),
         licence: Link { name: b("CC BY 4.0 (sample data)", "CC BY 4.0 (नमूना डेटा)"), url: Some("https://creativecommons.org/licenses/by/4.0/".into()) },
         sources: vec![
             source("Rankings as reported from the collector–commissioner conference and Samadhan Online reviews, January 2026", "कलेक्टर-कमिश्नर कॉन्फ़्रेंस एवं समाधान ऑनलाइन समीक्षा में बताई गई रैंकिंग, जनवरी 2026"),
-            source("All other values: generated by samiksha-publish sample, the same on every run", "अन्य सभी मान: samiksha-publish sample द्वारा बनाए गए (हर बार एक जैसे)"),
+            source("All other values: generated by Samiksha's sample-data tool (samiksha-publish sample), the same on every run", "अन्य सभी मान: समीक्षा के नमूना-डेटा टूल (samiksha-publish sample) द्वारा बनाए गए; हर बार एक जैसे"),
         ],
         updated: "2026-11-20".into(),
         notice: Some(b("Illustrative values, not official statistics.", "ये मान केवल उदाहरण के लिए हैं; आधिकारिक आँकड़े नहीं हैं।")),
@@ -498,10 +498,10 @@ fn manifest(rows: &[DistrictRow], periods: &[(String, u32)]) -> Manifest {
         indicators,
         periods,
         headlines: vec![
-            headline("services-notified", "Services notified under the Public Services Guarantee Act", "लोक सेवा गारंटी अधिनियम में अधिसूचित सेवाएँ", 735, None),
+            headline("services-notified", "Services notified under the Public Services Guarantee Act", "लोक सेवा गारंटी अधिनियम के अंतर्गत अधिसूचित सेवाएँ", 735, None),
             headline("services-online", "Of these, services online", "इनमें से ऑनलाइन सेवाएँ", 602, None),
-            headline("services-to-go-online", "Services still to go online", "ऑनलाइन होने को शेष सेवाएँ", 133, None),
-            headline("eseva-target", "Services to be on the MP e-Seva portal", "एमपी ई-सेवा पोर्टल पर जोड़ी जाने वाली सेवाएँ", 1700, Some(b("Target: by the end of March", "लक्ष्य: मार्च के अंत तक"))),
+            headline("services-to-go-online", "Services still to go online", "ऑनलाइन की जाने हेतु शेष सेवाएँ", 133, None),
+            headline("eseva-target", "Services to be on the MP e\u{2011}Seva portal", "एमपी ई-सेवा पोर्टल पर जोड़ी जाने वाली सेवाएँ", 1700, Some(b("Target: by the end of March", "लक्ष्य: मार्च के अंत तक"))),
         ],
         flags: vec![
             Flag { id: "small-sample".into(), label: b("Based on fewer than 450 registered cases; read with care", "450 से कम पंजीकृत मामलों पर आधारित; सावधानी से पढ़ें") },
