@@ -284,8 +284,10 @@ fn GeoShapes(
         })
         .collect_view();
     // Names are drawn at a fixed size on screen (`map::LABEL_PX`), so how many fit depends on
-    // how large the map is drawn: measured after each layout, on resize and on zoom. A name
-    // that would not fit is left off (the tooltip, finder and table name every district).
+    // how large the map is drawn: measured after each layout, on resize and on zoom.
+    // `map::place_labels` decides each name: inside its district, beyond a small district's
+    // edge where no other name is, or left off (the tooltip, finder and table name every
+    // district); no two names touch.
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let px_per_unit = RwSignal::new(0.0f64);
     let measure = move || {
@@ -312,11 +314,19 @@ fn GeoShapes(
         let size = format!("{:.2}", map::LABEL_PX / k.max(1e-6));
         // A halo of the district's own colour keeps a name readable across a border.
         let halo = format!("{:.2}", 3.0 / k.max(1e-6));
+        let spots: Vec<map::LabelSpot> = label_shapes.iter().map(|&(u, bbox, at)| map::LabelSpot { name: &label_names[u], bbox, at }).collect();
+        let places = map::place_labels(&spots, k);
         label_shapes
             .iter()
-            .filter(|(u, bbox, _)| map::label_fits(&label_names[*u], *bbox, k))
-            .map(|&(u, _, (x, y))| {
-                view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" font-size=size.clone() stroke-width=halo.clone() stroke=move || fill(u) fill=move || ink(u)>{label_names[u].clone()}</text> }
+            .zip(places)
+            .filter_map(|(&(u, _, (x, y)), place)| {
+                let name = label_names[u].clone();
+                match place {
+                    map::LabelPlace::Inside => Some(view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" font-size=size.clone() stroke-width=halo.clone() stroke=move || fill(u) fill=move || ink(u)>{name}</text> }.into_any()),
+                    // Across other districts' colours: dark on white, whatever this district's fill.
+                    map::LabelPlace::Beyond => Some(view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label beyond" font-size=size.clone() stroke-width=halo.clone() stroke="#ffffff" fill="#1a1a1a">{name}</text> }.into_any()),
+                    map::LabelPlace::Left => None,
+                }
             })
             .collect_view()
     };

@@ -238,6 +238,72 @@ pub fn label_fits(name: &str, bbox: [f64; 4], px_per_unit: f64) -> bool {
     (bbox[2] - bbox[0]) * px_per_unit >= width_px && (bbox[3] - bbox[1]) * px_per_unit >= height_px
 }
 
+/// Where the geographic map puts one district's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelPlace {
+    /// Inside the district's box, on a halo of the district's own colour.
+    Inside,
+    /// Wider than the district (a small one such as Bhopal), centred on it and reaching over its
+    /// neighbours where no other name is: drawn dark on a white halo, since it crosses
+    /// other districts' colours.
+    Beyond,
+    /// Not drawn: the tooltip, the finder and the table still name the district.
+    Left,
+}
+
+/// One district's name as the map would draw it: the name, the district's box and the point
+/// the name is centred on, in map units.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelSpot<'a> {
+    pub name: &'a str,
+    pub bbox: [f64; 4],
+    pub at: (f64, f64),
+}
+
+/// Where each name goes at `px_per_unit` screen pixels per map unit, one [`LabelPlace`] per spot.
+/// Names are drawn at [`LABEL_PX`] or not at all, and no two names touch:
+/// - names that fit inside their district's box come first, largest district first;
+/// - then names that do not fit, centred on their district. A name is drawn only where it keeps
+///   clear of every name already placed and stays within the map.
+///
+/// A name that would touch one already placed is left off.
+pub fn place_labels(spots: &[LabelSpot], px_per_unit: f64) -> Vec<LabelPlace> {
+    let mut places = vec![LabelPlace::Left; spots.len()];
+    if !(px_per_unit.is_finite() && px_per_unit > 0.0) || spots.is_empty() {
+        return places;
+    }
+    // A name's box in map units, with half the clearance between names on each side.
+    let clear = 3.0 / px_per_unit;
+    let rect = |s: &LabelSpot| {
+        let w = (crate::text::label_width_em(s.name) * LABEL_PX + 4.0) / px_per_unit / 2.0 + clear / 2.0;
+        let h = LABEL_PX * 0.65 / px_per_unit + clear / 2.0;
+        [s.at.0 - w, s.at.1 - h, s.at.0 + w, s.at.1 + h]
+    };
+    let overlaps = |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let map = spots.iter().fold([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY], |m, s| {
+        [m[0].min(s.bbox[0]), m[1].min(s.bbox[1]), m[2].max(s.bbox[2]), m[3].max(s.bbox[3])]
+    });
+    let area = |s: &LabelSpot| (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]);
+    let mut order: Vec<usize> = (0..spots.len()).collect();
+    order.sort_by(|&a, &b| area(&spots[b]).total_cmp(&area(&spots[a])).then(a.cmp(&b)));
+    let mut placed: Vec<[f64; 4]> = Vec::new();
+    for pass in [LabelPlace::Inside, LabelPlace::Beyond] {
+        for &k in &order {
+            let fits = label_fits(spots[k].name, spots[k].bbox, px_per_unit);
+            if places[k] != LabelPlace::Left || fits != (pass == LabelPlace::Inside) {
+                continue;
+            }
+            let r = rect(&spots[k]);
+            let within = r[0] >= map[0] && r[1] >= map[1] && r[2] <= map[2] && r[3] <= map[3];
+            if (pass == LabelPlace::Inside || within) && !placed.iter().any(|p| overlaps(p, &r)) {
+                placed.push(r);
+                places[k] = pass;
+            }
+        }
+    }
+    places
+}
+
 /// The widths of square a tile's name can need, in CSS pixels; the stylesheet hides a name in
 /// a square narrower than its step (`need-40` … `need-96`, or `need-more`).
 pub const TILE_STEPS: [u32; 6] = [40, 48, 56, 64, 80, 96];
@@ -280,5 +346,36 @@ mod label_rules {
         assert_eq!(tile_name_class("Dhar"), "need-40");
         assert_eq!(tile_name_class("Narsinghpur"), "need-96");
         assert_eq!(tile_name_class("A very long district name indeed"), "need-more");
+    }
+
+    fn spot(name: &str, bbox: [f64; 4]) -> LabelSpot<'_> {
+        LabelSpot { name, bbox, at: ((bbox[0] + bbox[2]) / 2.0, (bbox[1] + bbox[3]) / 2.0) }
+    }
+
+    #[test]
+    fn a_small_district_is_named_beyond_its_edge_where_no_other_name_is() {
+        // A wide district on the left, a small one beside it, room above and below.
+        let spots = [spot("Narmadapuram", [0.0, 0.0, 200.0, 100.0]), spot("Bhopal", [200.0, 40.0, 220.0, 60.0]), spot("Sehore", [220.0, 0.0, 400.0, 100.0])];
+        let placed = place_labels(&spots, 1.0);
+        assert_eq!(placed[0], LabelPlace::Inside);
+        assert_eq!(placed[2], LabelPlace::Inside);
+        assert_eq!(placed[1], LabelPlace::Beyond, "Bhopal's name reaches over its neighbours, whose names are far enough away");
+        // Its neighbours' names moved next to it: now it would touch them, so it is left off.
+        let crowded = [spot("Dhar", [150.0, 0.0, 200.0, 100.0]), spot("Bhopal", [200.0, 40.0, 220.0, 60.0]), spot("Guna", [220.0, 0.0, 270.0, 100.0])];
+        assert_eq!(place_labels(&crowded, 1.0), vec![LabelPlace::Inside, LabelPlace::Left, LabelPlace::Inside]);
+    }
+
+    #[test]
+    fn no_two_names_touch_and_the_larger_district_keeps_its_name() {
+        // Two districts whose names each fit their own box but would run into each other.
+        let a = LabelSpot { name: "Ratlam", bbox: [0.0, 0.0, 80.0, 40.0], at: (60.0, 20.0) };
+        let b = LabelSpot { name: "Ujjain", bbox: [80.0, 0.0, 150.0, 40.0], at: (95.0, 20.0) };
+        assert!(label_fits(a.name, a.bbox, 1.0) && label_fits(b.name, b.bbox, 1.0));
+        assert_eq!(place_labels(&[a, b], 1.0), vec![LabelPlace::Inside, LabelPlace::Left]);
+        // Drawn larger, the same two names are clear of each other.
+        assert_eq!(place_labels(&[a, b], 2.0), vec![LabelPlace::Inside, LabelPlace::Inside]);
+        // A name never leaves the map, and a bad scale draws none.
+        assert_eq!(place_labels(&[spot("Agar Malwa", [0.0, 0.0, 10.0, 10.0])], 1.0), vec![LabelPlace::Left]);
+        assert_eq!(place_labels(&[a], f64::NAN), vec![LabelPlace::Left]);
     }
 }
