@@ -109,7 +109,7 @@ function buildFloors(root) {
   // The same with the stylesheets index.html links (as it links them), so the map looks as it does in the app.
   const sheets = html.slice(0, html.indexOf('</head>')).match(/<link rel="stylesheet"[^>]*>/g) ?? [];
   fs.mkdirSync(path.join(root, 'map-styled'));
-  fs.writeFileSync(path.join(root, 'map-styled/index.html'), page('hi', map).replace('</head>', `${sheets.join('').replaceAll('href="./', 'href="../').replaceAll('href="first-view', 'href="../first-view')}</head>`));
+  fs.writeFileSync(path.join(root, 'map-styled/index.html'), page('hi', map).replace('</head>', `${sheets.join('').replace(/href="(\.\/)?/g, 'href="../')}</head>`));
   return true;
 }
 

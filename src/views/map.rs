@@ -320,13 +320,17 @@ fn GeoShapes(
             .iter()
             .zip(places)
             .filter_map(|(&(u, _, (x, y)), place)| {
-                let name = label_names[u].clone();
-                match place {
-                    map::LabelPlace::Inside => Some(view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" font-size=size.clone() stroke-width=halo.clone() stroke=move || fill(u) fill=move || ink(u)>{name}</text> }.into_any()),
-                    // Across other districts' colours: dark on white, whatever this district's fill.
-                    map::LabelPlace::Beyond => Some(view! { <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label beyond" font-size=size.clone() stroke-width=halo.clone() stroke="#ffffff" fill="#1a1a1a">{name}</text> }.into_any()),
-                    map::LabelPlace::Left => None,
-                }
+                // A name beyond its district crosses other districts' colours: dark on white,
+                // whatever its own fill.
+                let beyond = match place {
+                    map::LabelPlace::Inside => false,
+                    map::LabelPlace::Beyond => true,
+                    map::LabelPlace::Left => return None,
+                };
+                Some(view! {
+                    <text x=x y=y text-anchor="middle" dominant-baseline="middle" class="shape-label" class:beyond=beyond font-size=size.clone() stroke-width=halo.clone()
+                        stroke=move || if beyond { "#ffffff" } else { fill(u) } fill=move || if beyond { "#1a1a1a" } else { ink(u) }>{label_names[u].clone()}</text>
+                })
             })
             .collect_view()
     };

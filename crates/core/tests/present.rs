@@ -324,12 +324,15 @@ fn the_district_profile_is_built_in_the_readers_language() {
     }
 }
 
+/// Every kind of chart the charts view draws.
+const CHART_KINDS: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter];
+
 #[test]
 fn charts_have_summaries_tables_and_a_source_line() {
     let ds = sample();
     let route = Route::parse("?indicator=public-awareness&period=2026-01&district=tikamgarh");
     let sel = Selection::resolve(ds, &route).unwrap();
-    for kind in [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter] {
+    for kind in CHART_KINDS {
         for lang in [Lang::En, Lang::Hi] {
             let c = charts::model(&Ctx::new(ds, lang), sel, &[], kind, None).unwrap();
             assert!(!c.summary.is_empty(), "{kind:?}");
@@ -347,11 +350,11 @@ fn charts_fit_the_width_they_are_shown_in_within_bounds() {
     let ds = sample();
     let route = Route::parse("?indicator=public-awareness&period=2026-01");
     let sel = Selection::resolve(ds, &route).unwrap();
-    for kind in [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter] {
+    for kind in CHART_KINDS {
         let drawn = charts::model(&Ctx::new(ds, Lang::En), sel, &[], kind, None).unwrap();
         let (w, h) = drawn.size;
         let fitted = |available| {
-            let mut m = charts::model(&Ctx::new(ds, Lang::En), sel, &[], kind, None).unwrap();
+            let mut m = drawn.clone();
             charts::fit_width(&mut m, available);
             m.size
         };
