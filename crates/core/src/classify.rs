@@ -16,6 +16,12 @@ pub const INK: [&str; 5] = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff", "#ffffff
 
 /// ColorBrewer PuOr, 5 classes: worse (orange) – near the centre (grey) – better (purple).
 pub const DIVERGING: [&str; 5] = ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"];
+/// Pace to target, in `Track` order (met, on track, off track, no trend): dark blue, teal,
+/// orange, light grey; told apart with the common colour-vision deficiencies and by the
+/// legend's words and the marks beside names.
+pub const TRACK: [&str; 4] = ["#0c2c84", "#41b6c4", "#e66101", "#d9d9d9"];
+pub const TRACK_INK: [&str; 4] = ["#ffffff", "#1a1a1a", "#1a1a1a", "#1a1a1a"];
+
 pub const DIVERGING_INK: [&str; 5] = ["#1a1a1a", "#1a1a1a", "#1a1a1a", "#1a1a1a", "#ffffff"];
 
 /// How values are grouped into colour classes.
@@ -31,10 +37,13 @@ pub enum Method {
     TargetBands,
     /// Distance from the target, or from the average of districts, on either side.
     Diverging,
+    /// Pace to a target with a deadline: met, on track, off track, no trend (four classes by
+    /// status, not by value; see `analysis::track`). Offered only for such a target.
+    Track,
 }
 
 impl Method {
-    pub const ALL: [Method; 5] = [Method::Quantile, Method::EqualInterval, Method::NaturalBreaks, Method::TargetBands, Method::Diverging];
+    pub const ALL: [Method; 6] = [Method::Quantile, Method::EqualInterval, Method::NaturalBreaks, Method::TargetBands, Method::Diverging, Method::Track];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -43,6 +52,7 @@ impl Method {
             Method::NaturalBreaks => "natural",
             Method::TargetBands => "target",
             Method::Diverging => "diverging",
+            Method::Track => "track",
         }
     }
 
@@ -352,7 +362,8 @@ pub fn diverging(values: &[f64], centre: f64, direction: Direction) -> Option<Cl
 /// the centre (diverging) or to quantiles (target bands) when there is none.
 pub fn classify(values: &[f64], method: Method, target: Option<f64>, direction: Direction) -> Option<Classes> {
     match method {
-        Method::Quantile => quantiles(values, 5, direction),
+        // Status classes are not drawn from values; a caller that asks for them here gets quantiles.
+        Method::Quantile | Method::Track => quantiles(values, 5, direction),
         Method::EqualInterval => equal_interval(values, 5, direction),
         Method::NaturalBreaks => natural_breaks(values, 5, direction),
         Method::TargetBands => target_bands(values, target, direction).or_else(|| quantiles(values, 5, direction)),

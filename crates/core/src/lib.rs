@@ -6,6 +6,7 @@
 //! bytes and get back values and problems. Nothing here panics on bad data; every problem names
 //! the file, the JSON path and what was expected (see [`problem`]).
 
+pub mod analysis;
 pub mod catalog;
 pub mod check;
 pub mod classify;

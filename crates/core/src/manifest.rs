@@ -41,6 +41,107 @@ pub struct Manifest {
     pub download: Option<FileRef>,
     pub tile_layout: Vec<TilePosition>,
     pub bands: Vec<Band>,
+    /// The review meetings that named districts, oldest first (the follow-up view).
+    pub reviews: Vec<Review>,
+    /// Notes on the data: a definition change, a portal outage, new districts.
+    pub notes: Vec<Note>,
+}
+
+/// When a target is to be met: by a period (a known one, or a later month of the same
+/// calendar), with the pace measured from `from` when given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deadline {
+    pub by: String,
+    pub from: Option<String>,
+}
+
+/// How a review named a district.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NamedAs {
+    /// Among the worst, told to improve.
+    Bottom,
+    /// Among the best.
+    Top,
+    /// Given an instruction (without a ranking).
+    Instructed,
+    /// Praised or honoured.
+    Honoured,
+}
+
+impl NamedAs {
+    pub const WORDS: &'static [&'static str] = &["bottom", "top", "instructed", "honoured"];
+    pub fn word(self) -> &'static str {
+        match self {
+            NamedAs::Bottom => "bottom",
+            NamedAs::Top => "top",
+            NamedAs::Instructed => "instructed",
+            NamedAs::Honoured => "honoured",
+        }
+    }
+    fn from_word(w: &str) -> NamedAs {
+        match w {
+            "bottom" => NamedAs::Bottom,
+            "top" => NamedAs::Top,
+            "instructed" => NamedAs::Instructed,
+            _ => NamedAs::Honoured,
+        }
+    }
+    /// Whether the review named the district for doing badly, so a lack of improvement since
+    /// is what its follow-up must mark.
+    pub fn for_doing_badly(self) -> bool {
+        matches!(self, NamedAs::Bottom | NamedAs::Instructed)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named {
+    pub district: String,
+    pub named_as: NamedAs,
+}
+
+/// One point of a review: an indicator and the districts named under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewPoint {
+    pub indicator: String,
+    pub named: Vec<Named>,
+    pub remark: Option<Bilingual>,
+}
+
+/// A review meeting (the collector–commissioner conference, a monthly CM Helpline review).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    pub id: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub title: Bilingual,
+    /// The period whose figures the review looked at; by default the latest period no later
+    /// than the review's month.
+    pub period: String,
+    pub points: Vec<ReviewPoint>,
+}
+
+/// A note on the data, for an indicator, a period, a district or any mix of them (none: the
+/// whole dataset).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub indicator: Option<String>,
+    pub period: Option<String>,
+    pub district: Option<String>,
+    pub text: Bilingual,
+}
+
+impl Note {
+    /// Whether the note speaks of this indicator, period and district (a field the note leaves
+    /// out matches anything; a `None` asked matches only a note that leaves it out too).
+    pub fn applies(&self, indicator: Option<&str>, period: Option<&str>, district: Option<&str>) -> bool {
+        fn fits(note: &Option<String>, asked: Option<&str>) -> bool {
+            match note {
+                None => true,
+                Some(n) => asked == Some(n.as_str()),
+            }
+        }
+        fits(&self.indicator, indicator) && fits(&self.period, period) && fits(&self.district, district)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +235,8 @@ pub struct Indicator {
     pub department: String,
     pub weight: f64,
     pub target: Option<f64>,
+    /// When the target is to be met; `None` for a target without a date.
+    pub deadline: Option<Deadline>,
     pub description: Bilingual,
     pub source: Bilingual,
     pub frequency: Frequency,
@@ -214,6 +317,9 @@ impl Manifest {
     pub fn flag(&self, id: &str) -> Option<&Flag> {
         self.flags.iter().find(|f| f.id == id)
     }
+    pub fn review(&self, id: &str) -> Option<&Review> {
+        self.reviews.iter().find(|r| r.id == id)
+    }
     /// The value files a view of one period needs.
     pub fn files_for_period<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a FileRef> + 'a {
         self.value_files.iter().filter(move |f| f.period.as_deref() == Some(period))
@@ -244,6 +350,30 @@ pub fn is_period_id(s: &str) -> bool {
         return (1..=12).contains(&month);
     }
     is_valid_id(s) && s.bytes().any(|c| c.is_ascii_lowercase())
+}
+
+/// A monthly period id (`YYYY-MM`) as a count of months, so months can be subtracted and a
+/// deadline beyond the published periods placed; `None` for a named round.
+pub fn month_number(id: &str) -> Option<i64> {
+    let b = id.as_bytes();
+    if b.len() != 7 || b[4] != b'-' || !is_period_id(id) {
+        return None;
+    }
+    let year: i64 = id[..4].parse().ok()?;
+    let month: i64 = id[5..7].parse().ok()?;
+    Some(year * 12 + month - 1)
+}
+
+/// The `YYYY-MM` id of a month count (the inverse of [`month_number`]).
+pub fn month_id(n: i64) -> String {
+    format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1)
+}
+
+/// Whether `id` may stand as a deadline or a review's period in a dataset with these periods:
+/// a listed period, or, when every period is a month, any month (a deadline may lie beyond
+/// the latest published month).
+pub fn is_period_in_calendar(id: &str, periods: &HashSet<String>) -> bool {
+    periods.contains(id) || (month_number(id).is_some() && !periods.is_empty() && periods.iter().all(|p| month_number(p).is_some()))
 }
 
 const DIRECTIONS: &[&str] = &["higher_is_better", "lower_is_better"];
@@ -319,6 +449,34 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
     let periods = read_list(w, root, "$", "periods", ListNeed::Required, read_period);
     let periods = dedupe(w, periods, "$.periods", |p| &p.id);
     let period_ids: HashSet<String> = periods.iter().map(|(_, p)| p.id.clone()).collect();
+
+    // A deadline names a period of this dataset's calendar; one that does not is dropped (the
+    // target stays, without a date).
+    let mut indicators = indicators;
+    for (i, ind) in &mut indicators {
+        let Some(d) = &ind.deadline else { continue };
+        let p = key(&idx("$.indicators", *i), "target");
+        let by_ok = is_period_in_calendar(&d.by, &period_ids);
+        let from_ok = d.from.as_ref().is_none_or(|f| period_ids.contains(f));
+        if !by_ok {
+            w.warn(&key(&p, "by"), ProblemKind::BadDeadline { found: d.by.clone() });
+        }
+        if !from_ok {
+            w.warn(&key(&p, "from"), ProblemKind::UnknownReference { kind: RefKind::Period, id: d.from.clone().unwrap_or_default() });
+        }
+        if !by_ok {
+            ind.deadline = None;
+        } else if !from_ok {
+            ind.deadline = Some(Deadline { by: d.by.clone(), from: None });
+        }
+    }
+
+    let period_order: Vec<String> = periods.iter().map(|(_, p)| p.id.clone()).collect();
+    let refs = Refs { units: &slugs, indicators: &indicator_ids, periods: &period_ids, period_order: &period_order };
+    let reviews = read_list(w, root, "$", "reviews", ListNeed::Optional, |w, v, p| read_review(w, v, p, &refs));
+    let mut reviews = dedupe(w, reviews, "$.reviews", |r| &r.id);
+    reviews.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+    let notes = read_list(w, root, "$", "notes", ListNeed::Optional, |w, v, p| read_note(w, v, p, &refs));
 
     let headlines = read_list(w, root, "$", "headlines", ListNeed::Optional, read_headline);
     let flags = read_list(w, root, "$", "flags", ListNeed::Optional, read_flag);
@@ -414,7 +572,126 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         download,
         tile_layout,
         bands,
+        reviews: strip(reviews),
+        notes: strip(notes),
     })
+}
+
+/// The ids a review or a note may name, known once the manifest's lists are read.
+struct Refs<'a> {
+    units: &'a HashSet<String>,
+    indicators: &'a HashSet<String>,
+    periods: &'a HashSet<String>,
+    /// Period ids in the manifest's order.
+    period_order: &'a [String],
+}
+
+impl Refs<'_> {
+    /// Checks an optional reference; an unknown one is an error and drops the item naming it.
+    fn known(&self, w: &mut Walk, o: &Map<String, Value>, p: &str, name: &'static str, kind: RefKind) -> Result<Option<String>, ()> {
+        let Some(id) = w.opt_string(o, p, name) else { return Ok(None) };
+        let set = match kind {
+            RefKind::Unit => self.units,
+            RefKind::Indicator => self.indicators,
+            _ => self.periods,
+        };
+        if set.contains(&id) {
+            Ok(Some(id))
+        } else {
+            w.error(&key(p, name), ProblemKind::UnknownReference { kind, id });
+            Err(())
+        }
+    }
+}
+
+fn read_review(w: &mut Walk, v: &Value, p: &str, refs: &Refs) -> Option<Review> {
+    let o = w.object(v, p)?;
+    let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id")));
+    let date = w.req_string(o, p, "date").and_then(|d| {
+        if is_date(&d) {
+            Some(d)
+        } else {
+            w.error(&key(p, "date"), ProblemKind::BadDate { found: d });
+            None
+        }
+    });
+    let title = w.req_bilingual(o, p, "title");
+    // The period reviewed: as given, or the latest listed period no later than the review's
+    // month (a monthly calendar only).
+    let period = match refs.known(w, o, p, "period", RefKind::Period) {
+        Err(()) => None,
+        Ok(Some(per)) => Some(per),
+        Ok(None) => {
+            let month = date.as_deref().and_then(|d| month_number(&d[..7]));
+            let found =
+                month.and_then(|m| refs.period_order.iter().filter(|x| month_number(x).is_some_and(|n| n <= m)).max_by_key(|x| month_number(x)).cloned());
+            if found.is_none() && date.is_some() {
+                w.error(p, ProblemKind::MissingField { field: "period" });
+            }
+            found
+        }
+    };
+    let pp = key(p, "points");
+    let points = match o.get("points") {
+        None | Some(Value::Null) => {
+            w.error(p, ProblemKind::MissingField { field: "points" });
+            Vec::new()
+        }
+        Some(v) => {
+            w.array(v, &pp).map(|items| items.iter().enumerate().filter_map(|(i, x)| read_review_point(w, x, &idx(&pp, i), refs)).collect()).unwrap_or_default()
+        }
+    };
+    Some(Review { id: id?, date: date?, title: title?, period: period?, points })
+}
+
+fn read_review_point(w: &mut Walk, v: &Value, p: &str, refs: &Refs) -> Option<ReviewPoint> {
+    let o = w.object(v, p)?;
+    let indicator = match refs.known(w, o, p, "indicator", RefKind::Indicator) {
+        Ok(Some(i)) => i,
+        Ok(None) => {
+            w.error(p, ProblemKind::MissingField { field: "indicator" });
+            return None;
+        }
+        Err(()) => return None,
+    };
+    let np = key(p, "named");
+    let named = match o.get("named") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => w
+            .array(v, &np)
+            .map(|items| {
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, x)| {
+                        let ip = idx(&np, i);
+                        let no = w.object(x, &ip)?;
+                        let district = match refs.known(w, no, &ip, "district", RefKind::Unit) {
+                            Ok(Some(d)) => Some(d),
+                            Ok(None) => {
+                                w.error(&ip, ProblemKind::MissingField { field: "district" });
+                                None
+                            }
+                            Err(()) => None,
+                        };
+                        let named_as = w.field(no, &ip, "as").and_then(|v| w.one_of(v, &key(&ip, "as"), NamedAs::WORDS)).map(NamedAs::from_word);
+                        Some(Named { district: district?, named_as: named_as? })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let remark = w.opt_bilingual(o, p, "remark");
+    Some(ReviewPoint { indicator, named, remark })
+}
+
+fn read_note(w: &mut Walk, v: &Value, p: &str, refs: &Refs) -> Option<Note> {
+    let o = w.object(v, p)?;
+    let indicator = refs.known(w, o, p, "indicator", RefKind::Indicator).ok()?;
+    let period = refs.known(w, o, p, "period", RefKind::Period).ok()?;
+    let district = refs.known(w, o, p, "district", RefKind::Unit).ok()?;
+    let text = w.req_bilingual(o, p, "text")?;
+    Some(Note { indicator, period, district, text })
 }
 
 #[derive(PartialEq)]
@@ -571,7 +848,19 @@ fn read_indicator(w: &mut Walk, v: &Value, p: &str) -> Option<Indicator> {
     });
     let department = w.req_string(o, p, "department");
     let weight = read_weight(w, o, p);
-    let target = w.opt_number(o, p, "target");
+    // A target is a number, or `{"value", "by", "from"?}` with a deadline (checked against the
+    // periods once they are read).
+    let (target, deadline) = match o.get("target") {
+        None | Some(Value::Null) => (None, None),
+        Some(Value::Object(t)) => {
+            let tp = key(p, "target");
+            let value = w.field(t, &tp, "value").and_then(|v| w.number(v, &key(&tp, "value")));
+            let by = w.req_string(t, &tp, "by");
+            let from = w.opt_string(t, &tp, "from");
+            (value, by.filter(|_| value.is_some()).map(|by| Deadline { by, from }))
+        }
+        Some(v) => (w.number(v, &key(p, "target")), None),
+    };
     let description = w.opt_bilingual(o, p, "description").unwrap_or_default();
     let source = w.opt_bilingual(o, p, "source").unwrap_or_default();
     let frequency = match o.get("frequency") {
@@ -595,6 +884,7 @@ fn read_indicator(w: &mut Walk, v: &Value, p: &str) -> Option<Indicator> {
         department: department?,
         weight,
         target,
+        deadline,
         description,
         source,
         frequency: frequency?,

@@ -200,6 +200,10 @@ pub enum ProblemKind {
     BadPeriodId {
         found: String,
     },
+    /// A target's deadline that is neither a period of the dataset nor a later month.
+    BadDeadline {
+        found: String,
+    },
     NegativeNotAllowed {
         value: f64,
     },
@@ -363,6 +367,15 @@ impl ProblemKind {
                     format!("\"{found}\" is not a date; expected YYYY-MM-DD")
                 } else {
                     format!("\"{found}\" मान्य तिथि नहीं; YYYY-MM-DD अपेक्षित")
+                }
+            }
+            BadDeadline { found } => {
+                if en {
+                    format!("deadline \"{found}\" is not a period of this dataset; expected one of its periods or, for monthly data, a month as YYYY-MM (the target is kept without a date)")
+                } else {
+                    format!(
+                        "समय-सीमा \"{found}\" इस डेटासेट की अवधि नहीं; इसकी कोई अवधि या, माहवार डेटा में, YYYY-MM के रूप में कोई माह अपेक्षित (लक्ष्य बिना तिथि के रखा गया)"
+                    )
                 }
             }
             BadPeriodId { found } => {

@@ -4,7 +4,8 @@
 //! `?data=<dataset id>&view=map|rankings|charts|district|brief|pack|about|methods&indicator=<id>|composite&period=<id>&district=<slug>`
 //! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter`
 //! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>`
-//! `&points=<id>,…&department=<id>&scale=all&embed=1&lang=hi|en`.
+//! `&points=<id>,…&department=<id>&review=<id>&scale=all&embed=1&lang=hi|en`; `view=followup`
+//! follows up a review meeting, `classes=track` colours the map by pace to a target's deadline.
 //! Parsing never fails: unknown or malformed parts fall back to defaults, so an old or mistyped
 //! link still opens the app. `Route::parse(&route.to_query()) == route` for every route.
 
@@ -26,10 +27,12 @@ pub enum View {
     About,
     /// The methodology (About → Methods), in the reader's language.
     Methods,
+    /// What became of the districts a review named (`review=<id>`).
+    Followup,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [View::Map, View::Rankings, View::Charts, View::District, View::Brief, View::Pack, View::About, View::Methods];
+    pub const ALL: [View; 9] = [View::Map, View::Rankings, View::Charts, View::District, View::Brief, View::Pack, View::About, View::Methods, View::Followup];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -41,6 +44,7 @@ impl View {
             View::Pack => "pack",
             View::About => "about",
             View::Methods => "methods",
+            View::Followup => "followup",
         }
     }
 
@@ -184,6 +188,8 @@ pub struct Route {
     pub scale: Scale,
     /// A full page, or a view embedded in another site's page (`embed=1`).
     pub frame: Frame,
+    /// The review meeting the follow-up view follows up; `None` is the latest.
+    pub review: Option<String>,
     pub lang: Lang,
 }
 
@@ -277,6 +283,7 @@ impl Route {
                 "with" => r.with = v.split(',').filter_map(|s| id_like(s.to_string())).take(5).collect(),
                 "points" => r.points = v.split(',').filter_map(|s| id_like(s.to_string())).take(Route::MAX_POINTS).collect(),
                 "department" => r.department = id_like(v),
+                "review" => r.review = id_like(v),
                 "scale" if v == "all" => r.scale = Scale::AllPeriods,
                 "embed" if v == "1" => r.frame = Frame::Embedded,
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
@@ -318,6 +325,9 @@ impl Route {
         if let Some(d) = &self.department {
             parts.push(format!("department={}", encode(d)));
         }
+        if let Some(id) = &self.review {
+            parts.push(format!("review={}", encode(id)));
+        }
         if self.scale == Scale::AllPeriods {
             parts.push("scale=all".into());
         }
@@ -355,6 +365,7 @@ mod tests {
             department: None,
             scale: Scale::AllPeriods,
             frame: Frame::Embedded,
+            review: None,
             lang: Lang::En,
         };
         let q = r.to_query();

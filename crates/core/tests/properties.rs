@@ -342,13 +342,15 @@ fn route() -> impl Strategy<Value = Route> {
         prop_oneof![Just(Scale::ThisPeriod), Just(Scale::AllPeriods)],
         prop_oneof![Just(Frame::Page), Just(Frame::Embedded)],
         proptest::option::of(id()),
+        proptest::option::of(id()),
     );
     (firsts, seconds, thirds).prop_map(
         |(
             (view, subject, period, district, compare, with, map, classes),
             (chart, second, sort, search, division, zoom, lang),
-            (points, department, scale, frame, data),
+            (points, department, scale, frame, data, review),
         )| Route {
+            review,
             data,
             view,
             subject,

@@ -18,7 +18,7 @@
 use crate::cli::ImportArgs;
 use crate::csvin::{Row, Table};
 use crate::districts::DistrictRow;
-use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, ValueFile};
+use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, Target, ValueFile};
 use crate::write::{write_dataset, ValueFileOut};
 use samiksha_core::numfmt::month_name;
 use samiksha_core::values::GapReason;
@@ -189,6 +189,26 @@ fn pair(t: &Table, row: &Row, en: &str, hi: &str) -> Result<Option<Bilingual>, S
     }
 }
 
+/// The `target` column, with `target_by` (the period it is due by, YYYY-MM or a period id) and
+/// `target_from` (the period its pace is measured from) when the target has a deadline.
+fn target(t: &Table, row: &Row) -> Result<Option<Target>, String> {
+    let value = t.parse::<f64>(row, "target", "a number")?;
+    let by = t.get(row, "target_by");
+    let from = t.get(row, "target_from");
+    for (name, cell) in [("target_by", by), ("target_from", from)] {
+        if let Some(p) = cell.filter(|p| !samiksha_core::manifest::is_period_id(p)) {
+            return Err(format!("{}: \"{p}\" is not a period; expected YYYY-MM or a period id such as nfhs-5", t.at(row, name)));
+        }
+    }
+    match (value, by) {
+        (None, None) if from.is_none() => Ok(None),
+        (None, _) => Err(format!("{}: empty, but a deadline is set; expected the target's number", t.at(row, "target"))),
+        (Some(v), None) if from.is_none() => Ok(Some(Target::Plain(v))),
+        (Some(_), None) => Err(format!("{}: empty, but \"target_from\" is set; expected the period the target is due by", t.at(row, "target_by"))),
+        (Some(v), Some(by)) => Ok(Some(Target::Dated { value: v, by: by.to_string(), from: from.map(str::to_string) })),
+    }
+}
+
 fn weight(t: &Table, row: &Row, name: &str) -> Result<Option<Number>, String> {
     match t.get(row, name) {
         None => Ok(None),
@@ -218,7 +238,7 @@ fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
             direction: need("direction", "higher_is_better or lower_is_better")?,
             department: need("department", "the department's id")?,
             decimals: t.parse::<u8>(row, "decimals", "a number of decimals from 0 to 6")?,
-            target: t.parse::<f64>(row, "target", "a number")?,
+            target: target(&t, row)?,
             weight: weight(&t, row, "weight")?,
             description: pair(&t, row, "description_en", "description_hi")?,
             source: pair(&t, row, "source_en", "source_hi")?,

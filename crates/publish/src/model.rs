@@ -49,9 +49,15 @@ pub struct Manifest {
     pub licence: Link,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Bilingual>,
+    /// Notes on the data (a definition change, a portal outage, new districts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
     #[serde(default)]
     pub periods: Vec<Period>,
     pub publisher: Bilingual,
+    /// Review meetings and the districts each named, for the follow-up view.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Link>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -135,12 +141,66 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Bilingual>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<f64>,
+    pub target: Option<Target>,
     pub unit: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_label: Option<Bilingual>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<Number>,
+}
+
+/// An indicator's target: a number, or a number with the period it is due by (and the
+/// period its pace is measured from).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Target {
+    Plain(f64),
+    Dated {
+        by: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        value: f64,
+    },
+}
+
+/// A note on the data; each field it names narrows where it shows.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Note {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub text: Bilingual,
+}
+
+/// A review meeting: its date, the period it looked at, and the districts each point named.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Review {
+    pub date: String,
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    pub points: Vec<ReviewPoint>,
+    pub title: Bilingual,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReviewPoint {
+    pub indicator: String,
+    #[serde(default)]
+    pub named: Vec<NamedDistrict>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<Bilingual>,
+}
+
+/// A district a review point named, and how: `bottom`, `top`, `instructed` or `honoured`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct NamedDistrict {
+    #[serde(rename = "as")]
+    pub named_as: String,
+    pub district: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -8,7 +8,9 @@
 //! dataset that contradicts a published fact.
 
 use crate::districts::DistrictRow;
-use crate::model::{Band, Cell, Department, Division, Flag, Headline, Indicator, Link, Manifest, Period, Unit, ValueFile};
+use crate::model::{
+    Band, Cell, Department, Division, Flag, Headline, Indicator, Link, Manifest, NamedDistrict, Note, Period, Review, ReviewPoint, Target, Unit, ValueFile,
+};
 use crate::write::{write_dataset, ValueFileOut};
 use samiksha_core::manifest::Direction;
 use samiksha_core::numfmt::month_name;
@@ -178,6 +180,48 @@ pub const PUBLISHED_FACTS: &[Fact] = &[
     ("cmh-satisfactory", "2024-11", &[("sehore", Place::Best(1)), ("vidisha", Place::Best(2))]),
     ("anc-four-visits", "2026-01", &[("shivpuri", Place::Worst(1)), ("ashoknagar", Place::Worst(2))]),
     ("mgnrega-persondays", "2026-01", &[("betul", Place::Worst(3))]),
+];
+
+/// Targets the reviews set with a deadline: (indicator, due by). The January 2026 conference
+/// asked for e-KYC on the Samagra portal at 100% by the end of the year.
+pub const DEADLINES: &[(&str, &str)] = &[("samagra-ekyc", "2026-12")];
+
+/// The review meetings the reports describe, with the districts each point named:
+/// (id, date, period reviewed, English title, Hindi title, points). Each point is
+/// (indicator, [(district, how named)], remark in English and Hindi).
+type ReviewSpec = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static [PointSpec]);
+type PointSpec = (&'static str, &'static [(&'static str, &'static str)], Option<(&'static str, &'static str)>);
+
+#[rustfmt::skip]
+pub const REVIEWS: &[ReviewSpec] = &[
+    ("samadhan-2024-11", "2024-11-20", "2024-11", "Samadhan Online: CM Helpline review", "समाधान ऑनलाइन: सीएम हेल्पलाइन समीक्षा", &[
+        ("cmh-satisfactory", &[("sehore", "honoured"), ("vidisha", "honoured")], Some(("All collectors told to learn from Sehore and Vidisha; high performers to get certificates of appreciation.", "सभी कलेक्टरों को सीहोर और विदिशा से जानकारी लेकर कार्य करने के निर्देश; उच्च प्रदर्शन वाले अधिकारियों को प्रशस्ति पत्र।"))),
+    ]),
+    ("conference-2026-01", "2026-01-21", "2026-01", "Collector–Commissioner conference: compliance review", "कलेक्टर-कमिश्नर कॉन्फ़्रेंस: पालन प्रतिवेदन समीक्षा", &[
+        ("mutation-pending", &[("morena", "bottom"), ("bhind", "bottom")], Some(("Pendency of a hundred days in mutation, partition and demarcation is unsatisfactory.", "नामांतरण, बंटवारा और सीमांकन में सौ-सौ दिन की पेंडेंसी असंतोषजनक।"))),
+        ("partition-pending", &[("anuppur", "bottom"), ("rewa", "bottom")], None),
+        ("demarcation-pending", &[("vidisha", "bottom"), ("satna", "bottom")], None),
+        ("khasra-update", &[("rewa", "bottom"), ("indore", "bottom")], None),
+        ("encroachment-removal", &[("bhind", "bottom"), ("vidisha", "bottom")], None),
+        ("cmh-unattended", &[("betul", "instructed"), ("mauganj", "instructed"), ("shahdol", "instructed"), ("bhopal", "instructed")], Some(("Told to improve: many CM Helpline complaints not attended.", "सीएम हेल्पलाइन की कई शिकायतें अटेंड न करने पर सुधार की हिदायत।"))),
+        ("anc-four-visits", &[("shivpuri", "bottom"), ("ashoknagar", "bottom")], None),
+        ("public-awareness", &[("tikamgarh", "top"), ("dhar", "top"), ("singrauli", "top"), ("panna", "bottom"), ("morena", "bottom"), ("bhind", "bottom")], None),
+        ("samagra-ekyc", &[], Some(("e-KYC on the Samagra portal to reach 100% by the end of the year.", "समग्र पोर्टल में केवाईसी इस वर्ष के अंत तक शत-प्रतिशत करने के निर्देश।"))),
+    ]),
+];
+
+/// Notes on the sample's data: (indicator, period, district, English, Hindi).
+#[rustfmt::skip]
+pub const NOTES: &[(Option<&str>, Option<&str>, Option<&str>, &str, &str)] = &[
+    (Some("samagra-ekyc"), Some("2026-01"), None,
+     "Target set at the Collector–Commissioner conference: 100% by December 2026.",
+     "कलेक्टर-कमिश्नर कॉन्फ़्रेंस में लक्ष्य तय: दिसंबर 2026 तक शत-प्रतिशत।"),
+    (Some("cmh-unattended"), Some("2026-04"), None,
+     "Illustrative note: the complaints portal was down for part of the month, so fewer days are counted.",
+     "उदाहरणार्थ टिप्पणी: माह के कुछ दिन शिकायत पोर्टल बंद रहा, इसलिए कम दिनों की गणना है।"),
+    (None, None, Some("mauganj"),
+     "Mauganj became a district in 2023, carved from Rewa; it has no separate boundary in the 2011 map.",
+     "मऊगंज 2023 में रीवा से अलग होकर ज़िला बना; 2011 के मानचित्र में इसकी अलग सीमा नहीं है।"),
 ];
 
 /// Monthly period ids from 2024-04 to 2026-10, oldest first.
@@ -458,7 +502,10 @@ fn manifest(rows: &[DistrictRow], periods: &[(String, u32)]) -> Manifest {
                 name: b(s.name.0, s.name.1),
                 short_name: Some(b(s.short.0, s.short.1)),
                 source: Some(b(format!("{src_en} (illustrative)"), format!("{src_hi} (उदाहरणार्थ)"))),
-                target: s.target,
+                target: s.target.map(|value| match DEADLINES.iter().find(|d| d.0 == s.id) {
+                    Some((_, by)) => Target::Dated { value, by: by.to_string(), from: None },
+                    None => Target::Plain(value),
+                }),
                 unit: unit.into(),
                 unit_label: (s.kind == Kind::Score).then(|| b("/ 100", "/ 100")),
                 weight: one(),
@@ -507,6 +554,27 @@ fn manifest(rows: &[DistrictRow], periods: &[(String, u32)]) -> Manifest {
             Flag { id: "small-sample".into(), label: b("Based on fewer than 450 registered cases; read with care", "450 से कम पंजीकृत मामलों पर आधारित; सावधानी से पढ़ें") },
             Flag { id: "provisional".into(), label: b("Provisional: may be revised", "अनंतिम: संशोधन संभव") },
         ],
+        reviews: REVIEWS
+            .iter()
+            .map(|(id, date, period, en, hi, points)| Review {
+                id: id.to_string(),
+                date: date.to_string(),
+                period: Some(period.to_string()),
+                title: b(*en, *hi),
+                points: points
+                    .iter()
+                    .map(|(indicator, named, remark)| ReviewPoint {
+                        indicator: indicator.to_string(),
+                        named: named.iter().map(|(d, how)| NamedDistrict { district: d.to_string(), named_as: how.to_string() }).collect(),
+                        remark: remark.map(|(en, hi)| b(en, hi)),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        notes: NOTES
+            .iter()
+            .map(|(i, p, d, en, hi)| Note { indicator: i.map(String::from), period: p.map(String::from), district: d.map(String::from), text: b(*en, *hi) })
+            .collect(),
         bands: vec![band(100, "Achiever", "लक्ष्य प्राप्त"), band(65, "Front runner", "अग्रणी"), band(50, "Performer", "प्रदर्शनकर्ता"), band(0, "Aspirant", "आकांक्षी")],
         ..Manifest::default()
     }

@@ -6,7 +6,9 @@
 //! values, or every period's with `Scale::AllPeriods`.
 
 use super::{Ctx, Measured};
+use crate::analysis::track::{project_all, Track};
 use crate::classify::{Method, Scheme};
+use crate::classify::{TRACK, TRACK_INK};
 use crate::i18n::Msg;
 use crate::paint::paint_over;
 use crate::route::Scale;
@@ -23,6 +25,8 @@ pub struct UnitMap {
     /// "Morena: 412, rank 55 of 55", or "Mauganj: not reported".
     pub sentence: String,
     pub value_text: String,
+    /// Pace to the target's deadline, with `classes=track` (the `data-track` hook).
+    pub track: Option<Track>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,12 +85,37 @@ pub fn method_label(ctx: &Ctx, method: Method) -> &'static str {
         Method::NaturalBreaks => Msg::MethodNatural,
         Method::TargetBands => Msg::MethodTarget,
         Method::Diverging => Msg::MethodDiverging,
+        Method::Track => Msg::TrackHeading,
     })
 }
 
-/// The methods offered for a subject: target bands only where there is a target.
+/// The methods offered for a subject: target bands only where there is a target, pace to
+/// target only where the target has a deadline.
 pub fn methods(m: &Measured) -> Vec<Method> {
-    Method::ALL.into_iter().filter(|k| *k != Method::TargetBands || m.facts.target.is_some()).collect()
+    Method::ALL
+        .into_iter()
+        .filter(|k| match k {
+            Method::TargetBands => m.facts.target.is_some(),
+            Method::Track => m.facts.dated_target,
+            _ => true,
+        })
+        .collect()
+}
+
+/// The word for a pace-to-target status.
+pub fn track_label(ctx: &Ctx, t: Track) -> &'static str {
+    ctx.msg(match t {
+        Track::Met => Msg::TrackMet,
+        Track::OnTrack => Msg::TrackOnTrack,
+        Track::OffTrack => Msg::TrackOffTrack,
+        Track::NoTrend => Msg::TrackNoTrend,
+    })
+}
+
+/// A status's fill and ink.
+pub fn track_colours(t: Track) -> (&'static str, &'static str) {
+    let k = Track::ALL.iter().position(|x| *x == t).unwrap_or(3);
+    (TRACK[k], TRACK_INK[k])
 }
 
 /// Builds the map for one subject and period. With [`Scale::AllPeriods`] the colour classes are
@@ -98,10 +127,23 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
     let n_units = ds.units().len();
     let pool: Option<Vec<f64>> = (scale == Scale::AllPeriods).then(|| (0..n_units).flat_map(|u| super::series(ds, m.subject, u)).flatten().collect());
     let paint = paint_over(&m.table, n_units, method, m.facts.target, m.facts.direction, m.facts.decimals, pool.as_deref());
+    // With `Track`, districts are coloured by their status against the deadline.
+    let tracks: Option<Vec<Track>> = match (method, m.subject) {
+        (Method::Track, super::Subject::Indicator(i)) => project_all(ds, i, m.period).map(|p| p.into_iter().map(|x| x.track).collect()),
+        _ => None,
+    };
     let n = m.table.ranked_count;
     let units: Vec<UnitMap> = (0..n_units)
         .map(|u| {
-            let colours = paint.units[u].colours;
+            let track = tracks.as_ref().map(|t| t[u]);
+            let colours = match track {
+                Some(t) => m.table.row(u).map(|_| track_colours(t)),
+                None => paint.units[u].colours,
+            };
+            let with_status = |sentence: String| match track {
+                Some(t) => ctx.fill(Msg::WithStatus, &[("text", &sentence), ("status", track_label(ctx, t))]),
+                None => sentence,
+            };
             match m.table.row(u) {
                 Some(r) => {
                     let value_text = ctx.value(m.subject, r.value);
@@ -111,8 +153,9 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
                         colours,
                         rank: Some(r.rank),
                         rank_mark: ctx.rank_mark(r.rank, r.tied),
-                        sentence: ctx.district_value_rank(u, &value_text, r.rank, r.tied, n),
+                        sentence: with_status(ctx.district_value_rank(u, &value_text, r.rank, r.tied, n)),
                         value_text,
+                        track,
                     }
                 }
                 None => {
@@ -123,39 +166,43 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
                         colours: None,
                         rank: None,
                         rank_mark: "–".into(),
-                        sentence: ctx.district_gap(u, &reason),
+                        sentence: with_status(ctx.district_gap(u, &reason)),
                         value_text: reason,
+                        track,
                     }
                 }
             }
         })
         .collect();
-    let legend = paint.classes.as_ref().map(|c| {
-        let values: Vec<f64> = m.table.rows.iter().map(|r| r.value).collect();
-        let mut classes = c.legend(&values);
-        classes.sort_by_key(|k| std::cmp::Reverse(c.class_shade(k.class)));
-        let items = classes
-            .into_iter()
-            .map(|k| {
-                let (low, high) = (ctx.value(m.subject, k.low), ctx.value(m.subject, k.high));
-                let count = k.count.to_string();
-                let text = if low == high {
-                    ctx.fill(Msg::LegendSingle, &[("value", &low), ("count", &count)])
-                } else {
-                    ctx.fill(Msg::LegendRange, &[("low", &low), ("high", &high), ("count", &count)])
-                };
-                LegendItem { class: k.class, fill: c.colours(k.class).0, text, count: k.count }
-            })
-            .collect();
-        let subject = ctx.subject_short(m.subject);
-        let title = match c.centre.filter(|_| c.scheme == Scheme::Diverging) {
-            Some(x) if m.facts.target == Some(x) => ctx.fill(Msg::LegendCentreTarget, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
-            Some(x) => ctx.fill(Msg::LegendCentreAverage, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
-            None => ctx.fill(Msg::LegendTitle, &[("subject", &subject)]),
-        };
+    let track_legend = tracks.as_ref().map(|t| track_legend(ctx, m, t));
+    let legend = track_legend.or_else(|| {
+        paint.classes.as_ref().map(|c| {
+            let values: Vec<f64> = m.table.rows.iter().map(|r| r.value).collect();
+            let mut classes = c.legend(&values);
+            classes.sort_by_key(|k| std::cmp::Reverse(c.class_shade(k.class)));
+            let items = classes
+                .into_iter()
+                .map(|k| {
+                    let (low, high) = (ctx.value(m.subject, k.low), ctx.value(m.subject, k.high));
+                    let count = k.count.to_string();
+                    let text = if low == high {
+                        ctx.fill(Msg::LegendSingle, &[("value", &low), ("count", &count)])
+                    } else {
+                        ctx.fill(Msg::LegendRange, &[("low", &low), ("high", &high), ("count", &count)])
+                    };
+                    LegendItem { class: k.class, fill: c.colours(k.class).0, text, count: k.count }
+                })
+                .collect();
+            let subject = ctx.subject_short(m.subject);
+            let title = match c.centre.filter(|_| c.scheme == Scheme::Diverging) {
+                Some(x) if m.facts.target == Some(x) => ctx.fill(Msg::LegendCentreTarget, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
+                Some(x) => ctx.fill(Msg::LegendCentreAverage, &[("subject", &subject), ("value", &ctx.value(m.subject, x))]),
+                None => ctx.fill(Msg::LegendTitle, &[("subject", &subject)]),
+            };
 
-        let scale_note = (scale == Scale::AllPeriods).then(|| ctx.msg(Msg::LegendAllPeriods).to_string());
-        Legend { title, items, scale_note, no_data: ctx.fill(Msg::NoDataCount, &[("count", &paint.no_data.to_string())]) }
+            let scale_note = (scale == Scale::AllPeriods).then(|| ctx.msg(Msg::LegendAllPeriods).to_string());
+            Legend { title, items, scale_note, no_data: ctx.fill(Msg::NoDataCount, &[("count", &paint.no_data.to_string())]) }
+        })
     });
     let mut order: Vec<usize> = (0..n_units).collect();
     order.sort_by_key(|&u| (units[u].rank.unwrap_or(usize::MAX), ds.units()[u].name.en.clone()));
@@ -177,6 +224,30 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
         legend,
         values,
     }
+}
+
+/// The legend of pace to target: the statuses in their order, each with the districts that have
+/// a value in the period shown (those without one are counted as no data), empty ones left out.
+fn track_legend(ctx: &Ctx, m: &Measured, tracks: &[Track]) -> Legend {
+    let items = Track::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| {
+            let count = m.table.rows.iter().filter(|r| tracks[r.unit] == *t).count();
+            (count > 0).then(|| LegendItem {
+                class: k,
+                fill: TRACK[k],
+                text: ctx.fill(Msg::TrackCount, &[("status", track_label(ctx, *t)), ("count", &count.to_string())]),
+                count,
+            })
+        })
+        .collect();
+    let no_data = tracks.len() - m.table.ranked_count;
+    let title = match super::track::deadline_words(ctx, m.subject) {
+        Some((target, by)) => ctx.fill(Msg::TrackLegendTitle, &[("subject", &ctx.subject_short(m.subject)), ("target", &target), ("by", &by)]),
+        None => ctx.msg(Msg::TrackHeading).to_string(),
+    };
+    Legend { title, items, no_data: ctx.fill(Msg::NoDataCount, &[("count", &no_data.to_string())]), scale_note: None }
 }
 
 /// What the pointer or keyboard focus is on.

@@ -14,11 +14,15 @@
 //!   through (`published_periods`, `step_period`) and the indicator list as CSV.
 
 pub mod brief;
+pub mod changes;
 pub mod charts;
 pub mod district;
+pub mod followup;
 pub mod map;
+pub mod notes;
 pub mod podium;
 pub mod rankings;
+pub mod track;
 
 use crate::composite::{Composite, Weighting};
 use crate::dataset::Dataset;
@@ -95,6 +99,7 @@ pub fn view_name(view: View) -> Msg {
         View::Brief | View::Pack => Msg::NavBrief,
         View::About => Msg::NavAbout,
         View::Methods => Msg::NavMethods,
+        View::Followup => Msg::NavFollowup,
     }
 }
 
@@ -104,16 +109,18 @@ pub struct Facts {
     pub decimals: u8,
     pub direction: Direction,
     pub target: Option<f64>,
+    /// Whether the target has a deadline, so a pace to it can be projected.
+    pub dated_target: bool,
 }
 
 /// Composite scores are shown with one decimal, higher is better, and have no target.
-pub const COMPOSITE_FACTS: Facts = Facts { decimals: 1, direction: Direction::HigherIsBetter, target: None };
+pub const COMPOSITE_FACTS: Facts = Facts { decimals: 1, direction: Direction::HigherIsBetter, target: None, dated_target: false };
 
 pub fn facts(ds: &Dataset, subject: Subject) -> Facts {
     match subject {
         Subject::Indicator(i) => {
             let ind = &ds.indicators()[i];
-            Facts { decimals: ind.decimals, direction: ind.direction, target: ind.target }
+            Facts { decimals: ind.decimals, direction: ind.direction, target: ind.target, dated_target: ind.target.is_some() && ind.deadline.is_some() }
         }
         Subject::Composite => COMPOSITE_FACTS,
     }
@@ -281,7 +288,7 @@ impl<'a> Ctx<'a> {
                     }
                     parts.push(self.period_label(sel.period));
                 }
-                View::About | View::Methods => {}
+                View::About | View::Methods | View::Followup => {}
             }
             if let (Some(u), View::Map | View::Rankings | View::Charts) = (sel.district, view) {
                 parts.push(self.name(u));
@@ -340,6 +347,32 @@ impl<'a> Ctx<'a> {
             Trend::Same => self.msg(Msg::ValueSame).to_string(),
         };
         format!("{rank} · {value}")
+    }
+
+    /// "Morena, Bhind and Rewa" / "मुरैना, भिंड और रीवा".
+    pub fn names_list(&self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.fill(Msg::ListAnd, &[("list", &rest.join(", ")), ("last", last)]),
+        }
+    }
+
+    /// The districts' names as a list in running text.
+    pub fn units_list(&self, units: &[usize]) -> String {
+        self.names_list(&units.iter().map(|&u| self.name(u)).collect::<Vec<_>>())
+    }
+
+    /// A period's label, or for a month beyond the published periods (a deadline) its month
+    /// and year: "December 2026" / "दिसंबर 2026".
+    pub fn period_id_label(&self, id: &str) -> String {
+        if let Some(p) = self.ds.period_index(id) {
+            return self.period_label(p);
+        }
+        match crate::manifest::month_number(id) {
+            Some(n) => format!("{} {}", crate::numfmt::month_name((n.rem_euclid(12) + 1) as u32, self.lang), n.div_euclid(12)),
+            None => id.to_string(),
+        }
     }
 
     /// A flag's label for a value, e.g. "provisional"; empty without one.
