@@ -174,6 +174,7 @@ pub fn App() -> impl IntoView {
                         View::Pack => views::brief::PackView().into_any(),
                         View::About => views::about::AboutView().into_any(),
                         View::Methods => views::methods::MethodsView().into_any(),
+                        View::Followup => views::followup::FollowupView().into_any(),
                     }}
                     {move || chrome.get().then(|| view! { <views::share::ShareBar/> })}
                 }.into_any(),
@@ -261,18 +262,26 @@ fn OtherDatasets() -> impl IntoView {
 fn Navigation() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang.get();
-    let items = [
-        (View::Map, Msg::NavMap),
-        (View::Rankings, Msg::NavRankings),
-        (View::Charts, Msg::NavCharts),
-        (View::District, Msg::NavDistrict),
-        (View::Brief, Msg::NavBrief),
-        (View::About, Msg::NavAbout),
-    ];
+    // The follow-up is offered only when the dataset records review meetings.
+    let reviews = Memo::new(move |_| state.dataset.with(|d| d.as_ref().is_some_and(|d| !d.manifest.reviews.is_empty())));
+    let items = move || {
+        let mut items = vec![
+            (View::Map, Msg::NavMap),
+            (View::Rankings, Msg::NavRankings),
+            (View::Charts, Msg::NavCharts),
+            (View::District, Msg::NavDistrict),
+            (View::Brief, Msg::NavBrief),
+        ];
+        if reviews.get() {
+            items.push((View::Followup, Msg::NavFollowup));
+        }
+        items.push((View::About, Msg::NavAbout));
+        items
+    };
     view! {
         <nav class="main-nav" aria-label=move || Msg::MainNavigation.text(lang())>
             <ul>
-                {items.into_iter().map(|(v, msg)| {
+                {move || items().into_iter().map(|(v, msg)| {
                     let target = move || state.route.with(|r| Route { view: v, ..r.clone() });
                     view! {
                         <li>

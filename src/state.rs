@@ -389,6 +389,13 @@ impl AppState {
         }
     }
 
+    /// Loads the periods a projection or a follow-up reads.
+    pub fn ensure_periods(self, periods: impl IntoIterator<Item = usize>) {
+        for p in periods {
+            self.ensure_period(p);
+        }
+    }
+
     /// Whether every value file of `period` has been asked for and none is still in flight
     /// (tracks `in_flight`), so a view without figures can say they will not come.
     pub fn period_settled(&self, period: usize) -> bool {

@@ -42,14 +42,26 @@ fn deck_slides(state: AppState) -> Memo<Vec<SlideId>> {
 /// The models of every slide in the selected period, in the reader's language. Recomputed
 /// when the language, the deck, the period or the files of the period (or the one before) change.
 fn deck_models(state: AppState, slides: Memo<Vec<SlideId>>) -> Memo<Vec<(SlideId, SlideModel)>> {
+    // The review loop's lines read more periods: the pace window and the reviews' periods.
+    let loop_periods = Memo::new(move |_| {
+        let sel = state.selection.get()?;
+        state.with_ctx(samiksha_core::Lang::En, |ctx| brief::loop_periods(ctx, sel.period))
+    });
+    Effect::new(move |_| {
+        state.retry.track();
+        if let Some(p) = loop_periods.get() {
+            state.ensure_periods(p);
+        }
+    });
     let period_key = Memo::new(move |_| {
         let sel = state.selection.get()?;
         let counts = state.arrived.with(|a| (a.get(sel.period).copied().unwrap_or(0), sel.period.checked_sub(1).and_then(|p| a.get(p).copied()).unwrap_or(0)));
-        Some((sel.period, counts))
+        let others: usize = loop_periods.with(|l| state.arrived.with(|a| l.iter().flatten().map(|p| a.get(*p).copied().unwrap_or(0)).sum()));
+        Some((sel.period, counts, others))
     });
     Memo::new(move |_| {
         let lang = state.lang.get();
-        let Some((period, _)) = period_key.get() else { return Vec::new() };
+        let Some((period, _, _)) = period_key.get() else { return Vec::new() };
         let slides = slides.get();
         let points = slides.iter().filter(|s| matches!(s, SlideId::Point(_))).count();
         state
@@ -88,6 +100,18 @@ fn entry_view(e: &Entry) -> impl IntoView {
 }
 
 /// The dataset's headline figures, on the title slide and the pack's cover.
+/// "What changed since …" on the title slide and the pack's cover: the whole dataset's moves.
+fn changes_view(changes: Option<(String, Vec<String>)>) -> impl IntoView {
+    changes.filter(|c| !c.1.is_empty()).map(|(heading, sentences)| {
+        view! {
+            <section class="slide-changes">
+                <h3>{heading}</h3>
+                <ul>{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            </section>
+        }
+    })
+}
+
 fn headlines_view(headlines: Vec<(String, String, Option<String>)>) -> impl IntoView {
     view! {
         <dl class="slide-headlines">
@@ -343,6 +367,7 @@ pub fn BriefView() -> impl IntoView {
                                     <p class="slide-asof">{t.as_of}</p>
                                     <p class="slide-scope">{t.scope}</p>
                                     {headlines_view(t.headlines)}
+                                    {changes_view(t.changes.clone())}
                                     <p class="slide-source">{t.source}</p>
                                 </div>
                             }.into_any(),
@@ -368,6 +393,9 @@ pub fn BriefView() -> impl IntoView {
                                                 {p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
                                                 <li>{Msg::ChangeNote.text(l)}</li>
                                             </ul>
+                                            {(!p.loop_lines.is_empty()).then(|| view! {
+                                                <ul class="slide-loop">{p.loop_lines.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                                            })}
                                             {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
                                         </header>
                                         <div class="slide-body">
@@ -463,6 +491,7 @@ pub fn PackView() -> impl IntoView {
                                 <p>{t.as_of}</p>
                                 <p>{t.scope}</p>
                                 {headlines_view(t.headlines)}
+                                {changes_view(t.changes.clone())}
                                 <p class="slide-source">{t.source}</p>
                                 <dl class="pack-provenance">
                                     <div><dt>{Msg::Licence.text(l)}</dt><dd>{licence.clone()}</dd></div>
@@ -480,6 +509,9 @@ pub fn PackView() -> impl IntoView {
                                     <p class="slide-kicker">{p.department.clone().map(|d| format!("{d} · ")).unwrap_or_default()}{p.period.clone()}</p>
                                     <h2>{p.title.clone()}</h2>
                                     <ul class="slide-meta">{p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                                    {(!p.loop_lines.is_empty()).then(|| view! {
+                                        <ul class="slide-loop">{p.loop_lines.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                                    })}
                                     {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
                                     {match p.empty.clone() {
                                         Some(text) => view! { <p class="note">{text}</p> }.into_any(),

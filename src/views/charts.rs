@@ -106,6 +106,11 @@ pub fn ChartsView() -> impl IntoView {
                 <div class="chart-box" inner_html=svg></div>
                 <figcaption class="chart-summary">{m.summary.clone()}</figcaption>
             </figure>
+            {(!m.notes.is_empty()).then(|| view! {
+                <aside class="data-notes chart-notes" aria-label=Msg::NotesHeading.text(lang)>
+                    <ul>{m.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                </aside>
+            })}
             {state.selection.with_untracked(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <super::CompositeMethodLink/> })}
             <div class="chart-tools">
                 <button type="button" class="download" on:click=move |_| { failed.set(!crate::io::download(&svg_name, "image/svg+xml;charset=utf-8", doc.as_bytes())); }>{Msg::DownloadSvg.text(lang)}</button>

@@ -66,11 +66,16 @@ pub fn MapView() -> impl IntoView {
     let classes = Memo::new(move |_| state.route.with(|r| r.classes));
     let preferred = Memo::new(move |_| state.route.with(|r| r.map));
     let scale = Memo::new(move |_| state.route.with(|r| r.scale));
-    // Classes over every period need every period's values (a link, a bookmark, the button).
+    // Classes over every period need every period's values (a link, a bookmark, the button);
+    // pace to target needs the periods its pace is measured over.
+    let tracking = Memo::new(move |_| classes.get() == Some(samiksha_core::classify::Method::Track));
     Effect::new(move |_| {
         state.retry.track();
         if scale.get() == samiksha_core::route::Scale::AllPeriods {
             state.ensure_all_periods();
+        }
+        if let (true, Some(sel)) = (tracking.get(), state.selection.get()) {
+            state.ensure_periods(samiksha_core::analysis::track::periods_needed(sel.period));
         }
     });
     let model: Memo<Option<Arc<MapModel>>> = Memo::new(move |_| {
@@ -78,8 +83,8 @@ pub fn MapView() -> impl IntoView {
         let lang = state.lang.get();
         let method = classes.get();
         let scale = scale.get();
-        // Classes over every period change as periods arrive.
-        if scale == samiksha_core::route::Scale::AllPeriods {
+        // Classes over every period, and paces, change as periods arrive.
+        if scale == samiksha_core::route::Scale::AllPeriods || tracking.get() {
             state.arrived.track();
         }
         state.with_ctx(lang, |ctx| Arc::new(map::model(ctx, &m, method, scale)))
@@ -105,6 +110,8 @@ pub fn MapView() -> impl IntoView {
             <Controls/>
             <h2 id="map-h">{heading}</h2>
             <p class="meta">{direction}</p>
+            <super::DataNotes/>
+            <super::WhatChanged/>
             {move || state.selection.with(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <super::CompositeMethodLink/> })}
             {move || {
                 let lang = state.lang.get();
@@ -253,6 +260,7 @@ fn GeoShapes(
         ((sa.label.1 / 80.0) as i64, sa.label.0 as i64).cmp(&((sb.label.1 / 80.0) as i64, sb.label.0 as i64))
     });
     let sentence = move |u: usize| model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
+    let track = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].track).map(|t| t.word()));
     let fill = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].colours).map_or("url(#no-data)", |c| c.0));
     let ink = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].colours).map_or("#1a1a1a", |c| c.1));
     let events = move |u: usize, slug: String| {
@@ -276,7 +284,7 @@ fn GeoShapes(
             let u = s.unit;
             let (click, key, focus, mv) = events(u, slugs[u].clone());
             view! {
-                <g class="shape" data-district=slugs[u].clone() tabindex="0" role="link" aria-label=move || sentence(u)
+                <g class="shape" data-district=slugs[u].clone() data-track=move || track(u) tabindex="0" role="link" aria-label=move || sentence(u)
                    on:click=click on:keydown=key on:focus=focus on:mousemove=mv on:mouseleave=move |_| hovered.set(None)>
                     <path d=s.path.clone() fill=move || fill(u) class:found=move || found.get() == Some(u) fill-rule="evenodd"/>
                 </g>
@@ -345,7 +353,7 @@ fn GeoShapes(
             let note = state.with_ctx(lang, |ctx| map::within_parent(ctx, u, wp.parent)).unwrap_or_default();
             let (click, key, focus, mv) = events(u, slugs[u].clone());
             Some(view! {
-                <g class="shape within-parent" data-district=slugs[u].clone() data-within=slugs[wp.parent].clone() tabindex="0" role="link"
+                <g class="shape within-parent" data-district=slugs[u].clone() data-within=slugs[wp.parent].clone() data-track=move || track(u) tabindex="0" role="link"
                    aria-label=move || format!("{} ({note})", sentence(u))
                    on:click=click on:keydown=key on:focus=focus on:mousemove=mv on:mouseleave=move |_| hovered.set(None)>
                     <circle cx=x cy=y r="9" fill=move || fill(u)/>
@@ -414,10 +422,11 @@ fn Tiles(
             let has_value = move || model.with(|m| m.as_ref().is_some_and(|m| m.units[u].colours.is_some()));
             let rank = move || model.with(|m| m.as_ref().map(|m| m.units[u].rank_mark.clone())).unwrap_or_default();
             let sentence = move || model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
+            let track = move || model.with(|m| m.as_ref().and_then(|m| m.units[u].track).map(|t| t.word()));
             let href_slug = slug.clone();
             let click_slug = slug.clone();
             view! {
-                <a class="tile" class:no-data=move || !has_value() class:found=move || found.get() == Some(u) data-district=slug
+                <a class="tile" class:no-data=move || !has_value() class:found=move || found.get() == Some(u) data-district=slug data-track=track
                    href=move || state.route.with(|r| district_route(r, &href_slug).to_query())
                    on:click=move |ev: leptos::ev::MouseEvent| {
                        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }

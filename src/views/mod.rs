@@ -7,6 +7,7 @@ pub mod about;
 pub mod brief;
 pub mod charts;
 pub mod district;
+pub mod followup;
 pub mod map;
 pub mod methods;
 pub mod rankings;
@@ -113,6 +114,52 @@ pub fn LoadingValues() -> impl IntoView {
         } else {
             view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any()
         }
+    }
+}
+
+/// The notes on the data that speak of the shown indicator and period (a definition change,
+/// a portal outage), from the manifest, so they show as soon as the view does.
+#[component]
+pub fn DataNotes() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        let sel = state.selection.get()?;
+        let indicator = match sel.subject {
+            samiksha_core::present::Subject::Indicator(i) => Some(i),
+            samiksha_core::present::Subject::Composite => None,
+        };
+        let notes = state.with_ctx(lang, |ctx| samiksha_core::present::notes::notes_for(ctx, indicator, sel.period, sel.district))?;
+        (!notes.is_empty()).then(|| {
+            view! {
+                <aside class="data-notes" aria-label=Msg::NotesHeading.text(lang)>
+                    <ul>{notes.into_iter().map(|n| view! { <li><span class="note-mark">{Msg::NoteMark.text(lang)}</span>" "{n}</li> }).collect_view()}</ul>
+                </aside>
+            }
+        })
+    }
+}
+
+/// "What changed since …": whole sentences about the shown period against the one before,
+/// folded under a summary line whose height does not change when the sentences arrive.
+#[component]
+pub fn WhatChanged() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let sel = state.selection.get()?;
+        // The sentences need this period's and the previous period's files.
+        state.arrived.track();
+        state.with_ctx(lang, |ctx| samiksha_core::present::changes::model(ctx, sel.subject, sel.period))
+    });
+    move || {
+        let c = model.get()?;
+        Some(view! {
+            <details class="what-changed">
+                <summary>{c.heading}</summary>
+                <ul>{c.sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            </details>
+        })
     }
 }
 

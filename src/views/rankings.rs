@@ -48,9 +48,20 @@ fn podium_side(page: &RankingsPage, side: &PodiumSide, class: &'static str, id: 
 #[component]
 pub fn RankingsView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A target with a deadline adds a pace column, measured over the periods before this one.
+    let dated = Memo::new(move |_| state.measured.with(|m| m.as_ref().is_some_and(|m| m.facts.dated_target)));
+    Effect::new(move |_| {
+        state.retry.track();
+        if let (true, Some(sel)) = (dated.get(), state.selection.get()) {
+            state.ensure_periods(samiksha_core::analysis::track::periods_needed(sel.period));
+        }
+    });
     let page: Memo<Option<Arc<RankingsPage>>> = Memo::new(move |_| {
         let m = state.measured.get()?;
         let lang = state.lang.get();
+        if dated.get() {
+            state.arrived.track();
+        }
         state.with_ctx(lang, |ctx| Arc::new(rankings::page(ctx, &m)))
     });
     let search = Memo::new(move |_| state.route.with(|r| r.search.clone()));
@@ -165,7 +176,7 @@ pub fn RankingsView() -> impl IntoView {
                             .filter(|(c, _)| !matches!(c, Column::Rank | Column::District))
                             .map(|(&c, label)| {
                                 let class = match c {
-                                    Column::Change => "change",
+                                    Column::Change | Column::Track => "change",
                                     Column::Division | Column::Band => "",
                                     Column::Value => "num lead",
                                     _ => "num",
@@ -174,7 +185,7 @@ pub fn RankingsView() -> impl IntoView {
                             })
                             .collect_view();
                         view! {
-                            <tr data-district=r.slug.clone() data-rank=r.rank.to_string() class:selected=selected>
+                            <tr data-district=r.slug.clone() data-rank=r.rank.to_string() data-track=r.track.map(|t| t.word()) class:selected=selected>
                                 <td class="num">{r.rank}{r.tied.then(|| view! { <abbr title=Msg::Tied.text(lang)>"="<span class="visually-hidden">{format!(" ({})", Msg::Tied.text(lang))}</span></abbr> })}</td>
                                 <th scope="row"><DistrictLink slug=r.slug.clone() name=r.name.clone()/></th>
                                 {cells}
@@ -323,6 +334,8 @@ pub fn RankingsView() -> impl IntoView {
         <section class="view rankings-view" aria-labelledby="rank-h">
             <Controls/>
             <h2 id="rank-h">{heading}</h2>
+            <super::DataNotes/>
+            <super::WhatChanged/>
             {summary}
             {tools}
             {table}

@@ -98,7 +98,7 @@ pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::chart
     let fmt = |v: f64| ctx.value(subject, v);
     match &m.drawing {
         Drawing::Bars { bars, refs, gap_label } => ranked_bars(bars, refs, &fmt, gap_label, &m.title, m.size.0),
-        Drawing::Trend { labels, series, refs } => trend(labels, series, refs, &fmt, &m.title, m.size),
+        Drawing::Trend { labels, series, refs, marks } => trend_marked(labels, series, refs, marks, &fmt, &m.title, m.size),
         Drawing::Distribution { groups, refs } => distribution(groups, refs, &fmt, &m.title, m.size.0),
         Drawing::Scatter { points, x_title, y_title, y } => {
             let fmt_y = |v: f64| ctx.value(*y, v);
@@ -204,6 +204,12 @@ pub fn period_ticks(count: usize, fit: usize) -> Vec<usize> {
 }
 
 pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
+    trend_marked(x_labels, series, refs, &[], fmt, aria, size)
+}
+
+/// A trend with marked periods: each mark (a period's index and its short label, "Note 1") is a
+/// dotted vertical line with its label at the top, so a note on the data is seen where it applies.
+pub fn trend_marked(x_labels: &[String], series: &[Series], refs: &[Reference], marks: &[(usize, String)], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
     let (lo, hi) = extent(series.iter().flat_map(|s| s.values.iter().flatten().copied()).chain(refs.iter().map(|r| r.value)), false);
     let n = x_labels.len().max(2);
     let mut out = String::new();
@@ -245,6 +251,17 @@ pub fn trend(x_labels: &[String], series: &[Series], refs: &[Reference], fmt: Fm
             // A tick says which point the label belongs to.
             let _ = root.draw(&PathElement::new(vec![(px, py), (px, py + 5)], ShapeStyle { color: INK.to_rgba(), filled: false, stroke_width: 1 }));
             let _ = root.draw(&Text::new(plain(label), (px, py + 8), x_font.clone()));
+        }
+        for (i, label) in marks.iter().filter(|(i, _)| *i < x_labels.len()) {
+            let colour = RGBColor(120, 60, 0);
+            let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: 1 };
+            // Dotted: short segments up the period's line.
+            let steps = 24;
+            let pts: Vec<(f64, f64)> = (0..=steps).map(|k| (*i as f64, lo + (hi - lo) * k as f64 / steps as f64)).collect();
+            let _ = chart.draw_series(pts.chunks(2).filter(|w| w.len() == 2).map(|w| PathElement::new(vec![w[0], w[1]], style)));
+            let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Center, VPos::Bottom));
+            let (px, py) = chart.backend_coord(&(*i as f64, hi));
+            let _ = root.draw(&Text::new(plain(label), (px, py - 2), font));
         }
         for r in refs {
             let colour = if r.dashed { RGBColor(155, 28, 28) } else { RGBColor(90, 90, 90) };

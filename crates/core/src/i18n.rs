@@ -303,6 +303,8 @@ strings! {
     NotesHeading => "Notes on the data", "डेटा पर टिप्पणियाँ";
     NoteAt => "{period}: {text}", "{period}: {text}";
     NoteMark => "Note", "टिप्पणी";
+    NoteNumber => "Note {n}", "टिप्पणी {n}";
+    NoteNumbered => "Note {n} — {text}", "टिप्पणी {n} — {text}";
     ChangesHeading => "What changed since {then}", "{then} से क्या बदला";
     ChangesNone => "No earlier period to compare with.", "तुलना के लिए कोई पिछली अवधि नहीं।";
     ChangesEnteredTop => "New in the top three of {subject}: {districts}.", "{subject} में शीर्ष तीन में नए: {districts}।";

@@ -94,7 +94,36 @@ fn the_hindi_methodology_matches_the_english_one() {
         (anchors, figures, steps)
     };
     let (en_anchors, en_figures, en_steps) = outline(&en);
-    assert_eq!(en_anchors, ["ranking", "composite", "example"]);
+    assert_eq!(en_anchors, ["ranking", "composite", "example", "pace"]);
     assert_eq!(outline(&hi), (en_anchors, en_figures.clone(), en_steps));
-    assert_eq!(en_figures.len(), 20);
+    assert_eq!(en_figures.len(), 26);
+}
+
+/// The pace example of "Targets with deadlines": its values are read from the document's table,
+/// projected by the code, and the pace, the month of arrival and the verdict the document states
+/// are checked against what the code says.
+#[test]
+fn the_pace_example_is_what_the_code_projects() {
+    use samiksha_core::analysis::track::{project, theil_sen, Goal, Reach, Track};
+    use samiksha_core::manifest::{month_id, month_number, Direction};
+    let doc = doc();
+    let months = ["May 2026", "June 2026", "July 2026", "August 2026", "September 2026", "October 2026"];
+    let rows = table(&doc, "month | value");
+    assert_eq!(rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), months);
+    let start = month_number("2026-05").unwrap() as f64;
+    let points: Vec<(f64, f64)> = rows.iter().enumerate().filter_map(|(k, r)| r[1].parse::<f64>().ok().map(|v| (start + k as f64, v))).collect();
+    assert_eq!(points.len(), 5, "five values in the window");
+    let pace = theil_sen(&points).unwrap();
+    assert!(doc.contains(&format!("**{pace:.2}** points a month")), "the document should give the pace as {pace:.2}");
+    // The least-squares slope the document compares it with, computed here.
+    let n = points.len() as f64;
+    let (mx, my) = (points.iter().map(|p| p.0).sum::<f64>() / n, points.iter().map(|p| p.1).sum::<f64>() / n);
+    let ls = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / points.iter().map(|p| (p.0 - mx).powi(2)).sum::<f64>();
+    assert!(doc.contains(&format!("least-squares line would say {ls:.2}")), "least squares: {ls:.2}");
+    let goal = Goal { value: 100.0, direction: Direction::HigherIsBetter, decimals: 1, by: month_number("2026-12").unwrap() as f64, from: None, monthly: true };
+    let p = project(&points, start + 5.0, &goal);
+    assert_eq!(p.track, Track::OffTrack);
+    let Some(Reach::Month(m)) = p.reach else { panic!("a month of arrival") };
+    assert_eq!(m, month_id(month_number("2027-10").unwrap()));
+    assert!(doc.contains("reaches 100% in **October 2027**, after the deadline: **off track**"));
 }

@@ -113,6 +113,8 @@ pub struct TitleSlide {
     /// "12 review points · 55 districts".
     pub scope: String,
     pub source: String,
+    /// "What changed since September 2026" and its sentences about the whole dataset.
+    pub changes: Option<(String, Vec<String>)>,
 }
 
 pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
@@ -128,6 +130,10 @@ pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
             .collect(),
         scope: ctx.fill(Msg::BriefScope, &[("points", &points.to_string()), ("districts", &ctx.ds.units().len().to_string())]),
         source: ctx.source_line(),
+        changes: ctx
+            .ds
+            .previous_period(period)
+            .map(|then| (ctx.fill(Msg::ChangesHeading, &[("then", &ctx.period_label(then))]), super::changes::overall_sentences(ctx, then, period))),
     }
 }
 
@@ -185,6 +191,10 @@ pub struct PointSlide {
     pub highlight: Vec<(usize, End)>,
     /// "Map: the top three (▲) and bottom three (▼) districts".
     pub map_label: String,
+    /// The review's loop for this point, opening the slide: the districts the last review
+    /// named and what followed, how many will miss a dated target at their present pace, and
+    /// the notes on this indicator's data in this period.
+    pub loop_lines: Vec<String>,
 }
 
 fn entry(ctx: &Ctx, m: &Measured, row: usize) -> Entry {
@@ -241,8 +251,13 @@ pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
         bottom_side.more_rank = None;
     }
     let mut meta = vec![ctx.direction(m.facts.direction).to_string()];
-    if let Some(t) = m.facts.target {
-        meta.push(ctx.fill(Msg::TargetIs, &[("value", &ctx.value(m.subject, t))]));
+    match super::track::deadline_text(ctx, m.subject) {
+        Some(d) => meta.push(d),
+        None => {
+            if let Some(t) = m.facts.target {
+                meta.push(ctx.fill(Msg::TargetIs, &[("value", &ctx.value(m.subject, t))]));
+            }
+        }
     }
     if let Some(avg) = m.table.mean {
         meta.push(ctx.fill(Msg::StateAverageIs, &[("value", &ctx.value(m.subject, avg))]));
@@ -262,7 +277,16 @@ pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
         Subject::Indicator(i) => ds.manifest.departments.iter().find(|d| d.id == ds.indicators()[i].department).map(|d| d.name.get(ctx.lang).to_string()),
         Subject::Composite => None,
     };
+    let loop_lines = match m.subject {
+        Subject::Indicator(i) => super::followup::named_line(ctx, i, m.period)
+            .into_iter()
+            .chain(super::track::summary(ctx, i, m.period).unwrap_or_default())
+            .chain(super::notes::notes_for(ctx, Some(i), m.period, None))
+            .collect(),
+        Subject::Composite => Vec::new(),
+    };
     PointSlide {
+        loop_lines,
         subject: m.subject,
         title: ctx.subject_name(m.subject),
         department,
@@ -274,6 +298,21 @@ pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
         highlight,
         map_label: ctx.msg(Msg::BriefMapLabel).to_string(),
     }
+}
+
+/// The periods the slides' review-loop lines read besides the shown one: the window a dated
+/// target's pace is measured over (when any indicator has one) and the period of each review
+/// held by then.
+pub fn loop_periods(ctx: &Ctx, period: usize) -> Vec<usize> {
+    let ds = ctx.ds;
+    let mut out: Vec<usize> = Vec::new();
+    if ds.indicators().iter().any(|i| i.target.is_some() && i.deadline.is_some()) {
+        out.extend(crate::analysis::track::periods_needed(period));
+    }
+    out.extend(ds.manifest.reviews.iter().filter_map(|r| ds.period_index(&r.period)).filter(|p| *p <= period));
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A row of the printed pack's full ranking.

@@ -25,38 +25,57 @@ pub fn model(ctx: &Ctx, subject: Subject, period: usize) -> Changes {
         return Changes { heading: ctx.msg(Msg::ChangesNone).to_string(), sentences: Vec::new() };
     };
     let heading = ctx.fill(Msg::ChangesHeading, &[("then", &ctx.period_label(then))]);
+    let mut sentences = match subject {
+        Subject::Indicator(i) => indicator_sentences(ctx, i, then, period),
+        Subject::Composite => Vec::new(),
+    };
+    sentences.extend(overall_sentences(ctx, then, period));
+    Changes { heading, sentences }
+}
+
+/// The sentences about one indicator: the ends of its ranking, its largest movers, and the
+/// districts that newly met its target.
+pub fn indicator_sentences(ctx: &Ctx, i: usize, then: usize, period: usize) -> Vec<String> {
+    let ds = ctx.ds;
+    let subject = Subject::Indicator(i);
     let mut sentences = Vec::new();
-    if let Subject::Indicator(i) = subject {
-        if let Some(c) = indicator_changes(ds, i, then, period) {
-            let name = ctx.subject_short(subject);
-            let list = |units: &[usize]| ctx.units_list(units);
-            let mut ends = Vec::new();
-            for (units, m) in [
-                (&c.entered_top, Msg::ChangesEnteredTop),
-                (&c.left_top, Msg::ChangesLeftTop),
-                (&c.entered_bottom, Msg::ChangesEnteredBottom),
-                (&c.left_bottom, Msg::ChangesLeftBottom),
-            ] {
-                if !units.is_empty() {
-                    ends.push(ctx.fill(m, &[("subject", &name), ("districts", &list(units))]));
-                }
-            }
-            if ends.is_empty() {
-                ends.push(ctx.fill(Msg::ChangesEndsSame, &[("subject", &name), ("then", &ctx.period_label(then))]));
-            }
-            sentences.extend(ends);
-            let rank_now = |u: usize| crate::rank::rank_indicator(ds, i, period).and_then(|r| r.rank_of(u).map(|x| x.rank)).unwrap_or(0);
-            if let Some((u, k)) = c.rose_most {
-                sentences.push(ctx.fill(Msg::ChangesRoseMost, &[("district", &ctx.name(u)), ("places", &k.to_string()), ("rank", &rank_now(u).to_string())]));
-            }
-            if let Some((u, k)) = c.fell_most {
-                sentences.push(ctx.fill(Msg::ChangesFellMost, &[("district", &ctx.name(u)), ("places", &k.to_string()), ("rank", &rank_now(u).to_string())]));
-            }
-            if let (false, Some(t)) = (c.newly_met.is_empty(), ds.indicators()[i].target) {
-                sentences.push(ctx.fill(Msg::ChangesNewlyMet, &[("target", &ctx.value(subject, t)), ("districts", &list(&c.newly_met))]));
-            }
+    let Some(c) = indicator_changes(ds, i, then, period) else { return sentences };
+    let name = ctx.subject_short(subject);
+    let list = |units: &[usize]| ctx.units_list(units);
+    let mut ends = Vec::new();
+    for (units, m) in [
+        (&c.entered_top, Msg::ChangesEnteredTop),
+        (&c.left_top, Msg::ChangesLeftTop),
+        (&c.entered_bottom, Msg::ChangesEnteredBottom),
+        (&c.left_bottom, Msg::ChangesLeftBottom),
+    ] {
+        if !units.is_empty() {
+            ends.push(ctx.fill(m, &[("subject", &name), ("districts", &list(units))]));
         }
     }
+    if ends.is_empty() {
+        ends.push(ctx.fill(Msg::ChangesEndsSame, &[("subject", &name), ("then", &ctx.period_label(then))]));
+    }
+    sentences.extend(ends);
+    let ranking = crate::rank::rank_indicator(ds, i, period);
+    let rank_now = |u: usize| ranking.as_ref().and_then(|r| r.rank_of(u).map(|x| x.rank)).unwrap_or(0);
+    if let Some((u, k)) = c.rose_most {
+        sentences.push(ctx.fill(Msg::ChangesRoseMost, &[("district", &ctx.name(u)), ("places", &k.to_string()), ("rank", &rank_now(u).to_string())]));
+    }
+    if let Some((u, k)) = c.fell_most {
+        sentences.push(ctx.fill(Msg::ChangesFellMost, &[("district", &ctx.name(u)), ("places", &k.to_string()), ("rank", &rank_now(u).to_string())]));
+    }
+    if let (false, Some(t)) = (c.newly_met.is_empty(), ds.indicators()[i].target) {
+        sentences.push(ctx.fill(Msg::ChangesNewlyMet, &[("target", &ctx.value(subject, t)), ("districts", &list(&c.newly_met))]));
+    }
+    sentences
+}
+
+/// The sentences about the whole dataset: the state averages that moved most and how many
+/// targets districts newly met.
+pub fn overall_sentences(ctx: &Ctx, then: usize, period: usize) -> Vec<String> {
+    let ds = ctx.ds;
+    let mut sentences = Vec::new();
     let moves = largest_average_moves(ds, then, period);
     if !moves.is_empty() {
         let named: Vec<String> = moves
@@ -74,5 +93,5 @@ pub fn model(ctx: &Ctx, subject: Subject, period: usize) -> Changes {
     if met > 0 {
         sentences.push(ctx.fill(Msg::ChangesTargetsAll, &[("count", &met.to_string())]));
     }
-    Changes { heading, sentences }
+    sentences
 }

@@ -48,6 +48,8 @@ pub enum Drawing {
         labels: Vec<String>,
         series: Vec<Series>,
         refs: Vec<Reference>,
+        /// Periods a note on the data speaks of: (period index, "Note 1").
+        marks: Vec<(usize, String)>,
     },
     Distribution {
         groups: Vec<Group>,
@@ -71,8 +73,10 @@ pub struct ChartModel {
     pub summary: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// The source and as-of line every download carries.
+    /// The source and as-of line every download carries, then the notes on the data.
     pub footer: String,
+    /// Notes on the data the chart marks: "Note 1 — September 2026: new rules".
+    pub notes: Vec<String>,
     pub file_stem: String,
     /// For the scatter: the indicators the second axis can show, as (id, name, chosen).
     pub second_choices: Vec<(String, String, bool)>,
@@ -115,6 +119,7 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
     let heading = ctx.heading(subject, sel.period);
     let (rank_h, district_h, value_h) = (ctx.msg(Msg::Rank).to_string(), ctx.unit_word(), ctx.msg(Msg::Value).to_string());
     let mut second_choices = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
     let (title, drawing, size, summary, header, rows) = match kind {
         ChartKind::Bars => {
             let mut bars: Vec<Bar> = m
@@ -191,7 +196,13 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
                 ],
             );
             let target: Vec<Reference> = refs.into_iter().filter(|r| r.dashed).collect();
-            (title, Drawing::Trend { labels, series: lines, refs: target }, (720, 340), summary, header, rows)
+            let marked = match subject {
+                Subject::Indicator(i) => super::notes::marked_periods(ctx, i),
+                Subject::Composite => Vec::new(),
+            };
+            let marks = marked.iter().enumerate().map(|(k, (p, _))| (*p, ctx.fill(Msg::NoteNumber, &[("n", &(k + 1).to_string())]))).collect();
+            notes = marked.iter().enumerate().map(|(k, (_, text))| ctx.fill(Msg::NoteNumbered, &[("n", &(k + 1).to_string()), ("text", text)])).collect();
+            (title, Drawing::Trend { labels, series: lines, refs: target, marks }, (720, 340), summary, header, rows)
         }
         ChartKind::Distribution => {
             let groups: Vec<Group> = ds
@@ -255,7 +266,8 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
         summary,
         header,
         rows,
-        footer: ctx.source_line(),
+        footer: std::iter::once(ctx.source_line()).chain(notes.iter().cloned()).collect::<Vec<_>>().join(" · "),
+        notes,
         file_stem: format!("samiksha-{id}-{}-{}-{}", ds.periods()[sel.period].id, kind.word(), ctx.lang.code()),
         second_choices,
     })

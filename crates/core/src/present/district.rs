@@ -100,6 +100,10 @@ pub struct Profile {
     pub composite_history: Vec<Option<f64>>,
     pub strengths: Vec<Standing>,
     pub concerns: Vec<Standing>,
+    /// One line per indicator with a dated target: its pace, in words, and the status word.
+    pub tracks: Vec<(Standing, crate::analysis::track::Track)>,
+    /// Notes on the data about this district.
+    pub notes: Vec<String>,
     pub shown: Vec<Shown>,
     pub departments: Vec<DepartmentBlock>,
     pub caption: String,
@@ -237,6 +241,13 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
         composite_history,
         strengths,
         concerns,
+        tracks: (0..ds.indicators().len())
+            .filter_map(|i| {
+                let p = crate::analysis::track::project_all(ds, i, period)?.swap_remove(unit);
+                Some((Standing { indicator: ds.indicators()[i].id.clone(), text: super::track::district_line(ctx, i, &p) }, p.track))
+            })
+            .collect(),
+        notes: ds.manifest.notes.iter().filter(|n| n.district.as_deref() == Some(u.slug.as_str())).map(|n| super::notes::text(ctx, n)).collect(),
         shown,
         departments,
         caption: ctx.fill(Msg::ScorecardCaption, &[("period", &ctx.period_label(period))]),

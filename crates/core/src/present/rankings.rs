@@ -23,6 +23,8 @@ pub enum Column {
     Value,
     Change,
     Band,
+    /// Pace to a target with a deadline.
+    Track,
 }
 
 impl Column {
@@ -37,6 +39,7 @@ impl Column {
             Column::Value => Msg::Value,
             Column::Change => Msg::ChangeSincePrevious,
             Column::Band => Msg::Band,
+            Column::Track => Msg::TrackHeading,
         })
     }
 
@@ -48,7 +51,7 @@ impl Column {
             Column::Division => Some(SortKey::Division),
             Column::Value => Some(SortKey::Value),
             Column::Change => Some(SortKey::Change),
-            Column::RankInDivision | Column::Band => None,
+            Column::RankInDivision | Column::Band | Column::Track => None,
         }
     }
 }
@@ -78,6 +81,9 @@ pub struct RankRow {
     pub change_text: String,
     pub change_places: i64,
     pub band: Option<String>,
+    /// Pace to the target's deadline, in words, where the target has one.
+    pub track: Option<crate::analysis::track::Track>,
+    pub track_text: Option<String>,
     /// "Tikamgarh: 61.2, rank 1 of 55": the row as one sentence.
     pub sentence: String,
 }
@@ -92,6 +98,7 @@ impl RankRow {
             Column::Value => self.value_text.clone(),
             Column::Change => self.change_text.clone(),
             Column::Band => self.band.clone().unwrap_or_default(),
+            Column::Track => self.track_text.clone().unwrap_or_default(),
         }
     }
 }
@@ -156,6 +163,10 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
     let n = m.table.ranked_count;
     let values = m.values(ds.units().len());
     let (division_rows, within) = divisions(ds, &values, m.facts.direction, m.facts.decimals);
+    let projections = match subject {
+        Subject::Indicator(i) => crate::analysis::track::project_all(ds, i, m.period),
+        Subject::Composite => None,
+    };
     let rows: Vec<RankRow> = m
         .table
         .rows
@@ -186,6 +197,8 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
                 change_text: r.change.as_ref().map(|c| ctx.change(c, m.facts.decimals)).unwrap_or_else(|| "–".into()),
                 change_places: r.change.as_ref().and_then(|c| c.rank_delta).unwrap_or(0),
                 band: m.composite.as_ref().and_then(|_| band_of(ds, r.value)).map(|b| ds.manifest.bands[b].label.get(ctx.lang).to_string()),
+                track: projections.as_ref().map(|p| p[r.unit].track),
+                track_text: projections.as_ref().map(|p| super::track::status_text(ctx, subject, &p[r.unit])),
                 sentence: ctx.district_value_rank(r.unit, &value, r.rank, r.tied, n),
             }
         })
@@ -194,8 +207,13 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
     let pod = podium(&ranks, 3);
 
     let mut meta = vec![ctx.direction(m.facts.direction).to_string()];
-    if let Some(t) = m.facts.target {
-        meta.push(ctx.fill(Msg::TargetIs, &[("value", &ctx.value(subject, t))]));
+    match super::track::deadline_text(ctx, subject) {
+        Some(d) => meta.push(d),
+        None => {
+            if let Some(t) = m.facts.target {
+                meta.push(ctx.fill(Msg::TargetIs, &[("value", &ctx.value(subject, t))]));
+            }
+        }
     }
     if let Some(avg) = m.table.mean {
         meta.push(ctx.fill(Msg::StateAverageIs, &[("value", &ctx.value(subject, avg))]));
@@ -228,6 +246,9 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
     let mut columns = vec![Column::Rank, Column::District, Column::Division, Column::RankInDivision, Column::Value, Column::Change];
     if m.composite.is_some() {
         columns.push(Column::Band);
+    }
+    if projections.is_some() {
+        columns.push(Column::Track);
     }
     let id = match subject {
         Subject::Indicator(i) => ds.indicators()[i].id.clone(),
