@@ -1,5 +1,6 @@
-//! The charts view lays out `present::charts`: ranked bars, trends, distribution by division
-//! and a scatter of two indicators (the kind and the second indicator in the URL), each with a
+//! The charts view lays out `present::charts`: ranked bars, trends, distribution by division,
+//! a scatter of two indicators, every district then and now (a slope chart from the last
+//! review, or `compare=`) and ranks over time (the kind and its choices in the URL), each with a
 //! summary sentence, a data table one control away, and downloads (SVG, PNG, CSV) that carry
 //! the title, source and as-of date. The `samiksha-charts` crate draws the model's inputs.
 
@@ -22,7 +23,7 @@ pub fn ChartsView() -> impl IntoView {
     Effect::new(move |_| {
         // Asked again after a lost connection returns.
         state.retry.track();
-        if kind.get() == ChartKind::Trend {
+        if matches!(kind.get(), ChartKind::Trend | ChartKind::Ranks | ChartKind::Slope) {
             state.ensure_all_periods();
         }
     });
@@ -49,16 +50,18 @@ pub fn ChartsView() -> impl IntoView {
         let k = kind.get();
         // The shown period's values, or for a trend every period's.
         state.measured.with(|_| ());
-        if k == ChartKind::Trend {
+        if matches!(k, ChartKind::Trend | ChartKind::Ranks | ChartKind::Slope) {
             state.arrived.track();
         }
+        let compare = state.route.with(|r| r.compare.clone());
         let second = second.get();
         let with = with.get();
         state
             .with_ctx(lang, |ctx| {
                 let others: Vec<usize> = with.iter().filter_map(|s| ctx.ds.unit_index(s)).collect();
                 let second = second.as_deref().and_then(|s| ctx.ds.indicator_index(s));
-                let mut m = charts::model(ctx, sel, &others, k, second)?;
+                let compare = compare.as_deref().and_then(|c| ctx.ds.period_index(c));
+                let mut m = charts::model_from(ctx, sel, &others, k, second, compare)?;
                 charts::fit_width(&mut m, available.get());
                 let svg = draw(ctx, &m, sel.subject);
                 Some(Arc::new((m, svg)))
@@ -137,7 +140,7 @@ pub fn ChartsView() -> impl IntoView {
             <h2 id="charts-h">{heading}</h2>
             <fieldset class="segmented chart-kinds">
                 <legend>{move || Msg::ChartKind.text(state.lang.get())}</legend>
-                {[(ChartKind::Bars, Msg::ChartBars), (ChartKind::Trend, Msg::ChartTrend), (ChartKind::Distribution, Msg::ChartDistribution), (ChartKind::Scatter, Msg::ChartScatter)].into_iter().map(|(k, label)| view! {
+                {[(ChartKind::Bars, Msg::ChartBars), (ChartKind::Trend, Msg::ChartTrend), (ChartKind::Distribution, Msg::ChartDistribution), (ChartKind::Scatter, Msg::ChartScatter), (ChartKind::Slope, Msg::ChartSlope), (ChartKind::Ranks, Msg::ChartRanks)].into_iter().map(|(k, label)| view! {
                     <button type="button" data-chart=k.word() aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| state.navigate(|r| r.chart = Some(k))>{move || super::label(state, state.lang.get(), label)}</button>
                 }).collect_view()}
             </fieldset>

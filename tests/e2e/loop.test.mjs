@@ -44,7 +44,7 @@ test('the follow-up of the January 2026 conference names its districts and what 
   const { page, trouble } = await watchedPage(env);
   await page.goto(env.url(`?view=followup&review=conference-2026-01&period=${latest}&lang=en`));
   await page.waitForSelector('.followup-point[data-indicator=mutation-pending] tr[data-district]');
-  assert.match(await page.textContent('#followup-h'), /Collector–Commissioner conference: compliance review, 21 January 2026: what followed by October 2026/);
+  assert.match(await page.textContent('#followup-h'), /Collector–Commissioner conference compliance review, 21 January 2026: what followed by October 2026/);
   let improved = 0, notImproved = 0;
   for (const [indicator, districts] of Object.entries(NAMED)) {
     const rows = await page.$$eval(`.followup-point[data-indicator=${indicator}] tbody tr`, (trs) => trs.map((tr) => [tr.dataset.district, tr.dataset.followup, tr.classList.contains('flagged')]));
@@ -70,7 +70,7 @@ test('the follow-up of the January 2026 conference names its districts and what 
   assert.equal((await page.textContent('.main-nav a[aria-current=page]')).trim(), 'Follow-up');
   await page.click('a.lang-switch');
   await page.waitForFunction(() => document.querySelector('#followup-h')?.textContent.includes('पालन प्रतिवेदन समीक्षा'));
-  assert.match(await page.textContent('.followup-summary'), /कमज़ोर प्रदर्शन के लिए नामित \d+ में से \d+ ज़िलों में तब से सुधार नहीं हुआ।/);
+  assert.match(await page.textContent('.followup-summary'), /कमज़ोर प्रदर्शन के लिए नामित \d+ ज़िलों में से \d+ में तब से सुधार नहीं हुआ।/);
   assert.deepEqual(trouble.consoleErrors, []);
   assert.deepEqual(trouble.foreignRequests, []);
   await page.close();
@@ -119,7 +119,7 @@ test('classes=track colours every district by its pace to the e-KYC deadline, as
   for (const [word, label] of [['met', 'Target met'], ['on-track', 'On track'], ['off-track', 'Off track']]) {
     if (count(word) > 0) assert.ok(legend.some((l) => l.startsWith(`${label} (${count(word)})`)), `${label} in ${legend}`);
   }
-  assert.match(await page.textContent('.legend-title'), /at the present pace, target 100\.0% by December 2026/);
+  assert.match(await page.textContent('.legend-title'), /pace to the target of 100\.0% by December 2026/);
   // The rankings say the same in a column of their own.
   await page.goto(env.url(`?view=rankings&indicator=samagra-ekyc&period=${latest}&lang=en`));
   await page.waitForFunction((want) => [...document.querySelectorAll('table.ranking-table tbody tr[data-district]')].every((tr) => tr.dataset.track === want[tr.dataset.district]), expected, { timeout: 20000 }).catch(() => {});
@@ -143,7 +143,7 @@ test('a note on the data marks its period on the trend chart, in its SVG and bes
   // The same note beside the values of that month.
   await page.goto(env.url('?view=rankings&indicator=cmh-unattended&period=2026-04&lang=hi'));
   await page.waitForSelector('.data-notes');
-  assert.match(await page.textContent('.data-notes'), /अप्रैल 2026: उदाहरणार्थ टिप्पणी/);
+  assert.match(await page.textContent('.data-notes'), /अप्रैल 2026: उदाहरण हेतु टिप्पणी/);
   await page.close();
 });
 
@@ -172,8 +172,8 @@ test('the briefing opens a named point with the review and what followed', async
   await page.goto(env.url(`?view=brief&indicator=mutation-pending&period=${latest}&lang=en`));
   await page.waitForSelector('section.slide[data-slide=mutation-pending] .slide-loop li');
   const line = await page.textContent('section.slide[data-slide=mutation-pending] .slide-loop li');
-  assert.match(line, /^Named at the Collector–Commissioner conference: compliance review \(21 January 2026\): Morena: (Improved|Worsened|Unchanged) and Bhind: (Improved|Worsened|Unchanged)\.$/);
+  assert.match(line, /^Named at the Collector–Commissioner conference compliance review \(21 January 2026\): Morena \((Improved|Worsened|Unchanged)\) and Bhind \((Improved|Worsened|Unchanged)\)\.$/);
   await page.goto(env.url(`?view=brief&indicator=samagra-ekyc&period=${latest}&lang=en`));
-  await page.waitForFunction(() => /At their present pace \d+ of \d+ districts will miss 100\.0% by December 2026/.test(document.querySelector('section.slide[data-slide=samagra-ekyc] .slide-loop')?.textContent ?? ''), null, { timeout: 20000 });
+  await page.waitForFunction(() => /Target 100\.0% by December 2026, at the present pace, of \d+ districts: off track \d+/.test(document.querySelector('section.slide[data-slide=samagra-ekyc] .slide-loop')?.textContent ?? ''), null, { timeout: 20000 });
   await page.close();
 });

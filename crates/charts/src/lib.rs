@@ -23,7 +23,7 @@ const LABEL_SIZE: f64 = 15.5;
 
 // The chart inputs are plain data built by the presentation layer; they live there so the
 // layer can describe a chart without depending on plotters.
-pub use samiksha_core::present::charts::{pearson, Bar, Group, Reference, Series};
+pub use samiksha_core::present::charts::{pearson, Bar, Group, Reference, Series, SlopeLine};
 
 /// Adds `role="img"` and an `aria-label` to the root element, and lets CSS scale the chart.
 fn finish(svg: String, label: &str) -> String {
@@ -99,6 +99,9 @@ pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::chart
     match &m.drawing {
         Drawing::Bars { bars, refs, gap_label } => ranked_bars(bars, refs, &fmt, gap_label, &m.title, m.size.0),
         Drawing::Trend { labels, series, refs, marks } => trend_marked(labels, series, refs, marks, &fmt, &m.title, m.size),
+        // Ranks are drawn as negative values so rank 1 is at the top; the axis shows them positive.
+        Drawing::Ranks { labels, series } => trend_marked(labels, series, &[], &[], &|v| samiksha_core::numfmt::format_number(-v, 0), &m.title, m.size),
+        Drawing::Slope { from, to, lines, legend } => slope(from, to, lines, legend, &fmt, &m.title, m.size),
         Drawing::Distribution { groups, refs } => distribution(groups, refs, &fmt, &m.title, m.size.0),
         Drawing::Scatter { points, x_title, y_title, y } => {
             let fmt_y = |v: f64| ctx.value(*y, v);
@@ -315,6 +318,91 @@ pub fn trend_marked(x_labels: &[String], series: &[Series], refs: &[Reference], 
                 let font = (FONT, LABEL_SIZE).into_font().color(&colour).pos(Pos::new(HPos::Left, VPos::Top));
                 let _ = root.draw(&Text::new(plain(&format!("{} {label}", marker_glyph(k))), (70, 6 + 16 * k as i32), font));
             }
+        }
+        let _ = root.present();
+    }
+    finish(out, aria)
+}
+
+/// Every district from one period (left) to another (right): better lines blue ending in ▲,
+/// worse orange ending in ▼, unchanged grey ending in ●, so the marker says what the colour
+/// does. The top and bottom three now and the chosen district are named at the right where
+/// their names do not collide; the table beside the chart names every district.
+pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
+    use samiksha_core::review::Trend;
+    let (lo, hi) = extent(lines.iter().flat_map(|l| [l.from, l.to]), false);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let _ = root.fill(&WHITE);
+        // Room at the right for names, at the top for the legend.
+        let right = (f64::from(size.0) * 0.3).clamp(90.0, 240.0) as u32;
+        let Ok(mut chart) = ChartBuilder::on(&root)
+            .margin(10)
+            .margin_top(30)
+            .margin_right(right)
+            .x_label_area_size(36)
+            .y_label_area_size(64)
+            .build_cartesian_2d(-0.05f64..1.05, lo..hi)
+        else {
+            return finish(String::new(), aria);
+        };
+        let _ = chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_labels(6)
+            .y_label_formatter(&|v| fmt(*v))
+            .light_line_style(GRID)
+            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+            .draw();
+        let x_font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Top));
+        for (x, label) in [(0.0, from), (1.0, to)] {
+            let (px, py) = chart.backend_coord(&(x, lo));
+            let _ = root.draw(&Text::new(plain(label), (px, py + 8), x_font.clone()));
+        }
+        let colour = |t: Trend| match t {
+            Trend::Better => RGBColor(0, 90, 160),
+            Trend::Worse => RGBColor(213, 94, 0),
+            Trend::Same => RGBColor(120, 120, 120),
+        };
+        // Unchanged first, so the lines that moved are drawn over them; the chosen one last.
+        let mut order: Vec<&SlopeLine> = lines.iter().collect();
+        order.sort_by_key(|l| (l.highlight, l.trend != Trend::Same));
+        for l in &order {
+            let c = colour(l.trend);
+            let style = ShapeStyle { color: c.mix(if l.highlight { 1.0 } else { 0.7 }), filled: true, stroke_width: if l.highlight { 3 } else { 1 } };
+            let _ = chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, l.from), (1.0, l.to)], style)));
+            let end = (1.0, l.to);
+            let _ = match l.trend {
+                Trend::Better => chart.draw_series(std::iter::once(TriangleMarker::new(end, 4, c.filled()))).map(|_| ()),
+                Trend::Worse => {
+                    chart.draw_series(std::iter::once(Cross::new(end, 4, ShapeStyle { color: c.to_rgba(), filled: false, stroke_width: 2 }))).map(|_| ())
+                }
+                Trend::Same => chart.draw_series(std::iter::once(Circle::new(end, 3, c.filled()))).map(|_| ()),
+            };
+        }
+        // Names at the right, top to bottom, each kept clear of the one above.
+        let mut named: Vec<&SlopeLine> = lines.iter().filter(|l| l.named).collect();
+        named.sort_by(|a, b| b.to.total_cmp(&a.to));
+        let mut last_y = i32::MIN;
+        for l in named {
+            let (px, py) = chart.backend_coord(&(1.0, l.to));
+            if py - last_y < 16 {
+                continue;
+            }
+            last_y = py;
+            let font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
+            let _ = root.draw(&Text::new(plain(&format!("{} {}", l.label, fmt(l.to))), (px + 8, py), font));
+        }
+        // The legend: the three words with their marks, in their colours darkened for text.
+        let mut x = 70;
+        for (word, t) in legend.iter().zip([Trend::Better, Trend::Worse, Trend::Same]) {
+            let c = colour(t);
+            let dark = |v: u8| (f64::from(v) * 0.75).round() as u8;
+            let font = (FONT, LABEL_SIZE).into_font().color(&RGBColor(dark(c.0), dark(c.1), dark(c.2))).pos(Pos::new(HPos::Left, VPos::Top));
+            let _ = root.draw(&Text::new(plain(word), (x, 6), font));
+            x += (samiksha_core::text::label_width_em(word) * LABEL_SIZE / 1.24) as i32 + 24;
         }
         let _ = root.present();
     }

@@ -2,7 +2,7 @@
 //! so every view is a link and a link always names what is shown.
 //!
 //! `?data=<dataset id>&view=map|rankings|charts|district|brief|pack|about|methods&indicator=<id>|composite&period=<id>&district=<slug>`
-//! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter`
+//! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter|slope|ranks`
 //! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>`
 //! `&points=<id>,…&department=<id>&review=<id>&scale=all&embed=1&lang=hi|en`; `view=followup`
 //! follows up a review meeting, `classes=track` colours the map by pace to a target's deadline.
@@ -108,16 +108,22 @@ pub enum ChartKind {
     Trend,
     Distribution,
     Scatter,
+    /// Every district between two periods: the last review (or `compare`) and now.
+    Slope,
+    /// The ranks of chosen districts over every period.
+    Ranks,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter];
+    pub const ALL: [ChartKind; 6] = [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter, ChartKind::Slope, ChartKind::Ranks];
     pub fn word(self) -> &'static str {
         match self {
             ChartKind::Bars => "bars",
             ChartKind::Trend => "trend",
             ChartKind::Distribution => "divisions",
             ChartKind::Scatter => "scatter",
+            ChartKind::Slope => "slope",
+            ChartKind::Ranks => "ranks",
         }
     }
     pub fn from_word(w: &str) -> Option<ChartKind> {

@@ -330,7 +330,7 @@ fn the_district_profile_is_built_in_the_readers_language() {
 }
 
 /// Every kind of chart the charts view draws.
-const CHART_KINDS: [ChartKind; 4] = [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter];
+const CHART_KINDS: [ChartKind; 6] = [ChartKind::Bars, ChartKind::Trend, ChartKind::Distribution, ChartKind::Scatter, ChartKind::Slope, ChartKind::Ranks];
 
 #[test]
 fn charts_have_summaries_tables_and_a_source_line() {

@@ -146,7 +146,7 @@ fn the_map_colours_by_track_and_the_briefing_counts_who_will_miss() {
     let texts: Vec<&str> = legend.items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["Target met (1)", "On track (1)", "Off track (3)", "Too few values to project (1)"]);
     assert_eq!(legend.no_data, "No data (1)");
-    assert_eq!(legend.title, "e-KYC: at the present pace, target 100.0% by December 2026");
+    assert_eq!(legend.title, "e-KYC: pace to the target of 100.0% by December 2026");
     // Zeta has no colour; each district's sentence says its status in words.
     assert!(model.units[5].colours.is_none());
     assert!(model.units[2].sentence.ends_with("· Off track"), "{}", model.units[2].sentence);
@@ -155,14 +155,14 @@ fn the_map_colours_by_track_and_the_briefing_counts_who_will_miss() {
     assert_eq!(
         track::summary(&en, i, now).unwrap(),
         [
-            "At their present pace 3 of 6 districts will miss 100.0% by December 2026; 1 have met it and 1 are on track.",
-            "For 1 districts there are too few values to tell."
+            "Target 100.0% by December 2026, at the present pace, of 6 districts: off track 3; target met 1; on track 1.",
+            "Districts with too few values to project: 1."
         ]
     );
     let hi = Ctx::new(&ds, Lang::Hi);
     assert_eq!(
         track::summary(&hi, i, now).unwrap()[0],
-        "वर्तमान गति से 6 में से 3 ज़िले दिसंबर 2026 तक 100.0% का लक्ष्य प्राप्त नहीं कर पाएँगे; 1 ज़िले लक्ष्य प्राप्त कर चुके हैं और 1 ज़िले समय पर लक्ष्य की ओर हैं।"
+        "दिसंबर 2026 तक 100.0% का लक्ष्य, वर्तमान गति से, 6 ज़िलों में से: लक्ष्य से पीछे 3; लक्ष्य प्राप्त 1; समय पर लक्ष्य की ओर 1।"
     );
     // Delta: 75.0 at +1.0 a month needs 25 months: November 2028.
     let delta = &project_all(&ds, i, now).unwrap()[3];
@@ -201,8 +201,8 @@ fn the_follow_up_says_what_became_of_each_named_district() {
     let mut p = pending();
     p[2][6] = json!({"gap": "not_reported"});
     // Beta held at 7.0 from July to October: unchanged.
-    for t in 2..6 {
-        p[t][1] = json!(7.0);
+    for month in p.iter_mut().skip(2) {
+        month[1] = json!(7.0);
     }
     let named = json!([{"district": "alpha", "as": "bottom"}, {"district": "beta", "as": "instructed"}, {"district": "gamma", "as": "bottom"},
                        {"district": "eta", "as": "honoured"}, {"district": "delta", "as": "top"}]);
@@ -227,18 +227,18 @@ fn the_follow_up_says_what_became_of_each_named_district() {
     // Alpha was 11.0% in July; only beta (7.0) was lower, and eta had no value: rank 2 of 6.
     assert_eq!(rows[0].then, "11.0% · Rank 2 of 6");
     assert_eq!(rows[0].now, "5.0% · Rank 1 of 7");
-    assert_eq!(model.summary, "2 of 3 districts named for doing badly have not improved since.");
+    assert_eq!(model.summary, "Named for doing badly and not improved since: 2 of 3 districts.");
     assert_eq!(model.heading, "July review, 15 July 2026: what followed by October 2026");
     assert_eq!(model.points[0].remark.as_deref(), Some("Remark: Improve"));
     // Pending has a deadline, so each row also says its pace.
     assert_eq!(rows[0].track, Some(Track::Met));
     let hi = Ctx::new(&ds, Lang::Hi);
-    assert_eq!(followup::model(&hi, r, now).unwrap().summary, "कमज़ोर प्रदर्शन के लिए नामित 3 में से 2 ज़िलों में तब से सुधार नहीं हुआ।");
+    assert_eq!(followup::model(&hi, r, now).unwrap().summary, "कमज़ोर प्रदर्शन के लिए नामित 3 ज़िलों में से 2 में तब से सुधार नहीं हुआ।");
     // The deck's line.
     let i = ds.indicator_index("pending").unwrap();
     assert_eq!(
         followup::named_line(&en, i, now).unwrap(),
-        "Named at the July review (15 July 2026): Alpha: Improved, Beta: Unchanged, Gamma: Worsened, Eta: No figure then or now and Delta: Worsened."
+        "Named at the July review (15 July 2026): Alpha (Improved), Beta (Unchanged), Gamma (Worsened), Eta (Figure missing then or now) and Delta (Worsened)."
     );
     // At the review's own period nothing has followed yet; before it, the review is not shown.
     let july = ds.period_index("2026-07").unwrap();
@@ -314,8 +314,8 @@ fn what_changed_is_said_in_whole_sentences() {
     assert_eq!(c.sentences[2], "New in the bottom three of e-KYC: Delta.");
     assert_eq!(c.sentences[3], "Out of the bottom three of e-KYC: Eta.");
     // Eta from rank 7 to 1; alpha from 1 to 2 and the others one place down, the first of them alpha.
-    assert_eq!(c.sentences[4], "Rose most: Eta, up 6 places to rank 1.");
-    assert_eq!(c.sentences[5], "Fell most: Alpha, down 1 places to rank 2.");
+    assert_eq!(c.sentences[4], "Rose most: Eta, up 6 to rank 1.");
+    assert_eq!(c.sentences[5], "Fell most: Alpha, down 1 to rank 2.");
     assert_eq!(c.sentences[6], "Newly meeting the target of 95.0%: Eta.");
     // Pending rises by 1 for five districts and falls for two: the average of 7 moves
     // ((−2) + (−0.8) + 5×1) / 7 = +0.31 → worse. e-KYC's mean moves (−5 + 65)/7 = +8.6: better.
@@ -323,11 +323,11 @@ fn what_changed_is_said_in_whole_sentences() {
     assert!(c.sentences[7].contains("e-KYC 60.0% → 68.6%, better"), "{}", c.sentences[7]);
     assert!(c.sentences[7].contains("Pending") && c.sentences[7].contains("worse"), "{}", c.sentences[7]);
     // Eta met e-KYC's 95; alpha (7.0 → 5.0) and beta (5.8 → 5.0) met pending's 5.
-    assert_eq!(c.sentences[8], "Across all indicators, districts newly met 3 targets.");
+    assert_eq!(c.sentences[8], "Targets newly met by districts, across all indicators: 3.");
     let hi = changes::model(&Ctx::new(&ds, Lang::Hi), Subject::Indicator(i), now);
     assert_eq!(hi.heading, "सितंबर 2026 से क्या बदला");
-    assert_eq!(hi.sentences[0], "ई-केवाईसी में शीर्ष तीन में नए: ईटा।");
-    assert_eq!(hi.sentences[4], "सबसे अधिक ऊपर: ईटा, 6 स्थान ऊपर, रैंक 1 पर।");
+    assert_eq!(hi.sentences[0], "ई-केवाईसी के शीर्ष तीन में नया प्रवेश: ईटा।");
+    assert_eq!(hi.sentences[4], "रैंक में सबसे अधिक सुधार: ईटा, 6 स्थान ऊपर, अब रैंक 1।");
     // The first period has nothing to compare with.
     let first = changes::model(&en, Subject::Indicator(i), 0);
     assert!(first.sentences.is_empty());

@@ -194,10 +194,10 @@ type PointSpec = (&'static str, &'static [(&'static str, &'static str)], Option<
 
 #[rustfmt::skip]
 pub const REVIEWS: &[ReviewSpec] = &[
-    ("samadhan-2024-11", "2024-11-20", "2024-11", "Samadhan Online: CM Helpline review", "समाधान ऑनलाइन: सीएम हेल्पलाइन समीक्षा", &[
-        ("cmh-satisfactory", &[("sehore", "honoured"), ("vidisha", "honoured")], Some(("All collectors told to learn from Sehore and Vidisha; high performers to get certificates of appreciation.", "सभी कलेक्टरों को सीहोर और विदिशा से जानकारी लेकर कार्य करने के निर्देश; उच्च प्रदर्शन वाले अधिकारियों को प्रशस्ति पत्र।"))),
+    ("samadhan-2024-11", "2024-11-20", "2024-11", "Samadhan Online (CM Helpline review)", "समाधान ऑनलाइन (सीएम हेल्पलाइन समीक्षा)", &[
+        ("cmh-satisfactory", &[("sehore", "honoured"), ("vidisha", "honoured")], Some(("All collectors told to learn from Sehore and Vidisha; high performers to get certificates of appreciation.", "सभी कलेक्टरों को सीहोर और विदिशा के कलेक्टरों से जानकारी लेकर उसी अनुरूप कार्य करने के निर्देश; उच्च प्रदर्शन करने वाले अधिकारियों को प्रशस्ति पत्र देकर सम्मानित करने के निर्देश।"))),
     ]),
-    ("conference-2026-01", "2026-01-21", "2026-01", "Collector–Commissioner conference: compliance review", "कलेक्टर-कमिश्नर कॉन्फ़्रेंस: पालन प्रतिवेदन समीक्षा", &[
+    ("conference-2026-01", "2026-01-21", "2026-01", "Collector–Commissioner conference compliance review", "कलेक्टर-कमिश्नर कॉन्फ़्रेंस की पालन प्रतिवेदन समीक्षा", &[
         ("mutation-pending", &[("morena", "bottom"), ("bhind", "bottom")], Some(("Pendency of a hundred days in mutation, partition and demarcation is unsatisfactory.", "नामांतरण, बंटवारा और सीमांकन में सौ-सौ दिन की पेंडेंसी असंतोषजनक।"))),
         ("partition-pending", &[("anuppur", "bottom"), ("rewa", "bottom")], None),
         ("demarcation-pending", &[("vidisha", "bottom"), ("satna", "bottom")], None),
@@ -206,19 +206,22 @@ pub const REVIEWS: &[ReviewSpec] = &[
         ("cmh-unattended", &[("betul", "instructed"), ("mauganj", "instructed"), ("shahdol", "instructed"), ("bhopal", "instructed")], Some(("Told to improve: many CM Helpline complaints not attended.", "सीएम हेल्पलाइन की कई शिकायतें अटेंड न करने पर सुधार की हिदायत।"))),
         ("anc-four-visits", &[("shivpuri", "bottom"), ("ashoknagar", "bottom")], None),
         ("public-awareness", &[("tikamgarh", "top"), ("dhar", "top"), ("singrauli", "top"), ("panna", "bottom"), ("morena", "bottom"), ("bhind", "bottom")], None),
-        ("samagra-ekyc", &[], Some(("e-KYC on the Samagra portal to reach 100% by the end of the year.", "समग्र पोर्टल में केवाईसी इस वर्ष के अंत तक शत-प्रतिशत करने के निर्देश।"))),
+        ("samagra-ekyc", &[], Some(("e-KYC on the Samagra portal to reach 100% by the end of 2026.", "समग्र पोर्टल पर ई-केवाईसी वर्ष 2026 के अंत तक शत-प्रतिशत करने के निर्देश।"))),
     ]),
 ];
 
-/// Notes on the sample's data: (indicator, period, district, English, Hindi).
+/// A note on the sample's data: (indicator, period, district, English, Hindi).
+type NoteSpec = (Option<&'static str>, Option<&'static str>, Option<&'static str>, &'static str, &'static str);
+
+/// Notes on the sample's data.
 #[rustfmt::skip]
-pub const NOTES: &[(Option<&str>, Option<&str>, Option<&str>, &str, &str)] = &[
+pub const NOTES: &[NoteSpec] = &[
     (Some("samagra-ekyc"), Some("2026-01"), None,
      "Target set at the Collector–Commissioner conference: 100% by December 2026.",
      "कलेक्टर-कमिश्नर कॉन्फ़्रेंस में लक्ष्य तय: दिसंबर 2026 तक शत-प्रतिशत।"),
     (Some("cmh-unattended"), Some("2026-04"), None,
      "Illustrative note: the complaints portal was down for part of the month, so fewer days are counted.",
-     "उदाहरणार्थ टिप्पणी: माह के कुछ दिन शिकायत पोर्टल बंद रहा, इसलिए कम दिनों की गणना है।"),
+     "उदाहरण हेतु टिप्पणी: माह में कुछ दिन शिकायत पोर्टल बंद रहा, इसलिए गणना में कम दिन शामिल हैं।"),
     (None, None, Some("mauganj"),
      "Mauganj became a district in 2023, carved from Rewa; it has no separate boundary in the 2011 map.",
      "मऊगंज 2023 में रीवा से अलग होकर ज़िला बना; 2011 के मानचित्र में इसकी अलग सीमा नहीं है।"),

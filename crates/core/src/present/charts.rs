@@ -32,6 +32,18 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
+/// One district's line on the slope chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SlopeLine {
+    pub label: String,
+    pub from: f64,
+    pub to: f64,
+    pub trend: crate::review::Trend,
+    pub highlight: bool,
+    /// Named at the right end (the top and bottom three now, and the chosen district).
+    pub named: bool,
+}
+
 /// One division's strip of the distribution chart: its name and its districts as (name,
 /// value, highlighted).
 pub type Group = (String, Vec<(String, f64, bool)>);
@@ -54,6 +66,20 @@ pub enum Drawing {
     Distribution {
         groups: Vec<Group>,
         refs: Vec<Reference>,
+    },
+    /// Every district from one period to another, coloured and marked by whether it got better.
+    Slope {
+        /// The two periods' labels.
+        from: String,
+        to: String,
+        lines: Vec<SlopeLine>,
+        /// "▲ Better", "▼ Worse", "● No change".
+        legend: [String; 3],
+    },
+    /// Ranks over time, drawn as a trend of negative ranks (so rank 1 is at the top).
+    Ranks {
+        labels: Vec<String>,
+        series: Vec<Series>,
     },
     /// `y` is the second subject; its values are formatted with its own unit.
     Scatter {
@@ -89,6 +115,40 @@ fn mean(v: &[f64]) -> Option<f64> {
 /// The chart of `kind` for the selection; `with` adds districts to the trend, `second` picks
 /// the scatter's other indicator. `None` until the period's values are loaded.
 pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second: Option<usize>) -> Option<ChartModel> {
+    model_from(ctx, sel, with, kind, second, None)
+}
+
+/// The period a slope chart starts from: the one asked for (`compare=`), else the period of
+/// the latest review before the shown one, else the first period.
+pub fn slope_start(ds: &crate::dataset::Dataset, period: usize, asked: Option<usize>) -> Option<usize> {
+    asked
+        .filter(|&p| p < period)
+        .or_else(|| ds.manifest.reviews.iter().rev().filter_map(|r| ds.period_index(&r.period)).find(|&p| p < period))
+        .or_else(|| (period > 0).then_some(0))
+}
+
+/// The districts a trend or rank chart follows: the chosen one and `with`, or the best and the
+/// worst, at most six.
+fn followed(ds: &crate::dataset::Dataset, m: &Measured, sel: Selection, with: &[usize]) -> Vec<usize> {
+    let mut units: Vec<usize> = sel.district.into_iter().collect();
+    units.extend(with.iter().copied());
+    if units.is_empty() {
+        units.extend(m.table.top(1).iter().map(|r| r.unit));
+        units.extend(m.table.bottom(1).iter().map(|r| r.unit));
+    }
+    let mut seen = Vec::new();
+    units.retain(|u| {
+        !seen.contains(u) && *u < ds.units().len() && {
+            seen.push(*u);
+            true
+        }
+    });
+    units.truncate(6);
+    units
+}
+
+/// As [`model`], with the slope chart's starting period (`compare=`).
+pub fn model_from(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second: Option<usize>, compare: Option<usize>) -> Option<ChartModel> {
     let ds = ctx.ds;
     let m = Measured::new(ds, sel.subject, sel.period)?;
     let subject = sel.subject;
@@ -146,20 +206,7 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
             )
         }
         ChartKind::Trend => {
-            let mut units: Vec<usize> = sel.district.into_iter().collect();
-            units.extend(with.iter().copied());
-            if units.is_empty() {
-                units.extend(m.table.top(1).iter().map(|r| r.unit));
-                units.extend(m.table.bottom(1).iter().map(|r| r.unit));
-            }
-            let mut seen = Vec::new();
-            units.retain(|u| {
-                !seen.contains(u) && *u < ds.units().len() && {
-                    seen.push(*u);
-                    true
-                }
-            });
-            units.truncate(6);
+            let units = followed(ds, &m, sel, with);
             let labels: Vec<String> = (0..ds.periods().len()).map(|p| ctx.period_label(p)).collect();
             let mut lines: Vec<Series> = units.iter().map(|&u| Series { label: name(u), values: series(ds, subject, u) }).collect();
             let all: Vec<Vec<Option<f64>>> = (0..ds.units().len()).map(|u| series(ds, subject, u)).collect();
@@ -203,6 +250,100 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
             let marks = marked.iter().enumerate().map(|(k, (p, _))| (*p, ctx.fill(Msg::NoteNumber, &[("n", &(k + 1).to_string())]))).collect();
             notes = marked.iter().enumerate().map(|(k, (_, text))| ctx.fill(Msg::NoteNumbered, &[("n", &(k + 1).to_string()), ("text", text)])).collect();
             (title, Drawing::Trend { labels, series: lines, refs: target, marks }, (720, 340), summary, header, rows)
+        }
+        ChartKind::Slope => {
+            let from = slope_start(ds, sel.period, compare)?;
+            let then = Measured::new(ds, subject, from)?;
+            let then_values = then.values(ds.units().len());
+            let (from_l, to_l) = (ctx.period_label(from), ctx.period_label(sel.period));
+            let (top, bottom) = crate::analysis::changes::ends(&crate::rank::Ranking {
+                ranked: m.table.rows.iter().map(|r| crate::rank::Ranked { unit: r.unit, value: r.value, rank: r.rank, tied: r.tied }).collect(),
+                unranked: Vec::new(),
+            });
+            let mut lines = Vec::new();
+            let mut rows = Vec::new();
+            let (mut better, mut worse, mut same) = (0, 0, 0);
+            for u in 0..ds.units().len() {
+                let (a, b) = (then_values[u], values[u]);
+                let change = match (a, b) {
+                    (Some(a), Some(b)) => {
+                        let trend = match crate::analysis::followup::compare(Some(a), Some(b), m.facts.direction, m.facts.decimals) {
+                            crate::analysis::followup::Followup::Improved => crate::review::Trend::Better,
+                            crate::analysis::followup::Followup::Worsened => crate::review::Trend::Worse,
+                            _ => crate::review::Trend::Same,
+                        };
+                        match trend {
+                            crate::review::Trend::Better => better += 1,
+                            crate::review::Trend::Worse => worse += 1,
+                            crate::review::Trend::Same => same += 1,
+                        }
+                        let named = Some(u) == sel.district || top.contains(&u) || bottom.contains(&u);
+                        lines.push(SlopeLine { label: name(u), from: a, to: b, trend, highlight: Some(u) == sel.district, named });
+                        let delta = crate::numfmt::format_delta(
+                            crate::numfmt::round_to(b, m.facts.decimals) - crate::numfmt::round_to(a, m.facts.decimals),
+                            m.facts.decimals,
+                        );
+                        let word = ctx.msg(match trend {
+                            crate::review::Trend::Better => Msg::SlopeBetter,
+                            crate::review::Trend::Worse => Msg::SlopeWorse,
+                            crate::review::Trend::Same => Msg::SlopeSame,
+                        });
+                        format!("{delta} · {word}")
+                    }
+                    _ => "–".to_string(),
+                };
+                let show = |v: Option<f64>| v.map(fmt).unwrap_or_else(|| ctx.msg(Msg::NoData).to_string());
+                rows.push(vec![name(u), show(a), show(b), change]);
+            }
+            let n = better + worse + same;
+            let summary = ctx.fill(
+                Msg::SlopeSummary,
+                &[
+                    ("from", &from_l),
+                    ("to", &to_l),
+                    ("better", &better.to_string()),
+                    ("worse", &worse.to_string()),
+                    ("same", &same.to_string()),
+                    ("n", &n.to_string()),
+                ],
+            );
+            let title = ctx.fill(Msg::SlopeTitle, &[("subject", &ctx.subject_name(subject)), ("from", &from_l), ("to", &to_l)]);
+            let legend = [ctx.msg(Msg::SlopeBetter).to_string(), ctx.msg(Msg::SlopeWorse).to_string(), ctx.msg(Msg::SlopeSame).to_string()];
+            let header = vec![district_h, from_l.clone(), to_l.clone(), ctx.msg(Msg::ColChange).to_string()];
+            (title, Drawing::Slope { from: from_l, to: to_l, lines, legend }, (720, 480), summary, header, rows)
+        }
+        ChartKind::Ranks => {
+            let units = followed(ds, &m, sel, with);
+            let labels: Vec<String> = (0..ds.periods().len()).map(|p| ctx.period_label(p)).collect();
+            let tables: Vec<Option<Measured>> = (0..ds.periods().len()).map(|p| Measured::new(ds, subject, p)).collect();
+            let ranks: Vec<Series> = units
+                .iter()
+                .map(|&u| Series { label: name(u), values: tables.iter().map(|t| t.as_ref().and_then(|t| t.table.row(u)).map(|r| -(r.rank as f64))).collect() })
+                .collect();
+            let mut header = vec![ctx.msg(Msg::Period).to_string()];
+            header.extend(ranks.iter().map(|s| s.label.clone()));
+            let rows = (0..labels.len())
+                .map(|p| {
+                    let mut r = vec![labels[p].clone()];
+                    r.extend(units.iter().map(|&u| tables[p].as_ref().and_then(|t| t.table.row(u)).map_or("–".to_string(), |x| ctx.rank_mark(x.rank, x.tied))));
+                    r
+                })
+                .collect();
+            let summary = ranks
+                .iter()
+                .filter_map(|s| {
+                    let first = s.values.iter().position(|v| v.is_some())?;
+                    let last = s.values.iter().rposition(|v| v.is_some())?;
+                    let rank = |p: usize| format_number(-s.values[p].unwrap_or_default(), 0);
+                    Some(ctx.fill(
+                        Msg::RanksSummaryOne,
+                        &[("series", &s.label), ("first", &rank(first)), ("from", &labels[first]), ("last", &rank(last)), ("to", &labels[last])],
+                    ))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let title = ctx.fill(Msg::RanksTitle, &[("subject", &ctx.subject_name(subject))]);
+            (title, Drawing::Ranks { labels, series: ranks }, (720, 340), summary, header, rows)
         }
         ChartKind::Distribution => {
             let groups: Vec<Group> = ds
