@@ -123,6 +123,14 @@ pub struct ImportArgs {
     /// flag text the flag sheet lacks without a flag (deliberate omissions, summarised in a line each)
     #[arg(long)]
     pub allow_unmatched: bool,
+    /// Review meetings and the districts each named, one row per named district (columns in
+    /// docs/publishing.md); replaces any "reviews" of meta.json
+    #[arg(long, value_name = "reviews.csv")]
+    pub reviews: Option<PathBuf>,
+    /// Notes on the data: indicator, period, district (each optional), text_en, text_hi;
+    /// replaces any "notes" of meta.json
+    #[arg(long, value_name = "notes.csv")]
+    pub notes: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -671,6 +671,9 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
             d.weight = manifest.departments.iter().find(|m| m.id == d.id).and_then(|m| m.weight.clone());
         }
     }
+    // The review loop's sheets name indicators by key or id.
+    let indicator_ids: HashMap<String, String> =
+        sheet.iter().flat_map(|s| [(s.key.clone(), s.indicator.id.clone()), (s.indicator.id.clone(), s.indicator.id.clone())]).collect();
     // Period labels: meta.json's where it gives them, else made from the id.
     let labels: Vec<Period> = std::mem::take(&mut manifest.periods);
     let mut meta_flags: Vec<Flag> = std::mem::take(&mut manifest.flags);
@@ -683,6 +686,14 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
         .iter()
         .map(|p| Period { id: p.clone(), label: labels.iter().find(|l| &l.id == p).map_or_else(|| period_label(p), |l| l.label.clone()) })
         .collect();
+    // Reviews and notes from their sheets replace any meta.json gives.
+    let known = crate::loopin::Known { districts: &names, normalise, indicators: &indicator_ids, periods: &periods };
+    if let Some(p) = &args.reviews {
+        manifest.reviews = crate::loopin::read_reviews(p, &known)?;
+    }
+    if let Some(p) = &args.notes {
+        manifest.notes = crate::loopin::read_notes(p, &known)?;
+    }
     manifest.flags = used_flags.into_iter().map(|(id, (en, hi))| Flag { id, label: Bilingual::new(en, hi) }).collect();
     meta_flags.retain(|f| !manifest.flags.iter().any(|x| x.id == f.id));
     manifest.flags.extend(meta_flags);

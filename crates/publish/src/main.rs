@@ -10,6 +10,7 @@ mod cli;
 mod csvin;
 mod districts;
 mod import;
+mod loopin;
 mod model;
 mod sample;
 mod validate;

@@ -784,3 +784,55 @@ fn the_committed_nfhs_dataset_is_what_its_script_writes() {
     }
     assert_eq!(std::fs::read_dir(out.join("values")).unwrap().count(), std::fs::read_dir(committed.join("values")).unwrap().count());
 }
+
+#[test]
+fn reviews_and_notes_sheets_import_strictly_and_reach_the_viewer() {
+    let f = fixtures().join("state");
+    let dir = temp("loop");
+    let out = dir.join("uk");
+    let reviews = dir.join("reviews.csv");
+    let notes = dir.join("notes.csv");
+    // A review naming two districts under TAP (by key and by id, by name and in Hindi), and a
+    // point with a remark only.
+    std::fs::write(
+        &reviews,
+        "review,date,title_en,title_hi,period,indicator,district,as,remark_en,remark_hi\n\
+         march-review,2024-03-20,March review,मार्च समीक्षा,2024-03,TAP,Dehradun,bottom,Speed up,गति बढ़ाएँ\n\
+         march-review,,,,,tap-water,अल्मोड़ा,honoured,,\n\
+         march-review,,,,,MUT,,,Clear the backlog,लंबित प्रकरण निपटाएँ\n",
+    )
+    .unwrap();
+    std::fs::write(&notes, "indicator,period,district,text_en,text_hi\nTAP,2023-03,,Survey method changed,सर्वे पद्धति बदली\n,,pauri,Renamed,नाम बदला\n").unwrap();
+    let args = ["--allow-unmatched", "--reviews", reviews.to_str().unwrap(), "--notes", notes.to_str().unwrap()];
+    let (code, msg) = import_state(&f.join("values.csv"), &out, &args);
+    assert_eq!(code, 0, "{msg}");
+    let (ds, problems) = load(&out);
+    assert!(problems.iter().all(|p| p.severity != samiksha_core::Severity::Error), "{problems:#?}");
+    let r = ds.manifest.review("march-review").expect("the review");
+    assert_eq!((r.date.as_str(), r.period.as_str(), r.title.hi.as_str()), ("2024-03-20", "2024-03", "मार्च समीक्षा"));
+    assert_eq!(r.points.len(), 2);
+    let named: Vec<(&str, &str)> = r.points[0].named.iter().map(|n| (n.district.as_str(), n.named_as.word())).collect();
+    assert_eq!(named, [("dehradun", "bottom"), ("almora", "honoured")]);
+    assert_eq!(r.points[1].remark.as_ref().map(|x| x.en.as_str()), Some("Clear the backlog"));
+    assert_eq!(ds.manifest.notes.len(), 2);
+    assert_eq!(ds.manifest.notes[0].indicator.as_deref(), Some("tap-water"));
+    assert_eq!(ds.manifest.notes[1].district.as_deref(), Some("pauri"));
+
+    // Strict: an unknown district, indicator or period, or a word the format lacks, stops the
+    // import with the file, line and column, and nothing is written.
+    let cases = [
+        ("march-review,2024-03-20,M,म,,TAP,Roorkee,bottom,,\n", "line 2, column \"district\": \"Roorkee\" matches no district"),
+        ("march-review,2024-03-20,M,म,,XYZ,Dehradun,bottom,,\n", "line 2, column \"indicator\": \"XYZ\" is no indicator"),
+        ("march-review,2024-03-20,M,म,2025-01,TAP,Dehradun,bottom,,\n", "line 2, column \"period\": \"2025-01\" is no period of the values"),
+        ("march-review,2024-03-20,M,म,,TAP,Dehradun,scolded,,\n", "line 2, column \"as\": \"scolded\"; expected one of bottom, top, instructed, honoured"),
+        ("march-review,20-03-2024,M,म,,TAP,Dehradun,bottom,,\n", "line 2, column \"date\": \"20-03-2024\" is not a date"),
+    ];
+    for (row, expected) in cases {
+        let bad_out = dir.join("bad");
+        std::fs::write(&reviews, format!("review,date,title_en,title_hi,period,indicator,district,as,remark_en,remark_hi\n{row}")).unwrap();
+        let (code, msg) = import_state(&f.join("values.csv"), &bad_out, &args);
+        assert_eq!(code, 1, "{row}: {msg}");
+        assert!(msg.contains("reviews.csv") && msg.contains(expected), "{row}: {msg}");
+        assert!(!bad_out.join("manifest.json").exists());
+    }
+}
