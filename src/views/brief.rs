@@ -23,6 +23,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq)]
 enum SlideModel {
     Title(TitleSlide),
+    Changes(brief::ChangesSlide),
     /// The slide and, for the printed pack, the full ranking.
     Point(Box<PointSlide>, Vec<PackRow>),
     /// The period's values have not arrived yet.
@@ -63,7 +64,8 @@ fn deck_models(state: AppState, slides: Memo<Vec<SlideId>>) -> Memo<Vec<(SlideId
         let lang = state.lang.get();
         let Some((period, _, _)) = period_key.get() else { return Vec::new() };
         let slides = slides.get();
-        let points = slides.iter().filter(|s| matches!(s, SlideId::Point(_))).count();
+        let point_ids: Vec<usize> = slides.iter().filter_map(|s| if let SlideId::Point(i) = s { Some(*i) } else { None }).collect();
+        let points = point_ids.len();
         state
             .with_ctx(lang, |ctx| {
                 slides
@@ -71,6 +73,7 @@ fn deck_models(state: AppState, slides: Memo<Vec<SlideId>>) -> Memo<Vec<(SlideId
                     .map(|&s| {
                         let subject = match s {
                             SlideId::Title => return (s, SlideModel::Title(brief::title_slide(ctx, period, points))),
+                            SlideId::Changes => return (s, SlideModel::Changes(brief::changes_slide(ctx, period, &point_ids))),
                             SlideId::Point(i) => Subject::Indicator(i),
                             SlideId::Composite => Subject::Composite,
                         };
@@ -229,7 +232,10 @@ pub fn BriefView() -> impl IntoView {
     let go_to = move |k: usize| {
         let Some(slide) = slides.with_untracked(|s| s.get(k).copied()) else { return };
         let subject = state.with_ctx(samiksha_core::Lang::En, |ctx| slide.subject_id(ctx)).flatten();
-        state.refine(|r| r.subject = subject);
+        state.refine(|r| {
+            r.subject = subject;
+            r.opening = slide.opening();
+        });
     };
     let step = move |forward: bool| {
         let k = at.get_untracked();
@@ -367,8 +373,13 @@ pub fn BriefView() -> impl IntoView {
                                     <p class="slide-asof">{t.as_of}</p>
                                     <p class="slide-scope">{t.scope}</p>
                                     {headlines_view(t.headlines)}
-                                    {changes_view(t.changes.clone())}
                                     <p class="slide-source">{t.source}</p>
+                                </div>
+                            }.into_any(),
+                            SlideModel::Changes(c) => view! {
+                                <div class="changes-slide">
+                                    <h2>{c.heading}</h2>
+                                    <ul class="slide-changes">{c.sentences.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
                                 </div>
                             }.into_any(),
                             SlideModel::Waiting(name) => view! {
@@ -499,6 +510,8 @@ pub fn PackView() -> impl IntoView {
                                 </dl>
                             </section>
                         }.into_any(),
+                        // The cover says what changed; the pack has no page of its own for it.
+                        SlideModel::Changes(_) => ().into_any(),
                         SlideModel::Waiting(name) => view! {
                             <section class="pack-point" data-point=word><h2>{name}</h2><super::LoadingValues/></section>
                         }.into_any(),

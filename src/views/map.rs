@@ -478,6 +478,7 @@ fn Tooltip(hovered: Hovered) -> impl IntoView {
                 <br/>{t.value}
                 {t.flag.map(|f| view! { <br/><em>{f}</em> })}
                 {t.change.map(|c| view! { <br/>{c} })}
+                {t.notes.into_iter().map(|n| view! { <br/><span class="tooltip-note"><span class="note-mark">{Msg::NoteMark.text(lang)}</span>" "{n}</span> }).collect_view()}
                 <br/><small>{t.as_of}</small>
                 <br/><DistrictLink slug=t.slug name=Msg::OpenProfile.text(lang).to_string()/>
             </div>

@@ -52,7 +52,7 @@ test('a points= deck steps through every slide by keys and swipes, and each slid
   await page.goto(env.url(`?view=brief&points=${POINTS.join(',')}&lang=en`));
   await page.waitForSelector('[data-slide="title"]:not([hidden])');
   const order = await page.$$eval('[data-slide]', (s) => s.map((x) => x.dataset.slide));
-  assert.deepEqual(order, ['title', ...POINTS, 'composite'], 'every slide of the deck is in the page, in the order the link names');
+  assert.deepEqual(order, ['title', 'changes', ...POINTS, 'composite'], 'every slide of the deck is in the page, in the order the link names');
   await page.waitForSelector('[data-slide="composite"] .end-top li[data-district]', { state: 'attached' });
 
   const forward = ['ArrowRight', 'swipe', 'PageDown', 'Space', 'swipe', 'ArrowRight'];
@@ -62,7 +62,12 @@ test('a points= deck steps through every slide by keys and swipes, and each slid
     else await page.keyboard.press(move);
     await page.waitForSelector(`[data-slide="${order[k]}"]:not([hidden])`);
     assert.equal(await page.locator('[data-slide]:not([hidden])').count(), 1, 'one slide shows at a time');
-    assert.equal(indicatorInUrl(page), order[k], 'the URL names the current slide');
+    if (order[k] === 'changes') {
+      assert.equal(new URL(page.url()).searchParams.get('slide'), 'changes', 'the URL names the second slide');
+      assert.equal(indicatorInUrl(page), null);
+    } else {
+      assert.equal(indicatorInUrl(page), order[k], 'the URL names the current slide');
+    }
     assert.equal(await page.locator('.deck-counter').innerText(), `Slide ${k + 1} of ${order.length}`);
   }
   // Past the end nothing moves; then back by swipe, PageUp and the arrow key.
@@ -98,8 +103,8 @@ test('a department= deck holds that department\'s points, and the deck is in the
   await page.goto(env.url('?view=brief&department=revenue&lang=hi'));
   await page.waitForSelector('[data-slide="title"]:not([hidden])');
   const order = await page.$$eval('[data-slide]', (s) => s.map((x) => x.dataset.slide));
-  assert.deepEqual(order.slice(0, 3), ['title', 'mutation-pending', 'partition-pending']);
-  assert.ok(order.length > 3 && order.length < 34 && order.at(-1) === 'composite', order.join(','));
+  assert.deepEqual(order.slice(0, 4), ['title', 'changes', 'mutation-pending', 'partition-pending']);
+  assert.ok(order.length > 4 && order.length < 35 && order.at(-1) === 'composite', order.join(','));
   for (const [lang, label] of [['hi', 'ब्रीफ़िंग'], ['en', 'Briefing']]) {
     await page.goto(env.url(`?view=map&lang=${lang}`));
     await page.click(`.main-nav a:text-is("${label}")`);

@@ -169,6 +169,13 @@ test('what changed is told in whole sentences in both languages', async () => {
 
 test('the briefing opens a named point with the review and what followed', async () => {
   const { page } = await watchedPage(env);
+  // The deck's second slide says what changed, in both languages.
+  await page.goto(env.url(`?view=brief&period=${latest}&slide=changes&lang=en`));
+  await page.waitForSelector('section.slide[data-slide=changes]:not([hidden]) .slide-changes li');
+  assert.equal(await page.textContent('section.slide[data-slide=changes] h2'), 'What changed since September 2026');
+  assert.match(await page.textContent('section.slide[data-slide=changes] .slide-changes'), /Top or bottom three changed on \d+ of 32 points: /);
+  await page.click('.deck-lang');
+  await page.waitForFunction(() => document.querySelector('section.slide[data-slide=changes] h2')?.textContent === 'सितंबर 2026 से क्या बदला');
   await page.goto(env.url(`?view=brief&indicator=mutation-pending&period=${latest}&lang=en`));
   await page.waitForSelector('section.slide[data-slide=mutation-pending] .slide-loop li');
   const line = await page.textContent('section.slide[data-slide=mutation-pending] .slide-loop li');

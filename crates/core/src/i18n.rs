@@ -318,6 +318,8 @@ strings! {
     ChangesAverages => "The state averages that moved most: {moves}.", "सबसे अधिक बदले राज्य औसत: {moves}।";
     AverageBetter => "{indicator} {then} → {now}, better", "{indicator} {then} → {now}, बेहतर";
     AverageWorse => "{indicator} {then} → {now}, worse", "{indicator} {then} → {now}, कमज़ोर";
+    ChangesSlide => "What changed", "क्या बदला";
+    ChangesEndsMoved => "Top or bottom three changed on {count} of {n} points: {points}.", "{n} में से {count} बिंदुओं पर शीर्ष या अंतिम तीन बदले: {points}।";
     ChangesTargetsAll => "Targets newly met by districts, across all indicators: {count}.", "सभी संकेतकों को मिलाकर इस बार ज़िलों द्वारा प्राप्त लक्ष्यों की संख्या: {count}।";
     LegendAllPeriods => "Classes are drawn from every period's values, so a colour means the same in every period.", "रंगों के दायरे सभी अवधियों के मानों से तय किए गए हैं, इसलिए हर अवधि में किसी रंग का अर्थ एक ही रहता है।";
     TimeControl => "Periods", "अवधियाँ";

@@ -4,7 +4,7 @@
 //! `?data=<dataset id>&view=map|rankings|charts|district|brief|pack|about|methods&indicator=<id>|composite&period=<id>&district=<slug>`
 //! `&compare=<period>&with=<slug>,…&map=geo|tiles&classes=<method>&chart=bars|trend|divisions|scatter|slope|ranks`
 //! `&second=<id>&sort=<column>-asc|desc&q=<search>&division=<id>&zoom=<division>`
-//! `&points=<id>,…&department=<id>&review=<id>&scale=all&embed=1&lang=hi|en`; `view=followup`
+//! `&points=<id>,…&department=<id>&review=<id>&slide=changes&scale=all&embed=1&lang=hi|en`; `view=followup`
 //! follows up a review meeting, `classes=track` colours the map by pace to a target's deadline.
 //! Parsing never fails: unknown or malformed parts fall back to defaults, so an old or mistyped
 //! link still opens the app. `Route::parse(&route.to_query()) == route` for every route.
@@ -196,6 +196,8 @@ pub struct Route {
     pub frame: Frame,
     /// The review meeting the follow-up view follows up; `None` is the latest.
     pub review: Option<String>,
+    /// Which opening slide a deck shows when no subject is named (`slide=changes`).
+    pub opening: Opening,
     pub lang: Lang,
 }
 
@@ -207,6 +209,15 @@ pub enum Scale {
     ThisPeriod,
     /// Every period's values: a colour means the same range in every period.
     AllPeriods,
+}
+
+/// A deck's opening slides, shown when the route names no subject: the title, or what changed
+/// since the previous period (the second slide).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Opening {
+    #[default]
+    Title,
+    Changes,
 }
 
 /// Whether the view is the whole page or embedded in another page.
@@ -290,6 +301,7 @@ impl Route {
                 "points" => r.points = v.split(',').filter_map(|s| id_like(s.to_string())).take(Route::MAX_POINTS).collect(),
                 "department" => r.department = id_like(v),
                 "review" => r.review = id_like(v),
+                "slide" if v == "changes" => r.opening = Opening::Changes,
                 "scale" if v == "all" => r.scale = Scale::AllPeriods,
                 "embed" if v == "1" => r.frame = Frame::Embedded,
                 "lang" => r.lang = Lang::from_code(&v).unwrap_or_default(),
@@ -334,6 +346,9 @@ impl Route {
         if let Some(id) = &self.review {
             parts.push(format!("review={}", encode(id)));
         }
+        if self.opening == Opening::Changes {
+            parts.push("slide=changes".into());
+        }
         if self.scale == Scale::AllPeriods {
             parts.push("scale=all".into());
         }
@@ -372,6 +387,7 @@ mod tests {
             scale: Scale::AllPeriods,
             frame: Frame::Embedded,
             review: None,
+            opening: Opening::Title,
             lang: Lang::En,
         };
         let q = r.to_query();

@@ -392,11 +392,20 @@ fn a_deck_holds_the_points_the_route_names_and_opens_on_its_slide() {
     assert!(!want.is_empty() && want.len() < ds.indicators().len());
     assert_eq!(brief::points(&ctx, &r), want);
     let s = brief::slides(&[3, 1]);
-    assert_eq!(s, [SlideId::Title, SlideId::Point(3), SlideId::Point(1), SlideId::Composite]);
+    assert_eq!(s, [SlideId::Title, SlideId::Changes, SlideId::Point(3), SlideId::Point(1), SlideId::Composite]);
     let on = |subject| brief::current(&ctx, &s, &Route { subject, ..Route::default() });
     assert_eq!(on(None), 0);
-    assert_eq!(on(Some(SubjectId::Indicator(ids[1].clone()))), 2);
-    assert_eq!(on(Some(SubjectId::Composite)), 3);
+    assert_eq!(on(Some(SubjectId::Indicator(ids[1].clone()))), 3);
+    assert_eq!(on(Some(SubjectId::Composite)), 4);
+    // The second slide is named by slide=changes, and each slide's route leads back to it.
+    assert_eq!(brief::current(&ctx, &s, &Route::parse("?view=brief&slide=changes")), 1);
+    for (k, slide) in s.iter().enumerate() {
+        let r = Route { subject: slide.subject_id(&ctx), opening: slide.opening(), ..Route::default() };
+        assert_eq!(brief::current(&ctx, &s, &Route::parse(&r.to_query())), k, "{slide:?}");
+    }
+    let c = brief::changes_slide(&ctx, ds.periods().len() - 1, &[3, 1]);
+    assert!(c.heading.starts_with("What changed since "), "{}", c.heading);
+    assert!(!c.sentences.is_empty() && c.sentences.len() <= 3, "{:?}", c.sentences);
     // An indicator outside the deck opens it at the title.
     assert_eq!(on(Some(SubjectId::Indicator(ids[0].clone()))), 0);
     assert_eq!(brief::counter(&ctx, 2, 4), "Slide 3 of 4");

@@ -9,7 +9,7 @@ use samiksha_core::manifest::{parse_manifest, Direction};
 use samiksha_core::numfmt::format_number;
 use samiksha_core::rank::{rank_readings, round_to};
 use samiksha_core::review::{Order, SortKey};
-use samiksha_core::route::{ChartKind, Frame, MapKind, Route, Scale, Sort, SubjectId, View};
+use samiksha_core::route::{ChartKind, Frame, MapKind, Opening, Route, Scale, Sort, SubjectId, View};
 use samiksha_core::tiles::{layout, Point};
 use samiksha_core::values::{parse_values, GapReason, Reading};
 use samiksha_core::Lang;
@@ -343,14 +343,16 @@ fn route() -> impl Strategy<Value = Route> {
         prop_oneof![Just(Frame::Page), Just(Frame::Embedded)],
         proptest::option::of(id()),
         proptest::option::of(id()),
+        prop_oneof![Just(Opening::Title), Just(Opening::Changes)],
     );
     (firsts, seconds, thirds).prop_map(
         |(
             (view, subject, period, district, compare, with, map, classes),
             (chart, second, sort, search, division, zoom, lang),
-            (points, department, scale, frame, data, review),
+            (points, department, scale, frame, data, review, opening),
         )| Route {
             review,
+            opening,
             data,
             view,
             subject,

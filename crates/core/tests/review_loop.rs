@@ -290,6 +290,10 @@ fn notes_show_where_they_apply() {
     assert_eq!(notes::marked_periods(&en, i), [(sep, "September 2026: New rules".to_string()), (oct, "October 2026: Portal down".to_string())]);
     let hi = Ctx::new(&ds, Lang::Hi);
     assert_eq!(notes::notes_for(&hi, Some(i), sep, None), ["सितंबर 2026: नए नियम"]);
+    // Beside the value in the map's tooltip: Gamma in October has both its own note and the month's.
+    let m = Measured::new(&ds, Subject::Indicator(i), oct).unwrap();
+    assert_eq!(map_view::tooltip(&en, &m, 2).notes, ["Gamma was split", "October 2026: Portal down"]);
+    assert_eq!(map_view::tooltip(&en, &m, 0).notes, ["October 2026: Portal down"]);
 }
 
 #[test]

@@ -10,12 +10,14 @@ use super::podium::{podium, Side};
 use super::{Ctx, Measured, Subject};
 use crate::i18n::Msg;
 use crate::numfmt::{format_date, format_number};
-use crate::route::{Route, SubjectId};
+use crate::route::{Opening, Route, SubjectId};
 
 /// One slide of a deck.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SlideId {
     Title,
+    /// What changed since the previous period, across the deck's points.
+    Changes,
     Point(usize),
     Composite,
 }
@@ -25,6 +27,7 @@ impl SlideId {
     pub fn word(self, ctx: &Ctx) -> String {
         match self {
             SlideId::Title => "title".to_string(),
+            SlideId::Changes => "changes".to_string(),
             SlideId::Point(i) => ctx.ds.indicators()[i].id.clone(),
             SlideId::Composite => SubjectId::COMPOSITE_WORD.to_string(),
         }
@@ -33,9 +36,17 @@ impl SlideId {
     /// The route's subject for this slide (`None` names the title slide).
     pub fn subject_id(self, ctx: &Ctx) -> Option<SubjectId> {
         match self {
-            SlideId::Title => None,
+            SlideId::Title | SlideId::Changes => None,
             SlideId::Point(i) => Some(SubjectId::Indicator(ctx.ds.indicators()[i].id.clone())),
             SlideId::Composite => Some(SubjectId::Composite),
+        }
+    }
+
+    /// The route's opening slide for this slide (`slide=changes` for the second).
+    pub fn opening(self) -> Opening {
+        match self {
+            SlideId::Changes => Opening::Changes,
+            _ => Opening::Title,
         }
     }
 }
@@ -66,7 +77,7 @@ pub fn points(ctx: &Ctx, route: &Route) -> Vec<usize> {
 
 /// Every slide of the deck, in order.
 pub fn slides(points: &[usize]) -> Vec<SlideId> {
-    let mut s = vec![SlideId::Title];
+    let mut s = vec![SlideId::Title, SlideId::Changes];
     s.extend(points.iter().map(|&i| SlideId::Point(i)));
     s.push(SlideId::Composite);
     s
@@ -76,6 +87,7 @@ pub fn slides(points: &[usize]) -> Vec<SlideId> {
 /// title slide.
 pub fn current(ctx: &Ctx, slides: &[SlideId], route: &Route) -> usize {
     let wanted = match &route.subject {
+        None if route.opening == Opening::Changes => SlideId::Changes,
         None => SlideId::Title,
         Some(SubjectId::Composite) => SlideId::Composite,
         Some(SubjectId::Indicator(id)) => match ctx.ds.indicator_index(id) {
@@ -95,6 +107,7 @@ pub fn counter(ctx: &Ctx, at: usize, total: usize) -> String {
 pub fn slide_label(ctx: &Ctx, slide: SlideId) -> String {
     match slide {
         SlideId::Title => ctx.msg(Msg::BriefTitleSlide).to_string(),
+        SlideId::Changes => ctx.msg(Msg::ChangesSlide).to_string(),
         SlideId::Point(i) => ctx.subject_name(Subject::Indicator(i)),
         SlideId::Composite => ctx.msg(Msg::CompositeIndex).to_string(),
     }
@@ -135,6 +148,35 @@ pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
             .previous_period(period)
             .map(|then| (ctx.fill(Msg::ChangesHeading, &[("then", &ctx.period_label(then))]), super::changes::overall_sentences(ctx, then, period))),
     }
+}
+
+/// The deck's second slide: what changed since the previous period, in a few sentences that
+/// fit one slide: the state averages that moved most, targets newly met, and the points whose
+/// top or bottom three changed (each point's own slide says how).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangesSlide {
+    pub heading: String,
+    pub sentences: Vec<String>,
+}
+
+pub fn changes_slide(ctx: &Ctx, period: usize, points: &[usize]) -> ChangesSlide {
+    let Some(then) = ctx.ds.previous_period(period) else {
+        return ChangesSlide { heading: ctx.msg(Msg::ChangesNone).to_string(), sentences: Vec::new() };
+    };
+    let mut sentences = super::changes::overall_sentences(ctx, then, period);
+    let moved: Vec<String> = points
+        .iter()
+        .filter(|&&i| {
+            crate::analysis::changes::indicator_changes(ctx.ds, i, then, period)
+                .is_some_and(|c| !(c.entered_top.is_empty() && c.left_top.is_empty() && c.entered_bottom.is_empty() && c.left_bottom.is_empty()))
+        })
+        .map(|&i| ctx.subject_short(Subject::Indicator(i)))
+        .collect();
+    if !moved.is_empty() {
+        sentences
+            .push(ctx.fill(Msg::ChangesEndsMoved, &[("count", &moved.len().to_string()), ("n", &points.len().to_string()), ("points", &moved.join("; "))]));
+    }
+    ChangesSlide { heading: ctx.fill(Msg::ChangesHeading, &[("then", &ctx.period_label(then))]), sentences }
 }
 
 /// Which end of the ranking a district is on.

@@ -264,6 +264,8 @@ pub struct Tooltip {
     pub flag: Option<String>,
     pub change: Option<String>,
     pub as_of: String,
+    /// Notes on the data about this value (its indicator, period or district).
+    pub notes: Vec<String>,
 }
 
 pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
@@ -286,6 +288,10 @@ pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
         flag: row.and_then(|r| ctx.flag_label(r.flag.as_deref())),
         change: row.and_then(|r| r.change.as_ref()).map(|c| ctx.fill(Msg::SincePrevious, &[("change", &ctx.change(c, m.facts.decimals))])),
         as_of: ctx.fill(Msg::AsOfPeriod, &[("period", &ctx.period_label(m.period))]),
+        notes: match m.subject {
+            super::Subject::Indicator(i) => super::notes::notes_for(ctx, Some(i), m.period, Some(unit)),
+            super::Subject::Composite => super::notes::notes_for(ctx, None, m.period, Some(unit)),
+        },
     }
 }
 
