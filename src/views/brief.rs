@@ -108,7 +108,7 @@ fn changes_view(changes: Option<(String, Vec<String>)>) -> impl IntoView {
     changes.filter(|c| !c.1.is_empty()).map(|(heading, sentences)| {
         view! {
             <section class="slide-changes">
-                <h3>{heading}</h3>
+                <h2>{heading}</h2>
                 <ul>{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             </section>
         }

@@ -100,7 +100,11 @@ pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::chart
         Drawing::Bars { bars, refs, gap_label } => ranked_bars(bars, refs, &fmt, gap_label, &m.title, m.size.0),
         Drawing::Trend { labels, series, refs, marks } => trend_marked(labels, series, refs, marks, &fmt, &m.title, m.size),
         // Ranks are drawn as negative values so rank 1 is at the top; the axis shows them positive.
-        Drawing::Ranks { labels, series } => trend_marked(labels, series, &[], &[], &|v| samiksha_core::numfmt::format_number(-v, 0), &m.title, m.size),
+        // Only whole ranks are labelled on the axis.
+        Drawing::Ranks { labels, series } => {
+            let rank = |v: f64| if (v - v.round()).abs() < 1e-9 { samiksha_core::numfmt::format_number(-v, 0) } else { String::new() };
+            trend_marked(labels, series, &[], &[], &rank, &m.title, m.size)
+        }
         Drawing::Slope { from, to, lines, legend } => slope(from, to, lines, legend, &fmt, &m.title, m.size),
         Drawing::Distribution { groups, refs } => distribution(groups, refs, &fmt, &m.title, m.size.0),
         Drawing::Scatter { points, x_title, y_title, y } => {
@@ -325,7 +329,7 @@ pub fn trend_marked(x_labels: &[String], series: &[Series], refs: &[Reference], 
 }
 
 /// Every district from one period (left) to another (right): better lines blue ending in ▲,
-/// worse orange ending in ▼, unchanged grey ending in ●, so the marker says what the colour
+/// worse orange ending in ✕, unchanged grey ending in ●, so the marker says what the colour
 /// does. The top and bottom three now and the chosen district are named at the right where
 /// their names do not collide; the table beside the chart names every district.
 pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
@@ -385,13 +389,13 @@ pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fm
         // Names at the right, top to bottom, each kept clear of the one above.
         let mut named: Vec<&SlopeLine> = lines.iter().filter(|l| l.named).collect();
         named.sort_by(|a, b| b.to.total_cmp(&a.to));
-        let mut last_y = i32::MIN;
+        let mut last_y: Option<i32> = None;
         for l in named {
             let (px, py) = chart.backend_coord(&(1.0, l.to));
-            if py - last_y < 16 {
+            if last_y.is_some_and(|y| py.saturating_sub(y) < 16) {
                 continue;
             }
-            last_y = py;
+            last_y = Some(py);
             let font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center));
             let _ = root.draw(&Text::new(plain(&format!("{} {}", l.label, fmt(l.to))), (px + 8, py), font));
         }

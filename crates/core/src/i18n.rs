@@ -288,8 +288,12 @@ strings! {
     FollowFlag => "Named for doing badly and not improved since", "कमज़ोर प्रदर्शन के लिए नामित; तब से सुधार नहीं";
     FollowupHeading => "{review}, {date}: what followed by {period}", "{review}, {date}: {period} तक पालन की स्थिति";
     FollowupIntro => "For each point of the review, the districts it named, with their figures at the review ({then}) and now ({now}).", "समीक्षा के हर बिंदु पर उसमें नामित ज़िले, समीक्षा के समय ({then}) और अब ({now}) के आँकड़ों के साथ।";
-    FollowupSummary => "Named for doing badly and not improved since: {flagged} of {named} districts.", "कमज़ोर प्रदर्शन के लिए नामित {named} ज़िलों में से {flagged} में तब से सुधार नहीं हुआ।";
+    FollowupSummary => "Named for doing badly and no better since on at least one point: {flagged} of {named} districts.", "कमज़ोर प्रदर्शन के लिए नामित {named} ज़िलों में से {flagged} में कम से कम एक बिंदु पर तब से सुधार नहीं हुआ।";
     FollowupChoose => "Review meeting", "समीक्षा बैठक";
+    FollowupTooEarly => "This review looked at the figures of {then}; choose that period or a later one to see what followed.", "इस समीक्षा में {then} के आँकड़े देखे गए थे; उसके बाद क्या हुआ, यह देखने के लिए वही या बाद की अवधि चुनें।";
+    ReviewChoice => "{title} · {date}", "{title} · {date}";
+    ReachWithPace => "{reach} ({pace})", "{reach} ({pace})";
+    ListAndMore => "{list} and {more} more", "{list} और {more} अन्य";
     FollowupNone => "This dataset records no review meetings, so there is nothing to follow up.", "इस डेटासेट में कोई समीक्षा बैठक दर्ज नहीं है, इसलिए पालन प्रतिवेदन नहीं बन सकता।";
     FollowupNotLoaded => "The figures of this point are not loaded yet.", "इस बिंदु के आँकड़े अभी लोड नहीं हुए।";
     ColNamedAs => "Named as", "किस रूप में नामित";

@@ -227,19 +227,24 @@ fn the_follow_up_says_what_became_of_each_named_district() {
     // Alpha was 11.0% in July; only beta (7.0) was lower, and eta had no value: rank 2 of 6.
     assert_eq!(rows[0].then, "11.0% · Rank 2 of 6");
     assert_eq!(rows[0].now, "5.0% · Rank 1 of 7");
-    assert_eq!(model.summary, "Named for doing badly and not improved since: 2 of 3 districts.");
+    assert_eq!(model.summary, "Named for doing badly and no better since on at least one point: 2 of 3 districts.");
     assert_eq!(model.heading, "July review, 15 July 2026: what followed by October 2026");
     assert_eq!(model.points[0].remark.as_deref(), Some("Remark: Improve"));
     // Pending has a deadline, so each row also says its pace.
     assert_eq!(rows[0].track, Some(Track::Met));
     let hi = Ctx::new(&ds, Lang::Hi);
-    assert_eq!(followup::model(&hi, r, now).unwrap().summary, "कमज़ोर प्रदर्शन के लिए नामित 3 ज़िलों में से 2 में तब से सुधार नहीं हुआ।");
+    assert_eq!(followup::model(&hi, r, now).unwrap().summary, "कमज़ोर प्रदर्शन के लिए नामित 3 ज़िलों में से 2 में कम से कम एक बिंदु पर तब से सुधार नहीं हुआ।");
     // The deck's line.
     let i = ds.indicator_index("pending").unwrap();
     assert_eq!(
         followup::named_line(&en, i, now).unwrap(),
         "Named at the July review (15 July 2026): Alpha (Improved), Beta (Unchanged), Gamma (Worsened), Eta (Figure missing then or now) and Delta (Worsened)."
     );
+    // At the review's own period nothing has followed and nobody is flagged; before it the view says so.
+    let july_model = followup::model(&en, r, ds.period_index("2026-07").unwrap()).unwrap();
+    assert!(july_model.points[0].rows.iter().all(|x| !x.flagged));
+    let june_model = followup::model(&en, r, ds.period_index("2026-06").unwrap()).unwrap();
+    assert!(june_model.points.is_empty() && june_model.intro.starts_with("This review looked at the figures of July 2026"), "{}", june_model.intro);
     // At the review's own period nothing has followed yet; before it, the review is not shown.
     let july = ds.period_index("2026-07").unwrap();
     assert_eq!(followup::named_line(&en, i, july).unwrap(), "Named at the July review (15 July 2026): Alpha, Beta, Gamma, Eta and Delta.");

@@ -62,6 +62,8 @@ pub const SHEET_REQUIRED: &[&str] = &["id", "key", "name_en", "name_hi", "unit",
 
 /// One row of the indicator sheet.
 struct IndicatorRow {
+    /// The sheet's line, for messages found once the periods are known.
+    line: u64,
     key: String,
     indicator: Indicator,
     department: Department,
@@ -180,7 +182,7 @@ pub fn parse_number(raw: &str) -> Option<(f64, bool)> {
 }
 
 /// A pair of optional columns, both or neither.
-fn pair(t: &Table, row: &Row, en: &str, hi: &str) -> Result<Option<Bilingual>, String> {
+pub(crate) fn pair(t: &Table, row: &Row, en: &str, hi: &str) -> Result<Option<Bilingual>, String> {
     match (t.get(row, en), t.get(row, hi)) {
         (Some(e), Some(h)) => Ok(Some(Bilingual::new(e, h))),
         (None, None) => Ok(None),
@@ -259,7 +261,7 @@ fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
             name: Bilingual::new(need("department_en", "the department's English name")?, need("department_hi", "the department's Hindi name")?),
             weight: weight(&t, row, "department_weight")?,
         };
-        out.push(IndicatorRow { key, indicator, department });
+        out.push(IndicatorRow { line: row.line, key, indicator, department });
     }
     if out.is_empty() {
         return Err(format!("{}: no indicators (only a header row)", path.display()));
@@ -669,6 +671,24 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     for d in &mut departments {
         if d.weight.is_none() {
             d.weight = manifest.departments.iter().find(|m| m.id == d.id).and_then(|m| m.weight.clone());
+        }
+    }
+    // A target's deadline must be a period of the values or, for monthly values, a later month;
+    // its start a period of the values: checked here, where the periods are known.
+    let period_set: std::collections::HashSet<String> = periods.iter().cloned().collect();
+    for s in &sheet {
+        if let Some(Target::Dated { by, from, .. }) = &s.indicator.target {
+            let at = |col: &str| format!("{} line {}, column \"{col}\"", args.indicators.display(), s.line);
+            if !samiksha_core::manifest::is_period_in_calendar(by, &period_set) {
+                return Err(format!(
+                    "{}: \"{by}\" is no period of the values; expected one of {} or, for monthly values, a later month as YYYY-MM",
+                    at("target_by"),
+                    periods.join(", ")
+                ));
+            }
+            if let Some(f) = from.as_ref().filter(|f| !period_set.contains(*f)) {
+                return Err(format!("{}: \"{f}\" is no period of the values; expected one of {}", at("target_from"), periods.join(", ")));
+            }
         }
     }
     // The review loop's sheets name indicators by key or id.

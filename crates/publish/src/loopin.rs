@@ -4,9 +4,9 @@
 //! the import with the file, line and column and what was expected.
 
 use crate::csvin::{Row, Table};
+use crate::import::pair;
 use crate::model::{NamedDistrict, Note, Review, ReviewPoint};
 use samiksha_core::manifest::{is_date, is_period_id, NamedAs};
-use samiksha_core::Bilingual;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -58,15 +58,6 @@ impl Known<'_> {
     }
 }
 
-fn pair(t: &Table, row: &Row, en: &str, hi: &str) -> Result<Option<Bilingual>, String> {
-    match (t.get(row, en), t.get(row, hi)) {
-        (Some(e), Some(h)) => Ok(Some(Bilingual::new(e, h))),
-        (None, None) => Ok(None),
-        (Some(_), None) => Err(format!("{}: empty, but \"{en}\" is set; expected the same in Hindi", t.at(row, hi))),
-        (None, Some(_)) => Err(format!("{}: empty, but \"{hi}\" is set; expected the same in English", t.at(row, en))),
-    }
-}
-
 /// The reviews sheet: one row per named district (or per point, with no district, for a point
 /// that names none). Columns: `review`, `date`, `title_en`, `title_hi`, `period`?, `indicator`,
 /// `district`?, `as`?, `remark_en`?, `remark_hi`?. A review's date, title and period are given on
@@ -88,7 +79,13 @@ pub fn read_reviews(path: &Path, known: &Known) -> Result<Vec<Review>, String> {
                     return Err(format!("{}: \"{date}\" is not a date; expected YYYY-MM-DD", t.at(row, "date")));
                 }
                 let title = pair(&t, row, "title_en", "title_hi")?.ok_or_else(|| format!("{}: empty; expected the review's title", t.at(row, "title_en")))?;
-                reviews.push(Review { id: id.clone(), date: date.to_string(), title, period: known.period(&t, row, "period")?, points: Vec::new() });
+                let period = known.period(&t, row, "period")?;
+                // Without a period the viewer takes the review's month, which only a monthly
+                // calendar has.
+                if period.is_none() && !known.periods.iter().all(|p| samiksha_core::manifest::month_number(p).is_some()) {
+                    return Err(format!("{}: empty; expected the period the review looked at (the values' periods are not months)", t.at(row, "period")));
+                }
+                reviews.push(Review { id: id.clone(), date: date.to_string(), title, period, points: Vec::new() });
                 reviews.len() - 1
             }
         };

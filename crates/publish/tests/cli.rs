@@ -836,3 +836,43 @@ fn reviews_and_notes_sheets_import_strictly_and_reach_the_viewer() {
         assert!(!bad_out.join("manifest.json").exists());
     }
 }
+
+#[test]
+fn a_target_deadline_must_be_a_period_of_the_values_or_a_later_month() {
+    let f = fixtures().join("state");
+    let dir = temp("deadline");
+    let sheet = std::fs::read_to_string(f.join("indicators.csv")).unwrap();
+    let with = |by: &str| {
+        let mut lines = sheet.lines();
+        let mut out = format!("{},target,target_by\n", lines.next().unwrap());
+        for (k, l) in lines.enumerate() {
+            out.push_str(&if k == 0 { format!("{l},100,{by}\n") } else { format!("{l},,\n") });
+        }
+        out
+    };
+    let run_with = |by: &str, out: &Path| {
+        let p = dir.join("indicators.csv");
+        std::fs::write(&p, with(by)).unwrap();
+        run(bin()
+            .arg("import")
+            .args(["--values".as_ref(), f.join("values.csv").as_os_str()])
+            .args(["--indicators".as_ref(), p.as_os_str()])
+            .args(["--districts".as_ref(), f.join("districts.csv").as_os_str()])
+            .args(["--meta".as_ref(), f.join("meta.json").as_os_str()])
+            .arg("--out")
+            .arg(out)
+            .arg("--allow-unmatched"))
+    };
+    // A later month of a monthly calendar is a deadline; it reaches the manifest.
+    let good = dir.join("good");
+    let (code, msg) = run_with("2026-12", &good);
+    assert_eq!(code, 0, "{msg}");
+    let (ds, _) = load(&good);
+    assert_eq!(ds.manifest.indicators[0].deadline.as_ref().map(|d| d.by.as_str()), Some("2026-12"));
+    // A named round on monthly values is no period of theirs: stopped with the line and column.
+    let bad = dir.join("bad");
+    let (code, msg) = run_with("nfhs-6", &bad);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("indicators.csv line 2, column \"target_by\": \"nfhs-6\" is no period of the values"), "{msg}");
+    assert!(!bad.join("manifest.json").exists());
+}

@@ -44,13 +44,7 @@ pub struct IndicatorChanges {
     pub newly_met: Vec<usize>,
 }
 
-fn meets(v: f64, target: f64, direction: Direction, decimals: u8) -> bool {
-    let (v, t) = (round_to(v, decimals), round_to(target, decimals));
-    match direction {
-        Direction::HigherIsBetter => v >= t,
-        Direction::LowerIsBetter => v <= t,
-    }
-}
+use super::track::meets_target as meets;
 
 /// `None` when either period's values of the indicator are not loaded.
 pub fn indicator_changes(ds: &Dataset, indicator: usize, then: usize, now: usize) -> Option<IndicatorChanges> {
@@ -59,10 +53,18 @@ pub fn indicator_changes(ds: &Dataset, indicator: usize, then: usize, now: usize
     let (top_a, bottom_a) = ends(&a);
     let (top_b, bottom_b) = ends(&b);
     let minus = |x: &[usize], y: &[usize]| x.iter().copied().filter(|u| !y.contains(u)).collect::<Vec<_>>();
+    // Each district's earlier standing by unit, so comparing is linear in the districts.
+    let mut before: Vec<Option<&crate::rank::Ranked>> = vec![None; ds.units().len()];
+    for r in &a.ranked {
+        if let Some(slot) = before.get_mut(r.unit) {
+            *slot = Some(r);
+        }
+    }
+    let old_of = |u: usize| before.get(u).copied().flatten();
     let mut rose_most: Option<(usize, usize)> = None;
     let mut fell_most: Option<(usize, usize)> = None;
     for r in &b.ranked {
-        let Some(old) = a.rank_of(r.unit) else { continue };
+        let Some(old) = old_of(r.unit) else { continue };
         if old.rank > r.rank && rose_most.is_none_or(|(_, k)| old.rank - r.rank > k) {
             rose_most = Some((r.unit, old.rank - r.rank));
         }
@@ -70,14 +72,14 @@ pub fn indicator_changes(ds: &Dataset, indicator: usize, then: usize, now: usize
             fell_most = Some((r.unit, r.rank - old.rank));
         }
     }
-    let ind = &ds.indicators()[indicator];
+    let ind = ds.indicators().get(indicator)?;
     let newly_met = match ind.target {
         None => Vec::new(),
         Some(t) => b
             .ranked
             .iter()
             .filter(|r| meets(r.value, t, ind.direction, ind.decimals))
-            .filter(|r| a.rank_of(r.unit).is_some_and(|o| !meets(o.value, t, ind.direction, ind.decimals)))
+            .filter(|r| old_of(r.unit).is_some_and(|o| !meets(o.value, t, ind.direction, ind.decimals)))
             .map(|r| r.unit)
             .collect(),
     };
@@ -106,7 +108,7 @@ pub struct AverageMove {
 }
 
 pub fn average_move(ds: &Dataset, indicator: usize, then: usize, now: usize) -> Option<AverageMove> {
-    let ind = &ds.indicators()[indicator];
+    let ind = ds.indicators().get(indicator)?;
     let (a, b) = (ds.column(indicator, then)?, ds.column(indicator, now)?);
     let pairs: Vec<(f64, f64)> = a.iter().zip(b).filter_map(|(x, y)| Some((x.as_ref()?.number()?, y.as_ref()?.number()?))).collect();
     if pairs.len() < 2 {
@@ -139,7 +141,7 @@ pub fn largest_average_moves(ds: &Dataset, then: usize, now: usize) -> Vec<Avera
 /// For every indicator with a target, the districts that newly met it.
 pub fn targets_newly_met(ds: &Dataset, then: usize, now: usize) -> Vec<(usize, Vec<usize>)> {
     (0..ds.indicators().len())
-        .filter(|&i| ds.indicators()[i].target.is_some())
+        .filter(|&i| ds.indicators().get(i).is_some_and(|x| x.target.is_some()))
         .filter_map(|i| Some((i, indicator_changes(ds, i, then, now)?.newly_met)))
         .filter(|(_, units)| !units.is_empty())
         .collect()

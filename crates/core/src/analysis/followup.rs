@@ -69,47 +69,57 @@ pub struct NamedDistrict {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PointFollowup {
     pub indicator: usize,
+    /// Whether the indicator's values of both periods are loaded; until then nothing is judged.
+    pub loaded: bool,
     pub districts: Vec<NamedDistrict>,
 }
 
-/// The review followed up to `now` (a period index). Points whose indicator or districts the
-/// dataset no longer has are left out (the reader reported them when the manifest was read).
+/// The review followed up to `now` (a period index): the review's period and each point.
+/// Points whose indicator or districts the dataset no longer has are left out (the reader
+/// reported them when the manifest was read). Before the review's period nothing has followed:
+/// `None`.
 pub fn follow_up(ds: &Dataset, review: &Review, now: usize) -> Option<(usize, Vec<PointFollowup>)> {
     let then = ds.period_index(&review.period)?;
-    let points = review
-        .points
+    if now < then {
+        return None;
+    }
+    let points = review.points.iter().filter_map(|point| follow_up_point(ds, review, &point.indicator, then, now)).collect();
+    Some((then, points))
+}
+
+/// One point of a review (its indicator's id), followed up from `then` to `now`.
+pub fn follow_up_point(ds: &Dataset, review: &Review, indicator: &str, then: usize, now: usize) -> Option<PointFollowup> {
+    let point = review.points.iter().find(|p| p.indicator == indicator)?;
+    let i = ds.indicator_index(indicator)?;
+    let ind = ds.indicators().get(i)?;
+    let loaded = ds.column(i, then).is_some() && ds.column(i, now).is_some();
+    if !loaded {
+        return Some(PointFollowup { indicator: i, loaded, districts: Vec::new() });
+    }
+    let (r_then, r_now) = (rank_indicator(ds, i, then), rank_indicator(ds, i, now));
+    let value = |p: usize, u: usize| ds.observation(i, p, u).and_then(|o| o.number());
+    let districts = point
+        .named
         .iter()
-        .filter_map(|point| {
-            let i = ds.indicator_index(&point.indicator)?;
-            let ind = &ds.indicators()[i];
-            let r_then = rank_indicator(ds, i, then);
-            let r_now = rank_indicator(ds, i, now);
-            let value = |p: usize, u: usize| ds.observation(i, p, u).and_then(|o| o.number());
-            let districts = point
-                .named
-                .iter()
-                .filter_map(|n| {
-                    let u = ds.unit_index(&n.district)?;
-                    let (a, b) = (value(then, u), value(now, u));
-                    let followup = compare(a, b, ind.direction, ind.decimals);
-                    Some(NamedDistrict {
-                        unit: u,
-                        named_as: n.named_as,
-                        then: a,
-                        now: b,
-                        rank_then: r_then.as_ref().and_then(|r| r.rank_of(u)).cloned(),
-                        rank_now: r_now.as_ref().and_then(|r| r.rank_of(u)).cloned(),
-                        ranked_then: r_then.as_ref().map_or(0, |r| r.ranked.len()),
-                        ranked_now: r_now.as_ref().map_or(0, |r| r.ranked.len()),
-                        followup,
-                        flagged: n.named_as.for_doing_badly() && followup != Followup::Improved,
-                    })
-                })
-                .collect();
-            Some(PointFollowup { indicator: i, districts })
+        .filter_map(|n| {
+            let u = ds.unit_index(&n.district)?;
+            let (a, b) = (value(then, u), value(now, u));
+            let followup = compare(a, b, ind.direction, ind.decimals);
+            Some(NamedDistrict {
+                unit: u,
+                named_as: n.named_as,
+                then: a,
+                now: b,
+                rank_then: r_then.as_ref().and_then(|r| r.rank_of(u)).cloned(),
+                rank_now: r_now.as_ref().and_then(|r| r.rank_of(u)).cloned(),
+                ranked_then: r_then.as_ref().map_or(0, |r| r.ranked.len()),
+                ranked_now: r_now.as_ref().map_or(0, |r| r.ranked.len()),
+                followup,
+                flagged: n.named_as.for_doing_badly() && now > then && matches!(followup, Followup::Worsened | Followup::Unchanged),
+            })
         })
         .collect();
-    Some((then, points))
+    Some(PointFollowup { indicator: i, loaded, districts })
 }
 
 #[cfg(test)]

@@ -65,6 +65,8 @@ pub struct Projection {
     pub reach: Option<Reach>,
     /// How many values the pace was measured from.
     pub values_used: usize,
+    /// Whether the pace is per month (monthly data) or per round.
+    pub monthly: bool,
 }
 
 /// The target a projection measures against: its value, its direction, and where the
@@ -110,9 +112,14 @@ pub fn goal(ds: &Dataset, ind: &Indicator) -> Option<Goal> {
 
 /// Whether a value meets the target, compared as displayed (the one rounding rule).
 pub fn meets(value: f64, goal: &Goal) -> bool {
-    let v = round_to(value, goal.decimals);
-    let t = round_to(goal.value, goal.decimals);
-    match goal.direction {
+    meets_target(value, goal.value, goal.direction, goal.decimals)
+}
+
+/// Whether a value meets a target, both as displayed at `decimals`: the rule every "target met"
+/// follows (the map, the rankings, "what changed").
+pub fn meets_target(value: f64, target: f64, direction: Direction, decimals: u8) -> bool {
+    let (v, t) = (round_to(value, decimals), round_to(target, decimals));
+    match direction {
         Direction::HigherIsBetter => v >= t,
         Direction::LowerIsBetter => v <= t,
     }
@@ -123,12 +130,14 @@ pub fn theil_sen(points: &[(f64, f64)]) -> Option<f64> {
     let mut slopes = Vec::new();
     for (i, a) in points.iter().enumerate() {
         for b in &points[i + 1..] {
-            if b.0 != a.0 {
-                slopes.push((b.1 - a.1) / (b.0 - a.0));
+            let s = (b.1 - a.1) / (b.0 - a.0);
+            // Equal x, or values so extreme their difference overflows, give no slope.
+            if b.0 != a.0 && s.is_finite() {
+                slopes.push(s);
             }
         }
     }
-    median(&mut slopes)
+    median(&mut slopes).filter(|m| m.is_finite())
 }
 
 fn median(xs: &mut [f64]) -> Option<f64> {
@@ -145,14 +154,14 @@ fn median(xs: &mut [f64]) -> Option<f64> {
 pub fn project(points: &[(f64, f64)], now: f64, goal: &Goal) -> Projection {
     let latest = points.last().filter(|p| p.0 == now).map(|p| p.1);
     let Some(value) = latest else {
-        return Projection { track: Track::NoTrend, latest: None, pace: None, reach: None, values_used: points.len() };
+        return Projection { track: Track::NoTrend, latest: None, pace: None, reach: None, values_used: points.len(), monthly: goal.monthly };
     };
     if meets(value, goal) {
-        return Projection { track: Track::Met, latest, pace: None, reach: None, values_used: points.len() };
+        return Projection { track: Track::Met, latest, pace: None, reach: None, values_used: points.len(), monthly: goal.monthly };
     }
     let pace = if points.len() >= MIN_VALUES { theil_sen(points) } else { None };
     let Some(pace) = pace else {
-        return Projection { track: Track::NoTrend, latest, pace: None, reach: None, values_used: points.len() };
+        return Projection { track: Track::NoTrend, latest, pace: None, reach: None, values_used: points.len(), monthly: goal.monthly };
     };
     // Towards the target is up for higher-is-better, down for lower-is-better. A pace that
     // rounds to nothing at the indicator's precision over a whole window does not move.
@@ -163,14 +172,26 @@ pub fn project(points: &[(f64, f64)], now: f64, goal: &Goal) -> Projection {
     let step = 10f64.powi(-(goal.decimals as i32)) / 2.0;
     let towards = pace * sign;
     if towards * (WINDOW as f64) < step || now > goal.by {
-        let reach = if towards * (WINDOW as f64) < step { Reach::Never } else { reach_at(now, (goal.value - value) / pace, goal) };
-        return Projection { track: Track::OffTrack, latest, pace: Some(pace), reach: Some(reach), values_used: points.len() };
+        let reach = if towards * (WINDOW as f64) < step { Reach::Never } else { reach_at(now, (threshold(goal) - value) / pace, goal) };
+        return Projection { track: Track::OffTrack, latest, pace: Some(pace), reach: Some(reach), values_used: points.len(), monthly: goal.monthly };
     }
-    // From the value shown, at the pace: the first whole period at or past the target.
-    let periods_needed = ((goal.value - value) / pace).ceil().max(1.0);
+    // From the value shown, at the pace: the first whole period whose value would display as
+    // meeting the target (the one rounding rule, as for "met").
+    let periods_needed = ((threshold(goal) - value) / pace).ceil().max(1.0);
     let at = now + periods_needed;
     let track = if at <= goal.by { Track::OnTrack } else { Track::OffTrack };
-    Projection { track, latest, pace: Some(pace), reach: Some(reach_at(now, periods_needed, goal)), values_used: points.len() }
+    Projection { track, latest, pace: Some(pace), reach: Some(reach_at(now, periods_needed, goal)), values_used: points.len(), monthly: goal.monthly }
+}
+
+/// The least value (highest, for lower-is-better) that displays as meeting the target: half a
+/// published step short of it, since values are rounded half away from zero.
+fn threshold(goal: &Goal) -> f64 {
+    let half = 10f64.powi(-(goal.decimals as i32)) / 2.0;
+    let t = round_to(goal.value, goal.decimals);
+    match goal.direction {
+        Direction::HigherIsBetter => t - half,
+        Direction::LowerIsBetter => t + half,
+    }
 }
 
 fn reach_at(now: f64, periods_needed: f64, goal: &Goal) -> Reach {
@@ -188,22 +209,29 @@ fn reach_at(now: f64, periods_needed: f64, goal: &Goal) -> Reach {
 
 /// The points a district's pace is measured from: its values in the last [`WINDOW`] periods up
 /// to `period`, none before the goal's `from`.
-pub fn window(ds: &Dataset, indicator: usize, period: usize, unit: usize, goal: &Goal) -> Vec<(f64, f64)> {
-    let (xs, _) = axis(ds);
+pub fn window(ds: &Dataset, xs: &[f64], indicator: usize, period: usize, unit: usize, goal: &Goal) -> Vec<(f64, f64)> {
     let start = (period + 1).saturating_sub(WINDOW);
     (start..=period)
-        .filter(|&p| goal.from.is_none_or(|f| xs[p] >= f))
-        .filter_map(|p| ds.observation(indicator, p, unit).and_then(|o| o.number()).map(|v| (xs[p], v)))
+        .filter_map(|p| Some((*xs.get(p)?, p)))
+        .filter(|&(x, _)| goal.from.is_none_or(|f| x >= f))
+        .filter_map(|(x, p)| ds.observation(indicator, p, unit).and_then(|o| o.number()).map(|v| (x, v)))
         .collect()
 }
 
 /// Every district's projection for an indicator in a period (by unit index); `None` when the
 /// indicator has no target with a deadline.
 pub fn project_all(ds: &Dataset, indicator: usize, period: usize) -> Option<Vec<Projection>> {
-    let goal = goal(ds, &ds.indicators()[indicator])?;
+    let goal = goal(ds, ds.indicators().get(indicator)?)?;
     let (xs, _) = axis(ds);
-    let now = xs[period];
-    Some((0..ds.units().len()).map(|u| project(&window(ds, indicator, period, u, &goal), now, &goal)).collect())
+    let now = *xs.get(period)?;
+    Some((0..ds.units().len()).map(|u| project(&window(ds, &xs, indicator, period, u, &goal), now, &goal)).collect())
+}
+
+/// One district's projection (the district profile's line), without projecting the others.
+pub fn project_one(ds: &Dataset, xs: &[f64], indicator: usize, period: usize, unit: usize) -> Option<Projection> {
+    let goal = goal(ds, ds.indicators().get(indicator)?)?;
+    let now = *xs.get(period)?;
+    Some(project(&window(ds, xs, indicator, period, unit, &goal), now, &goal))
 }
 
 /// The periods a projection reads: the window up to `period`.

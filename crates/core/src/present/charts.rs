@@ -67,7 +67,8 @@ pub enum Drawing {
         groups: Vec<Group>,
         refs: Vec<Reference>,
     },
-    /// Every district from one period to another, coloured and marked by whether it got better.
+    /// Every district from one period to another, coloured and marked (▲ ✕ ●) by whether it
+    /// got better.
     Slope {
         /// The two periods' labels.
         from: String,
@@ -120,11 +121,13 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
 
 /// The period a slope chart starts from: the one asked for (`compare=`), else the period of
 /// the latest review before the shown one, else the first period.
-pub fn slope_start(ds: &crate::dataset::Dataset, period: usize, asked: Option<usize>) -> Option<usize> {
+pub fn slope_start(ds: &crate::dataset::Dataset, subject: Subject, period: usize, asked: Option<usize>) -> Option<usize> {
+    // A period counts only where the subject has values (an indicator added later has none).
+    let has = |p: usize| p < period && Measured::new(ds, subject, p).is_some_and(|m| !m.table.rows.is_empty());
     asked
-        .filter(|&p| p < period)
-        .or_else(|| ds.manifest.reviews.iter().rev().filter_map(|r| ds.period_index(&r.period)).find(|&p| p < period))
-        .or_else(|| (period > 0).then_some(0))
+        .filter(|&p| has(p))
+        .or_else(|| ds.manifest.reviews.iter().rev().filter_map(|r| ds.period_index(&r.period)).find(|&p| has(p)))
+        .or_else(|| (0..period).find(|&p| has(p)))
 }
 
 /// The districts a trend or rank chart follows: the chosen one and `with`, or the best and the
@@ -251,67 +254,78 @@ pub fn model_from(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, se
             notes = marked.iter().enumerate().map(|(k, (_, text))| ctx.fill(Msg::NoteNumbered, &[("n", &(k + 1).to_string()), ("text", text)])).collect();
             (title, Drawing::Trend { labels, series: lines, refs: target, marks }, (720, 340), summary, header, rows)
         }
-        ChartKind::Slope => {
-            let from = slope_start(ds, sel.period, compare)?;
-            let then = Measured::new(ds, subject, from)?;
-            let then_values = then.values(ds.units().len());
-            let (from_l, to_l) = (ctx.period_label(from), ctx.period_label(sel.period));
-            let (top, bottom) = crate::analysis::changes::ends(&crate::rank::Ranking {
-                ranked: m.table.rows.iter().map(|r| crate::rank::Ranked { unit: r.unit, value: r.value, rank: r.rank, tied: r.tied }).collect(),
-                unranked: Vec::new(),
-            });
-            let mut lines = Vec::new();
-            let mut rows = Vec::new();
-            let (mut better, mut worse, mut same) = (0, 0, 0);
-            for u in 0..ds.units().len() {
-                let (a, b) = (then_values[u], values[u]);
-                let change = match (a, b) {
-                    (Some(a), Some(b)) => {
-                        let trend = match crate::analysis::followup::compare(Some(a), Some(b), m.facts.direction, m.facts.decimals) {
-                            crate::analysis::followup::Followup::Improved => crate::review::Trend::Better,
-                            crate::analysis::followup::Followup::Worsened => crate::review::Trend::Worse,
-                            _ => crate::review::Trend::Same,
-                        };
-                        match trend {
-                            crate::review::Trend::Better => better += 1,
-                            crate::review::Trend::Worse => worse += 1,
-                            crate::review::Trend::Same => same += 1,
-                        }
-                        let named = Some(u) == sel.district || top.contains(&u) || bottom.contains(&u);
-                        lines.push(SlopeLine { label: name(u), from: a, to: b, trend, highlight: Some(u) == sel.district, named });
-                        let delta = crate::numfmt::format_delta(
-                            crate::numfmt::round_to(b, m.facts.decimals) - crate::numfmt::round_to(a, m.facts.decimals),
-                            m.facts.decimals,
-                        );
-                        let word = ctx.msg(match trend {
-                            crate::review::Trend::Better => Msg::SlopeBetter,
-                            crate::review::Trend::Worse => Msg::SlopeWorse,
-                            crate::review::Trend::Same => Msg::SlopeSame,
-                        });
-                        format!("{delta} · {word}")
-                    }
-                    _ => "–".to_string(),
-                };
-                let show = |v: Option<f64>| v.map(fmt).unwrap_or_else(|| ctx.msg(Msg::NoData).to_string());
-                rows.push(vec![name(u), show(a), show(b), change]);
+        ChartKind::Slope => match slope_start(ds, subject, sel.period, compare) {
+            // Nothing earlier to compare with: an empty chart that says so, not a wait.
+            None => {
+                let to = ctx.period_label(sel.period);
+                let title = ctx.fill(Msg::SlopeTitle, &[("subject", &ctx.subject_name(subject)), ("from", "–"), ("to", &to)]);
+                let legend = [ctx.msg(Msg::SlopeBetter).to_string(), ctx.msg(Msg::SlopeWorse).to_string(), ctx.msg(Msg::SlopeSame).to_string()];
+                let drawing = Drawing::Slope { from: "–".into(), to: to.clone(), lines: Vec::new(), legend };
+                let header = vec![district_h, "–".into(), to, ctx.msg(Msg::ColChange).to_string()];
+                let rows = (0..ds.units().len()).map(|u| vec![name(u), "–".into(), values[u].map(fmt).unwrap_or_else(|| "–".into()), "–".into()]).collect();
+                (title, drawing, (720, 480), ctx.msg(Msg::ChangesNone).to_string(), header, rows)
             }
-            let n = better + worse + same;
-            let summary = ctx.fill(
-                Msg::SlopeSummary,
-                &[
-                    ("from", &from_l),
-                    ("to", &to_l),
-                    ("better", &better.to_string()),
-                    ("worse", &worse.to_string()),
-                    ("same", &same.to_string()),
-                    ("n", &n.to_string()),
-                ],
-            );
-            let title = ctx.fill(Msg::SlopeTitle, &[("subject", &ctx.subject_name(subject)), ("from", &from_l), ("to", &to_l)]);
-            let legend = [ctx.msg(Msg::SlopeBetter).to_string(), ctx.msg(Msg::SlopeWorse).to_string(), ctx.msg(Msg::SlopeSame).to_string()];
-            let header = vec![district_h, from_l.clone(), to_l.clone(), ctx.msg(Msg::ColChange).to_string()];
-            (title, Drawing::Slope { from: from_l, to: to_l, lines, legend }, (720, 480), summary, header, rows)
-        }
+            Some(from) => {
+                let then = Measured::new(ds, subject, from)?;
+                let then_values = then.values(ds.units().len());
+                let (from_l, to_l) = (ctx.period_label(from), ctx.period_label(sel.period));
+                let (top, bottom) = crate::analysis::changes::ends(&crate::rank::Ranking {
+                    ranked: m.table.rows.iter().map(|r| crate::rank::Ranked { unit: r.unit, value: r.value, rank: r.rank, tied: r.tied }).collect(),
+                    unranked: Vec::new(),
+                });
+                let mut lines = Vec::new();
+                let mut rows = Vec::new();
+                let (mut better, mut worse, mut same) = (0, 0, 0);
+                for u in 0..ds.units().len() {
+                    let (a, b) = (then_values[u], values[u]);
+                    let change = match (a, b) {
+                        (Some(a), Some(b)) => {
+                            let trend = match crate::analysis::followup::compare(Some(a), Some(b), m.facts.direction, m.facts.decimals) {
+                                crate::analysis::followup::Followup::Improved => crate::review::Trend::Better,
+                                crate::analysis::followup::Followup::Worsened => crate::review::Trend::Worse,
+                                _ => crate::review::Trend::Same,
+                            };
+                            match trend {
+                                crate::review::Trend::Better => better += 1,
+                                crate::review::Trend::Worse => worse += 1,
+                                crate::review::Trend::Same => same += 1,
+                            }
+                            let named = Some(u) == sel.district || top.contains(&u) || bottom.contains(&u);
+                            lines.push(SlopeLine { label: name(u), from: a, to: b, trend, highlight: Some(u) == sel.district, named });
+                            let delta = crate::numfmt::format_delta(
+                                crate::numfmt::round_to(b, m.facts.decimals) - crate::numfmt::round_to(a, m.facts.decimals),
+                                m.facts.decimals,
+                            );
+                            let word = ctx.msg(match trend {
+                                crate::review::Trend::Better => Msg::SlopeBetter,
+                                crate::review::Trend::Worse => Msg::SlopeWorse,
+                                crate::review::Trend::Same => Msg::SlopeSame,
+                            });
+                            ctx.fill(Msg::WithStatus, &[("text", &delta), ("status", word)])
+                        }
+                        _ => "–".to_string(),
+                    };
+                    let show = |v: Option<f64>| v.map(fmt).unwrap_or_else(|| ctx.msg(Msg::NoData).to_string());
+                    rows.push(vec![name(u), show(a), show(b), change]);
+                }
+                let n = better + worse + same;
+                let summary = ctx.fill(
+                    Msg::SlopeSummary,
+                    &[
+                        ("from", &from_l),
+                        ("to", &to_l),
+                        ("better", &better.to_string()),
+                        ("worse", &worse.to_string()),
+                        ("same", &same.to_string()),
+                        ("n", &n.to_string()),
+                    ],
+                );
+                let title = ctx.fill(Msg::SlopeTitle, &[("subject", &ctx.subject_name(subject)), ("from", &from_l), ("to", &to_l)]);
+                let legend = [ctx.msg(Msg::SlopeBetter).to_string(), ctx.msg(Msg::SlopeWorse).to_string(), ctx.msg(Msg::SlopeSame).to_string()];
+                let header = vec![district_h, from_l.clone(), to_l.clone(), ctx.msg(Msg::ColChange).to_string()];
+                (title, Drawing::Slope { from: from_l, to: to_l, lines, legend }, (720, 480), summary, header, rows)
+            }
+        },
         ChartKind::Ranks => {
             let units = followed(ds, &m, sel, with);
             let labels: Vec<String> = (0..ds.periods().len()).map(|p| ctx.period_label(p)).collect();

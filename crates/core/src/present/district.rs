@@ -229,6 +229,8 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
             remove: ctx.fill(Msg::RemoveDistrict, &[("district", &ctx.name(x))]),
         })
         .collect();
+    // Where each period lies in time, worked out once for every targeted indicator's pace.
+    let (xs, _) = crate::analysis::track::axis(ds);
     let addable = sorted_names(ctx).into_iter().filter(|(slug, _)| !shown_units.iter().any(|&x| ds.units()[x].slug == *slug)).collect();
     Profile {
         slug: u.slug.clone(),
@@ -243,7 +245,7 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
         concerns,
         tracks: (0..ds.indicators().len())
             .filter_map(|i| {
-                let p = crate::analysis::track::project_all(ds, i, period)?.swap_remove(unit);
+                let p = crate::analysis::track::project_one(ds, &xs, i, period, unit)?;
                 Some((Standing { indicator: ds.indicators()[i].id.clone(), text: super::track::district_line(ctx, i, &p) }, p.track))
             })
             .collect(),

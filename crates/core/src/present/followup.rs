@@ -5,7 +5,7 @@
 //! review: …".
 
 use super::{Ctx, Subject};
-use crate::analysis::followup::{follow_up, Followup, NamedDistrict};
+use crate::analysis::followup::{follow_up, follow_up_point, Followup, NamedDistrict};
 use crate::analysis::track::{project_all, Track};
 use crate::i18n::Msg;
 use crate::manifest::{NamedAs, Review};
@@ -36,6 +36,8 @@ pub struct PointModel {
     pub heading: String,
     pub remark: Option<String>,
     pub rows: Vec<FollowRow>,
+    /// Said instead of rows while the point's figures are still loading.
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -89,7 +91,7 @@ pub fn choices(ctx: &Ctx, selected: Option<&Review>) -> Vec<ReviewChoice> {
         .rev()
         .map(|r| ReviewChoice {
             id: r.id.clone(),
-            label: format!("{} · {}", r.title.get(ctx.lang), format_date(&r.date, ctx.lang)),
+            label: ctx.fill(Msg::ReviewChoice, &[("title", r.title.get(ctx.lang)), ("date", &format_date(&r.date, ctx.lang))]),
             selected: selected.is_some_and(|s| s.id == r.id),
         })
         .collect()
@@ -128,11 +130,29 @@ fn row(ctx: &Ctx, subject: Subject, d: &NamedDistrict, track: Option<&crate::ana
     }
 }
 
-/// The follow-up of `review` at period `now`. Points whose values are not loaded yet have no rows.
+/// The follow-up of `review` at period `now`. Before the review's period it says nothing has
+/// followed yet; a point whose figures are still loading says so instead of its rows.
 pub fn model(ctx: &Ctx, review: &Review, now: usize) -> Option<FollowupModel> {
-    let (then, points) = follow_up(ctx.ds, review, now)?;
-    let mut named_badly = 0;
-    let mut flagged = 0;
+    let then_index = ctx.ds.period_index(&review.period)?;
+    let heading = ctx.fill(
+        Msg::FollowupHeading,
+        &[("review", review.title.get(ctx.lang)), ("date", &format_date(&review.date, ctx.lang)), ("period", &ctx.period_label(now))],
+    );
+    let column_then = ctx.fill(Msg::ColAtReview, &[("period", &ctx.period_label(then_index))]);
+    let column_now = ctx.fill(Msg::ColNow, &[("period", &ctx.period_label(now))]);
+    let Some((then, points)) = follow_up(ctx.ds, review, now) else {
+        return Some(FollowupModel {
+            heading,
+            intro: ctx.fill(Msg::FollowupTooEarly, &[("then", &ctx.period_label(then_index))]),
+            summary: String::new(),
+            points: Vec::new(),
+            column_then,
+            column_now,
+        });
+    };
+    // Districts, not namings: a district named under three points counts once.
+    let mut named_badly: Vec<usize> = Vec::new();
+    let mut flagged: Vec<usize> = Vec::new();
     let points = points
         .iter()
         .map(|p| {
@@ -149,26 +169,31 @@ pub fn model(ctx: &Ctx, review: &Review, now: usize) -> Option<FollowupModel> {
                 .districts
                 .iter()
                 .map(|d| {
-                    if d.named_as.for_doing_badly() {
-                        named_badly += 1;
-                        flagged += usize::from(d.flagged);
+                    if d.named_as.for_doing_badly() && !named_badly.contains(&d.unit) {
+                        named_badly.push(d.unit);
                     }
-                    row(ctx, subject, d, tracks.as_ref().map(|t| &t[d.unit]))
+                    if d.flagged && !flagged.contains(&d.unit) {
+                        flagged.push(d.unit);
+                    }
+                    row(ctx, subject, d, tracks.as_ref().and_then(|t| t.get(d.unit)))
                 })
                 .collect();
-            PointModel { indicator: ind.id.clone(), heading: ctx.subject_name(subject), remark, rows }
+            let note = (!p.loaded).then(|| ctx.msg(Msg::FollowupNotLoaded).to_string());
+            PointModel { indicator: ind.id.clone(), heading: ctx.subject_name(subject), remark, rows, note }
         })
         .collect();
+    let summary = if named_badly.is_empty() {
+        String::new()
+    } else {
+        ctx.fill(Msg::FollowupSummary, &[("flagged", &flagged.len().to_string()), ("named", &named_badly.len().to_string())])
+    };
     Some(FollowupModel {
-        heading: ctx.fill(
-            Msg::FollowupHeading,
-            &[("review", review.title.get(ctx.lang)), ("date", &format_date(&review.date, ctx.lang)), ("period", &ctx.period_label(now))],
-        ),
+        heading,
         intro: ctx.fill(Msg::FollowupIntro, &[("then", &ctx.period_label(then)), ("now", &ctx.period_label(now))]),
-        summary: ctx.fill(Msg::FollowupSummary, &[("flagged", &flagged.to_string()), ("named", &named_badly.to_string())]),
+        summary,
         points,
-        column_then: ctx.fill(Msg::ColAtReview, &[("period", &ctx.period_label(then))]),
-        column_now: ctx.fill(Msg::ColNow, &[("period", &ctx.period_label(now))]),
+        column_then,
+        column_now,
     })
 }
 
@@ -184,8 +209,8 @@ pub fn named_line(ctx: &Ctx, indicator: usize, now: usize) -> Option<String> {
         .iter()
         .rev()
         .find(|r| ctx.ds.period_index(&r.period).is_some_and(|p| p <= now) && r.points.iter().any(|p| &p.indicator == id && !p.named.is_empty()))?;
-    let (then, points) = follow_up(ctx.ds, review, now)?;
-    let point = points.iter().find(|p| p.indicator == indicator)?;
+    let then = ctx.ds.period_index(&review.period)?;
+    let point = follow_up_point(ctx.ds, review, id, then, now)?;
     // At the review's own period nothing has followed yet: the names alone.
     let districts: Vec<String> = point
         .districts

@@ -76,6 +76,10 @@ impl Selection {
         if r.district.is_some() && self.district.is_none() && r.view != crate::route::View::District {
             r.district = None;
         }
+        // The deck's opening slide means nothing elsewhere.
+        if r.view != crate::route::View::Brief {
+            r.opening = crate::route::Opening::Title;
+        }
         // A deck without a subject is on its title slide; the pack has no subject at all.
         let deck = matches!(r.view, crate::route::View::Brief | crate::route::View::Pack);
         if !(deck && r.subject.is_none()) {
@@ -358,10 +362,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The districts' names as a list in running text.
+    /// The districts' names as a list in running text; past [`Ctx::LIST_MOST`] names (many
+    /// districts tied at an end), the first ones and how many more.
     pub fn units_list(&self, units: &[usize]) -> String {
-        self.names_list(&units.iter().map(|&u| self.name(u)).collect::<Vec<_>>())
+        let names: Vec<String> = units.iter().take(Self::LIST_MOST).map(|&u| self.name(u)).collect();
+        if units.len() > Self::LIST_MOST {
+            return self.fill(Msg::ListAndMore, &[("list", &names.join(", ")), ("more", &(units.len() - Self::LIST_MOST).to_string())]);
+        }
+        self.names_list(&names)
     }
+
+    /// How many names a sentence lists before it counts the rest.
+    pub const LIST_MOST: usize = 6;
 
     /// A period's label, or for a month beyond the published periods (a deadline) its month
     /// and year: "December 2026" / "दिसंबर 2026".

@@ -9,22 +9,12 @@ use crate::manifest::Note;
 /// The notes that speak of this indicator in this period (and this district, when one is
 /// given), each with the period it is about.
 pub fn notes_for(ctx: &Ctx, indicator: Option<usize>, period: usize, district: Option<usize>) -> Vec<String> {
-    let ind = indicator.map(|i| ctx.ds.indicators()[i].id.as_str());
-    let per = ctx.ds.periods()[period].id.as_str();
-    let dis = district.map(|u| ctx.ds.units()[u].slug.as_str());
-    ctx.ds
-        .manifest
-        .notes
-        .iter()
-        // A note about one district shows beside that district only; a note for no district
-        // shows wherever its indicator and period do.
-        .filter(|n| fits(&n.indicator, ind) && n.period.as_deref().is_none_or(|p| p == per) && n.district.as_deref().is_none_or(|d| Some(d) == dis))
-        .map(|n| text(ctx, n))
-        .collect()
-}
-
-fn fits(note: &Option<String>, asked: Option<&str>) -> bool {
-    note.as_deref().is_none_or(|n| Some(n) == asked)
+    let ind = indicator.and_then(|i| ctx.ds.indicators().get(i)).map(|x| x.id.as_str());
+    let per = ctx.ds.periods().get(period).map(|p| p.id.as_str());
+    let dis = district.and_then(|u| ctx.ds.units().get(u)).map(|u| u.slug.as_str());
+    // A note about one district shows beside that district only; a note for no district
+    // shows wherever its indicator and period do.
+    ctx.ds.manifest.notes.iter().filter(|n| n.applies(ind, per, dis)).map(|n| text(ctx, n)).collect()
 }
 
 /// A note in the reader's language, with its period when it names one.
@@ -39,7 +29,7 @@ pub fn text(ctx: &Ctx, n: &Note) -> String {
 /// The periods (by index) a trend chart of this indicator marks with a note, and the notes'
 /// text, for the chart and its exports.
 pub fn marked_periods(ctx: &Ctx, indicator: usize) -> Vec<(usize, String)> {
-    let id = ctx.ds.indicators()[indicator].id.as_str();
+    let Some(id) = ctx.ds.indicators().get(indicator).map(|x| x.id.as_str()) else { return Vec::new() };
     ctx.ds
         .manifest
         .notes

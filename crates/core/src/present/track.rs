@@ -38,15 +38,14 @@ pub fn status_text(ctx: &Ctx, subject: Subject, p: &Projection) -> String {
     let status = super::map::track_label(ctx, p.track);
     let reach = reach_text(ctx, subject, p);
     let Subject::Indicator(i) = subject else { return status.to_string() };
-    let decimals = ctx.ds.indicators()[i].decimals;
-    let monthly = crate::analysis::track::axis(ctx.ds).1;
+    let decimals = ctx.ds.indicators().get(i).map_or(1, |x| x.decimals);
     let pace = p.pace.map(|x| {
-        let m = if monthly { Msg::TrackPace } else { Msg::TrackPaceRound };
+        let m = if p.monthly { Msg::TrackPace } else { Msg::TrackPaceRound };
         ctx.fill(m, &[("pace", &format_delta(x, decimals + 1)), ("n", &p.values_used.to_string())])
     });
     match (reach.is_empty(), pace) {
         (true, _) => status.to_string(),
-        (false, Some(pace)) => ctx.fill(Msg::WithStatus, &[("text", status), ("status", &format!("{reach} ({pace})"))]),
+        (false, Some(pace)) => ctx.fill(Msg::WithStatus, &[("text", status), ("status", &ctx.fill(Msg::ReachWithPace, &[("reach", &reach), ("pace", &pace)]))]),
         (false, None) => ctx.fill(Msg::WithStatus, &[("text", status), ("status", &reach)]),
     }
 }
