@@ -404,14 +404,17 @@ pub fn BriefView() -> impl IntoView {
                                                 {p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
                                                 <li>{Msg::ChangeNote.text(l)}</li>
                                             </ul>
-                                            {(!p.loop_lines.is_empty()).then(|| view! {
-                                                <ul class="slide-loop">{p.loop_lines.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
-                                            })}
                                             {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
                                         </header>
                                         <div class="slide-body">
                                             {ends}
-                                            {move || (at.get() == k).then(|| mini_map(geo.get(), &layout, &highlight, map_label.clone()))}
+                                            // The review's loop sits beside the small map, where the slide has room.
+                                            <div class="slide-side">
+                                                {move || (at.get() == k).then(|| mini_map(geo.get(), &layout, &highlight, map_label.clone()))}
+                                                {(!p.loop_lines.is_empty()).then(|| view! {
+                                                    <ul class="slide-loop">{p.loop_lines.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
+                                                })}
+                                            </div>
                                         </div>
                                     </div>
                                 }.into_any()

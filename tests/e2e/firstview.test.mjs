@@ -128,6 +128,8 @@ test('data replaced after the build: the copy is hidden at once and the app show
 
       const { page } = await watchedPage(own);
       await page.goto(own.url(''));
+      // The copy was hidden before the app came, so nothing waited for the app: wait for it here.
+      await page.waitForSelector('html[data-app=ready]', { state: 'attached', timeout: 30000 });
       assert.equal(await page.locator('#first-view').count(), 0);
       assert.match(await page.locator('#app .site-footer').innerText(), /23 नवंबर 2026/, 'the republished date is shown');
       await page.close();
