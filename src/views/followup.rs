@@ -81,6 +81,8 @@ pub fn FollowupView() -> impl IntoView {
                     <section class="followup-point" data-indicator=p.indicator.clone() aria-labelledby=labelled_by>
                         <h3 id=heading_id>{p.heading.clone()}</h3>
                         {p.remark.clone().map(|r| view! { <p class="remark">{r}</p> })}
+                        {p.pace.iter().map(|x| view! { <p class="followup-pace">{x.clone()}</p> }).collect_view()}
+                        {p.note.clone().map(|n| view! { <p class="status" role="status">{n}</p> })}
                         {if p.rows.is_empty() {
                             None
                         } else {

@@ -173,8 +173,9 @@ pub fn changes_slide(ctx: &Ctx, period: usize, points: &[usize]) -> ChangesSlide
         .map(|&i| ctx.subject_short(Subject::Indicator(i)))
         .collect();
     if !moved.is_empty() {
-        sentences
-            .push(ctx.fill(Msg::ChangesEndsMoved, &[("count", &moved.len().to_string()), ("n", &points.len().to_string()), ("points", &moved.join("; "))]));
+        sentences.push(
+            ctx.fill(Msg::ChangesEndsMoved, &[("count", &moved.len().to_string()), ("n", &points.len().to_string()), ("points", &ctx.capped_list(&moved))]),
+        );
     }
     ChangesSlide { heading: ctx.fill(Msg::ChangesHeading, &[("then", &ctx.period_label(then))]), sentences }
 }

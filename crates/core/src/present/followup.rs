@@ -38,6 +38,8 @@ pub struct PointModel {
     pub rows: Vec<FollowRow>,
     /// Said instead of rows while the point's figures are still loading.
     pub note: Option<String>,
+    /// Where the point's target has a deadline: how many districts will miss it at their pace.
+    pub pace: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -179,7 +181,8 @@ pub fn model(ctx: &Ctx, review: &Review, now: usize) -> Option<FollowupModel> {
                 })
                 .collect();
             let note = (!p.loaded).then(|| ctx.msg(Msg::FollowupNotLoaded).to_string());
-            PointModel { indicator: ind.id.clone(), heading: ctx.subject_name(subject), remark, rows, note }
+            let pace = super::track::summary(ctx, p.indicator, now).unwrap_or_default();
+            PointModel { indicator: ind.id.clone(), heading: ctx.subject_name(subject), remark, rows, note, pace }
         })
         .collect();
     let summary = if named_badly.is_empty() {

@@ -365,11 +365,16 @@ impl<'a> Ctx<'a> {
     /// The districts' names as a list in running text; past [`Ctx::LIST_MOST`] names (many
     /// districts tied at an end), the first ones and how many more.
     pub fn units_list(&self, units: &[usize]) -> String {
-        let names: Vec<String> = units.iter().take(Self::LIST_MOST).map(|&u| self.name(u)).collect();
-        if units.len() > Self::LIST_MOST {
-            return self.fill(Msg::ListAndMore, &[("list", &names.join(", ")), ("more", &(units.len() - Self::LIST_MOST).to_string())]);
+        self.capped_list(&units.iter().map(|&u| self.name(u)).collect::<Vec<_>>())
+    }
+
+    /// Names as a list in running text, the first [`Ctx::LIST_MOST`] and how many more.
+    pub fn capped_list(&self, names: &[String]) -> String {
+        if names.len() > Self::LIST_MOST {
+            let more = (names.len() - Self::LIST_MOST).to_string();
+            return self.fill(Msg::ListAndMore, &[("list", &names[..Self::LIST_MOST].join(", ")), ("more", &more)]);
         }
-        self.names_list(&names)
+        self.names_list(names)
     }
 
     /// How many names a sentence lists before it counts the rest.
