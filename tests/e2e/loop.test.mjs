@@ -112,7 +112,10 @@ test('classes=track colours every district by its pace to the e-KYC deadline, as
   await page.waitForSelector('.geo-map g.shape[data-track]');
   // The pace reads six periods: wait until every district's status has settled.
   const expected = Object.fromEntries(manifest.units.map((u) => [u.slug, projection('samagra-ekyc', u.slug, latest)]));
-  await page.waitForFunction((want) => [...document.querySelectorAll('.geo-map g.shape')].every((g) => g.dataset.track === want[g.dataset.district]), expected, { timeout: 20000 }).catch(() => {});
+  await page.waitForFunction((want) => {
+    const shapes = [...document.querySelectorAll('.geo-map g.shape')];
+    return shapes.length > 0 && shapes.every((g) => g.dataset.track === want[g.dataset.district]);
+  }, expected, { timeout: 20000 }).catch(() => {});
   const got = await page.$$eval('.geo-map g.shape', (gs) => Object.fromEntries(gs.map((g) => [g.dataset.district, g.dataset.track])));
   assert.deepEqual(got, expected);
   const kinds = new Set(Object.values(expected));
@@ -126,7 +129,13 @@ test('classes=track colours every district by its pace to the e-KYC deadline, as
   assert.match(await page.textContent('.legend-title'), /pace to the target of 100\.0% by December 2026/);
   // The rankings say the same in a column of their own.
   await page.goto(env.url(`?view=rankings&indicator=samagra-ekyc&period=${latest}&lang=en`));
-  await page.waitForFunction((want) => [...document.querySelectorAll('table.ranking-table tbody tr[data-district]')].every((tr) => tr.dataset.track === want[tr.dataset.district]), expected, { timeout: 20000 }).catch(() => {});
+  await page.waitForSelector('table.ranking-table tbody tr[data-track]');
+  // Until the six periods arrive, paces read "no-trend": wait for every row to settle (the
+  // assertions below say which district differs if one never does).
+  await page.waitForFunction((want) => {
+    const rows = [...document.querySelectorAll('table.ranking-table tbody tr[data-district]')];
+    return rows.length > 0 && rows.every((tr) => tr.dataset.track === want[tr.dataset.district]);
+  }, expected, { timeout: 20000 }).catch(() => {});
   const rows = await page.$$eval('table.ranking-table tbody tr[data-district]', (trs) => trs.map((tr) => [tr.dataset.district, tr.dataset.track]));
   for (const [slug, track] of rows) assert.equal(track, expected[slug], slug);
   assert.deepEqual(trouble.consoleErrors, []);

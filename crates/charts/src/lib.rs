@@ -102,7 +102,8 @@ pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::chart
         // Ranks are drawn as negative values so rank 1 is at the top; the axis shows them positive.
         // Only whole ranks are labelled on the axis.
         Drawing::Ranks { labels, series } => {
-            let rank = |v: f64| if (v - v.round()).abs() < 1e-9 { samiksha_core::numfmt::format_number(-v, 0) } else { String::new() };
+            // Only whole ranks from 1 down are labelled (the axis is padded above rank 1).
+            let rank = |v: f64| if (v - v.round()).abs() < 1e-9 && -v >= 1.0 { samiksha_core::numfmt::format_number(-v, 0) } else { String::new() };
             trend_marked(labels, series, &[], &[], &rank, &m.title, m.size)
         }
         Drawing::Slope { from, to, lines, legend } => slope(from, to, lines, legend, &fmt, &m.title, m.size),
