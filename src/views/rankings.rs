@@ -187,7 +187,9 @@ pub fn RankingsView() -> impl IntoView {
                         view! {
                             <tr data-district=r.slug.clone() data-rank=r.rank.to_string() data-track=r.track.map(|t| t.word()) class:selected=selected>
                                 <td class="num">{r.rank}{r.tied.then(|| view! { <abbr title=Msg::Tied.text(lang)>"="<span class="visually-hidden">{format!(" ({})", Msg::Tied.text(lang))}</span></abbr> })}</td>
-                                <th scope="row"><DistrictLink slug=r.slug.clone() name=r.name.clone()/></th>
+                                <th scope="row"><DistrictLink slug=r.slug.clone() name=r.name.clone()/>
+                                    {r.notes.iter().map(|n| view! { <span class="row-note"><span class="note-mark">{Msg::NoteMark.text(lang)}</span>" "{n.clone()}</span> }).collect_view()}
+                                </th>
                                 {cells}
                                 <td class="card-action"><button type="button" class="explain" aria-pressed=selected.to_string()
                                     aria-label=Msg::ExplainDistrict.fill(lang, &[("district", &r.name)])

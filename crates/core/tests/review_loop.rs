@@ -299,6 +299,11 @@ fn notes_show_where_they_apply() {
     let m = Measured::new(&ds, Subject::Indicator(i), oct).unwrap();
     assert_eq!(map_view::tooltip(&en, &m, 2).notes, ["Gamma was split", "October 2026: Portal down"]);
     assert_eq!(map_view::tooltip(&en, &m, 0).notes, ["October 2026: Portal down"]);
+    // In the rankings a district's own note stands beside its name; the month's note above the table.
+    let page = samiksha_core::present::rankings::page(&en, &m);
+    let row = |slug: &str| page.rows.iter().find(|r| r.slug == slug).unwrap();
+    assert_eq!(row("gamma").notes, ["Gamma was split"]);
+    assert!(row("alpha").notes.is_empty());
 }
 
 #[test]

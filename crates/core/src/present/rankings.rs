@@ -84,6 +84,8 @@ pub struct RankRow {
     /// Pace to the target's deadline, in words, where the target has one.
     pub track: Option<crate::analysis::track::Track>,
     pub track_text: Option<String>,
+    /// Notes on the data about this district in this period, shown beside its name.
+    pub notes: Vec<String>,
     /// "Tikamgarh: 61.2, rank 1 of 55": the row as one sentence.
     pub sentence: String,
 }
@@ -167,6 +169,10 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
         Subject::Indicator(i) => crate::analysis::track::project_all(ds, i, m.period),
         Subject::Composite => None,
     };
+    let indicator_id: Option<String> = match subject {
+        Subject::Indicator(i) => ds.indicators().get(i).map(|x| x.id.clone()),
+        Subject::Composite => None,
+    };
     let rows: Vec<RankRow> = m
         .table
         .rows
@@ -199,6 +205,16 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
                 band: m.composite.as_ref().and_then(|_| band_of(ds, r.value)).map(|b| ds.manifest.bands[b].label.get(ctx.lang).to_string()),
                 track: projections.as_ref().map(|p| p[r.unit].track),
                 track_text: projections.as_ref().map(|p| super::track::status_text(ctx, subject, &p[r.unit])),
+                // Only the notes about this district: the indicator's and the period's own
+                // notes stand above the table.
+                notes: ds
+                    .manifest
+                    .notes
+                    .iter()
+                    .filter(|n| n.district.as_deref() == Some(unit.slug.as_str()))
+                    .filter(|n| n.applies(indicator_id.as_deref(), ds.periods().get(m.period).map(|p| p.id.as_str()), Some(unit.slug.as_str())))
+                    .map(|n| super::notes::text(ctx, n))
+                    .collect(),
                 sentence: ctx.district_value_rank(r.unit, &value, r.rank, r.tied, n),
             }
         })
