@@ -384,9 +384,7 @@ impl AppState {
     /// scale the files are split by indicator group, so this stays proportionate.
     pub fn ensure_all_periods(self) {
         let n = self.dataset.with_untracked(|d| d.as_ref().map_or(0, |d| d.periods().len()));
-        for p in 0..n {
-            self.ensure_period(p);
-        }
+        self.ensure_periods(0..n);
     }
 
     /// Loads the periods a projection or a follow-up reads.

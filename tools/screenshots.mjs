@@ -15,7 +15,15 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const sizes = { 'tablet-landscape': [1024, 768], 'tablet-portrait': [768, 1024], phone: [390, 844] };
-const views = (process.env.VIEWS || 'home,first-view,map,map-geo,rankings,charts,charts-trend,district,brief,brief-composite,pack,about,methods').split(',');
+const views = (process.env.VIEWS || 'home,first-view,map,map-geo,map-track,rankings,charts,charts-trend,charts-slope,charts-ranks,district,brief,brief-changes,brief-composite,pack,followup,about,methods').split(',');
+// The review loop's views, each at the latest period (what followed needs a later one).
+const loopUrls = {
+  'map-track': 'view=map&indicator=samagra-ekyc&period=2026-10&classes=track',
+  'charts-slope': 'view=charts&chart=slope&indicator=cmh-unattended&period=2026-10',
+  'charts-ranks': 'view=charts&chart=ranks&indicator=public-awareness&period=2026-10&district=bhind&with=tikamgarh',
+  'brief-changes': 'view=brief&period=2026-10&slide=changes',
+  followup: 'view=followup&review=conference-2026-01&period=2026-10',
+};
 for (const [name, [width, height]] of Object.entries(sizes)) {
   // A phone is a touch screen; tablets here are too.
   const page = await browser.newPage({ viewport: { width, height }, hasTouch: true, isMobile: width < 500 });
@@ -45,7 +53,8 @@ for (const [name, [width, height]] of Object.entries(sizes)) {
         await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });
         continue;
       }
-      await page.goto(`${origin}?${data}view=${shown}&indicator=${indicator}&period=${period}&lang=${lang}${extraFor}`);
+      const query = loopUrls[view] ? `${loopUrls[view]}&lang=${lang}` : `${data}view=${shown}&indicator=${indicator}&period=${period}&lang=${lang}${extraFor}`;
+      await page.goto(`${origin}?${query}`);
       await page.waitForSelector('html[data-app="ready"] #app main h2 >> visible=true', { timeout: 20000 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${view}-${lang}-${name}.png`, fullPage: process.env.FULL === '1' });

@@ -102,19 +102,19 @@ fn entry_view(e: &Entry) -> impl IntoView {
     }
 }
 
-/// The dataset's headline figures, on the title slide and the pack's cover.
-/// "What changed since …" on the title slide and the pack's cover: the whole dataset's moves.
-fn changes_view(changes: Option<(String, Vec<String>)>) -> impl IntoView {
-    changes.filter(|c| !c.1.is_empty()).map(|(heading, sentences)| {
+/// "What changed since …" on the pack's cover: the deck's second slide, printed.
+fn changes_view(changes: Option<brief::ChangesSlide>) -> impl IntoView {
+    changes.filter(|c| !c.sentences.is_empty()).map(|c| {
         view! {
             <section class="slide-changes">
-                <h2>{heading}</h2>
-                <ul>{sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                <h2>{c.heading}</h2>
+                <ul>{c.sentences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
             </section>
         }
     })
 }
 
+/// The dataset's headline figures, on the title slide and the pack's cover.
 fn headlines_view(headlines: Vec<(String, String, Option<String>)>) -> impl IntoView {
     view! {
         <dl class="slide-headlines">
@@ -494,7 +494,10 @@ pub fn PackView() -> impl IntoView {
                     format!("{}{url}", lic.name.get(l))
                 })).unwrap_or_default();
                 let publisher = state.dataset.with(|d| d.as_ref().map(|d| d.manifest.publisher.get(l).to_string())).unwrap_or_default();
-                models.get().into_iter().map(|(id, model)| {
+                let models = models.get();
+                // The second slide's sentences are printed on the cover.
+                let cover_changes = models.iter().find_map(|(_, m)| if let SlideModel::Changes(c) = m { Some(c.clone()) } else { None });
+                models.into_iter().map(|(id, model)| {
                     let word = state.with_ctx(l, |ctx| id.word(ctx)).unwrap_or_default();
                     match model {
                         SlideModel::Title(t) => view! {
@@ -505,7 +508,7 @@ pub fn PackView() -> impl IntoView {
                                 <p>{t.as_of}</p>
                                 <p>{t.scope}</p>
                                 {headlines_view(t.headlines)}
-                                {changes_view(t.changes.clone())}
+                                {changes_view(cover_changes.clone())}
                                 <p class="slide-source">{t.source}</p>
                                 <dl class="pack-provenance">
                                     <div><dt>{Msg::Licence.text(l)}</dt><dd>{licence.clone()}</dd></div>

@@ -177,11 +177,7 @@ pub fn DistrictView() -> impl IntoView {
                     <section class="tracks" aria-labelledby="tracks-h"><h3 id="tracks-h">{Msg::TrackHeading.text(lang)}</h3>
                         <ul>{p.tracks.iter().map(|(s, t)| view! { <li data-indicator=s.indicator.clone() data-track=t.word()>{s.text.clone()}</li> }).collect_view()}</ul></section>
                 })}
-                {(!p.notes.is_empty()).then(|| view! {
-                    <aside class="data-notes" aria-label=Msg::NotesHeading.text(lang)>
-                        <ul>{p.notes.iter().map(|n| view! { <li><span class="note-mark">{Msg::NoteMark.text(lang)}</span>" "{n.clone()}</li> }).collect_view()}</ul>
-                    </aside>
-                })}
+                {super::notes_list(p.notes.clone(), lang)}
                 <div class="compare-tools">
                     {can_add.then(|| view! {
                         <label class="inline"><span>{Msg::AddDistrict.text(lang)}</span>

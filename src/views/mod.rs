@@ -130,14 +130,19 @@ pub fn DataNotes() -> impl IntoView {
             samiksha_core::present::Subject::Composite => None,
         };
         let notes = state.with_ctx(lang, |ctx| samiksha_core::present::notes::notes_for(ctx, indicator, sel.period, sel.district))?;
-        (!notes.is_empty()).then(|| {
-            view! {
-                <aside class="data-notes" aria-label=Msg::NotesHeading.text(lang)>
-                    <ul>{notes.into_iter().map(|n| view! { <li><span class="note-mark">{Msg::NoteMark.text(lang)}</span>" "{n}</li> }).collect_view()}</ul>
-                </aside>
-            }
-        })
+        Some(notes_list(notes, lang))
     }
+}
+
+/// Notes on the data as a marked list ("Note …"), or nothing when there are none.
+pub fn notes_list(notes: Vec<String>, lang: samiksha_core::Lang) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        view! {
+            <aside class="data-notes" aria-label=Msg::NotesHeading.text(lang)>
+                <ul>{notes.into_iter().map(|n| view! { <li><span class="note-mark">{Msg::NoteMark.text(lang)}</span>" "{n}</li> }).collect_view()}</ul>
+            </aside>
+        }
+    })
 }
 
 /// "What changed since …": whole sentences about the shown period against the one before,
@@ -145,11 +150,17 @@ pub fn DataNotes() -> impl IntoView {
 #[component]
 pub fn WhatChanged() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The sentences read this period's and the previous period's files: recomputed when one of
+    // those arrives, not when another view's period does.
+    let key = Memo::new(move |_| {
+        let sel = state.selection.get()?;
+        let count = |p: Option<usize>| p.and_then(|p| state.arrived.with(|a| a.get(p).copied())).unwrap_or(0);
+        let previous = state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(sel.period)));
+        Some((sel, count(Some(sel.period)), count(previous)))
+    });
     let model = Memo::new(move |_| {
         let lang = state.lang.get();
-        let sel = state.selection.get()?;
-        // The sentences need this period's and the previous period's files.
-        state.arrived.track();
+        let (sel, _, _) = key.get()?;
         state.with_ctx(lang, |ctx| samiksha_core::present::changes::model(ctx, sel.subject, sel.period))
     });
     move || {

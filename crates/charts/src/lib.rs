@@ -1,4 +1,5 @@
-//! Samiksha's charts: ranked bars, trends, distribution by division, scatter and sparklines,
+//! Samiksha's charts: ranked bars, trends (with noted periods marked), distribution by division,
+//! scatter, then-and-now slopes, ranks over time (a trend of negative ranks) and sparklines,
 //! drawn with plotters into SVG strings. Each chart returns its SVG with `role="img"` and an
 //! `aria-label`; callers add a summary sentence and a data table beside it.
 //!
@@ -242,15 +243,7 @@ pub fn trend_marked(x_labels: &[String], series: &[Series], refs: &[Reference], 
         // The first and last labels may reach into the margins by half their width.
         let fit = ((f64::from(size.0) - 124.0 + widest * 0.8) / widest).floor().clamp(1.0, x_labels.len().max(1) as f64) as usize;
         let shown = period_ticks(x_labels.len(), fit);
-        let _ = chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(6)
-            .y_label_formatter(&|v| fmt(*v))
-            .light_line_style(GRID)
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw();
+        value_mesh(&mut chart, fmt);
         // Period labels drawn here rather than by the mesh, whose ticks fall on round numbers
         // and would skip the chosen periods.
         let x_font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Top));
@@ -352,15 +345,7 @@ pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fm
         else {
             return finish(String::new(), aria);
         };
-        let _ = chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(6)
-            .y_label_formatter(&|v| fmt(*v))
-            .light_line_style(GRID)
-            .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
-            .draw();
+        value_mesh(&mut chart, fmt);
         let x_font = (FONT, LABEL_SIZE).into_font().color(&INK).pos(Pos::new(HPos::Center, VPos::Top));
         for (x, label) in [(0.0, from), (1.0, to)] {
             let (px, py) = chart.backend_coord(&(x, lo));
@@ -412,6 +397,22 @@ pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fm
         let _ = root.present();
     }
     finish(out, aria)
+}
+
+/// The grid and value axis of a chart whose x axis the caller labels itself (trend, slope).
+fn value_mesh(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    fmt: Fmt,
+) {
+    let _ = chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| fmt(*v))
+        .light_line_style(GRID)
+        .label_style((FONT, LABEL_SIZE).into_font().color(&INK))
+        .draw();
 }
 
 fn marker_glyph(k: usize) -> &'static str {

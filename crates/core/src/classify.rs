@@ -1,7 +1,8 @@
 //! Colour classes for maps: quantile, equal-interval, natural (ckmeans) and target-based breaks,
 //! and a diverging scheme around a centre (the target or the average), all with colour-blind-safe
 //! palettes and direction-aware so "better" always looks the same: darker blue in the sequential
-//! palette, purple (against orange) in the diverging one.
+//! palette, purple (against orange) in the diverging one. `Method::Track` names the pace-to-target
+//! colouring, whose four status colours (`TRACK`) `present::map` applies from `analysis::track`.
 
 use crate::manifest::Direction;
 use crate::numfmt::round_to;

@@ -298,6 +298,13 @@ pub struct Band {
     pub label: Bilingual,
 }
 
+impl Indicator {
+    /// Whether the indicator has a target with a deadline, so a pace to it can be projected.
+    pub fn has_dated_target(&self) -> bool {
+        self.target.is_some() && self.deadline.is_some()
+    }
+}
+
 impl Manifest {
     pub fn unit(&self, slug: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.slug == slug)

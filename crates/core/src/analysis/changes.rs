@@ -36,10 +36,10 @@ pub struct IndicatorChanges {
     pub left_top: Vec<usize>,
     pub entered_bottom: Vec<usize>,
     pub left_bottom: Vec<usize>,
-    /// The district that rose most in rank, and by how many places.
-    pub rose_most: Option<(usize, usize)>,
-    /// The district that fell most in rank, and by how many places.
-    pub fell_most: Option<(usize, usize)>,
+    /// The district that rose most in rank: (unit, places, its rank now).
+    pub rose_most: Option<(usize, usize, usize)>,
+    /// The district that fell most in rank: (unit, places, its rank now).
+    pub fell_most: Option<(usize, usize, usize)>,
     /// Districts meeting the target now that did not then (both values known).
     pub newly_met: Vec<usize>,
 }
@@ -61,15 +61,15 @@ pub fn indicator_changes(ds: &Dataset, indicator: usize, then: usize, now: usize
         }
     }
     let old_of = |u: usize| before.get(u).copied().flatten();
-    let mut rose_most: Option<(usize, usize)> = None;
-    let mut fell_most: Option<(usize, usize)> = None;
+    let mut rose_most: Option<(usize, usize, usize)> = None;
+    let mut fell_most: Option<(usize, usize, usize)> = None;
     for r in &b.ranked {
         let Some(old) = old_of(r.unit) else { continue };
-        if old.rank > r.rank && rose_most.is_none_or(|(_, k)| old.rank - r.rank > k) {
-            rose_most = Some((r.unit, old.rank - r.rank));
+        if old.rank > r.rank && rose_most.is_none_or(|(_, k, _)| old.rank - r.rank > k) {
+            rose_most = Some((r.unit, old.rank - r.rank, r.rank));
         }
-        if r.rank > old.rank && fell_most.is_none_or(|(_, k)| r.rank - old.rank > k) {
-            fell_most = Some((r.unit, r.rank - old.rank));
+        if r.rank > old.rank && fell_most.is_none_or(|(_, k, _)| r.rank - old.rank > k) {
+            fell_most = Some((r.unit, r.rank - old.rank, r.rank));
         }
     }
     let ind = ds.indicators().get(indicator)?;

@@ -210,8 +210,7 @@ fn reach_at(now: f64, periods_needed: f64, goal: &Goal) -> Reach {
 /// The points a district's pace is measured from: its values in the last [`WINDOW`] periods up
 /// to `period`, none before the goal's `from`.
 pub fn window(ds: &Dataset, xs: &[f64], indicator: usize, period: usize, unit: usize, goal: &Goal) -> Vec<(f64, f64)> {
-    let start = (period + 1).saturating_sub(WINDOW);
-    (start..=period)
+    periods_needed(period)
         .filter_map(|p| Some((*xs.get(p)?, p)))
         .filter(|&(x, _)| goal.from.is_none_or(|f| x >= f))
         .filter_map(|(x, p)| ds.observation(indicator, p, unit).and_then(|o| o.number()).map(|v| (x, v)))

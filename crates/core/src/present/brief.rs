@@ -126,8 +126,6 @@ pub struct TitleSlide {
     /// "12 review points · 55 districts".
     pub scope: String,
     pub source: String,
-    /// "What changed since September 2026" and its sentences about the whole dataset.
-    pub changes: Option<(String, Vec<String>)>,
 }
 
 pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
@@ -143,10 +141,6 @@ pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
             .collect(),
         scope: ctx.fill(Msg::BriefScope, &[("points", &points.to_string()), ("districts", &ctx.ds.units().len().to_string())]),
         source: ctx.source_line(),
-        changes: ctx
-            .ds
-            .previous_period(period)
-            .map(|then| (ctx.fill(Msg::ChangesHeading, &[("then", &ctx.period_label(then))]), super::changes::overall_sentences(ctx, then, period))),
     }
 }
 
@@ -349,7 +343,7 @@ pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
 pub fn loop_periods(ctx: &Ctx, period: usize) -> Vec<usize> {
     let ds = ctx.ds;
     let mut out: Vec<usize> = Vec::new();
-    if ds.indicators().iter().any(|i| i.target.is_some() && i.deadline.is_some()) {
+    if ds.indicators().iter().any(|i| i.has_dated_target()) {
         out.extend(crate::analysis::track::periods_needed(period));
     }
     out.extend(ds.manifest.reviews.iter().filter_map(|r| ds.period_index(&r.period)).filter(|p| *p <= period));

@@ -57,15 +57,12 @@ pub fn indicator_sentences(ctx: &Ctx, i: usize, then: usize, period: usize) -> V
         ends.push(ctx.fill(Msg::ChangesEndsSame, &[("subject", &name), ("then", &ctx.period_label(then))]));
     }
     sentences.extend(ends);
-    let ranking = crate::rank::rank_indicator(ds, i, period);
-    let rank_now = |u: usize| ranking.as_ref().and_then(|r| r.rank_of(u).map(|x| x.rank)).unwrap_or(0);
-    if let Some((u, k)) = c.rose_most {
-        sentences.push(ctx.fill(Msg::ChangesRoseMost, &[("district", &ctx.name(u)), ("places", &k.to_string()), ("rank", &rank_now(u).to_string())]));
+    for (moved, m) in [(c.rose_most, Msg::ChangesRoseMost), (c.fell_most, Msg::ChangesFellMost)] {
+        if let Some((u, places, rank)) = moved {
+            sentences.push(ctx.fill(m, &[("district", &ctx.name(u)), ("places", &places.to_string()), ("rank", &rank.to_string())]));
+        }
     }
-    if let Some((u, k)) = c.fell_most {
-        sentences.push(ctx.fill(Msg::ChangesFellMost, &[("district", &ctx.name(u)), ("places", &k.to_string()), ("rank", &rank_now(u).to_string())]));
-    }
-    if let (false, Some(t)) = (c.newly_met.is_empty(), ds.indicators()[i].target) {
+    if let (false, Some(t)) = (c.newly_met.is_empty(), ds.indicators().get(i).and_then(|x| x.target)) {
         sentences.push(ctx.fill(Msg::ChangesNewlyMet, &[("target", &ctx.value(subject, t)), ("districts", &list(&c.newly_met))]));
     }
     sentences

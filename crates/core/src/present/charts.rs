@@ -1,5 +1,6 @@
-//! The charts view's model: what each chart draws (bars, trend lines, division strips, scatter
-//! points) with labels in the reader's language, its title, summary sentence, data table, and
+//! The charts view's model: what each chart draws (bars, trend lines with noted periods,
+//! division strips, scatter points, then-and-now slopes, ranks over time) with labels in the
+//! reader's language, its title, summary sentence, data table, and
 //! the source line and file name its downloads carry. The `samiksha-charts` crate draws these
 //! inputs; it re-exports [`Bar`], [`Series`] and [`Reference`] from here.
 

@@ -99,10 +99,16 @@ pub fn choices(ctx: &Ctx, selected: Option<&Review>) -> Vec<ReviewChoice> {
         .collect()
 }
 
-/// The periods the follow-up reads: the review's, and the window of each dated target's pace up to now.
+/// The periods the follow-up reads: the review's, and, where a point's target has a deadline,
+/// the window its pace is measured over.
 pub fn periods_needed(ctx: &Ctx, review: &Review, now: usize) -> Vec<usize> {
     let mut out: Vec<usize> = ctx.ds.period_index(&review.period).into_iter().collect();
-    out.extend(crate::analysis::track::periods_needed(now));
+    let dated = review.points.iter().any(|p| ctx.ds.manifest.indicator(&p.indicator).is_some_and(|i| i.has_dated_target()));
+    if dated {
+        out.extend(crate::analysis::track::periods_needed(now));
+    } else {
+        out.push(now);
+    }
     out.sort_unstable();
     out.dedup();
     out

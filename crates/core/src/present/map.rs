@@ -3,7 +3,8 @@
 //! of values and its CSV; the tooltip; the note for districts drawn within their parent; and
 //! where each name goes on the geographic map (inside its shape, beyond a small one's edge, or
 //! left off so no two touch) and which fit on a square, at a readable size. Classes come from this period's
-//! values, or every period's with `Scale::AllPeriods`.
+//! values, or every period's with `Scale::AllPeriods`; with `Method::Track` each district is
+//! coloured and described by its pace to a dated target (`analysis::track`).
 
 use super::{Ctx, Measured};
 use crate::analysis::track::{project_all, Track};

@@ -124,7 +124,7 @@ pub fn facts(ds: &Dataset, subject: Subject) -> Facts {
     match subject {
         Subject::Indicator(i) => {
             let ind = &ds.indicators()[i];
-            Facts { decimals: ind.decimals, direction: ind.direction, target: ind.target, dated_target: ind.target.is_some() && ind.deadline.is_some() }
+            Facts { decimals: ind.decimals, direction: ind.direction, target: ind.target, dated_target: ind.has_dated_target() }
         }
         Subject::Composite => COMPOSITE_FACTS,
     }
