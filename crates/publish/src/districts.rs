@@ -1,7 +1,7 @@
 //! Reads the district list CSV (slug, names, division, lineage, centroid) that publishers keep,
 //! and the alias table of other spellings.
 
-use crate::csvin::Table;
+use crate::files::Files;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -29,8 +29,8 @@ pub struct DistrictRow {
     pub lon: Option<f64>,
 }
 
-pub fn read_districts(path: &Path) -> Result<Vec<DistrictRow>, String> {
-    let t = Table::read(path)?;
+pub fn read_districts(fs: &dyn Files, path: &Path) -> Result<Vec<DistrictRow>, String> {
+    let t = fs.table(path)?;
     t.require(REQUIRED)?;
     let mut rows: Vec<DistrictRow> = Vec::new();
     for r in &t.rows {
@@ -65,7 +65,7 @@ pub fn read_districts(path: &Path) -> Result<Vec<DistrictRow>, String> {
         }
     }
     if rows.is_empty() {
-        return Err(format!("{}: no districts (only a header row)", path.display()));
+        return Err(format!("{}: no districts (only a header row)", t.name()));
     }
     Ok(rows)
 }
@@ -87,8 +87,8 @@ impl DistrictRow {
 
 /// Reads an alias table (`alias,slug`): other spellings publishers' files use for a district.
 /// Every slug must be a district of the list.
-pub fn read_aliases(path: &Path, districts: &[DistrictRow]) -> Result<HashMap<String, String>, String> {
-    let t = Table::read(path)?;
+pub fn read_aliases(fs: &dyn Files, path: &Path, districts: &[DistrictRow]) -> Result<HashMap<String, String>, String> {
+    let t = fs.table(path)?;
     t.require(&["alias", "slug"])?;
     let mut out = HashMap::new();
     for r in &t.rows {

@@ -18,8 +18,9 @@
 use crate::cli::ImportArgs;
 use crate::csvin::{Row, Table};
 use crate::districts::DistrictRow;
+use crate::files::Files;
 use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, Target, ValueFile};
-use crate::write::{write_dataset, ValueFileOut};
+use crate::write::{build_dataset, Built, ValueFileOut};
 use samiksha_core::numfmt::month_name;
 use samiksha_core::values::GapReason;
 use samiksha_core::{Bilingual, Lang};
@@ -62,8 +63,8 @@ pub const SHEET_REQUIRED: &[&str] = &["id", "key", "name_en", "name_hi", "unit",
 
 /// One row of the indicator sheet.
 struct IndicatorRow {
-    /// The sheet's line, for messages found once the periods are known.
-    line: u64,
+    /// The sheet's row, for messages found once the periods are known.
+    row: Row,
     key: String,
     indicator: Indicator,
     department: Department,
@@ -225,8 +226,8 @@ fn weight(t: &Table, row: &Row, name: &str) -> Result<Option<Number>, String> {
     }
 }
 
-fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
-    let t = Table::read(path)?;
+fn read_indicator_sheet(fs: &dyn Files, path: &Path) -> Result<(Table, Vec<IndicatorRow>), String> {
+    let t = fs.table(path)?;
     t.require(SHEET_REQUIRED)?;
     let mut out: Vec<IndicatorRow> = Vec::new();
     for row in &t.rows {
@@ -248,29 +249,23 @@ fn read_indicator_sheet(path: &Path) -> Result<Vec<IndicatorRow>, String> {
         };
         let key = need("key", "the indicator's key as the values file names it")?;
         if let Some(first) = out.iter().find(|r| r.key == key || r.indicator.id == indicator.id) {
-            return Err(format!(
-                "{} line {}: the key \"{key}\" or id \"{}\" is already used by \"{}\"",
-                path.display(),
-                row.line,
-                indicator.id,
-                first.indicator.id
-            ));
+            return Err(format!("{}: the key \"{key}\" or id \"{}\" is already used by \"{}\"", t.line(row), indicator.id, first.indicator.id));
         }
         let department = Department {
             id: indicator.department.clone(),
             name: Bilingual::new(need("department_en", "the department's English name")?, need("department_hi", "the department's Hindi name")?),
             weight: weight(&t, row, "department_weight")?,
         };
-        out.push(IndicatorRow { line: row.line, key, indicator, department });
+        out.push(IndicatorRow { row: row.clone(), key, indicator, department });
     }
     if out.is_empty() {
-        return Err(format!("{}: no indicators (only a header row)", path.display()));
+        return Err(format!("{}: no indicators (only a header row)", t.name()));
     }
-    Ok(out)
+    Ok((t, out))
 }
 
-fn read_flag_sheet(path: &Path) -> Result<HashMap<String, FlagRow>, String> {
-    let t = Table::read(path)?;
+fn read_flag_sheet(fs: &dyn Files, path: &Path) -> Result<HashMap<String, FlagRow>, String> {
+    let t = fs.table(path)?;
     t.require(&["text", "id", "label_en", "label_hi"])?;
     let mut out = HashMap::new();
     for row in &t.rows {
@@ -337,8 +332,8 @@ fn suggest<'a>(name: &str, districts: &'a [DistrictRow]) -> Option<&'a DistrictR
     (best > 0 && best * 3 <= plain.chars().count()).then_some(d)
 }
 
-fn unmatched_districts_error(values: &Path, names: &BTreeMap<String, usize>, districts: &[DistrictRow], list: &Path) -> String {
-    let mut lines = vec![format!("{}: {} district name(s) match no district in {}:", values.display(), names.len(), list.display())];
+fn unmatched_districts_error(values: &str, names: &BTreeMap<String, usize>, districts: &[DistrictRow], list: &str) -> String {
+    let mut lines = vec![format!("{values}: {} district name(s) match no district in {list}:", names.len())];
     for (name, rows) in names.iter().take(12) {
         lines.push(match suggest(name, districts) {
             Some(d) => {
@@ -379,12 +374,12 @@ fn period_label(id: &str) -> Bilingual {
 }
 
 /// Reads the folder's previous manifest, if there is one, to keep what the inputs do not set.
-fn previous_manifest(out: &Path) -> Result<Option<Manifest>, String> {
+fn previous_manifest(fs: &dyn Files, out: &Path) -> Result<Option<Manifest>, String> {
     let path = out.join("manifest.json");
-    if !path.exists() {
+    if !fs.exists(&path) {
         return Ok(None);
     }
-    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = fs.read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_slice(&bytes).map(Some).map_err(|e| {
         format!("{}: {e}; import keeps the boundary file, weights and labels of the manifest already in the folder, so it must be readable (move it away to start afresh)", path.display())
     })
@@ -393,9 +388,9 @@ fn previous_manifest(out: &Path) -> Result<Option<Manifest>, String> {
 /// Fills what the new manifest leaves unset from the previous one: the boundary file and its
 /// source, per-indicator and per-department settings the sheet leaves empty, period labels
 /// meta.json does not give, and the optional hand-set fields meta.json does not carry.
-fn keep_previous(m: &mut Manifest, old: Manifest, out: &Path, kept: &mut Vec<&'static str>) {
+fn keep_previous(fs: &dyn Files, m: &mut Manifest, old: Manifest, out: &Path, kept: &mut Vec<&'static str>) {
     if m.boundaries.is_none() {
-        if let Some(b) = old.boundaries.filter(|b| out.join(&b.path).exists()) {
+        if let Some(b) = old.boundaries.filter(|b| fs.exists(&out.join(&b.path))) {
             m.boundaries = Some(b);
             kept.push("boundaries");
         }
@@ -468,24 +463,27 @@ fn keep_previous(m: &mut Manifest, old: Manifest, out: &Path, kept: &mut Vec<&'s
     }
 }
 
-pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport, String> {
-    let sheet = read_indicator_sheet(&args.indicators)?;
+/// Reads the inputs `args` names from `fs` and builds the dataset in memory: the files to
+/// write into `args.out` (see [`Built`]) and what was read and left out. Nothing is written:
+/// the command line writes to the disk, the publisher page into a zip.
+pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Result<(ImportReport, Built), String> {
+    let (sheet_table, sheet) = read_indicator_sheet(fs, &args.indicators)?;
     let flags = match &args.flags {
-        Some(p) => read_flag_sheet(p)?,
+        Some(p) => read_flag_sheet(fs, p)?,
         None => HashMap::new(),
     };
     let aliases = match &args.aliases {
-        Some(p) => crate::districts::read_aliases(p, districts)?,
+        Some(p) => crate::districts::read_aliases(fs, p, districts)?,
         None => HashMap::new(),
     };
     let names = name_table(districts, &aliases)?;
     // The publisher's part of the manifest; what the command generates is filled in below.
-    let meta_bytes = std::fs::read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?;
+    let meta_bytes = fs.read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?;
     let mut manifest: Manifest = serde_json::from_slice(&meta_bytes)
         .map_err(|e| format!("{}: {e} (expected a JSON object with title, publisher, licence and updated; see docs/publishing.md)", args.meta.display()))?;
-    let previous = previous_manifest(&args.out)?;
-    let t = Table::read(&args.values)?;
-    let vpath = args.values.as_path();
+    let previous = previous_manifest(fs, &args.out)?;
+    let t = fs.table(&args.values)?;
+    let vname = t.name();
 
     // Long files have one "period" column; wide files one value column per --period.
     let long = args.periods.is_empty();
@@ -575,11 +573,11 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
             let slot = &mut col[unit_pos[slug.as_str()]];
             if let Some((_, first)) = slot {
                 return Err(format!(
-                    "{} line {}: a second value for {} / {} / {period} (the first is on line {first}); each district, indicator and period takes one row",
-                    vpath.display(),
-                    row.line,
+                    "{}: a second value for {} / {} / {period} (the first is on {} {first}); each district, indicator and period takes one row",
+                    t.line(row),
                     slug,
-                    sheet[ind].indicator.id
+                    sheet[ind].indicator.id,
+                    if t.sheet.is_some() { "row" } else { "line" }
                 ));
             }
             if number.is_some() {
@@ -600,15 +598,15 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     }
     if !args.allow_unmatched {
         if !unmatched.is_empty() {
-            return Err(unmatched_districts_error(vpath, &unmatched, districts, &args.districts));
+            return Err(unmatched_districts_error(&vname, &unmatched, districts, &args.districts.display().to_string()));
         }
         if !unknown_indicators.is_empty() {
             return Err(format!(
                 "{}: {} indicator key(s) in column \"{}\" are not in the indicator sheet {}: {}\nadd a row for each to the sheet (its \"key\" column), or pass --allow-unmatched to leave them out on purpose; nothing was written",
-                vpath.display(),
+                vname,
                 unknown_indicators.len(),
                 args.indicator_column,
-                args.indicators.display(),
+                sheet_table.name(),
                 short_list(unknown_indicators.keys(), 12)
             ));
         }
@@ -678,7 +676,7 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     let period_set: std::collections::HashSet<String> = periods.iter().cloned().collect();
     for s in &sheet {
         if let Some(Target::Dated { by, from, .. }) = &s.indicator.target {
-            let at = |col: &str| format!("{} line {}, column \"{col}\"", args.indicators.display(), s.line);
+            let at = |col: &str| sheet_table.at(&s.row, col);
             if !samiksha_core::manifest::is_period_in_calendar(by, &period_set) {
                 return Err(format!(
                     "{}: \"{by}\" is no period of the values; expected one of {} or, for monthly values, a later month as YYYY-MM",
@@ -709,24 +707,24 @@ pub fn run(args: &ImportArgs, districts: &[DistrictRow]) -> Result<ImportReport,
     // Reviews and notes from their sheets replace any meta.json gives.
     let known = crate::loopin::Known { districts: &names, normalise, indicators: &indicator_ids, periods: &periods };
     if let Some(p) = &args.reviews {
-        manifest.reviews = crate::loopin::read_reviews(p, &known)?;
+        manifest.reviews = crate::loopin::read_reviews(fs, p, &known)?;
     }
     if let Some(p) = &args.notes {
-        manifest.notes = crate::loopin::read_notes(p, &known)?;
+        manifest.notes = crate::loopin::read_notes(fs, p, &known)?;
     }
     manifest.flags = used_flags.into_iter().map(|(id, (en, hi))| Flag { id, label: Bilingual::new(en, hi) }).collect();
     meta_flags.retain(|f| !manifest.flags.iter().any(|x| x.id == f.id));
     manifest.flags.extend(meta_flags);
     if let Some(old) = previous {
-        keep_previous(&mut manifest, old, &args.out, &mut report.kept);
+        keep_previous(fs, &mut manifest, old, &args.out, &mut report.kept);
     }
     report.periods_without_hindi = manifest.periods.iter().filter(|p| p.label.hi == p.id.to_uppercase()).map(|p| p.id.clone()).collect();
     report.districts = districts.len();
     report.former_without_hindi = districts.iter().filter(|d| matches!(d.former_name(), Some((_, None)))).map(|d| d.slug.clone()).collect();
     report.indicators = manifest.indicators.len();
     report.periods = manifest.periods.len();
-    write_dataset(&args.out, manifest, files)?;
-    Ok(report)
+    let built = build_dataset(fs, &args.out, manifest, files)?;
+    Ok((report, built))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! the import with the file, line and column and what was expected.
 
 use crate::csvin::{Row, Table};
+use crate::files::Files;
 use crate::import::pair;
 use crate::model::{NamedDistrict, Note, Review, ReviewPoint};
 use samiksha_core::manifest::{is_date, is_period_id, NamedAs};
@@ -62,8 +63,8 @@ impl Known<'_> {
 /// that names none). Columns: `review`, `date`, `title_en`, `title_hi`, `period`?, `indicator`,
 /// `district`?, `as`?, `remark_en`?, `remark_hi`?. A review's date, title and period are given on
 /// its first row and may be left empty on the rest.
-pub fn read_reviews(path: &Path, known: &Known) -> Result<Vec<Review>, String> {
-    let t = Table::read(path)?;
+pub fn read_reviews(fs: &dyn Files, path: &Path, known: &Known) -> Result<Vec<Review>, String> {
+    let t = fs.table(path)?;
     t.require(&["review", "date", "title_en", "title_hi", "indicator"])?;
     let mut reviews: Vec<Review> = Vec::new();
     for row in &t.rows {
@@ -130,8 +131,8 @@ pub fn read_reviews(path: &Path, known: &Known) -> Result<Vec<Review>, String> {
 }
 
 /// The notes sheet: `indicator`?, `period`?, `district`?, `text_en`, `text_hi`.
-pub fn read_notes(path: &Path, known: &Known) -> Result<Vec<Note>, String> {
-    let t = Table::read(path)?;
+pub fn read_notes(fs: &dyn Files, path: &Path, known: &Known) -> Result<Vec<Note>, String> {
+    let t = fs.table(path)?;
     t.require(&["text_en", "text_hi"])?;
     t.rows
         .iter()

@@ -4,20 +4,10 @@
 //! Commands: `validate`, `sample`, `import`, `boundaries`, `catalog` (see `--help`). Exit codes: 0 fine,
 //! 1 the input has errors, 2 the command line was wrong.
 
-mod boundaries;
-mod catalog;
-mod cli;
-mod csvin;
-mod districts;
-mod import;
-mod loopin;
-mod model;
-mod sample;
-mod validate;
-mod write;
-
 use clap::Parser;
-use cli::{BoundariesArgs, Cli, Command, ImportArgs, SampleArgs};
+use samiksha_publish::cli::{BoundariesArgs, Cli, Command, ImportArgs, SampleArgs};
+use samiksha_publish::files::Disk;
+use samiksha_publish::{boundaries, catalog, districts, model, sample, validate, write};
 use std::process::ExitCode;
 
 fn fail(e: String) -> ExitCode {
@@ -26,7 +16,7 @@ fn fail(e: String) -> ExitCode {
 }
 
 fn run_sample(a: &SampleArgs) -> ExitCode {
-    match districts::read_districts(&a.districts).and_then(|rows| sample::generate(&rows, &a.out)) {
+    match districts::read_districts(&Disk, &a.districts).and_then(|rows| sample::generate(&rows, &a.out)) {
         Ok(()) => println!("wrote the sample dataset to {}", a.out.display()),
         Err(e) => return fail(e),
     }
@@ -50,11 +40,11 @@ fn run_sample(a: &SampleArgs) -> ExitCode {
 }
 
 fn run_import(a: &ImportArgs) -> ExitCode {
-    let rows = match districts::read_districts(&a.districts) {
+    let rows = match districts::read_districts(&Disk, &a.districts) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
-    match import::run(a, &rows) {
+    match samiksha_publish::import::run(&Disk, a, &rows).and_then(|(report, built)| write::to_disk(&a.out, &built).map(|()| report)) {
         Ok(report) => {
             report.print();
             println!("wrote {}; checking it:", a.out.display());
@@ -66,9 +56,9 @@ fn run_import(a: &ImportArgs) -> ExitCode {
 
 fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
     let built = (|| -> Result<(model::BoundaryFile, boundaries::BoundaryReport), String> {
-        let rows = districts::read_districts(&a.districts)?;
+        let rows = districts::read_districts(&Disk, &a.districts)?;
         let aliases = match &a.aliases {
-            Some(p) => districts::read_aliases(p, &rows)?,
+            Some(p) => districts::read_aliases(&Disk, p, &rows)?,
             None => Default::default(),
         };
         let bytes = validate::read_file(&a.input)?;
@@ -139,7 +129,10 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
         std::fs::write(&a.out, &body).map_err(|e| format!("{}: {e}", a.out.display()))?;
         if let Some(manifest) = &a.manifest {
             let source = a.source.as_deref().zip(a.source_hi.as_deref());
-            write::attach_boundaries(manifest, &a.out, &body, source)?;
+            let rel = write::relative_to_manifest(manifest, &a.out)?;
+            let old = std::fs::read(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+            let new = write::attach_boundaries(&manifest.display().to_string(), &old, &rel, &body, source)?;
+            std::fs::write(manifest, new).map_err(|e| format!("{}: {e}", manifest.display()))?;
         }
         Ok(())
     })();

@@ -4,6 +4,7 @@
 //! written when it has errors; value files of periods no longer published are removed.
 //! `attach_boundaries` lists a boundary file (and its source) in an existing manifest.
 
+use crate::files::Files;
 use crate::model::{Cell, FileRef, Manifest, ValueFile};
 use serde::Serialize;
 use std::path::Path;
@@ -23,7 +24,7 @@ pub fn to_bytes<T: Serialize>(v: &T) -> Result<Vec<u8>, String> {
 }
 
 /// Pretty-printed with a trailing newline: the manifest is the file publishers read and diff.
-fn to_pretty<T: Serialize>(v: &T) -> Result<String, String> {
+pub fn to_pretty<T: Serialize>(v: &T) -> Result<String, String> {
     Ok(serde_json::to_string_pretty(v).map_err(|e| e.to_string())? + "\n")
 }
 
@@ -52,13 +53,92 @@ fn all_values_csv(files: &[ValueFileOut]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Writes the dataset, but only once it passes the viewer's own checks: every file is built in
-/// memory and read back through `samiksha_core::check` first (with the boundary file already in
-/// the folder, if the manifest keeps one), so a dataset with errors never replaces a good one.
-/// Value files of an earlier publication that this one no longer lists are removed.
-pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut>) -> Result<(), String> {
+/// A dataset built in memory: each file's path inside the folder and its bytes, the manifest
+/// last; what the command line writes and the publisher page zips.
+pub struct Built {
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Built {
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice())
+    }
+}
+
+/// The Frictionless Data Package beside the dataset: it describes `all-values.csv` and its
+/// columns, so the usual open-data tools read the download without knowing Samiksha's format.
+pub const DATAPACKAGE: &str = "datapackage.json";
+
+fn datapackage(name: &str, manifest: &Manifest, csv: &[u8]) -> serde_json::Value {
+    use serde_json::json;
+    let field = |name: &str, kind: &str, en: &str| json!({ "name": name, "type": kind, "description": en });
+    let mut licence = json!({ "title": manifest.licence.name.en });
+    if let Some(url) = &manifest.licence.url {
+        licence["path"] = json!(url);
+    }
+    json!({
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": manifest.title.en,
+        "description": manifest.description.as_ref().map_or_else(|| manifest.publisher.en.clone(), |d| d.en.clone()),
+        "licenses": [licence],
+        "sources": manifest.sources.iter().map(|s| match &s.url {
+            Some(u) => json!({ "title": s.name.en, "path": u }),
+            None => json!({ "title": s.name.en }),
+        }).collect::<Vec<_>>(),
+        "resources": [{
+            "name": "all-values",
+            "path": DOWNLOAD,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": csv.len(),
+            "hash": format!("sha256:{}", samiksha_core::sha256_hex(csv)),
+            "schema": {
+                "fields": [
+                    field("period", "string", "The period's id: YYYY-MM for a month, or a survey round such as nfhs-5 (names in manifest.json)"),
+                    field("district", "string", "The district's id (names in manifest.json, units)"),
+                    field("indicator", "string", "The indicator's id (names, units and direction in manifest.json, indicators)"),
+                    field("value", "number", "The value; empty when there is none (see gap)"),
+                    field("flag", "string", "A flag on the value, such as a small sample (meanings in manifest.json, flags)"),
+                    field("gap", "string", "Why there is no value: not_reported, suppressed, not_applicable or unit_did_not_exist"),
+                ],
+                "missingValues": [""],
+                "primaryKey": ["period", "district", "indicator"],
+            },
+        }],
+    })
+}
+
+/// A data package's name is the dataset's English title in the lower-case letters, digits and
+/// hyphens the Frictionless specification allows: it follows from the inputs alone, so the
+/// same inputs give the same bytes wherever the folder is written.
+fn package_name(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            name.push(c.to_ascii_lowercase());
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "samiksha-dataset".into()
+    } else {
+        name.into()
+    }
+}
+
+/// Builds the dataset in memory, but only once it passes the viewer's own checks: every file
+/// is read back through `samiksha_core::check` first (with the boundary file already in the
+/// folder `dir`, if the manifest keeps one, read through `fs`), so a dataset with errors is
+/// never offered for writing.
+pub fn build_dataset(fs: &dyn Files, dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut>) -> Result<Built, String> {
     let csv = all_values_csv(&files);
     manifest.download = Some(FileRef::of(DOWNLOAD.into(), &csv));
+    let package = to_pretty(&datapackage(&package_name(&manifest.title.en), &manifest, &csv))?.into_bytes();
     let mut out: Vec<(String, Vec<u8>)> = vec![(DOWNLOAD.into(), csv)];
     let mut refs = Vec::new();
     for f in files {
@@ -75,46 +155,54 @@ pub fn write_dataset(dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut
     let manifest_bytes = to_pretty(&manifest)?.into_bytes();
     let (_, problems) = samiksha_core::check::check_dataset("manifest.json", &manifest_bytes, |rel| match out.iter().find(|(p, _)| p == rel) {
         Some((_, b)) => Ok(b.clone()),
-        None => std::fs::read(dir.join(rel)).map_err(|e| e.to_string()),
+        None => fs.read(&dir.join(rel)),
     });
     let errors: Vec<String> = problems.iter().filter(|p| p.severity == samiksha_core::Severity::Error).map(|p| format!("  {p}")).collect();
     if !errors.is_empty() {
         return Err(format!("the dataset would not pass validate, so nothing was written to {}:\n{}", dir.display(), errors.join("\n")));
     }
-    let values_dir = dir.join("values");
-    std::fs::create_dir_all(&values_dir).map_err(|e| format!("{}: {e}", values_dir.display()))?;
-    for (name, bytes) in &out {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    // A period this publication no longer has must not linger beside it.
-    if let Ok(entries) = std::fs::read_dir(&values_dir) {
-        for e in entries.flatten() {
-            let rel = format!("values/{}", e.file_name().to_string_lossy());
-            if rel.ends_with(".json") && !out.iter().any(|(p, _)| *p == rel) {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-    let path = dir.join("manifest.json");
-    std::fs::write(&path, manifest_bytes).map_err(|e| format!("{}: {e}", path.display()))
+    out.push((DATAPACKAGE.into(), package));
+    out.push(("manifest.json".into(), manifest_bytes));
+    Ok(Built { files: out })
 }
 
-/// Lists a boundary file in a manifest (path relative to the manifest, size, SHA-256), keeping
-/// the rest of the manifest as it is. The manifest may be anyone's, hand-edited or newer than
-/// this tool, so it is read as plain JSON and only the typed `boundaries` entry is replaced;
-/// when given, where the polygons come from is added to the sources (once, however often it
-/// is run).
-pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8], source: Option<(&str, &str)>) -> Result<(), String> {
-    let text = std::fs::read(manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
-    let mut m: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", manifest.display()))?;
-    let dir = manifest.parent().unwrap_or(Path::new("."));
-    let rel = boundary
-        .strip_prefix(dir)
-        .map_err(|_| format!("{} is not inside the manifest's folder {}", boundary.display(), dir.display()))?
-        .to_string_lossy()
-        .replace('\\', "/");
-    let entry = serde_json::to_value(FileRef::of(rel, body)).map_err(|e| e.to_string())?;
+/// Writes a built dataset into `dir` on the disk; value files of an earlier publication that
+/// this one no longer lists are removed, so a period no longer published does not linger.
+pub fn to_disk(dir: &Path, built: &Built) -> Result<(), String> {
+    let values_dir = dir.join("values");
+    std::fs::create_dir_all(&values_dir).map_err(|e| format!("{}: {e}", values_dir.display()))?;
+    // The manifest comes last in `built`, so a failure part-way leaves the old manifest naming
+    // the old files.
+    for (name, bytes) in &built.files {
+        let path = dir.join(name);
+        if name == "manifest.json" {
+            if let Ok(entries) = std::fs::read_dir(&values_dir) {
+                for e in entries.flatten() {
+                    let rel = format!("values/{}", e.file_name().to_string_lossy());
+                    if rel.ends_with(".json") && built.get(&rel).is_none() {
+                        let _ = std::fs::remove_file(e.path());
+                    }
+                }
+            }
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Builds and writes (the sample generator's path: its files come from the disk).
+pub fn write_dataset(dir: &Path, manifest: Manifest, files: Vec<ValueFileOut>) -> Result<(), String> {
+    to_disk(dir, &build_dataset(&crate::files::Disk, dir, manifest, files)?)
+}
+
+/// Lists a boundary file in a manifest (path `rel`, relative to the manifest, with its size
+/// and SHA-256), keeping the rest of the manifest as it is, and returns the new manifest. The
+/// manifest may be anyone's, hand-edited or newer than this tool, so it is read as plain JSON
+/// and only the typed `boundaries` entry is replaced; when given, where the polygons come from
+/// is added to the sources (once, however often it is run).
+pub fn attach_boundaries(manifest_name: &str, manifest: &[u8], rel: &str, body: &[u8], source: Option<(&str, &str)>) -> Result<Vec<u8>, String> {
+    let mut m: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(manifest).map_err(|e| format!("{manifest_name}: {e}"))?;
+    let entry = serde_json::to_value(FileRef::of(rel.to_string(), body)).map_err(|e| e.to_string())?;
     m.insert("boundaries".into(), entry);
     if let Some((en, hi)) = source {
         let sources = m.entry("sources").or_insert_with(|| serde_json::Value::Array(Vec::new()));
@@ -124,5 +212,14 @@ pub fn attach_boundaries(manifest: &Path, boundary: &Path, body: &[u8], source: 
             }
         }
     }
-    std::fs::write(manifest, to_pretty(&m)?).map_err(|e| format!("{}: {e}", manifest.display()))
+    Ok(to_pretty(&m)?.into_bytes())
+}
+
+/// The boundary file's path relative to the manifest's folder, with `/` separators.
+pub fn relative_to_manifest(manifest: &Path, boundary: &Path) -> Result<String, String> {
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    boundary
+        .strip_prefix(dir)
+        .map(|r| r.to_string_lossy().replace('\\', "/"))
+        .map_err(|_| format!("{} is not inside the manifest's folder {}", boundary.display(), dir.display()))
 }

@@ -195,7 +195,8 @@ fn sample_generation_is_deterministic_and_matches_the_committed_sample() {
         .arg(&dir));
     assert_eq!(code, 0, "{out}");
     let committed = root().join("public/data/sample");
-    for rel in ["manifest.json".to_string(), "boundaries.json".to_string(), "all-values.csv".to_string()]
+    for rel in ["manifest.json", "boundaries.json", "all-values.csv", "datapackage.json"]
+        .map(String::from)
         .into_iter()
         .chain(std::fs::read_dir(committed.join("values")).unwrap().map(|e| format!("values/{}", e.unwrap().file_name().to_string_lossy())))
     {
@@ -779,7 +780,7 @@ fn the_committed_nfhs_dataset_is_what_its_script_writes() {
     assert!(status.status.success(), "{}{}", String::from_utf8_lossy(&status.stdout), String::from_utf8_lossy(&status.stderr));
     let committed = root().join("public/data/nfhs-mp");
     let hash = |p: PathBuf| samiksha_core::sha256_hex(&std::fs::read(p).unwrap());
-    for rel in ["manifest.json", "boundaries.json", "all-values.csv", "values/nfhs-4.json", "values/nfhs-5.json"] {
+    for rel in ["manifest.json", "boundaries.json", "all-values.csv", "datapackage.json", "values/nfhs-4.json", "values/nfhs-5.json"] {
         assert_eq!(hash(out.join(rel)), hash(committed.join(rel)), "{rel} differs: run `make nfhs-mp`");
     }
     assert_eq!(std::fs::read_dir(out.join("values")).unwrap().count(), std::fs::read_dir(committed.join("values")).unwrap().count());
@@ -875,4 +876,29 @@ fn a_target_deadline_must_be_a_period_of_the_values_or_a_later_month() {
     assert_eq!(code, 1, "{msg}");
     assert!(msg.contains("indicators.csv line 2, column \"target_by\": \"nfhs-6\" is no period of the values"), "{msg}");
     assert!(!bad.join("manifest.json").exists());
+}
+
+#[test]
+fn each_committed_dataset_carries_a_data_package_describing_its_csv() {
+    // The Frictionless descriptor, read as an open-data tool reads it: the resource's bytes and
+    // hash are the CSV's, its fields are the CSV's header in order, and its licence and title
+    // are the manifest's.
+    for id in ["sample", "nfhs-mp"] {
+        let dir = root().join("public/data").join(id);
+        let pkg: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("datapackage.json")).unwrap()).unwrap();
+        let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+        let csv = std::fs::read(dir.join("all-values.csv")).unwrap();
+        assert_eq!(pkg["profile"], "tabular-data-package", "{id}");
+        let res = &pkg["resources"][0];
+        assert_eq!(res["path"], "all-values.csv", "{id}");
+        assert_eq!(res["bytes"].as_u64(), Some(csv.len() as u64), "{id}");
+        assert_eq!(res["hash"].as_str().unwrap(), format!("sha256:{}", samiksha_core::sha256_hex(&csv)), "{id}");
+        let header = String::from_utf8_lossy(&csv).lines().next().unwrap().to_string();
+        let fields: Vec<&str> = res["schema"]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(fields.join(","), header, "{id}");
+        let name = pkg["name"].as_str().unwrap();
+        assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{id}: {name}");
+        assert_eq!(pkg["title"], manifest["title"]["en"], "{id}");
+        assert_eq!(pkg["licenses"][0]["title"], manifest["licence"]["name"]["en"], "{id}");
+    }
 }
