@@ -377,3 +377,60 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
     };
     (file, report)
 }
+
+/// The `boundaries` command's work without the disk: reads the district list, aliases and
+/// polygons through `fs`, builds the boundary file and returns its bytes with the report's
+/// lines. Strict, before anything is written: a polygon naming no district, or a district off
+/// the map, is an error unless the publisher says the omission is deliberate; matching none is
+/// always an error (the wrong file or the wrong name property).
+pub fn from_args(fs: &dyn crate::files::Files, a: &crate::cli::BoundariesArgs) -> Result<(Vec<u8>, Vec<String>), String> {
+    let rows = crate::districts::read_districts(fs, &a.districts)?;
+    let aliases = match &a.aliases {
+        Some(p) => crate::districts::read_aliases(fs, p, &rows)?,
+        None => Default::default(),
+    };
+    let bytes = fs.read(&a.input).map_err(|e| format!("{}: {e}", a.input.display()))?;
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("{}: not valid JSON ({e})", a.input.display()))?;
+    let features = read_features(&doc, &a.name_property, &a.code_property, a.object.as_deref()).map_err(|e| format!("{}: {e}", a.input.display()))?;
+    let (file, r) = build(&features, &rows, &aliases, a.width, a.tolerance);
+    let mut lines = vec![format!("{}: {} districts matched, {} points in, {} points out", a.input.display(), r.matched.len(), r.points_in, r.points_out)];
+    for (from, to) in &r.renamed {
+        lines.push(format!("  renamed: \"{from}\" matched to {to}"));
+    }
+    for (slug, within) in &r.no_polygon {
+        lines.push(match within {
+            Some(parent) => format!("  no polygon for district {slug} (the viewer shows it within {parent}, the district it was carved from)"),
+            None => format!("  no polygon for district {slug}, and no district it was carved from has one: it is not on the map"),
+        });
+    }
+    for name in &r.no_district {
+        lines.push(format!("  polygon \"{name}\" matches no district"));
+    }
+    if r.matched.is_empty() {
+        return Err(format!(
+            "no polygon matched any district: check that --name-property ({}) or --code-property ({}) names the property holding district names or census codes",
+            a.name_property, a.code_property
+        ));
+    }
+    let unplaced: Vec<&str> = r.no_polygon.iter().filter(|(_, w)| w.is_none()).map(|(s, _)| s.as_str()).collect();
+    if !a.allow_unmatched && (!r.no_district.is_empty() || !unplaced.is_empty()) {
+        let mut why = Vec::new();
+        if !r.no_district.is_empty() {
+            why.push(format!(
+                "{} polygon(s) match no district ({}): add each name to an --aliases file as `alias,slug`, or set boundary_name in the district list",
+                r.no_district.len(),
+                r.no_district.join(", ")
+            ));
+        }
+        if !unplaced.is_empty() {
+            why.push(format!(
+                "{} district(s) have no polygon and no carved_from district with one ({}): add carved_from in the district list, or a polygon",
+                unplaced.len(),
+                unplaced.join(", ")
+            ));
+        }
+        // The report's lines follow, so the publisher sees what did match too.
+        return Err(format!("{}; nothing was written (pass --allow-unmatched if this is deliberate)\n{}", why.join("; "), lines.join("\n")));
+    }
+    Ok((crate::write::to_bytes(&file)?, lines))
+}

@@ -100,45 +100,57 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    pub fn print(&self) {
-        println!("read {} rows: {} values for {} districts, {} indicators, {} periods", self.rows, self.cells, self.districts, self.indicators, self.periods);
+    /// What the import did, a sentence a line: printed by the command line, listed by the page.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        out.push(format!(
+            "read {} rows: {} values for {} districts, {} indicators, {} periods",
+            self.rows, self.cells, self.districts, self.indicators, self.periods
+        ));
         if !self.skipped_districts.is_empty() {
-            println!(
+            out.push(format!(
                 "left out {} district name(s) that match no district ({} rows), as --allow-unmatched allows: {}",
                 self.skipped_districts.len(),
                 self.skipped_districts.values().sum::<usize>(),
                 short_list(self.skipped_districts.keys(), 10)
-            );
+            ));
         }
         if !self.skipped_indicators.is_empty() {
-            println!(
+            out.push(format!(
                 "left out {} indicator(s) not in the indicator sheet ({} rows), as --allow-unmatched allows: {}",
                 self.skipped_indicators.len(),
                 self.skipped_indicators.values().sum::<usize>(),
                 short_list(self.skipped_indicators.keys(), 12)
-            );
+            ));
         }
         if !self.unflagged.is_empty() {
-            println!(
+            out.push(format!(
                 "kept {} value(s) without their flag, whose text is not in the flag sheet, as --allow-unmatched allows: {}",
                 self.unflagged.values().sum::<usize>(),
                 short_list(self.unflagged.keys(), 6)
-            );
+            ));
         }
         if !self.former_without_hindi.is_empty() {
-            println!(
+            out.push(format!(
                 "warning: no former_name_hi for {} (their former name, from former_name_en or boundary_name, shows in Latin script on the Hindi page)",
                 self.former_without_hindi.join(", ")
-            );
+            ));
         }
         if !self.periods_without_hindi.is_empty() {
-            println!(
+            out.push(format!(
                 "warning: no label for {} in meta.json's \"periods\", so the Hindi page shows the id in Latin script; add {{\"id\": …, \"label\": {{\"en\": …, \"hi\": …}}}}",
                 self.periods_without_hindi.join(", ")
-            );
+            ));
         }
         if !self.kept.is_empty() {
-            println!("kept from the previous manifest in the folder: {}", self.kept.join(", "));
+            out.push(format!("kept from the previous manifest in the folder: {}", self.kept.join(", ")));
+        }
+        out
+    }
+
+    pub fn print(&self) {
+        for l in self.lines() {
+            println!("{l}");
         }
     }
 }
@@ -332,15 +344,22 @@ fn suggest<'a>(name: &str, districts: &'a [DistrictRow]) -> Option<&'a DistrictR
     (best > 0 && best * 3 <= plain.chars().count()).then_some(d)
 }
 
-fn unmatched_districts_error(values: &str, names: &BTreeMap<String, usize>, districts: &[DistrictRow], list: &str) -> String {
+fn unmatched_districts_error(
+    values: &str,
+    names: &BTreeMap<String, usize>,
+    first_at: &HashMap<String, String>,
+    districts: &[DistrictRow],
+    list: &str,
+) -> String {
     let mut lines = vec![format!("{values}: {} district name(s) match no district in {list}:", names.len())];
     for (name, rows) in names.iter().take(12) {
+        let at = first_at.get(name).map_or("?", String::as_str);
         lines.push(match suggest(name, districts) {
             Some(d) => {
-                format!("  \"{name}\" ({rows} rows): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, csv_field(name), d.slug)
+                format!("  \"{name}\" ({rows} rows, first at {at}): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, csv_field(name), d.slug)
             }
             None => {
-                format!("  \"{name}\" ({rows} rows): no district with a similar name; add it to the district list, or to an --aliases file as `alias,slug`")
+                format!("  \"{name}\" ({rows} rows, first at {at}): no district with a similar name; add it to the district list, or to an --aliases file as `alias,slug`")
             }
         });
     }
@@ -505,6 +524,9 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     let mut report = ImportReport::default();
     let mut unmatched: BTreeMap<String, usize> = BTreeMap::new();
     let mut unknown_indicators: BTreeMap<String, usize> = BTreeMap::new();
+    // Where each unmatched name or key is first met, so the message points at a cell.
+    let mut first_at: HashMap<String, String> = HashMap::new();
+    let mut first_indicator_at: HashMap<String, String> = HashMap::new();
     let mut unknown_flags: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut bad: Vec<String> = Vec::new();
     let mut used_flags: BTreeMap<String, (String, String)> = BTreeMap::new();
@@ -517,11 +539,13 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         let dname = t.get(row, &args.district_column).unwrap_or_default();
         let Some(slug) = names.get(&normalise(dname)) else {
             *unmatched.entry(dname.to_string()).or_default() += 1;
+            first_at.entry(dname.to_string()).or_insert_with(|| t.at(row, &args.district_column));
             continue;
         };
         let ikey = t.get(row, &args.indicator_column).unwrap_or_default();
         let Some(&ind) = ind_pos.get(ikey) else {
             *unknown_indicators.entry(ikey.to_string()).or_default() += 1;
+            first_indicator_at.entry(ikey.to_string()).or_insert_with(|| t.at(row, &args.indicator_column));
             continue;
         };
         // (period, value column, flag column)
@@ -598,16 +622,24 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     }
     if !args.allow_unmatched {
         if !unmatched.is_empty() {
-            return Err(unmatched_districts_error(&vname, &unmatched, districts, &args.districts.display().to_string()));
+            return Err(unmatched_districts_error(&vname, &unmatched, &first_at, districts, &args.districts.display().to_string()));
         }
         if !unknown_indicators.is_empty() {
+            let mut list: Vec<String> = unknown_indicators
+                .iter()
+                .take(12)
+                .map(|(k, n)| format!("  \"{k}\" ({n} rows, first at {})", first_indicator_at.get(k).map_or("?", String::as_str)))
+                .collect();
+            if unknown_indicators.len() > 12 {
+                list.push(format!("  and {} more", unknown_indicators.len() - 12));
+            }
             return Err(format!(
-                "{}: {} indicator key(s) in column \"{}\" are not in the indicator sheet {}: {}\nadd a row for each to the sheet (its \"key\" column), or pass --allow-unmatched to leave them out on purpose; nothing was written",
+                "{}: {} indicator key(s) in column \"{}\" are not in the indicator sheet {}:\n{}\nadd a row for each to the sheet (its \"key\" column), or pass --allow-unmatched to leave them out on purpose; nothing was written",
                 vname,
                 unknown_indicators.len(),
                 args.indicator_column,
                 sheet_table.name(),
-                short_list(unknown_indicators.keys(), 12)
+                list.join("\n")
             ));
         }
         if !unknown_flags.is_empty() {

@@ -5,6 +5,7 @@
 //! (`crates/publisher`) holds the officer's files in [`files::Memory`] and zips the result.
 
 pub mod boundaries;
+pub mod bundle;
 pub mod catalog;
 pub mod cli;
 pub mod csvin;
@@ -15,4 +16,5 @@ pub mod loopin;
 pub mod model;
 pub mod sample;
 pub mod validate;
+pub mod workbook;
 pub mod write;

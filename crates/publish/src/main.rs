@@ -7,7 +7,7 @@
 use clap::Parser;
 use samiksha_publish::cli::{BoundariesArgs, Cli, Command, ImportArgs, SampleArgs};
 use samiksha_publish::files::Disk;
-use samiksha_publish::{boundaries, catalog, districts, model, sample, validate, write};
+use samiksha_publish::{boundaries, catalog, districts, sample, validate, write};
 use std::process::ExitCode;
 
 fn fail(e: String) -> ExitCode {
@@ -55,62 +55,12 @@ fn run_import(a: &ImportArgs) -> ExitCode {
 }
 
 fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
-    let built = (|| -> Result<(model::BoundaryFile, boundaries::BoundaryReport), String> {
-        let rows = districts::read_districts(&Disk, &a.districts)?;
-        let aliases = match &a.aliases {
-            Some(p) => districts::read_aliases(&Disk, p, &rows)?,
-            None => Default::default(),
-        };
-        let bytes = validate::read_file(&a.input)?;
-        let doc: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("{}: not valid JSON ({e})", a.input.display()))?;
-        let features =
-            boundaries::read_features(&doc, &a.name_property, &a.code_property, a.object.as_deref()).map_err(|e| format!("{}: {e}", a.input.display()))?;
-        Ok(boundaries::build(&features, &rows, &aliases, a.width, a.tolerance))
-    })();
-    let (file, r) = match built {
+    let (body, lines) = match boundaries::from_args(&Disk, a) {
         Ok(x) => x,
         Err(e) => return fail(e),
     };
-    println!("{}: {} districts matched, {} points in, {} points out", a.input.display(), r.matched.len(), r.points_in, r.points_out);
-    for (from, to) in &r.renamed {
-        println!("  renamed: \"{from}\" matched to {to}");
-    }
-    for (slug, within) in &r.no_polygon {
-        match within {
-            Some(parent) => println!("  no polygon for district {slug} (the viewer shows it within {parent}, the district it was carved from)"),
-            None => println!("  no polygon for district {slug}, and no district it was carved from has one: it is not on the map"),
-        }
-    }
-    for name in &r.no_district {
-        println!("  polygon \"{name}\" matches no district");
-    }
-    // Strict by default, before anything is written: a polygon naming no district, or a
-    // district off the map, is an error unless the publisher says the omission is deliberate.
-    // Matching none is always an error: the wrong file or the wrong name property.
-    if r.matched.is_empty() {
-        return fail(format!(
-            "no polygon matched any district: check that --name-property ({}) or --code-property ({}) names the property holding district names or census codes",
-            a.name_property, a.code_property
-        ));
-    }
-    let unplaced: Vec<&str> = r.no_polygon.iter().filter(|(_, w)| w.is_none()).map(|(s, _)| s.as_str()).collect();
-    if !a.allow_unmatched && (!r.no_district.is_empty() || !unplaced.is_empty()) {
-        let mut why = Vec::new();
-        if !r.no_district.is_empty() {
-            why.push(format!(
-                "{} polygon(s) match no district ({}): add each name to an --aliases file as `alias,slug`, or set boundary_name in the district list",
-                r.no_district.len(),
-                r.no_district.join(", ")
-            ));
-        }
-        if !unplaced.is_empty() {
-            why.push(format!(
-                "{} district(s) have no polygon and no carved_from district with one ({}): add carved_from in the district list, or a polygon",
-                unplaced.len(),
-                unplaced.join(", ")
-            ));
-        }
-        return fail(format!("{}; nothing was written (pass --allow-unmatched if this is deliberate)", why.join("; ")));
+    for l in &lines {
+        println!("{l}");
     }
     // The boundary file must be listed relative to a readable manifest: checked before writing.
     if let Some(manifest) = &a.manifest {
@@ -125,7 +75,6 @@ fn run_boundaries(a: &BoundariesArgs) -> ExitCode {
         }
     }
     let written = (|| -> Result<(), String> {
-        let body = write::to_bytes(&file)?;
         std::fs::write(&a.out, &body).map_err(|e| format!("{}: {e}", a.out.display()))?;
         if let Some(manifest) = &a.manifest {
             let source = a.source.as_deref().zip(a.source_hi.as_deref());

@@ -1,0 +1,137 @@
+//! A whole publication in memory: import, boundary file, check and catalogue entry, in the order
+//! the command line runs them (`import`, `boundaries --manifest`, `validate`, `catalog`), giving
+//! the files of `data/<id>/` and `data/catalog.json` with the same bytes. The publisher page
+//! calls this and zips the result; a test runs both and compares every byte.
+
+use crate::cli::{BoundariesArgs, ImportArgs};
+use crate::files::Files;
+use std::path::{Path, PathBuf};
+
+/// What one publication is made of: the import's inputs (paths as the [`Files`] know them; its
+/// `out` is `data/<id>`, where a site's current dataset may already be), an optional boundary
+/// file's, and the site's catalogue if there is one.
+pub struct Publication {
+    pub id: String,
+    pub import: ImportArgs,
+    pub boundaries: Option<BoundariesArgs>,
+    pub catalog: Option<PathBuf>,
+}
+
+impl Publication {
+    /// A publication from the command lines that would publish it (`import …`, optionally
+    /// `boundaries …`, without the program's name): the page builds the arguments from the
+    /// officer's files and choices, so every option means what the command line's does and
+    /// takes the same defaults. `import --out` and `boundaries --out/--manifest` are set here.
+    pub fn from_commands(id: &str, import: &[String], boundaries: Option<&[String]>, catalog: Option<PathBuf>) -> Result<Publication, String> {
+        use clap::Parser;
+        let out = folder(id);
+        let parse = |cmd: &str, args: &[String], extra: Vec<String>| {
+            let argv = ["samiksha-publish", cmd].into_iter().map(String::from).chain(args.iter().cloned()).chain(extra);
+            crate::cli::Cli::try_parse_from(argv).map(|c| c.command).map_err(|e| e.to_string())
+        };
+        let import = match parse("import", import, vec!["--out".into(), out.display().to_string()])? {
+            crate::cli::Command::Import(a) => a,
+            _ => return Err("expected the import command".into()),
+        };
+        let boundaries = match boundaries {
+            Some(args) => {
+                let extra = vec![
+                    "--out".into(),
+                    out.join("boundaries.json").display().to_string(),
+                    "--manifest".into(),
+                    out.join("manifest.json").display().to_string(),
+                ];
+                match parse("boundaries", args, extra)? {
+                    crate::cli::Command::Boundaries(b) => Some(b),
+                    _ => return Err("expected the boundaries command".into()),
+                }
+            }
+            None => None,
+        };
+        Ok(Publication { id: id.to_string(), import, boundaries, catalog })
+    }
+}
+
+/// The folder to write: paths from the site's `data/` folder (`<id>/manifest.json`, …,
+/// `catalog.json`), and what each step reported.
+pub struct Bundle {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub report: Vec<String>,
+}
+
+impl Bundle {
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice())
+    }
+}
+
+/// Where a publication's dataset folder sits among the files: `data/<id>`.
+pub fn folder(id: &str) -> PathBuf {
+    Path::new("data").join(id)
+}
+
+/// Builds the publication; nothing is returned while an error stands, so nothing can be written.
+pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
+    if !samiksha_core::manifest::is_valid_id(&p.id) {
+        return Err(format!("the dataset's id \"{}\": expected lower-case letters, digits and hyphens, e.g. mp-review", p.id));
+    }
+    let rows = crate::districts::read_districts(fs, &p.import.districts)?;
+    let (report, built) = crate::import::run(fs, &p.import, &rows)?;
+    let mut report = report.lines();
+    let mut files = built.files;
+    let manifest_at = |files: &[(String, Vec<u8>)]| files.iter().position(|(n, _)| n == "manifest.json");
+    if let Some(b) = &p.boundaries {
+        let (body, lines) = crate::boundaries::from_args(fs, b)?;
+        report.extend(lines);
+        let i = manifest_at(&files).ok_or("the import wrote no manifest")?;
+        let source = b.source.as_deref().zip(b.source_hi.as_deref());
+        files[i].1 = crate::write::attach_boundaries("manifest.json", &files[i].1, "boundaries.json", &body, source)?;
+        files.insert(i, ("boundaries.json".into(), body));
+    }
+    // `validate`: the whole folder read back as the viewer reads it, a boundary file kept from
+    // the site's current dataset included.
+    let i = manifest_at(&files).ok_or("the import wrote no manifest")?;
+    let dir = folder(&p.id);
+    let (_, problems) = samiksha_core::check::check_dataset("manifest.json", &files[i].1, |rel| match files.iter().find(|(n, _)| n == rel) {
+        Some((_, b)) => Ok(b.clone()),
+        None => fs.read(&dir.join(rel)),
+    });
+    let errors: Vec<String> = problems.iter().filter(|p| p.severity == samiksha_core::Severity::Error).map(|p| p.to_string()).collect();
+    if !errors.is_empty() {
+        return Err(format!("the dataset would not pass validate, so nothing is offered for download:\n{}", errors.join("\n")));
+    }
+    report.extend(problems.iter().map(|p| p.to_string()));
+    let existing = match &p.catalog {
+        Some(c) => Some(fs.read(c).map_err(|e| format!("{}: {e}", c.display()))?),
+        None => None,
+    };
+    let (catalog, line) = crate::catalog::entry(&crate::catalog::Entry {
+        catalog_name: "catalog.json",
+        existing: existing.as_deref(),
+        id: &p.id,
+        manifest_name: "manifest.json",
+        manifest: &files[i].1,
+        folder: Ok(&p.id),
+        place: crate::catalog::Place::AsListed,
+    })?;
+    report.push(line);
+    let mut out: Vec<(String, Vec<u8>)> = files.into_iter().map(|(n, b)| (format!("{}/{n}", p.id), b)).collect();
+    out.push(("catalog.json".into(), catalog));
+    Ok(Bundle { files: out, report })
+}
+
+/// The files as a `.zip` under `data/`, deflated, every entry dated 1980-01-01 (the format's
+/// first day): the same publication gives the same bytes, whenever it is built.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, bytes) in files {
+        w.start_file(format!("data/{name}"), options).map_err(|e| e.to_string())?;
+        w.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(w.finish().map_err(|e| e.to_string())?.into_inner())
+}
