@@ -32,12 +32,13 @@ test: setup-test lint test-native test-browser test-e2e
 lint:
 	@echo "== format and lints (cargo fmt --check, cargo clippy -D warnings)"
 	cargo fmt --all --check
-	cargo clippy --release --all-targets -p samiksha-core -p samiksha-publish -p samiksha-charts -- -D warnings
+	cargo clippy --release --all-targets -p samiksha-core -p samiksha-publish -p samiksha-charts -p samiksha-publisher -- -D warnings
+	cargo clippy --release --target wasm32-unknown-unknown -p samiksha-publisher -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -p samiksha --features bench -- -D warnings
 
 test-native:
 	@echo "== native tests (cargo test: domain layer and publisher CLI)"
-	cargo test --release -p samiksha-core -p samiksha-publish -p samiksha-charts
+	cargo test --release -p samiksha-core -p samiksha-publish -p samiksha-charts -p samiksha-publisher
 
 test-browser:
 	@echo "== browser unit tests (wasm-bindgen-test in headless Chromium)"

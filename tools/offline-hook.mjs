@@ -22,13 +22,19 @@ const pinned = html.replace(/<script type="module" src="([^"]*boot\.js)"/, `<scr
 if (pinned === html) throw new Error('index.html has no boot.js script to pin (see pattern_script in Trunk.toml)');
 fs.writeFileSync(indexPath, pinned);
 
-const files = walk(dir).filter((f) => !f.startsWith('data/') && f !== 'sw.js').sort();
+// The publisher page's files (publish.html, publish/) are not precached for every reader: the
+// worker keeps them once that page asks (see sw-template.js, 'keep-publisher').
+const isPublisher = (f) => f === 'publish.html' || f.startsWith('publish/');
+const all = walk(dir).filter((f) => !f.startsWith('data/') && f !== 'sw.js').sort();
+const files = all.filter((f) => !isPublisher(f));
+const publisher = all.filter(isPublisher);
 const hash = crypto.createHash('sha256');
-for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+for (const f of all) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const template = fs.readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
 const sw = template
   .replace('__APP_FILES__', JSON.stringify(files))
+  .replace('__PUBLISHER_FILES__', JSON.stringify(publisher))
   .replace('__APP_VERSION__', hash.digest('hex').slice(0, 16))
   .replace('__DATA_DIR__', DATA_DIR);
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-console.log(`offline: sw.js precaches ${files.length} built files`);
+console.log(`offline: sw.js precaches ${files.length} built files, and the publisher page's ${publisher.length} once it is opened`);

@@ -17,6 +17,9 @@
 //   cache is deleted only once no open page reads it.
 'use strict';
 const APP_FILES = __APP_FILES__;
+// The publisher page's files: kept only for those who open that page (it asks), and kept again
+// by a new build's worker when the old one had them.
+const PUBLISHER_FILES = __PUBLISHER_FILES__;
 const APP_CACHE = 'samiksha-app-__APP_VERSION__';
 // The dataset a host without a catalogue serves.
 const DEFAULT_DIR = '__DATA_DIR__';
@@ -173,6 +176,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(APP_CACHE);
     await cache.addAll(APP_FILES.map((f) => new Request(new URL(f, SCOPE), { cache: 'no-store' })));
+    if (await caches.match(new URL('publish.html', SCOPE).href)) await keepPublisher(cache);
     const dir = await defaultDir();
     const current = await activeData(dir);
     if (!current || !(await caches.has(current))) await saveDataset(dir);
@@ -237,16 +241,25 @@ async function fromApp(request) {
 }
 
 // Pages come from the network when there is one, so a new build shows at once; without a
-// network, from the saved build.
+// network, from the saved build: the page itself if it was kept (publish.html), else the viewer.
 async function page(request) {
   try {
     return await fetch(request);
   } catch (err) {
-    const hit = await (await caches.open(APP_CACHE)).match(new URL('index.html', SCOPE));
+    const cache = await caches.open(APP_CACHE);
+    const hit = (await cache.match(request, { ignoreSearch: true })) || (await cache.match(new URL('index.html', SCOPE)));
     if (hit) return hit;
     throw err;
   }
 }
+
+async function keepPublisher(cache) {
+  await cache.addAll(PUBLISHER_FILES.map((f) => new Request(new URL(f, SCOPE), { cache: 'no-store' })));
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'keep-publisher') event.waitUntil(caches.open(APP_CACHE).then(keepPublisher));
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -611,10 +611,12 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         }
     }
 
-    // Strict by default: stop before writing anything.
+    // Strict by default: stop before writing anything, naming every kind of problem at once so
+    // a clerk fixes the sheet in one pass.
+    let mut problems: Vec<String> = Vec::new();
     if !bad.is_empty() {
         let more = if bad.len() > 8 { format!("\n  and {} more", bad.len() - 8) } else { String::new() };
-        return Err(format!(
+        problems.push(format!(
             "{} cell(s) are not numbers (expected a number such as 12.5 or 1,234, a number in brackets for a small sample, \"*\" for suppressed, or an empty cell):\n  {}{more}\nnothing was written",
             bad.len(),
             bad[..bad.len().min(8)].join("\n  ")
@@ -622,7 +624,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     }
     if !args.allow_unmatched {
         if !unmatched.is_empty() {
-            return Err(unmatched_districts_error(&vname, &unmatched, &first_at, districts, &args.districts.display().to_string()));
+            problems.push(unmatched_districts_error(&vname, &unmatched, &first_at, districts, &args.districts.display().to_string()));
         }
         if !unknown_indicators.is_empty() {
             let mut list: Vec<String> = unknown_indicators
@@ -633,7 +635,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
             if unknown_indicators.len() > 12 {
                 list.push(format!("  and {} more", unknown_indicators.len() - 12));
             }
-            return Err(format!(
+            problems.push(format!(
                 "{}: {} indicator key(s) in column \"{}\" are not in the indicator sheet {}:\n{}\nadd a row for each to the sheet (its \"key\" column), or pass --allow-unmatched to leave them out on purpose; nothing was written",
                 vname,
                 unknown_indicators.len(),
@@ -644,13 +646,16 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         }
         if !unknown_flags.is_empty() {
             let list: Vec<String> = unknown_flags.iter().take(6).map(|(k, (n, at))| format!("  \"{k}\" ({n} values, first at {at})")).collect();
-            return Err(format!(
+            problems.push(format!(
                 "{} flag text(s) are not in the flag sheet{}:\n{}\nadd a row `text,id,label_en,label_hi[,gap]` for each to --flags, or pass --allow-unmatched to keep the values without a flag; nothing was written",
                 unknown_flags.len(),
                 args.flags.as_ref().map(|f| format!(" {}", f.display())).unwrap_or_default(),
                 list.join("\n")
             ));
         }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
     }
     report.skipped_districts = unmatched;
     report.skipped_indicators = unknown_indicators;

@@ -91,3 +91,104 @@ fn cell_text(d: &Data, month: bool) -> String {
         Data::Error(e) => format!("#{e:?}"),
     }
 }
+
+/// Writes a plain `.xlsx` workbook: one sheet per `(name, rows)`, each cell text (a number
+/// when it reads as one, as a spreadsheet stores typed figures). It exists so tests and the
+/// docs' examples can hand the reader a real workbook; styles, dates and formulas are not
+/// written.
+pub fn write_plain_xlsx(sheets: &[(&str, Vec<Vec<String>>)]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).last_modified_time(zip::DateTime::default());
+    let mut put = |name: &str, body: String| -> Result<(), String> {
+        w.start_file(name, opts).map_err(|e| e.to_string())?;
+        w.write_all(body.as_bytes()).map_err(|e| e.to_string())
+    };
+    let n = sheets.len();
+    put(
+        "[Content_Types].xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{}</Types>"#,
+            (1..=n).map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#)).collect::<String>()
+        ),
+    )?;
+    put("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into())?;
+    put(
+        "xl/workbook.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{}</sheets></workbook>"#,
+            sheets
+                .iter()
+                .enumerate()
+                .map(|(i, (name, _))| format!(r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#, esc(name), i + 1, i + 1))
+                .collect::<String>()
+        ),
+    )?;
+    put(
+        "xl/_rels/workbook.xml.rels",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>"#,
+            (1..=n).map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#)).collect::<String>()
+        ),
+    )?;
+    for (i, (_, rows)) in sheets.iter().enumerate() {
+        let mut body = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            body.push_str(&format!(r#"<row r="{}">"#, r + 1));
+            for (c, cell) in row.iter().enumerate() {
+                let at = format!("{}{}", crate::csvin::column_letter(c), r + 1);
+                if cell.is_empty() {
+                    continue;
+                }
+                // A figure typed into a spreadsheet is stored as a number; leading zeros and
+                // signs a number would lose stay text.
+                let numeric = cell.parse::<f64>().is_ok_and(|f| f.is_finite()) && !cell.starts_with('0') || cell == "0";
+                if numeric && r > 0 {
+                    body.push_str(&format!(r#"<c r="{at}"><v>{cell}</v></c>"#));
+                } else {
+                    body.push_str(&format!(r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#, esc(cell)));
+                }
+            }
+            body.push_str("</row>");
+        }
+        put(
+            &format!("xl/worksheets/sheet{}.xml", i + 1),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{body}</sheetData></worksheet>"#
+            ),
+        )?;
+    }
+    Ok(w.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(csv: &str) -> Vec<Vec<String>> {
+        csv.lines().map(|l| l.split(',').map(str::to_string).collect()).collect()
+    }
+
+    #[test]
+    fn a_workbook_reads_as_its_csv_would_with_rows_and_column_letters() {
+        let book = write_plain_xlsx(&[
+            ("Notes", rows("a\n1")),
+            ("Values", rows("district,indicator,period,value\nDehradun,TAP,2023-03,86.5\nHaridwar,TAP,2023-03,n/a")),
+        ])
+        .unwrap();
+        let name = Path::new("march.xlsx");
+        assert_eq!(sheet_names(name, &book).unwrap(), ["Notes", "Values"]);
+        assert_eq!(sheet_for_role(&sheet_names(name, &book).unwrap(), "values").as_deref(), Some("Values"));
+        assert_eq!(sheet_for_role(&sheet_names(name, &book).unwrap(), "districts"), None);
+        let t = table(name, &book, "Values").unwrap();
+        assert_eq!(t.headers, ["district", "indicator", "period", "value"]);
+        // 86.5 was stored as a number and reads back as the text a CSV would hold.
+        assert_eq!(t.rows[0].fields, ["Dehradun", "TAP", "2023-03", "86.5"]);
+        let err = t.parse::<f64>(&t.rows[1], "value", "a number").unwrap_err();
+        assert_eq!(err, "march.xlsx, sheet \"Values\", row 3, column D (\"value\"): \"n/a\" is not a number");
+        let err = table(name, &book, "Districts").unwrap_err();
+        assert_eq!(err, "march.xlsx: no sheet \"Districts\"; the workbook has \"Notes\", \"Values\"");
+        assert!(sheet_names(name, b"not a workbook").unwrap_err().contains("not a workbook this page can read"));
+    }
+}

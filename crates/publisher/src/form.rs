@@ -1,0 +1,379 @@
+//! The publisher page's state as plain data, and what it becomes: the officer's chosen files and
+//! form fields → the command lines `samiksha-publish` would run → a [`Bundle`]. Nothing here
+//! touches the browser, so it is tested natively; the components only lay it out.
+
+use samiksha_core::Lang;
+use samiksha_publish::bundle::{publish, Bundle, Publication};
+use samiksha_publish::csvin::TextEncoding;
+use samiksha_publish::files::Memory;
+use samiksha_publish::workbook;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// What a chosen file is for: one file input each, named as the command line's flags are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Districts,
+    Indicators,
+    Values,
+    Meta,
+    Boundaries,
+    Aliases,
+    Flags,
+    Reviews,
+    Notes,
+    Catalog,
+}
+
+/// Whether the publication needs a file for a role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+}
+
+/// How a file is read: a table (CSV or a workbook's sheet), or a JSON document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Table,
+    Json,
+}
+
+impl Role {
+    pub const ALL: [Role; 10] =
+        [Role::Districts, Role::Indicators, Role::Values, Role::Meta, Role::Boundaries, Role::Aliases, Role::Flags, Role::Reviews, Role::Notes, Role::Catalog];
+
+    /// The id in the page (`data-role`) and the sheet name a workbook is searched for.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Districts => "districts",
+            Role::Indicators => "indicators",
+            Role::Values => "values",
+            Role::Meta => "meta",
+            Role::Boundaries => "boundaries",
+            Role::Aliases => "aliases",
+            Role::Flags => "flags",
+            Role::Reviews => "reviews",
+            Role::Notes => "notes",
+            Role::Catalog => "catalog",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn need(self) -> Need {
+        match self {
+            Role::Districts | Role::Indicators | Role::Values => Need::Required,
+            _ => Need::Optional,
+        }
+    }
+
+    pub fn shape(self) -> Shape {
+        match self {
+            Role::Meta | Role::Boundaries | Role::Catalog => Shape::Json,
+            _ => Shape::Table,
+        }
+    }
+
+    /// The role a dropped file takes from its name: `values.csv`, `MP values March.xlsx`.
+    /// The longest role name found wins, so "indicators" is not taken for "districts".
+    pub fn guess(file_name: &str) -> Option<Role> {
+        let lower = file_name.to_lowercase();
+        if lower.ends_with(".topo.json") || lower.ends_with(".geojson") {
+            return Some(Role::Boundaries);
+        }
+        Role::ALL.into_iter().filter(|r| lower.contains(r.id())).max_by_key(|r| r.id().len())
+    }
+}
+
+/// A file the officer chose, as the page read it.
+#[derive(Clone, Debug)]
+pub struct Chosen {
+    pub name: String,
+    pub bytes: Rc<Vec<u8>>,
+    pub kind: Kind,
+    /// The sheet chosen for this role, when the file is a workbook.
+    pub sheet: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// CSV text, read in the encoding found.
+    Text(TextEncoding),
+    /// A workbook and its sheets in order.
+    Workbook(Vec<String>),
+    Json,
+    /// A file the page could not read, and why (shown beside its input).
+    Unreadable(String),
+}
+
+/// A workbook is known by its bytes (a zip, or the old binary format), not its name.
+fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_lowercase();
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || [".xlsx", ".xls", ".xlsm", ".ods"].iter().any(|e| lower.ends_with(e))
+}
+
+impl Chosen {
+    /// Reads a chosen file for a role: a workbook lists its sheets and takes the sheet named
+    /// like the role (or its only sheet); CSV says its encoding.
+    pub fn read(role: Role, name: &str, bytes: Vec<u8>) -> Chosen {
+        let (kind, sheet) = match role.shape() {
+            Shape::Json => (Kind::Json, None),
+            Shape::Table if is_workbook(name, &bytes) => match workbook::sheet_names(name.as_ref(), &bytes) {
+                Ok(sheets) => {
+                    let sheet = workbook::sheet_for_role(&sheets, role.id());
+                    (Kind::Workbook(sheets), sheet)
+                }
+                Err(e) => (Kind::Unreadable(e), None),
+            },
+            Shape::Table => (Kind::Text(samiksha_publish::csvin::decode(&bytes).1), None),
+        };
+        Chosen { name: name.to_string(), bytes: Rc::new(bytes), kind, sheet }
+    }
+}
+
+/// The hand-written part of the manifest as form fields; the rest of a given meta.json (periods'
+/// labels, bands, headlines …) is kept as it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MetaForm {
+    pub title_en: String,
+    pub title_hi: String,
+    pub publisher_en: String,
+    pub publisher_hi: String,
+    pub licence_en: String,
+    pub licence_hi: String,
+    pub licence_url: String,
+    /// YYYY-MM-DD
+    pub updated: String,
+}
+
+impl MetaForm {
+    /// The fields a meta.json already holds, to fill the form.
+    pub fn from_json(bytes: &[u8]) -> MetaForm {
+        let v: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+        let s = |p: &str| v.pointer(p).and_then(|x| x.as_str()).unwrap_or_default().to_string();
+        MetaForm {
+            title_en: s("/title/en"),
+            title_hi: s("/title/hi"),
+            publisher_en: s("/publisher/en"),
+            publisher_hi: s("/publisher/hi"),
+            licence_en: s("/licence/name/en"),
+            licence_hi: s("/licence/name/hi"),
+            licence_url: s("/licence/url"),
+            updated: s("/updated"),
+        }
+    }
+
+    /// meta.json's bytes: `base` (a given meta.json, or nothing) with the form's non-empty
+    /// fields written over it. A field left as the file had it changes nothing.
+    pub fn to_json(&self, base: Option<&[u8]>) -> Result<Vec<u8>, String> {
+        let mut v: serde_json::Value = match base {
+            Some(b) => serde_json::from_slice(b).map_err(|e| format!("meta.json: {e} (expected a JSON object with title, publisher, licence and updated)"))?,
+            None => serde_json::json!({}),
+        };
+        if !v.is_object() {
+            return Err("meta.json: expected a JSON object with title, publisher, licence and updated".into());
+        }
+        let mut set = |path: &[&str], value: &str| {
+            if value.trim().is_empty() {
+                return;
+            }
+            let mut at = &mut v;
+            for key in &path[..path.len() - 1] {
+                if !at.get(*key).is_some_and(|x| x.is_object()) {
+                    at[*key] = serde_json::json!({});
+                }
+                at = &mut at[*key];
+            }
+            at[path[path.len() - 1]] = serde_json::Value::String(value.trim().to_string());
+        };
+        set(&["title", "en"], &self.title_en);
+        set(&["title", "hi"], &self.title_hi);
+        set(&["publisher", "en"], &self.publisher_en);
+        set(&["publisher", "hi"], &self.publisher_hi);
+        set(&["licence", "name", "en"], &self.licence_en);
+        set(&["licence", "name", "hi"], &self.licence_hi);
+        set(&["licence", "url"], &self.licence_url);
+        set(&["updated"], &self.updated);
+        serde_json::to_vec(&v).map_err(|e| e.to_string())
+    }
+}
+
+/// Whether names that match nothing stop the build (the command line's `--allow-unmatched`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unmatched {
+    #[default]
+    Refuse,
+    LeaveOut,
+}
+
+/// Everything the officer has given the page.
+#[derive(Clone, Debug, Default)]
+pub struct Form {
+    pub files: BTreeMap<Role, Chosen>,
+    pub meta: MetaForm,
+    /// The dataset's id on the site: `data/<id>/`.
+    pub id: String,
+    pub district_column: String,
+    pub indicator_column: String,
+    /// Wide files' periods, one per line: `id=value_column[:flag_column][@year]`.
+    pub periods: String,
+    pub unmatched: Unmatched,
+    pub boundary_source_en: String,
+    pub boundary_source_hi: String,
+}
+
+/// A problem found before anything is built, in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Missing {
+    pub en: String,
+    pub hi: String,
+}
+
+impl Form {
+    /// The name a role's input is known by in the page's memory and in messages: the file's
+    /// name, or `book.xlsx, sheet "Values"` for a workbook's sheet (one workbook serves several
+    /// roles), so messages that name the input say the sheet.
+    fn key(c: &Chosen) -> String {
+        match (&c.kind, &c.sheet) {
+            (Kind::Workbook(_), Some(s)) => format!("{}, sheet \"{s}\"", c.name),
+            _ => c.name.clone(),
+        }
+    }
+
+    /// What must be fixed before the build can run: required files, unreadable files, a
+    /// workbook with no sheet chosen, the meta fields and the id.
+    pub fn missing(&self) -> Vec<Missing> {
+        let mut out = Vec::new();
+        for role in Role::ALL {
+            match self.files.get(&role) {
+                None if role.need() == Need::Required => out.push(Missing {
+                    en: format!("No {} file: choose the CSV file or workbook that holds them.", role.id()),
+                    hi: format!("{} की फ़ाइल नहीं चुनी गई: वह CSV फ़ाइल या वर्कबुक चुनें जिसमें ये हैं।", crate::words::role_name(role, Lang::Hi)),
+                }),
+                Some(Chosen { name, kind: Kind::Unreadable(why), .. }) => out
+                    .push(Missing {
+                        en: format!("{name}: {why}"), hi: format!("{name}: यह फ़ाइल पढ़ी नहीं जा सकी ({why})")
+                    }),
+                Some(Chosen { name, kind: Kind::Workbook(sheets), sheet: None, .. }) => out.push(Missing {
+                    en: format!(
+                        "{name}: no sheet named \"{}\"; choose the sheet that holds the {} (the workbook has {})",
+                        role.id(),
+                        role.id(),
+                        sheets.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+                    ),
+                    hi: format!(
+                        "{name}: \"{}\" नाम की शीट नहीं है; {} वाली शीट चुनें (वर्कबुक में ये शीट हैं: {})",
+                        role.id(),
+                        crate::words::role_name(role, Lang::Hi),
+                        sheets.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+                    ),
+                }),
+                _ => {}
+            }
+        }
+        if !samiksha_core::manifest::is_valid_id(&self.id) {
+            out.push(Missing {
+                en: format!("The dataset's id \"{}\": use lower-case letters, digits and hyphens, e.g. mp-review.", self.id),
+                hi: format!("डेटासेट की पहचान \"{}\": केवल अंग्रेज़ी के छोटे अक्षर, अंक और हाइफ़न लिखें, जैसे mp-review।", self.id),
+            });
+        }
+        let m = &self.meta;
+        for (value, en, hi) in [
+            (&m.title_en, "the title in English", "अंग्रेज़ी में शीर्षक"),
+            (&m.title_hi, "the title in Hindi", "हिंदी में शीर्षक"),
+            (&m.publisher_en, "the publisher in English", "अंग्रेज़ी में प्रकाशक"),
+            (&m.publisher_hi, "the publisher in Hindi", "हिंदी में प्रकाशक"),
+            (&m.licence_en, "the licence in English", "अंग्रेज़ी में लाइसेंस"),
+            (&m.licence_hi, "the licence in Hindi", "हिंदी में लाइसेंस"),
+            (&m.updated, "the date of the figures (YYYY-MM-DD)", "आँकड़ों की तारीख़ (YYYY-MM-DD)"),
+        ] {
+            if value.trim().is_empty() {
+                out.push(Missing {
+                    en: format!("About the dataset: fill in {en}."), hi: format!("डेटासेट के बारे में: {hi} भरें।")
+                });
+            }
+        }
+        out
+    }
+
+    /// The page's memory and the command lines: what [`build`](Form::build) runs.
+    pub fn publication(&self) -> Result<(Memory, Publication, Vec<String>), String> {
+        let mut fs = Memory::default();
+        let mut import: Vec<String> = Vec::new();
+        let mut boundaries: Option<Vec<String>> = None;
+        let mut catalog = None;
+        let meta_base = self.files.get(&Role::Meta).map(|c| c.bytes.as_slice().to_vec());
+        fs.files.insert("meta.json".into(), self.meta.to_json(meta_base.as_deref())?);
+        import.extend(["--meta".into(), "meta.json".into()]);
+        for (role, c) in &self.files {
+            let key = Form::key(c);
+            match (&c.kind, &c.sheet) {
+                (Kind::Workbook(_), Some(sheet)) => {
+                    fs.tables.insert(PathBuf::from(&key), workbook::table(c.name.as_ref(), &c.bytes, sheet)?);
+                }
+                (Kind::Unreadable(why), _) => return Err(format!("{}: {why}", c.name)),
+                _ if *role == Role::Meta => continue,
+                _ => {
+                    fs.files.insert(PathBuf::from(&key), c.bytes.to_vec());
+                }
+            }
+            match role {
+                Role::Meta => {}
+                Role::Boundaries => {
+                    let mut b = vec!["--input".into(), key.clone()];
+                    if !self.boundary_source_en.trim().is_empty() && !self.boundary_source_hi.trim().is_empty() {
+                        b.extend(["--source".into(), self.boundary_source_en.trim().into(), "--source-hi".into(), self.boundary_source_hi.trim().into()]);
+                    }
+                    boundaries = Some(b);
+                }
+                Role::Catalog => catalog = Some(PathBuf::from(&key)),
+                _ => import.extend([format!("--{}", role.id()), key.clone()]),
+            }
+        }
+        if let (Some(b), Some(d)) = (boundaries.as_mut(), self.files.get(&Role::Districts)) {
+            b.extend(["--districts".into(), Form::key(d)]);
+            if let Some(a) = self.files.get(&Role::Aliases) {
+                b.extend(["--aliases".into(), Form::key(a)]);
+            }
+            if self.unmatched == Unmatched::LeaveOut {
+                b.push("--allow-unmatched".into());
+            }
+        }
+        if !self.district_column.trim().is_empty() {
+            import.extend(["--district-column".into(), self.district_column.trim().into()]);
+        }
+        if !self.indicator_column.trim().is_empty() {
+            import.extend(["--indicator-column".into(), self.indicator_column.trim().into()]);
+        }
+        for p in self.periods.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            import.extend(["--period".into(), p.into()]);
+        }
+        if self.unmatched == Unmatched::LeaveOut {
+            import.push("--allow-unmatched".into());
+        }
+        let p = Publication::from_commands(&self.id, &import, boundaries.as_deref(), catalog)?;
+        // The equivalent command lines, for the officer who later moves to the command line.
+        let mut commands = vec![format!("samiksha-publish import {} --out data/{}", shell(&import), self.id)];
+        if let Some(b) = &boundaries {
+            commands.push(format!("samiksha-publish boundaries {} --out data/{id}/boundaries.json --manifest data/{id}/manifest.json", shell(b), id = self.id));
+        }
+        Ok((fs, p, commands))
+    }
+
+    /// Builds and checks the publication; nothing comes back while an error stands.
+    pub fn build(&self) -> Result<(Bundle, Vec<String>), String> {
+        let (fs, p, commands) = self.publication()?;
+        Ok((publish(&fs, &p)?, commands))
+    }
+}
+
+fn shell(args: &[String]) -> String {
+    args.iter()
+        .map(|a| if a.contains([' ', '"', '\'', '#']) || a.is_empty() { format!("'{}'", a.replace('\'', "'\\''")) } else { a.clone() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,68 @@
+//! The publisher page's only contact with the browser beyond the DOM: reading a chosen file's
+//! bytes, offering the built folder as a download, the page's language from its address, and
+//! asking the service worker to keep the page for offline use. Nothing is ever sent anywhere.
+
+use samiksha_core::Lang;
+use wasm_bindgen::JsCast;
+
+/// A chosen or dropped file's name and bytes.
+pub async fn read(file: &web_sys::File) -> Result<(String, Vec<u8>), String> {
+    let buffer =
+        wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{}: the browser could not read the file", file.name()))?;
+    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// The files of an input or a drop, in order.
+pub fn files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Offers `content` as a download. The object URL is revoked only after the browser has had a
+/// turn to start the download: revoking it at once can cancel it.
+pub fn download(filename: &str, mime: &str, content: &[u8]) -> bool {
+    let attempt = || -> Option<()> {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let window = web_sys::window()?;
+        let a: web_sys::HtmlAnchorElement = window.document()?.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+        let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000).ok()?;
+        Some(())
+    };
+    attempt().is_some()
+}
+
+/// `?lang=en` shows the page in English; Hindi otherwise, as the viewer.
+pub fn lang() -> Lang {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if search.split(['?', '&']).any(|p| p == "lang=en") {
+        Lang::En
+    } else {
+        Lang::Hi
+    }
+}
+
+/// Registers the site's service worker (the viewer's) and asks it to keep this page's files,
+/// so the page opens offline after one visit without the viewer's readers fetching them.
+pub fn keep_offline() {
+    let Some(w) = web_sys::window() else { return };
+    let sw = w.navigator().service_worker();
+    let _ = sw.register("sw.js");
+    let ask = wasm_bindgen::closure::Closure::once_into_js(move |reg: wasm_bindgen::JsValue| {
+        if let Some(active) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>().ok().and_then(|r| r.active()) {
+            let _ = active.post_message(&wasm_bindgen::JsValue::from_str("keep-publisher"));
+        }
+    });
+    if let Ok(ready) = sw.ready() {
+        let _ = ready.then(ask.unchecked_ref());
+    }
+}

@@ -1,0 +1,279 @@
+//! The publisher page's components: one labelled file input per role (and a drop zone), the
+//! meta form, the options, the problems list and the download. They lay out [`Form`] and what
+//! [`Form::build`] returns; deciding and wording live in `form` and `words`.
+
+use crate::form::{Chosen, Form, Kind, MetaForm, Need, Role, Unmatched};
+use crate::words::{hindi, pick, role_help, role_name};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use samiksha_core::numfmt::format_number;
+use samiksha_core::Lang;
+use std::rc::Rc;
+
+/// What the last build gave: the folder's files and its zip, or the problems that stopped it.
+#[derive(Clone)]
+enum Outcome {
+    Built { zip: Rc<Vec<u8>>, files: Vec<(String, usize, String)>, report: Vec<String>, commands: Vec<String> },
+    Refused(Vec<(String, Option<String>)>),
+}
+
+fn problem_lines(text: &str) -> Vec<(String, Option<String>)> {
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| (l.to_string(), hindi(l))).collect()
+}
+
+async fn take(form: RwSignal<Form>, role: Role, file: web_sys::File) {
+    let Ok((name, bytes)) = crate::io::read(&file).await else { return };
+    let chosen = Chosen::read(role, &name, bytes);
+    form.update(|f| {
+        if role == Role::Meta {
+            f.meta = MetaForm::from_json(&chosen.bytes);
+        }
+        f.files.insert(role, chosen);
+    });
+}
+
+#[component]
+pub fn Page() -> impl IntoView {
+    let lang = crate::io::lang();
+    let t = move |hi: &'static str, en: &'static str| pick(lang, hi, en);
+    let form = RwSignal::new(Form::default());
+    let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
+    // Any change to the inputs makes the last build stale: it is cleared, never offered.
+    Effect::new(move |_| {
+        form.track();
+        outcome.set(None);
+    });
+
+    let inputs = Role::ALL
+        .into_iter()
+        .map(|role| {
+            let id = format!("file-{}", role.id());
+            let on_change = move |ev: leptos::ev::Event| {
+                let input: web_sys::HtmlInputElement = event_target(&ev);
+                if let Some(file) = crate::io::files(input.files()).into_iter().next() {
+                    spawn_local(take(form, role, file));
+                }
+            };
+            let status = move || {
+                form.with(|f| {
+                    f.files.get(&role).map(|c| {
+                        let detail = match &c.kind {
+                            Kind::Text(enc) => format!("{} · {}", t("पाठ", "text"), enc.name()),
+                            Kind::Workbook(_) => t("वर्कबुक", "workbook").to_string(),
+                            Kind::Json => "JSON".to_string(),
+                            Kind::Unreadable(why) => why.clone(),
+                        };
+                        format!("{} ({}, {} {})", c.name, detail, format_number(c.bytes.len() as f64, 0), t("बाइट", "bytes"))
+                    })
+                })
+            };
+            let sheets = move || {
+                form.with(|f| match f.files.get(&role) {
+                    Some(Chosen { kind: Kind::Workbook(sheets), sheet, .. }) => Some((sheets.clone(), sheet.clone())),
+                    _ => None,
+                })
+            };
+            let on_sheet = move |ev: leptos::ev::Event| {
+                let v = event_target_value(&ev);
+                form.update(|f| {
+                    if let Some(c) = f.files.get_mut(&role) {
+                        c.sheet = if v.is_empty() { None } else { Some(v) };
+                    }
+                });
+            };
+            let required = role.need() == Need::Required;
+            let accept = if role == Role::Meta || role == Role::Catalog { ".json" } else if role == Role::Boundaries { ".json,.geojson" } else { ".csv,.txt,.tsv,.xlsx,.xls,.xlsm,.ods" };
+            view! {
+                <li class="role">
+                    <label for=id.clone()>
+                        <span class="role-name">{role_name(role, lang)}</span>
+                        {required.then(|| view! { <span class="req">{t(" (ज़रूरी)", " (required)")}</span> })}
+                    </label>
+                    <span class="help">{role_help(role, lang)}</span>
+                    <input type="file" id=id data-role=role.id() accept=accept on:change=on_change/>
+                    <span class="status" data-status=role.id()>{status}</span>
+                    {move || sheets().map(|(list, chosen)| {
+                        let sid = format!("sheet-{}", role.id());
+                        view! {
+                            <label for=sid.clone() class="sheet">{t("शीट", "Sheet")}" "
+                                <select id=sid data-sheet-for=role.id() on:change=on_sheet>
+                                    <option value="" selected=chosen.is_none()>{t("— शीट चुनें —", "— choose a sheet —")}</option>
+                                    {list.into_iter().map(|s| { let sel = chosen.as_deref() == Some(s.as_str()); view! { <option value=s.clone() selected=sel>{s.clone()}</option> } }).collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let files = crate::io::files(ev.data_transfer().and_then(|d| d.files()));
+        for file in files {
+            spawn_local(async move {
+                let Ok((name, bytes)) = crate::io::read(&file).await else { return };
+                // A workbook serves every role it has a sheet for; another file the role its
+                // name says.
+                let probe = Chosen::read(Role::Values, &name, bytes.clone());
+                let roles: Vec<Role> = match &probe.kind {
+                    Kind::Workbook(sheets) => Role::ALL.into_iter().filter(|r| sheets.iter().any(|s| s.trim().eq_ignore_ascii_case(r.id()))).collect(),
+                    _ => Role::guess(&name).into_iter().collect(),
+                };
+                form.update(|f| {
+                    for role in roles {
+                        let chosen = Chosen::read(role, &name, bytes.clone());
+                        if role == Role::Meta {
+                            f.meta = MetaForm::from_json(&chosen.bytes);
+                        }
+                        f.files.insert(role, chosen);
+                    }
+                });
+            });
+        }
+    };
+
+    let text_field = move |id: &'static str, hi: &'static str, en: &'static str, get: fn(&Form) -> String, set: fn(&mut Form, String)| {
+        view! {
+            <p class="field">
+                <label for=id>{t(hi, en)}</label>
+                <input type="text" id=id name=id prop:value=move || form.with(get) on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| set(f, v)) }/>
+            </p>
+        }
+    };
+
+    let build = move |_| {
+        let f = form.get_untracked();
+        let missing = f.missing();
+        let result = if !missing.is_empty() {
+            Outcome::Refused(
+                missing
+                    .into_iter()
+                    .map(|m| match lang {
+                        Lang::Hi => (m.hi, Some(m.en)),
+                        Lang::En => (m.en, Some(m.hi)),
+                    })
+                    .collect(),
+            )
+        } else {
+            match f.build() {
+                Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
+                    Ok(zip) => Outcome::Built {
+                        zip: Rc::new(zip),
+                        files: bundle.files.iter().map(|(n, b)| (format!("data/{n}"), b.len(), samiksha_core::sha256_hex(b))).collect(),
+                        report: bundle.report,
+                        commands,
+                    },
+                    Err(e) => Outcome::Refused(problem_lines(&e)),
+                },
+                Err(e) => Outcome::Refused(problem_lines(&e)),
+            }
+        };
+        outcome.set(Some(result));
+    };
+
+    let download = move |_| {
+        if let Some(Outcome::Built { zip, .. }) = outcome.get_untracked() {
+            let id = form.with_untracked(|f| f.id.clone());
+            crate::io::download(&format!("samiksha-{id}.zip"), "application/zip", &zip);
+        }
+    };
+
+    let other = match lang {
+        Lang::Hi => view! { <a href="?lang=en" hreflang="en" lang="en">"English"</a> },
+        Lang::En => view! { <a href="?lang=hi" hreflang="hi" lang="hi">"हिंदी"</a> },
+    };
+
+    view! {
+        <header class="bar">
+            <h1>{t("अपने आँकड़े प्रकाशित करें", "Publish your own data")}</h1>
+            <nav>{other}" · "<a href="./">{t("समीक्षा पर लौटें", "Back to Samiksha")}</a></nav>
+        </header>
+        <main id="main">
+            <p class="lead">{t(
+                "अपनी CSV फ़ाइलें या Excel वर्कबुक चुनें। यह पेज उन्हें इसी ब्राउज़र में जाँचता है और साइट पर रखने के लिए data/ फ़ोल्डर की .zip फ़ाइल बनाता है। आपकी फ़ाइलें कहीं नहीं भेजी जातीं।",
+                "Choose your CSV files or Excel workbooks. This page checks them in this browser and builds a .zip of the data/ folder to put on the site. Your files are never sent anywhere.",
+            )}</p>
+            <section aria-labelledby="step-files">
+                <h2 id="step-files">{t("1. आपकी फ़ाइलें", "1. Your files")}</h2>
+                <div class="drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                    {t("फ़ाइलें यहाँ छोड़ें: नाम (values.csv) या वर्कबुक की शीट के नाम से हर फ़ाइल अपनी जगह जाती है।", "Drop files here: each goes to its place by its name (values.csv) or by a workbook's sheet names.")}
+                </div>
+                <ul class="roles">{inputs}</ul>
+            </section>
+            <section aria-labelledby="step-meta">
+                <h2 id="step-meta">{t("2. डेटासेट के बारे में", "2. About the dataset")}</h2>
+                {text_field("id", "पहचान (साइट पर फ़ोल्डर का नाम, जैसे mp-review)", "Id (the folder's name on the site, e.g. mp-review)", |f| f.id.clone(), |f, v| f.id = v.trim().to_string())}
+                {text_field("title_en", "शीर्षक (अंग्रेज़ी)", "Title (English)", |f| f.meta.title_en.clone(), |f, v| f.meta.title_en = v)}
+                {text_field("title_hi", "शीर्षक (हिंदी)", "Title (Hindi)", |f| f.meta.title_hi.clone(), |f, v| f.meta.title_hi = v)}
+                {text_field("publisher_en", "प्रकाशक (अंग्रेज़ी)", "Publisher (English)", |f| f.meta.publisher_en.clone(), |f, v| f.meta.publisher_en = v)}
+                {text_field("publisher_hi", "प्रकाशक (हिंदी)", "Publisher (Hindi)", |f| f.meta.publisher_hi.clone(), |f, v| f.meta.publisher_hi = v)}
+                {text_field("licence_en", "लाइसेंस (अंग्रेज़ी)", "Licence (English)", |f| f.meta.licence_en.clone(), |f, v| f.meta.licence_en = v)}
+                {text_field("licence_hi", "लाइसेंस (हिंदी)", "Licence (Hindi)", |f| f.meta.licence_hi.clone(), |f, v| f.meta.licence_hi = v)}
+                {text_field("licence_url", "लाइसेंस का पता (वैकल्पिक)", "Licence address (optional)", |f| f.meta.licence_url.clone(), |f, v| f.meta.licence_url = v)}
+                {text_field("updated", "आँकड़ों की तारीख़ (YYYY-MM-DD)", "Date of the figures (YYYY-MM-DD)", |f| f.meta.updated.clone(), |f, v| f.meta.updated = v)}
+            </section>
+            <section aria-labelledby="step-options">
+                <h2 id="step-options">{t("3. विकल्प", "3. Options")}</h2>
+                <p class="field check">
+                    <input type="checkbox" id="allow_unmatched" name="allow_unmatched"
+                        prop:checked=move || form.with(|f| f.unmatched == Unmatched::LeaveOut)
+                        on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.unmatched = if on { Unmatched::LeaveOut } else { Unmatched::Refuse }) }/>
+                    <label for="allow_unmatched">{t(
+                        "जो ज़िले या संकेतक सूची से मेल नहीं खाते, उनकी पंक्तियाँ छोड़ दें (प्रकाशित नहीं होंगी; रिपोर्ट में हर नाम और पंक्तियों की संख्या दिखेगी)",
+                        "Leave out rows whose district or indicator matches nothing in the lists (they are not published; the report names each and how many rows)",
+                    )}</label>
+                </p>
+                <details>
+                    <summary>{t("और विकल्प: स्तंभों के नाम, चौड़ी फ़ाइल, सीमाओं का स्रोत", "More options: column names, wide files, where the boundaries come from")}</summary>
+                    {text_field("district_column", "ज़िले का स्तंभ (डिफ़ॉल्ट district)", "District column (default district)", |f| f.district_column.clone(), |f, v| f.district_column = v)}
+                    {text_field("indicator_column", "संकेतक का स्तंभ (डिफ़ॉल्ट indicator)", "Indicator column (default indicator)", |f| f.indicator_column.clone(), |f, v| f.indicator_column = v)}
+                    <p class="field">
+                        <label for="periods">{t("चौड़ी फ़ाइल की अवधियाँ, हर पंक्ति में एक: id=value_column[:flag_column][@year]", "A wide file's periods, one a line: id=value_column[:flag_column][@year]")}</label>
+                        <textarea id="periods" name="periods" rows="3" prop:value=move || form.with(|f| f.periods.clone()) on:change=move |ev| { let v = event_target_value(&ev); form.update(|f| f.periods = v) }></textarea>
+                    </p>
+                    {text_field("boundary_source_en", "सीमाओं का स्रोत (अंग्रेज़ी)", "Where the boundaries come from (English)", |f| f.boundary_source_en.clone(), |f, v| f.boundary_source_en = v)}
+                    {text_field("boundary_source_hi", "सीमाओं का स्रोत (हिंदी)", "Where the boundaries come from (Hindi)", |f| f.boundary_source_hi.clone(), |f, v| f.boundary_source_hi = v)}
+                </details>
+            </section>
+            <section aria-labelledby="step-check">
+                <h2 id="step-check">{t("4. जाँचें और बनाएँ", "4. Check and build")}</h2>
+                <button type="button" id="build" class="primary" on:click=build>{t("जाँचें और फ़ोल्डर बनाएँ", "Check and build the folder")}</button>
+                <div aria-live="polite">
+                {move || outcome.get().map(|o| match o {
+                    Outcome::Refused(lines) => view! {
+                        <div class="problems" role="alert">
+                            <h3>{t("ठीक करने के लिए समस्याएँ (कुछ भी डाउनलोड के लिए नहीं बना)", "Problems to fix (nothing was built for download)")}</h3>
+                            <ol>{lines.into_iter().map(|(text, other)| view! {
+                                <li class="problem">
+                                    <span lang=if lang == Lang::Hi && other.is_some() && !text.is_ascii() { "hi" } else { "en" }>{text}</span>
+                                    {other.map(|o| view! { <span class="other" lang=if o.is_ascii() { "en" } else { "hi" }>{o}</span> })}
+                                </li>
+                            }).collect_view()}</ol>
+                        </div>
+                    }.into_any(),
+                    Outcome::Built { files, report, commands, .. } => view! {
+                        <div class="built">
+                            <h3>{t("फ़ोल्डर तैयार है: हर जाँच पास हुई", "The folder is ready: every check passed")}</h3>
+                            <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>
+                            <p>{t("zip को साइट के फ़ोल्डर में खोलें: data/ के नीचे की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
+                            <table class="files">
+                                <caption>{t("फ़ोल्डर की फ़ाइलें", "The folder's files")}</caption>
+                                <thead><tr><th scope="col">{t("फ़ाइल", "File")}</th><th scope="col">{t("बाइट", "Bytes")}</th><th scope="col">"SHA-256"</th></tr></thead>
+                                <tbody>{files.into_iter().map(|(n, b, h)| view! { <tr><td>{n}</td><td class="num">{format_number(b as f64, 0)}</td><td><code>{h[..16].to_string()}"…"</code></td></tr> }).collect_view()}</tbody>
+                            </table>
+                            <h3>{t("रिपोर्ट", "Report")}</h3>
+                            <ul class="report" lang="en">{report.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            <details>
+                                <summary>{t("यही काम कमांड लाइन से", "The same from the command line")}</summary>
+                                <pre lang="en">{commands.join("\n")}</pre>
+                            </details>
+                        </div>
+                    }.into_any(),
+                })}
+                </div>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,110 @@
+//! Every sentence the publisher page shows, in Hindi and English, and the Hindi reading of the
+//! publisher library's messages: the library words its problems in English (the command line's
+//! language), so each kind of problem a clerk meets is recognised here and said in Hindi beside
+//! the English original, which keeps the file, sheet, row and column exactly.
+
+use crate::form::Role;
+use samiksha_core::Lang;
+
+/// A sentence in both languages, picked by the page's language.
+pub fn pick(lang: Lang, hi: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Hi => hi,
+        Lang::En => en,
+    }
+}
+
+pub fn role_name(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Districts => pick(lang, "ज़िलों की सूची", "District list"),
+        Role::Indicators => pick(lang, "संकेतकों की शीट", "Indicator sheet"),
+        Role::Values => pick(lang, "आँकड़े", "Values"),
+        Role::Meta => pick(lang, "डेटासेट का विवरण (meta.json)", "About the dataset (meta.json)"),
+        Role::Boundaries => pick(lang, "ज़िलों की सीमाएँ (GeoJSON या TopoJSON)", "District boundaries (GeoJSON or TopoJSON)"),
+        Role::Aliases => pick(lang, "ज़िलों के दूसरे नाम", "Other spellings of district names"),
+        Role::Flags => pick(lang, "चिह्नों का अर्थ", "What flags mean"),
+        Role::Reviews => pick(lang, "समीक्षा बैठकें", "Review meetings"),
+        Role::Notes => pick(lang, "आँकड़ों पर टिप्पणियाँ", "Notes on the data"),
+        Role::Catalog => pick(lang, "साइट की सूची (data/catalog.json)", "The site's catalogue (data/catalog.json)"),
+    }
+}
+
+pub fn role_help(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Districts => pick(lang, "स्तंभ: slug, name_en, name_hi, division …", "Columns: slug, name_en, name_hi, division …"),
+        Role::Indicators => pick(
+            lang,
+            "स्तंभ: id, key, name_en, name_hi, unit, direction …; लक्ष्य भी यहीं (target, target_by)",
+            "Columns: id, key, name_en, name_hi, unit, direction …; targets too (target, target_by)",
+        ),
+        Role::Values => pick(
+            lang,
+            "स्तंभ: district, indicator, period, value (या हर अवधि का एक स्तंभ, नीचे विकल्प देखें)",
+            "Columns: district, indicator, period, value (or one column per period: see the options below)",
+        ),
+        Role::Meta => pick(lang, "वैकल्पिक: पहले का meta.json; नीचे का फ़ॉर्म उसे भरता है", "Optional: an earlier meta.json; the form below is filled from it"),
+        Role::Boundaries => pick(lang, "वैकल्पिक: मानचित्र के लिए", "Optional: for the map"),
+        Role::Aliases => pick(lang, "वैकल्पिक: स्तंभ alias, slug", "Optional: columns alias, slug"),
+        Role::Flags => pick(lang, "वैकल्पिक: स्तंभ text, id, label_en, label_hi", "Optional: columns text, id, label_en, label_hi"),
+        Role::Reviews => pick(lang, "वैकल्पिक: हर नामित ज़िले की एक पंक्ति", "Optional: one row per district named"),
+        Role::Notes => pick(lang, "वैकल्पिक: indicator, period, district, text_en, text_hi", "Optional: indicator, period, district, text_en, text_hi"),
+        Role::Catalog => {
+            pick(lang, "वैकल्पिक: साइट पर पहले से प्रकाशित डेटासेट की सूची, ताकि वे बने रहें", "Optional: the site's current list of datasets, so they stay listed")
+        }
+    }
+}
+
+/// The Hindi of one line of the library's English message, when it is a kind the page knows;
+/// the English line stays beside it with the exact place.
+pub fn hindi(line: &str) -> Option<String> {
+    let l = line.trim();
+    let place = l.split(": ").next().unwrap_or_default();
+    let has = |s: &str| l.contains(s);
+    let text = if has("cell(s) are not numbers") {
+        "इन खानों में संख्या होनी चाहिए (जैसे 12.5 या 1,234; छोटे नमूने के लिए कोष्ठक में संख्या; दबाए गए मान के लिए \"*\"; या खाली):".to_string()
+    } else if has("is not a number") || has("is not a non-negative number") {
+        format!("{place}: यहाँ संख्या होनी चाहिए; इस खाने में संख्या लिखें (अंक, दशमलव बिंदु के साथ)")
+    } else if has("match no district") {
+        format!("{place}: कुछ ज़िलों के नाम ज़िलों की सूची से मेल नहीं खाते; नीचे हर नाम के साथ सुझाया गया सुधार है")
+    } else if has("probably ") && has("aliases") {
+        "सुझाव: दिखाई गई पंक्ति ज़िलों के दूसरे नामों की फ़ाइल (alias,slug) में जोड़ें".to_string()
+    } else if has("no district with a similar name") {
+        "यह नाम किसी ज़िले से नहीं मिलता: इसे ज़िलों की सूची में या दूसरे नामों की फ़ाइल में जोड़ें".to_string()
+    } else if has("are not in the indicator sheet") {
+        format!("{place}: कुछ संकेतक संकेतकों की शीट में नहीं हैं; हर एक के लिए शीट के \"key\" स्तंभ में पंक्ति जोड़ें")
+    } else if has("missing column") {
+        format!("{place}: ज़रूरी स्तंभ नहीं हैं; पहली पंक्ति में स्तंभों के नाम जाँचें")
+    } else if has("no sheet") {
+        format!("{place}: वर्कबुक में यह शीट नहीं है; सही शीट चुनें")
+    } else if has("not UTF-8 text") {
+        format!("{place}: फ़ाइल यूनिकोड में नहीं है; Excel में \"CSV UTF-8\" के रूप में सहेजें (कृतिदेव जैसे पुराने फ़ॉन्ट यूनिकोड नहीं हैं)")
+    } else if has(": empty; expected") {
+        format!("{place}: यह खाना खाली है; इसमें मान लिखें")
+    } else if has("is not a period") {
+        format!("{place}: अवधि YYYY-MM के रूप में लिखें, जैसे 2026-03")
+    } else if has("nothing was written") || has("nothing is offered") {
+        "जब तक ये समस्याएँ हैं, कुछ भी डाउनलोड के लिए नहीं बनेगा".to_string()
+    } else if has("is not a date") {
+        format!("{place}: तारीख़ YYYY-MM-DD के रूप में लिखें")
+    } else if has("twice") || has("two rows") {
+        format!("{place}: एक ही खाने के लिए दो पंक्तियाँ हैं; एक हटाएँ")
+    } else if has("no polygon") || has("polygon(s) match no district") {
+        format!("{place}: सीमाओं की फ़ाइल और ज़िलों की सूची मेल नहीं खाते")
+    } else {
+        return None;
+    };
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kinds_of_problem_a_clerk_meets_are_said_in_hindi_with_their_place() {
+        let h = hindi("book.xlsx, sheet \"Values\", row 4, column D (\"value\"): \"n/a\" is not a number").unwrap();
+        assert!(h.starts_with("book.xlsx, sheet \"Values\", row 4, column D (\"value\")") && h.contains("संख्या"), "{h}");
+        assert!(hindi("values.csv: 1 district name(s) match no district in districts.csv:").unwrap().contains("ज़िलों"));
+        assert!(hindi("read 12 rows").is_none());
+    }
+}

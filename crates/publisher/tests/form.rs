@@ -1,0 +1,141 @@
+//! The page's state turned into a publication, natively: the officer's files as the page holds
+//! them (CSV, or one workbook with a sheet per role), the form's fields and the checkbox, against
+//! the command line's own output for the same inputs.
+
+use samiksha_publisher::form::{Chosen, Form, Kind, MetaForm, Role, Unmatched};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn state() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../publish/tests/fixtures/state")
+}
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(state().join(name)).unwrap()
+}
+
+fn rows(name: &str) -> Vec<Vec<String>> {
+    String::from_utf8(read(name)).unwrap().lines().map(|l| l.split(',').map(str::to_string).collect()).collect()
+}
+
+/// The command line's folder for the fixture state (built from this checkout's CLI).
+fn by_cli() -> Vec<(String, Vec<u8>)> {
+    let dir = std::env::temp_dir().join(format!("samiksha-form-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.join("data/uk");
+    let cli = |args: &[&str]| {
+        let o = Command::new("cargo").args(["run", "--quiet", "--release", "-p", "samiksha-publish", "--"]).args(args).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let p = |n: &str| state().join(n).display().to_string();
+    cli(&[
+        "import",
+        "--values",
+        &p("values.csv"),
+        "--indicators",
+        &p("indicators.csv"),
+        "--districts",
+        &p("districts.csv"),
+        "--meta",
+        &p("meta.json"),
+        "--out",
+        out.to_str().unwrap(),
+        "--allow-unmatched",
+    ]);
+    cli(&["catalog", "--catalog", dir.join("data/catalog.json").to_str().unwrap(), "--id", "uk", "--manifest", out.join("manifest.json").to_str().unwrap()]);
+    let mut files = vec![("catalog.json".to_string(), std::fs::read(dir.join("data/catalog.json")).unwrap())];
+    for sub in ["", "values"] {
+        for e in std::fs::read_dir(out.join(sub)).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_file() {
+                let name = path.strip_prefix(&out).unwrap().to_string_lossy().replace('\\', "/");
+                files.push((format!("uk/{name}"), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn form_with(files: Vec<(Role, Chosen)>) -> Form {
+    let meta = read("meta.json");
+    let mut f = Form { id: "uk".into(), meta: MetaForm::from_json(&meta), unmatched: Unmatched::LeaveOut, ..Form::default() };
+    f.files.insert(Role::Meta, Chosen::read(Role::Meta, "meta.json", meta));
+    f.files.extend(files);
+    f
+}
+
+#[test]
+fn csv_files_and_a_workbook_each_build_the_command_lines_folder() {
+    let expected = by_cli();
+    let csv = form_with(
+        [(Role::Districts, "districts.csv"), (Role::Indicators, "indicators.csv"), (Role::Values, "values.csv")]
+            .map(|(r, n)| (r, Chosen::read(r, n, read(n))))
+            .to_vec(),
+    );
+    let book = samiksha_publish::workbook::write_plain_xlsx(&[
+        ("Values", rows("values.csv")),
+        ("Districts", rows("districts.csv")),
+        ("Indicators", rows("indicators.csv")),
+    ])
+    .unwrap();
+    let chosen = |r: Role| (r, Chosen::read(r, "uk.xlsx", book.clone()));
+    let xlsx = form_with(vec![chosen(Role::Districts), chosen(Role::Indicators), chosen(Role::Values)]);
+    assert_eq!(xlsx.files[&Role::Values].sheet.as_deref(), Some("Values"));
+    for (what, form) in [("csv", csv), ("xlsx", xlsx)] {
+        assert!(form.missing().is_empty(), "{what}: {:?}", form.missing());
+        let (bundle, commands) = form.build().unwrap_or_else(|e| panic!("{what}: {e}"));
+        let mut ours = bundle.files.clone();
+        ours.sort();
+        assert_eq!(ours.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), expected.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), "{what}");
+        for ((name, a), (_, b)) in ours.iter().zip(&expected) {
+            assert!(a == b, "{what}: {name} differs from the command line's");
+        }
+        assert!(commands[0].contains("--allow-unmatched") && commands[0].ends_with("--out data/uk"), "{what}: {}", commands[0]);
+    }
+}
+
+#[test]
+fn what_is_missing_is_said_in_both_languages_before_anything_is_built() {
+    let book = samiksha_publish::workbook::write_plain_xlsx(&[("Sheet1", rows("values.csv")), ("Sheet2", rows("districts.csv"))]).unwrap();
+    let mut f = form_with(vec![(Role::Values, Chosen::read(Role::Values, "march.xlsx", book))]);
+    f.id = "UK data".into();
+    f.meta.updated.clear();
+    assert!(matches!(f.files[&Role::Values].kind, Kind::Workbook(_)));
+    let missing = f.missing();
+    let en: Vec<&str> = missing.iter().map(|m| m.en.as_str()).collect();
+    assert!(en.contains(&"No districts file: choose the CSV file or workbook that holds them."), "{en:?}");
+    assert!(
+        en.iter()
+            .any(|m| m.starts_with("march.xlsx: no sheet named \"values\"; choose the sheet that holds the values (the workbook has \"Sheet1\", \"Sheet2\")")),
+        "{en:?}"
+    );
+    assert!(en.iter().any(|m| m.contains("\"UK data\"")), "{en:?}");
+    assert!(en.iter().any(|m| m.contains("the date of the figures")), "{en:?}");
+    assert!(missing.iter().all(|m| m.hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c))), "{missing:?}");
+}
+
+#[test]
+fn the_meta_form_writes_over_a_given_meta_json_and_keeps_the_rest() {
+    let meta = read("meta.json");
+    let mut form = MetaForm::from_json(&meta);
+    assert_eq!(form.updated, "2024-04-15");
+    form.title_en = "Uttarakhand review, March".into();
+    let out: serde_json::Value = serde_json::from_slice(&form.to_json(Some(&meta)).unwrap()).unwrap();
+    assert_eq!(out["title"]["en"], "Uttarakhand review, March");
+    assert_eq!(out["title"]["hi"], "उत्तराखंड ज़िला समीक्षा (परीक्षण)");
+    assert_eq!(out["periods"][0]["id"], "2023-03");
+    // Without a file, the form alone is the meta.
+    let alone: serde_json::Value = serde_json::from_slice(&form.to_json(None).unwrap()).unwrap();
+    assert_eq!(alone["licence"]["name"]["hi"], "शासकीय मुक्त डेटा लाइसेंस – भारत");
+    assert!(form.to_json(Some(b"[1]")).is_err());
+}
+
+#[test]
+fn a_dropped_file_finds_its_role_by_name() {
+    assert_eq!(Role::guess("values.csv"), Some(Role::Values));
+    assert_eq!(Role::guess("MP Indicators 2026.csv"), Some(Role::Indicators));
+    assert_eq!(Role::guess("mp-districts.csv"), Some(Role::Districts));
+    assert_eq!(Role::guess("mp-districts-2011.topo.json"), Some(Role::Boundaries));
+    assert_eq!(Role::guess("report.pdf"), None);
+}

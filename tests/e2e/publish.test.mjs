@@ -1,0 +1,255 @@
+// End-to-end: the publisher page (publish.html) as an officer uses it. Files go in through its
+// labelled inputs (Playwright's setInputFiles), the folder comes out as a download, and the
+// download is compared byte for byte with what the command line writes from the same inputs:
+// once as CSV files, once as Excel workbooks written here with exceljs (an independent writer,
+// periods typed as Excel dates). Problems in a workbook are named by sheet, row and column and
+// nothing is offered for download; the page makes no request to another host and breaks no
+// rule of the Content-Security-Policy.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+
+let env;
+let cli;
+before(async () => {
+  // The command line from this checkout (built by the native tests; quick when it is).
+  execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'samiksha-publish', '--bin', 'samiksha-publish'], { cwd: ROOT, stdio: 'inherit' });
+  cli = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'release/samiksha-publish');
+  env = await start();
+});
+after(async () => { await stop(env); });
+
+const STATE = path.join(ROOT, 'crates/publish/tests/fixtures/state');
+const SHARED = path.resolve(ROOT, process.env.SAMIKSHA_SHARED || '../shared', 'reference');
+const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-publish-e2e-'));
+
+/** Every file under `dir`, by its path from `dir`. */
+function tree(dir, prefix = '') {
+  const out = {};
+  for (const e of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(out, tree(dir, rel));
+    else out[rel] = fs.readFileSync(path.join(dir, rel));
+  }
+  return out;
+}
+
+/** The downloaded zip's files under data/, by their path from data/. */
+function unzipped(bytes) {
+  const out = {};
+  for (const [name, body] of Object.entries(unzipSync(new Uint8Array(bytes)))) {
+    assert.ok(name.startsWith('data/'), `${name} is outside data/`);
+    out[name.slice('data/'.length)] = Buffer.from(body);
+  }
+  return out;
+}
+
+function assertSameFiles(ours, theirs, what) {
+  assert.deepEqual(Object.keys(ours).sort(), Object.keys(theirs).sort(), `${what}: the same files`);
+  for (const name of Object.keys(theirs)) assert.ok(ours[name].equals(theirs[name]), `${what}: ${name} differs from the command line's`);
+}
+
+/** A CSV file's rows (the fixtures quote nothing but the NFHS source does: quotes handled). */
+function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows.filter((r) => r.some((f) => f !== ''));
+}
+
+/** A workbook as an officer's would be: one sheet per role, figures typed as numbers, periods
+ * typed as months (Excel turns "2023-03" into a date). */
+async function workbook(sheets) {
+  const book = new ExcelJS.Workbook();
+  for (const [name, csvText] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    const rows = csvRows(csvText.replace(/^\uFEFF/, ''));
+    const periodCol = rows[0].indexOf('period');
+    rows.forEach((r, i) => {
+      sheet.addRow(r.map((v, c) => {
+        if (i === 0 || v === '') return v;
+        if (c === periodCol && /^\d{4}-\d{2}$/.test(v)) return new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5)) - 1, 1));
+        return String(Number(v)) === v ? Number(v) : v;
+      }));
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function openPublisher(lang = 'en') {
+  const { page, trouble } = await watchedPage(env);
+  await page.goto(env.url(`publish.html?lang=${lang}`));
+  await page.waitForSelector('input[data-role="values"]');
+  return { page, trouble };
+}
+
+/** Gives the page its files (role → { name, buffer }), the id and the checkbox, and builds. */
+async function build(page, files, { id, leaveOut = false, periods = '', sheets = {}, extra = {} }) {
+  for (const [role, file] of Object.entries(files)) {
+    await page.setInputFiles(`input[data-role="${role}"]`, { name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+    await page.waitForFunction((r) => document.querySelector(`[data-status="${r}"]`)?.textContent.trim(), role);
+  }
+  for (const [role, sheet] of Object.entries(sheets)) await page.selectOption(`select[data-sheet-for="${role}"]`, sheet);
+  await page.fill('#id', id);
+  await page.dispatchEvent('#id', 'change');
+  if (leaveOut) await page.check('#allow_unmatched');
+  if (periods) {
+    await page.click('details summary');
+    await page.fill('#periods', periods);
+    await page.dispatchEvent('#periods', 'change');
+  }
+  for (const [field, value] of Object.entries(extra)) {
+    await page.fill(`#${field}`, value);
+    await page.dispatchEvent(`#${field}`, 'change');
+  }
+  await page.click('#build');
+  await page.waitForSelector('#download, .problems', { timeout: 120000 });
+}
+
+async function download(page) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  return unzipped(fs.readFileSync(await dl.path()));
+}
+
+const file = (dir, name) => ({ name, buffer: fs.readFileSync(path.join(dir, name)) });
+
+/** What the command line writes for the fixture state: import, then the catalogue entry. */
+function stateByCli() {
+  const data = path.join(temp(), 'data');
+  const out = path.join(data, 'uk');
+  execFileSync(cli, ['import', '--values', path.join(STATE, 'values.csv'), '--indicators', path.join(STATE, 'indicators.csv'), '--districts', path.join(STATE, 'districts.csv'),
+    '--meta', path.join(STATE, 'meta.json'), '--out', out, '--allow-unmatched']);
+  execFileSync(cli, ['catalog', '--catalog', path.join(data, 'catalog.json'), '--id', 'uk', '--manifest', path.join(out, 'manifest.json')]);
+  return tree(data);
+}
+
+test('a state published from CSV files through the page is the command line\'s folder, byte for byte', async () => {
+  const expected = stateByCli();
+  const { page, trouble } = await openPublisher();
+  const files = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };
+  // The meta form is filled from meta.json.
+  await build(page, files, { id: 'uk', leaveOut: true });
+  assert.equal(await page.inputValue('#title_en'), 'Uttarakhand district review (test fixture)');
+  assertSameFiles(await download(page), expected, 'CSV');
+  // The report says what the checkbox left out.
+  assert.match(await page.textContent('.built'), /left out 1 district name\(s\) that match no district \(4 rows\)[^"]*"Roorkee"/);
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
+test('the same state from one Excel workbook (a sheet per role, periods typed as dates) gives the same bytes', async () => {
+  const expected = stateByCli();
+  const book = await workbook({
+    Districts: fs.readFileSync(path.join(STATE, 'districts.csv'), 'utf8'),
+    Indicators: fs.readFileSync(path.join(STATE, 'indicators.csv'), 'utf8'),
+    Values: fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8'),
+  });
+  const { page, trouble } = await openPublisher('hi');
+  const xlsx = { name: 'uttarakhand-march.xlsx', buffer: book };
+  await build(page, { districts: xlsx, indicators: xlsx, values: xlsx, meta: file(STATE, 'meta.json') }, { id: 'uk', leaveOut: true });
+  // Each role took the sheet named like it.
+  for (const [role, sheet] of [['districts', 'Districts'], ['indicators', 'Indicators'], ['values', 'Values']]) {
+    assert.equal(await page.$eval(`select[data-sheet-for="${role}"]`, (s) => s.value), sheet);
+  }
+  assertSameFiles(await download(page), expected, 'xlsx');
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
+test('a workbook\'s problems are named by sheet, row and column, in both languages, and nothing is offered', async () => {
+  const values = fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8');
+  const districts = fs.readFileSync(path.join(STATE, 'districts.csv'), 'utf8');
+  const indicators = fs.readFileSync(path.join(STATE, 'indicators.csv'), 'utf8');
+  const lines = values.trim().split('\n');
+  // Row 3 of the sheet gets a text in the value column.
+  const badNumber = [lines[0], lines[1], lines[2].replace(/,[^,]*$/, ',n/a'), ...lines.slice(3)].join('\n');
+  const cases = [
+    {
+      what: 'an unknown district',
+      book: { Districts: districts, Indicators: indicators, Values: values },
+      leaveOut: false,
+      expect: /"Roorkee" \(4 rows, first at march\.xlsx, sheet "Values", row 14, column A \("district"\)\): no district with a similar name/,
+    },
+    {
+      what: 'a text in a number column',
+      book: { Districts: districts, Indicators: indicators, Values: badNumber },
+      leaveOut: true,
+      expect: /1 cell\(s\) are not numbers[^]*march\.xlsx, sheet "Values", row 3, column D \("value"\): "n\/a"/,
+    },
+    {
+      what: 'a missing sheet',
+      book: { Districts: districts, Figures: values, Notes: 'a\n1' },
+      leaveOut: true,
+      expect: /march\.xlsx: no sheet named "indicators"; choose the sheet that holds the indicators \(the workbook has "Districts", "Figures", "Notes"\)/,
+    },
+  ];
+  for (const c of cases) {
+    const { page, trouble } = await openPublisher('hi');
+    const xlsx = { name: 'march.xlsx', buffer: await workbook(c.book) };
+    await build(page, { districts: xlsx, indicators: xlsx, values: xlsx, meta: file(STATE, 'meta.json') }, {
+      id: 'uk',
+      leaveOut: c.leaveOut,
+      sheets: c.book.Figures ? { values: 'Figures' } : {},
+    });
+    assert.equal(await page.$('#download'), null, `${c.what}: nothing to download`);
+    const text = await page.textContent('.problems');
+    assert.match(text, c.expect, c.what);
+    // The Hindi page says each problem in Hindi beside the English with its place.
+    assert.match(await page.textContent('.problems h3'), /समस्याएँ/, c.what);
+    assert.ok(/[\u0900-\u097F]/.test(await page.textContent('.problems li')), `${c.what}: a Hindi line`);
+    assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] }, c.what);
+  }
+});
+
+test('the NFHS dataset built through the page, from CSV and from a workbook, is the committed one byte for byte', { skip: !fs.existsSync(SHARED) && `needs ${SHARED} (../shared/reference), which is absent on this machine` }, async () => {
+  // The inputs tools/nfhs-mp.sh gives the command line; the committed dataset is that script's
+  // output (a native test checks so), and the catalogue the site's.
+  const inputs = path.join(ROOT, 'datasets/nfhs-mp');
+  const script = fs.readFileSync(path.join(ROOT, 'tools/nfhs-mp.sh'), 'utf8');
+  const quoted = (flag) => script.split(`${flag} "`)[1].split('"')[0];
+  const districts = fs.readFileSync(path.join(SHARED, 'mp-districts.csv'), 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
+    l = l.replace(/\r$/, '');
+    return `${l},${i === 0 ? 'former_name_hi' : l.split(',')[6] === 'Hoshangabad' ? 'होशंगाबाद' : ''}`;
+  }).join('\n') + '\n';
+  const expected = { ...Object.fromEntries(Object.entries(tree(path.join(ROOT, 'public/data/nfhs-mp'))).map(([k, v]) => [`nfhs-mp/${k}`, v])), 'catalog.json': fs.readFileSync(path.join(ROOT, 'public/data/catalog.json')) };
+  const factsheets = fs.readFileSync(path.join(SHARED, 'nfhs5/mp-district-factsheets.csv'));
+  const common = {
+    meta: file(inputs, 'meta.json'),
+    flags: file(inputs, 'flags.csv'),
+    aliases: file(inputs, 'aliases.csv'),
+    boundaries: { name: 'mp-districts-2011.topo.json', buffer: fs.readFileSync(path.join(SHARED, 'geo/mp-districts-2011.topo.json')) },
+    catalog: { name: 'catalog.json', buffer: fs.readFileSync(path.join(ROOT, 'public/data/catalog.json')) },
+  };
+  const options = {
+    id: 'nfhs-mp',
+    leaveOut: true,
+    periods: 'nfhs-4=nfhs4_2015_16:flag_nfhs4@2015\nnfhs-5=nfhs5_2019_21:flag_nfhs5@2019',
+    extra: { indicator_column: 'indicator_no', boundary_source_en: quoted('--source'), boundary_source_hi: quoted('--source-hi') },
+  };
+  const csv = { ...common, districts: { name: 'districts.csv', buffer: Buffer.from(districts) }, indicators: file(inputs, 'indicators.csv'), values: { name: 'mp-district-factsheets.csv', buffer: factsheets } };
+  const book = await workbook({ Districts: districts, Indicators: fs.readFileSync(path.join(inputs, 'indicators.csv'), 'utf8'), Values: factsheets.toString('utf8') });
+  const xlsx = { name: 'nfhs.xlsx', buffer: book };
+  for (const [what, files] of [['CSV', csv], ['xlsx', { ...common, districts: xlsx, indicators: xlsx, values: xlsx }]]) {
+    const { page, trouble } = await openPublisher();
+    await build(page, files, options);
+    assert.equal(await page.$('.problems'), null, `${what}: ${await page.textContent('main')}`);
+    assertSameFiles(await download(page), expected, what);
+    assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] }, what);
+  }
+});
