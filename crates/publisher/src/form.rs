@@ -9,7 +9,7 @@ use samiksha_publish::files::Memory;
 use samiksha_publish::workbook;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// What a chosen file is for: one file input each, named as the command line's flags are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,7 +93,7 @@ impl Role {
 #[derive(Clone, Debug)]
 pub struct Chosen {
     pub name: String,
-    pub bytes: Rc<Vec<u8>>,
+    pub bytes: Arc<Vec<u8>>,
     pub kind: Kind,
     /// The sheet chosen for this role, when the file is a workbook.
     pub sheet: Option<String>,
@@ -131,7 +131,7 @@ impl Chosen {
             },
             Shape::Table => (Kind::Text(samiksha_publish::csvin::decode(&bytes).1), None),
         };
-        Chosen { name: name.to_string(), bytes: Rc::new(bytes), kind, sheet }
+        Chosen { name: name.to_string(), bytes: Arc::new(bytes), kind, sheet }
     }
 }
 

@@ -57,12 +57,11 @@ pub fn keep_offline() {
     let Some(w) = web_sys::window() else { return };
     let sw = w.navigator().service_worker();
     let _ = sw.register("sw.js");
-    let ask = wasm_bindgen::closure::Closure::once_into_js(move |reg: wasm_bindgen::JsValue| {
+    let Ok(ready) = sw.ready() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
         if let Some(active) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>().ok().and_then(|r| r.active()) {
             let _ = active.post_message(&wasm_bindgen::JsValue::from_str("keep-publisher"));
         }
     });
-    if let Ok(ready) = sw.ready() {
-        let _ = ready.then(ask.unchecked_ref());
-    }
 }

@@ -17,8 +17,14 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(boot) = doc.get_element_by_id("boot") {
+            boot.remove();
+        }
+        // The page's language for screen readers and hyphenation, as the address asks.
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", io::lang().code());
+        }
     }
     leptos::mount::mount_to_body(page::Page);
     io::keep_offline();

@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::numfmt::format_number;
 use samiksha_core::Lang;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// What the last build gave: the folder's files and its zip, or the problems that stopped it.
 #[derive(Clone)]
 enum Outcome {
-    Built { zip: Rc<Vec<u8>>, files: Vec<(String, usize, String)>, report: Vec<String>, commands: Vec<String> },
+    Built { zip: Arc<Vec<u8>>, files: Vec<(String, usize, String)>, report: Vec<String>, commands: Vec<String> },
     Refused(Vec<(String, Option<String>)>),
 }
 
@@ -94,8 +94,9 @@ pub fn Page() -> impl IntoView {
                     <span class="status" data-status=role.id()>{status}</span>
                     {move || sheets().map(|(list, chosen)| {
                         let sid = format!("sheet-{}", role.id());
+                        let label_for = sid.clone();
                         view! {
-                            <label for=sid.clone() class="sheet">{t("शीट", "Sheet")}" "
+                            <label for=label_for class="sheet">{t("शीट", "Sheet")}" "
                                 <select id=sid data-sheet-for=role.id() on:change=on_sheet>
                                     <option value="" selected=chosen.is_none()>{t("— शीट चुनें —", "— choose a sheet —")}</option>
                                     {list.into_iter().map(|s| { let sel = chosen.as_deref() == Some(s.as_str()); view! { <option value=s.clone() selected=sel>{s.clone()}</option> } }).collect_view()}
@@ -160,7 +161,7 @@ pub fn Page() -> impl IntoView {
             match f.build() {
                 Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
                     Ok(zip) => Outcome::Built {
-                        zip: Rc::new(zip),
+                        zip: Arc::new(zip),
                         files: bundle.files.iter().map(|(n, b)| (format!("data/{n}"), b.len(), samiksha_core::sha256_hex(b))).collect(),
                         report: bundle.report,
                         commands,
@@ -245,11 +246,14 @@ pub fn Page() -> impl IntoView {
                     Outcome::Refused(lines) => view! {
                         <div class="problems" role="alert">
                             <h3>{t("ठीक करने के लिए समस्याएँ (कुछ भी डाउनलोड के लिए नहीं बना)", "Problems to fix (nothing was built for download)")}</h3>
-                            <ol>{lines.into_iter().map(|(text, other)| view! {
-                                <li class="problem">
-                                    <span lang=if lang == Lang::Hi && other.is_some() && !text.is_ascii() { "hi" } else { "en" }>{text}</span>
-                                    {other.map(|o| view! { <span class="other" lang=if o.is_ascii() { "en" } else { "hi" }>{o}</span> })}
-                                </li>
+                            <ol>{lines.into_iter().map(|(text, other)| {
+                                let text_lang = if text.is_ascii() { "en" } else { "hi" };
+                                view! {
+                                    <li class="problem">
+                                        <span lang=text_lang>{text}</span>
+                                        {other.map(|o| { let other_lang = if o.is_ascii() { "en" } else { "hi" }; view! { <span class="other" lang=other_lang>{o}</span> } })}
+                                    </li>
+                                }
                             }).collect_view()}</ol>
                         </div>
                     }.into_any(),
