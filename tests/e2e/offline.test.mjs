@@ -188,3 +188,32 @@ test('a load cut short by a lost connection says so in the page and completes wh
   assert.equal(await page.locator('.no-connection').count(), 0);
   assert.deepEqual(trouble.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e)), []);
 }));
+
+test('the publishing page is kept only once it is opened, then opens and builds with no network', () => withCopy(async (env) => {
+  const { page } = await visitOnce(env);
+  const kept = () => page.evaluate(async () => {
+    for (const name of await caches.keys()) {
+      if (await (await caches.open(name)).match(new URL('publish.html', location.href).href)) return true;
+    }
+    return false;
+  });
+  // A reader of the viewer does not download the publisher's wasm.
+  assert.equal(await kept(), false, 'the viewer alone does not save the publishing page');
+  await page.goto(env.url('publish.html?lang=en'));
+  await page.waitForSelector('input[data-role="values"]');
+  for (let i = 0; i < 100 && !(await kept()); i++) await page.waitForTimeout(100);
+  assert.equal(await kept(), true, 'the publishing page asked to be kept');
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('input[data-role="values"]');
+  const state = path.join(ROOT, 'crates/publish/tests/fixtures/state');
+  for (const role of ['districts', 'indicators', 'values', 'meta']) {
+    await page.setInputFiles(`input[data-role="${role}"]`, path.join(state, role === 'meta' ? 'meta.json' : `${role}.csv`));
+    await page.waitForFunction((r) => document.querySelector(`[data-status="${r}"]`)?.textContent.trim(), role);
+  }
+  await page.fill('#id', 'uk');
+  await page.dispatchEvent('#id', 'change');
+  await page.check('#allow_unmatched');
+  await page.click('#build');
+  await page.waitForSelector('#download');
+}));

@@ -253,3 +253,33 @@ test('the NFHS dataset built through the page, from CSV and from a workbook, is 
     assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] }, what);
   }
 });
+
+test('the monthly routine: the last download and one month\'s workbook give only that month\'s file and the files that list it', async () => {
+  const { page, trouble } = await openPublisher();
+  const state = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };
+  await build(page, state, { id: 'uk', leaveOut: true });
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const lastZip = fs.readFileSync(await dl.path());
+  const published = unzipped(lastZip);
+  await page.close();
+
+  // April's values only, as a workbook; the id and the form come from the last download.
+  const april = fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8').split('\n').filter((l) => l.includes(',2024-03,') && !l.startsWith('Roorkee')).map((l) => l.replace(',2024-03,', ',2024-04,'));
+  const book = await workbook({ Values: `district,indicator,period,value\n${april.join('\n')}\n` });
+  const next = await openPublisher('hi');
+  await next.page.setInputFiles('input[data-role="current"]', { name: 'samiksha-uk.zip', mimeType: 'application/zip', buffer: lastZip });
+  await next.page.waitForFunction(() => document.querySelector('#id').value === 'uk');
+  assert.equal(await next.page.inputValue('#title_en'), 'Uttarakhand district review (test fixture)');
+  await build(next.page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.xlsx', buffer: book } }, { id: 'uk' });
+  const added = await download(next.page);
+  assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
+  const changed = Object.keys(published).filter((k) => !published[k].equals(added[k])).sort();
+  assert.deepEqual(changed, ['uk/all-values.csv', 'uk/datapackage.json', 'uk/manifest.json']);
+  const manifest = JSON.parse(added['uk/manifest.json']);
+  assert.deepEqual(manifest.periods.map((p) => p.id), ['2023-03', '2024-03', '2024-04']);
+  // The kept files are listed with the sizes and hashes they were published with.
+  const old = JSON.parse(published['uk/manifest.json']);
+  for (const f of old.value_files) assert.deepEqual(manifest.value_files.find((n) => n.path === f.path), f);
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+  assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});

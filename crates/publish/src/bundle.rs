@@ -135,3 +135,46 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
     }
     Ok(w.finish().map_err(|e| e.to_string())?.into_inner())
 }
+
+/// The files of a `.zip` (a download of this page, or a site's `data/` folder zipped), by their
+/// paths inside it, folders left out.
+pub fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("{name}: not a .zip file this page can read ({e})"))?;
+    let mut out = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).map_err(|e| format!("{name}: {e}"))?;
+        if f.is_dir() {
+            continue;
+        }
+        let path = f.name().map_err(|e| format!("{name}: {e}"))?.replace('\\', "/");
+        let mut body = Vec::new();
+        f.read_to_end(&mut body).map_err(|e| format!("{name}, {path}: {e}"))?;
+        out.push((path, body));
+    }
+    Ok(out)
+}
+
+/// A published dataset found in a zip's files: its id (the folder holding `manifest.json`,
+/// under `data/` or at the top) and its files by their paths inside that folder, and the
+/// catalogue beside it if there is one. Several datasets in one zip: the one named `want`.
+pub struct Current {
+    pub id: String,
+    pub files: Vec<(String, Vec<u8>)>,
+    pub catalog: Option<Vec<u8>>,
+}
+
+pub fn current_dataset(name: &str, files: Vec<(String, Vec<u8>)>, want: Option<&str>) -> Result<Current, String> {
+    let strip = |p: &str| p.strip_prefix("data/").unwrap_or(p).to_string();
+    let ids: Vec<String> = files.iter().filter_map(|(p, _)| strip(p).strip_suffix("/manifest.json").filter(|d| !d.contains('/')).map(str::to_string)).collect();
+    let id = match (want, ids.as_slice()) {
+        (Some(w), _) if ids.iter().any(|i| i == w) => w.to_string(),
+        (_, [one]) => one.clone(),
+        (_, []) => return Err(format!("{name}: no dataset in it (expected data/<id>/manifest.json, as the page's download holds)")),
+        (_, many) => return Err(format!("{name}: several datasets ({}); write the one to update as the id", many.join(", "))),
+    };
+    let catalog = files.iter().find(|(p, _)| strip(p) == "catalog.json").map(|(_, b)| b.clone());
+    let prefix = format!("{id}/");
+    let files = files.into_iter().filter_map(|(p, b)| strip(&p).strip_prefix(&prefix).map(|r| (r.to_string(), b))).collect();
+    Ok(Current { id, files, catalog })
+}

@@ -131,6 +131,10 @@ pub struct ImportArgs {
     /// replaces any "notes" of meta.json
     #[arg(long, value_name = "notes.csv")]
     pub notes: Option<PathBuf>,
+    /// The monthly routine: keep every period of the dataset already in --out that these values
+    /// do not give, its value files byte for byte; the periods given are written anew
+    #[arg(long)]
+    pub keep_periods: bool,
 }
 
 #[derive(Debug, Args)]

@@ -93,6 +93,8 @@ pub struct ImportReport {
     pub unflagged: BTreeMap<String, usize>,
     /// What was kept from the folder's previous manifest.
     pub kept: Vec<&'static str>,
+    /// Published periods kept as they are (`--keep-periods`).
+    pub kept_periods: Vec<String>,
     /// Districts whose former name has no Hindi spelling (the Hindi page shows it in Latin).
     pub former_without_hindi: Vec<String>,
     /// Named periods (nfhs-5) labelled from their id, in Latin script on the Hindi page too.
@@ -144,6 +146,9 @@ impl ImportReport {
         }
         if !self.kept.is_empty() {
             out.push(format!("kept from the previous manifest in the folder: {}", self.kept.join(", ")));
+        }
+        if !self.kept_periods.is_empty() {
+            out.push(format!("kept {} published period(s) as they are: {}", self.kept_periods.len(), self.kept_periods.join(", ")));
         }
         out
     }
@@ -402,6 +407,49 @@ fn previous_manifest(fs: &dyn Files, out: &Path) -> Result<Option<Manifest>, Str
     serde_json::from_slice(&bytes).map(Some).map_err(|e| {
         format!("{}: {e}; import keeps the boundary file, weights and labels of the manifest already in the folder, so it must be readable (move it away to start afresh)", path.display())
     })
+}
+
+/// Adds to the new value files every published period they do not give, read from the folder
+/// `out` through `fs` (each file's bytes kept, so its hash is unchanged), in period order: the
+/// monthly routine's "add one month". Returns the files and the periods, all of them.
+fn keep_periods(
+    fs: &dyn Files,
+    out: &Path,
+    old: &Manifest,
+    new: Vec<ValueFileOut>,
+    given: &[String],
+    report: &mut ImportReport,
+) -> Result<(Vec<ValueFileOut>, Vec<String>), String> {
+    let mut files = new;
+    let mut periods: Vec<String> = given.to_vec();
+    for r in &old.value_files {
+        let Some(period) = r.period.clone() else { continue };
+        if given.contains(&period) {
+            continue;
+        }
+        let path = out.join(&r.path);
+        let bytes = fs
+            .read(&path)
+            .map_err(|e| format!("{}: {e}; --keep-periods keeps the published value files, so each the manifest lists must be there", path.display()))?;
+        let body = ValueFile::from_json(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !periods.contains(&period) {
+            periods.push(period.clone());
+        }
+        files.push(ValueFileOut { indicators: r.indicators.clone(), body, kept: Some((r.path.clone(), bytes)) });
+    }
+    let kept: Vec<&String> = periods.iter().filter(|p| !given.contains(p)).collect();
+    if !kept.is_empty() {
+        report.kept_periods = kept.into_iter().cloned().collect();
+    }
+    // Periods in the published manifest's order, the new ones after (months sort as text).
+    let order = |p: &String| old.periods.iter().position(|o| &o.id == p).unwrap_or(usize::MAX);
+    if periods.iter().all(|p| samiksha_core::manifest::month_number(p).is_some()) {
+        periods.sort();
+    } else {
+        periods.sort_by_key(|p| (order(p), p.clone()));
+    }
+    files.sort_by_key(|f| periods.iter().position(|p| p == &f.body.period));
+    Ok((files, periods))
 }
 
 /// Fills what the new manifest leaves unset from the previous one: the boundary file and its
@@ -687,9 +735,22 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
             ValueFileOut {
                 indicators: None,
                 body: ValueFile { format: samiksha_core::FORMAT, period: p.clone(), units: districts.iter().map(|d| d.slug.clone()).collect(), values },
+                kept: None,
             }
         })
         .collect();
+    // The monthly routine: the published periods these values do not give stay as they are.
+    let (files, periods) = if args.keep_periods {
+        let old = previous.as_ref().ok_or_else(|| {
+            format!(
+                "--keep-periods: there is no dataset in {} to keep periods from (its manifest.json is missing); import all periods once without it",
+                args.out.display()
+            )
+        })?;
+        keep_periods(fs, &args.out, old, files, &periods, &mut report)?
+    } else {
+        (files, periods)
+    };
 
     // Departments: names from the sheet, weights from the sheet or else meta.json.
     let mut departments: Vec<Department> = Vec::new();
@@ -753,6 +814,12 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     meta_flags.retain(|f| !manifest.flags.iter().any(|x| x.id == f.id));
     manifest.flags.extend(meta_flags);
     if let Some(old) = previous {
+        // Labels of kept periods come from the published manifest when meta.json lacks them.
+        for p in &mut manifest.periods {
+            if let Some(o) = old.periods.iter().find(|o| o.id == p.id).filter(|_| args.keep_periods && !labels.iter().any(|l| l.id == p.id)) {
+                p.label = o.label.clone();
+            }
+        }
         keep_previous(fs, &mut manifest, old, &args.out, &mut report.kept);
     }
     report.periods_without_hindi = manifest.periods.iter().filter(|p| p.label.hi == p.id.to_uppercase()).map(|p| p.id.clone()).collect();

@@ -272,6 +272,35 @@ pub struct ValueFile {
     pub values: BTreeMap<String, Vec<Cell>>,
 }
 
+impl ValueFile {
+    /// Reads a value file this tool wrote (one kept as it is by `import --keep-periods`), for
+    /// the dataset's long CSV. The core's reader has already checked files of a published
+    /// dataset; this reads the cells back into the writer's types.
+    pub fn from_json(bytes: &[u8]) -> Result<ValueFile, String> {
+        let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        let period = v["period"].as_str().ok_or("no \"period\"")?.to_string();
+        let units: Vec<String> = v["units"].as_array().ok_or("no \"units\"")?.iter().map(|u| u.as_str().unwrap_or_default().to_string()).collect();
+        let mut values = BTreeMap::new();
+        for (id, column) in v["values"].as_object().ok_or("no \"values\"")? {
+            let cells = column.as_array().ok_or_else(|| format!("values.{id}: expected a list"))?;
+            let read = |c: &serde_json::Value| -> Result<Cell, String> {
+                let s = |k: &str| c.get(k).and_then(|x| x.as_str()).map(str::to_string);
+                let f = |k: &str| c.get(k).and_then(serde_json::Value::as_f64);
+                match (c.as_f64(), f("v"), s("gap")) {
+                    (Some(n), _, _) => Ok(Cell::Number(n)),
+                    (None, Some(v), _) => Ok(Cell::Detailed { den: f("den"), flag: s("flag"), num: f("num"), v }),
+                    (None, None, Some(w)) => {
+                        GapReason::from_word(&w).map(|gap| Cell::Gap { flag: s("flag"), gap }).ok_or_else(|| format!("values.{id}: unknown gap \"{w}\""))
+                    }
+                    _ => Err(format!("values.{id}: expected a number, {{\"v\": …}} or {{\"gap\": …}}")),
+                }
+            };
+            values.insert(id.clone(), cells.iter().map(read).collect::<Result<Vec<_>, _>>()?);
+        }
+        Ok(ValueFile { format: samiksha_core::FORMAT, period, units, values })
+    }
+}
+
 /// One cell of a value file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]

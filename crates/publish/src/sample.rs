@@ -432,6 +432,7 @@ pub fn generate(rows: &[DistrictRow], out: &Path) -> Result<(), String> {
             ValueFileOut {
                 indicators: None,
                 body: ValueFile { format: samiksha_core::FORMAT, period: pid.clone(), units: rows.iter().map(|r| r.slug.clone()).collect(), values },
+                kept: None,
             }
         })
         .collect();

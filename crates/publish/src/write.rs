@@ -13,6 +13,9 @@ use std::path::Path;
 pub struct ValueFileOut {
     pub indicators: Option<Vec<String>>,
     pub body: ValueFile,
+    /// A file kept from the dataset already published (`import --keep-periods`): its path and
+    /// bytes as they are, so its size and hash do not change.
+    pub kept: Option<(String, Vec<u8>)>,
 }
 
 /// Serialises compactly with a trailing newline. Every map the format has is a struct with
@@ -143,11 +146,11 @@ pub fn build_dataset(fs: &dyn Files, dir: &Path, mut manifest: Manifest, files: 
     let mut refs = Vec::new();
     for f in files {
         let period = f.body.period.clone();
-        let name = match &f.indicators {
-            None => format!("values/{period}.json"),
-            Some(_) => format!("values/{period}-{}.json", refs.len()),
+        let (name, bytes) = match (f.kept, &f.indicators) {
+            (Some(kept), _) => kept,
+            (None, None) => (format!("values/{period}.json"), to_bytes(&f.body)?),
+            (None, Some(_)) => (format!("values/{period}-{}.json", refs.len()), to_bytes(&f.body)?),
         };
-        let bytes = to_bytes(&f.body)?;
         refs.push(FileRef { period: Some(period), indicators: f.indicators, ..FileRef::of(name.clone(), &bytes) });
         out.push((name, bytes));
     }

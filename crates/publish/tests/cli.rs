@@ -899,3 +899,51 @@ fn each_committed_dataset_carries_a_data_package_describing_its_csv() {
         assert_eq!(pkg["licenses"][0]["title"], manifest["licence"]["name"]["en"], "{id}");
     }
 }
+
+#[test]
+fn the_monthly_routine_adds_a_month_and_leaves_the_published_periods_byte_for_byte() {
+    // A dataset published with two periods, then one month's values imported with
+    // --keep-periods: the earlier value files keep their bytes, the month is added, and the
+    // folder is what one import of all three periods writes.
+    let f = fixtures().join("state");
+    let dir = temp("monthly");
+    let out = dir.join("uk");
+    let (code, msg) = import_state(&f.join("values.csv"), &out, &["--allow-unmatched"]);
+    assert_eq!(code, 0, "{msg}");
+    let before: Vec<(String, Vec<u8>)> = std::fs::read_dir(out.join("values"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    assert_eq!(before.len(), 2);
+    let all = std::fs::read_to_string(f.join("values.csv")).unwrap();
+    let month: String =
+        all.lines().filter(|l| l.contains(",2024-03,") && !l.starts_with("Roorkee")).map(|l| l.replace(",2024-03,", ",2024-04,") + "\n").collect();
+    assert!(!month.is_empty());
+    std::fs::write(dir.join("april.csv"), format!("district,indicator,period,value\n{month}")).unwrap();
+    let (code, msg) = import_state(&dir.join("april.csv"), &out, &["--keep-periods"]);
+    assert_eq!(code, 0, "{msg}");
+    assert!(msg.contains("kept 2 published period(s) as they are: 2023-03, 2024-03"), "{msg}");
+    for (name, bytes) in &before {
+        assert!(&std::fs::read(out.join("values").join(name)).unwrap() == bytes, "{name} changed");
+    }
+    assert!(out.join("values/2024-04.json").is_file());
+    let (ds, problems) = load(&out);
+    assert!(problems.iter().all(|p| p.severity != samiksha_core::Severity::Error), "{problems:?}");
+    assert_eq!(ds.periods().iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["2023-03", "2024-03", "2024-04"]);
+
+    // One import of the three periods together writes the same folder.
+    std::fs::write(dir.join("three.csv"), format!("{all}{month}")).unwrap();
+    let fresh = dir.join("fresh");
+    let (code, msg) = import_state(&dir.join("three.csv"), &fresh, &["--allow-unmatched"]);
+    assert_eq!(code, 0, "{msg}");
+    for rel in ["manifest.json", "all-values.csv", "datapackage.json", "values/2023-03.json", "values/2024-03.json", "values/2024-04.json"] {
+        assert!(std::fs::read(out.join(rel)).unwrap() == std::fs::read(fresh.join(rel)).unwrap(), "{rel} differs from one import of all periods");
+    }
+
+    // Without a published dataset there is nothing to keep: said, and nothing written.
+    let (code, msg) = import_state(&dir.join("april.csv"), &dir.join("empty"), &["--keep-periods"]);
+    assert_eq!(code, 1, "{msg}");
+    assert!(msg.contains("--keep-periods: there is no dataset in"), "{msg}");
+    assert!(!dir.join("empty/manifest.json").exists());
+}

@@ -24,6 +24,9 @@ pub enum Role {
     Reviews,
     Notes,
     Catalog,
+    /// The site's dataset as now published (a `.zip` of its folder, such as the last download):
+    /// the monthly routine adds a month to it and keeps every earlier period as it is.
+    Current,
 }
 
 /// Whether the publication needs a file for a role.
@@ -38,11 +41,24 @@ pub enum Need {
 pub enum Shape {
     Table,
     Json,
+    /// A `.zip` of a published dataset.
+    Zip,
 }
 
 impl Role {
-    pub const ALL: [Role; 10] =
-        [Role::Districts, Role::Indicators, Role::Values, Role::Meta, Role::Boundaries, Role::Aliases, Role::Flags, Role::Reviews, Role::Notes, Role::Catalog];
+    pub const ALL: [Role; 11] = [
+        Role::Current,
+        Role::Districts,
+        Role::Indicators,
+        Role::Values,
+        Role::Meta,
+        Role::Boundaries,
+        Role::Aliases,
+        Role::Flags,
+        Role::Reviews,
+        Role::Notes,
+        Role::Catalog,
+    ];
 
     /// The id in the page (`data-role`) and the sheet name a workbook is searched for.
     pub fn id(self) -> &'static str {
@@ -57,6 +73,7 @@ impl Role {
             Role::Reviews => "reviews",
             Role::Notes => "notes",
             Role::Catalog => "catalog",
+            Role::Current => "current",
         }
     }
 
@@ -74,6 +91,7 @@ impl Role {
     pub fn shape(self) -> Shape {
         match self {
             Role::Meta | Role::Boundaries | Role::Catalog => Shape::Json,
+            Role::Current => Shape::Zip,
             _ => Shape::Table,
         }
     }
@@ -84,6 +102,9 @@ impl Role {
         let lower = file_name.to_lowercase();
         if lower.ends_with(".topo.json") || lower.ends_with(".geojson") {
             return Some(Role::Boundaries);
+        }
+        if lower.ends_with(".zip") {
+            return Some(Role::Current);
         }
         Role::ALL.into_iter().filter(|r| lower.contains(r.id())).max_by_key(|r| r.id().len())
     }
@@ -106,6 +127,8 @@ pub enum Kind {
     /// A workbook and its sheets in order.
     Workbook(Vec<String>),
     Json,
+    /// A published dataset's `.zip`, and the id of the dataset found in it.
+    Dataset(String),
     /// A file the page could not read, and why (shown beside its input).
     Unreadable(String),
 }
@@ -122,6 +145,10 @@ impl Chosen {
     pub fn read(role: Role, name: &str, bytes: Vec<u8>) -> Chosen {
         let (kind, sheet) = match role.shape() {
             Shape::Json => (Kind::Json, None),
+            Shape::Zip => match samiksha_publish::bundle::unzip(name, &bytes).and_then(|f| samiksha_publish::bundle::current_dataset(name, f, None)) {
+                Ok(current) => (Kind::Dataset(current.id), None),
+                Err(e) => (Kind::Unreadable(e), None),
+            },
             Shape::Table if is_workbook(name, &bytes) => match workbook::sheet_names(name.as_ref(), &bytes) {
                 Ok(sheets) => {
                     let sheet = workbook::sheet_for_role(&sheets, role.id());
@@ -244,6 +271,30 @@ impl Form {
         }
     }
 
+    /// Takes a chosen file for its role. An earlier meta.json fills the form; so does the
+    /// published dataset's manifest, with its id, where the officer has not filled them yet.
+    pub fn choose(&mut self, role: Role, chosen: Chosen) {
+        match (&chosen.kind, role) {
+            (Kind::Json, Role::Meta) => self.meta = MetaForm::from_json(&chosen.bytes),
+            (Kind::Dataset(id), Role::Current) => {
+                if self.id.is_empty() {
+                    self.id = id.clone();
+                }
+                if self.meta == MetaForm::default() {
+                    let found = samiksha_publish::bundle::unzip(&chosen.name, &chosen.bytes)
+                        .and_then(|f| samiksha_publish::bundle::current_dataset(&chosen.name, f, Some(id)))
+                        .ok()
+                        .and_then(|c| c.files.into_iter().find(|(p, _)| p == "manifest.json"));
+                    if let Some((_, manifest)) = found {
+                        self.meta = MetaForm::from_json(&manifest);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.files.insert(role, chosen);
+    }
+
     /// What must be fixed before the build can run: required files, unreadable files, a
     /// workbook with no sheet chosen, the meta fields and the id.
     pub fn missing(&self) -> Vec<Missing> {
@@ -312,6 +363,21 @@ impl Form {
         for (role, c) in &self.files {
             let key = Form::key(c);
             match (&c.kind, &c.sheet) {
+                (Kind::Dataset(_), _) => {
+                    // The published folder goes where the import looks for it, data/<id>/, and
+                    // its catalogue is the one to update unless the officer chose another.
+                    let files = samiksha_publish::bundle::unzip(&c.name, &c.bytes)?;
+                    let current = samiksha_publish::bundle::current_dataset(&c.name, files, Some(&self.id))?;
+                    for (rel, bytes) in current.files {
+                        fs.files.insert(samiksha_publish::bundle::folder(&self.id).join(rel), bytes);
+                    }
+                    if let (Some(cat), false) = (current.catalog, self.files.contains_key(&Role::Catalog)) {
+                        fs.files.insert(PathBuf::from(&key).join("catalog.json"), cat);
+                        catalog = Some(PathBuf::from(&key).join("catalog.json"));
+                    }
+                    import.push("--keep-periods".into());
+                    continue;
+                }
                 (Kind::Workbook(_), Some(sheet)) => {
                     fs.tables.insert(PathBuf::from(&key), workbook::table(c.name.as_ref(), &c.bytes, sheet)?);
                 }

@@ -2,8 +2,8 @@
 //! meta form, the options, the problems list and the download. They lay out [`Form`] and what
 //! [`Form::build`] returns; deciding and wording live in `form` and `words`.
 
-use crate::form::{Chosen, Form, Kind, MetaForm, Need, Role, Unmatched};
-use crate::words::{hindi, pick, role_help, role_name};
+use crate::form::{Chosen, Form, Kind, Need, Role, Unmatched};
+use crate::words::{for_the_page, hindi, pick, role_help, role_name};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::numfmt::format_number;
@@ -18,18 +18,13 @@ enum Outcome {
 }
 
 fn problem_lines(text: &str) -> Vec<(String, Option<String>)> {
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| (l.to_string(), hindi(l))).collect()
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| (for_the_page(l), hindi(l))).collect()
 }
 
 async fn take(form: RwSignal<Form>, role: Role, file: web_sys::File) {
     let Ok((name, bytes)) = crate::io::read(&file).await else { return };
     let chosen = Chosen::read(role, &name, bytes);
-    form.update(|f| {
-        if role == Role::Meta {
-            f.meta = MetaForm::from_json(&chosen.bytes);
-        }
-        f.files.insert(role, chosen);
-    });
+    form.update(|f| f.choose(role, chosen));
 }
 
 #[component]
@@ -61,6 +56,7 @@ pub fn Page() -> impl IntoView {
                             Kind::Text(enc) => format!("{} · {}", t("पाठ", "text"), enc.name()),
                             Kind::Workbook(_) => t("वर्कबुक", "workbook").to_string(),
                             Kind::Json => "JSON".to_string(),
+                            Kind::Dataset(id) => format!("{} data/{id}/", t("डेटासेट", "dataset")),
                             Kind::Unreadable(why) => why.clone(),
                         };
                         format!("{} ({}, {} {})", c.name, detail, format_number(c.bytes.len() as f64, 0), t("बाइट", "bytes"))
@@ -82,7 +78,12 @@ pub fn Page() -> impl IntoView {
                 });
             };
             let required = role.need() == Need::Required;
-            let accept = if role == Role::Meta || role == Role::Catalog { ".json" } else if role == Role::Boundaries { ".json,.geojson" } else { ".csv,.txt,.tsv,.xlsx,.xls,.xlsm,.ods" };
+            let accept = match role {
+                Role::Meta | Role::Catalog => ".json",
+                Role::Boundaries => ".json,.geojson",
+                Role::Current => ".zip",
+                _ => ".csv,.txt,.tsv,.xlsx,.xls,.xlsm,.ods",
+            };
             view! {
                 <li class="role">
                     <label for=id.clone()>
@@ -124,11 +125,7 @@ pub fn Page() -> impl IntoView {
                 };
                 form.update(|f| {
                     for role in roles {
-                        let chosen = Chosen::read(role, &name, bytes.clone());
-                        if role == Role::Meta {
-                            f.meta = MetaForm::from_json(&chosen.bytes);
-                        }
-                        f.files.insert(role, chosen);
+                        f.choose(role, Chosen::read(role, &name, bytes.clone()));
                     }
                 });
             });
@@ -172,6 +169,14 @@ pub fn Page() -> impl IntoView {
             }
         };
         outcome.set(Some(result));
+        // The outcome's heading takes the focus, so a keyboard or screen-reader user is told at
+        // once whether the folder was built.
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(h) = document().get_element_by_id("outcome").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = h.focus();
+            }
+        });
     };
 
     let download = move |_| {
@@ -245,7 +250,7 @@ pub fn Page() -> impl IntoView {
                 {move || outcome.get().map(|o| match o {
                     Outcome::Refused(lines) => view! {
                         <div class="problems" role="alert">
-                            <h3>{t("ठीक करने के लिए समस्याएँ (कुछ भी डाउनलोड के लिए नहीं बना)", "Problems to fix (nothing was built for download)")}</h3>
+                            <h3 id="outcome" tabindex="-1">{t("ठीक करने के लिए समस्याएँ (कुछ भी डाउनलोड के लिए नहीं बना)", "Problems to fix (nothing was built for download)")}</h3>
                             <ol>{lines.into_iter().map(|(text, other)| {
                                 let text_lang = if text.is_ascii() { "en" } else { "hi" };
                                 view! {
@@ -259,13 +264,13 @@ pub fn Page() -> impl IntoView {
                     }.into_any(),
                     Outcome::Built { files, report, commands, .. } => view! {
                         <div class="built">
-                            <h3>{t("फ़ोल्डर तैयार है: हर जाँच पास हुई", "The folder is ready: every check passed")}</h3>
+                            <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: हर जाँच पास हुई", "The folder is ready: every check passed")}</h3>
                             <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>
                             <p>{t("zip को साइट के फ़ोल्डर में खोलें: data/ के नीचे की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
                             <table class="files">
                                 <caption>{t("फ़ोल्डर की फ़ाइलें", "The folder's files")}</caption>
                                 <thead><tr><th scope="col">{t("फ़ाइल", "File")}</th><th scope="col">{t("बाइट", "Bytes")}</th><th scope="col">"SHA-256"</th></tr></thead>
-                                <tbody>{files.into_iter().map(|(n, b, h)| view! { <tr><td>{n}</td><td class="num">{format_number(b as f64, 0)}</td><td><code>{h[..16].to_string()}"…"</code></td></tr> }).collect_view()}</tbody>
+                                <tbody>{files.into_iter().map(|(n, b, h)| view! { <tr><td>{n}</td><td class="num">{format_number(b as f64, 0)}</td><td><code title=h.clone()>{h[..12].to_string()}"…"</code></td></tr> }).collect_view()}</tbody>
                             </table>
                             <h3>{t("रिपोर्ट", "Report")}</h3>
                             <ul class="report" lang="en">{report.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>

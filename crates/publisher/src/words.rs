@@ -26,6 +26,7 @@ pub fn role_name(role: Role, lang: Lang) -> &'static str {
         Role::Reviews => pick(lang, "समीक्षा बैठकें", "Review meetings"),
         Role::Notes => pick(lang, "आँकड़ों पर टिप्पणियाँ", "Notes on the data"),
         Role::Catalog => pick(lang, "साइट की सूची (data/catalog.json)", "The site's catalogue (data/catalog.json)"),
+        Role::Current => pick(lang, "साइट पर अभी प्रकाशित डेटासेट (.zip)", "The dataset as now published (.zip)"),
     }
 }
 
@@ -51,7 +52,21 @@ pub fn role_help(role: Role, lang: Lang) -> &'static str {
         Role::Catalog => {
             pick(lang, "वैकल्पिक: साइट पर पहले से प्रकाशित डेटासेट की सूची, ताकि वे बने रहें", "Optional: the site's current list of datasets, so they stay listed")
         }
+        Role::Current => pick(
+            lang,
+            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े दें; पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
+            "Each month: choose the .zip you downloaded last time and give only the new month's values below; the earlier periods' files stay exactly as they are",
+        ),
     }
+}
+
+/// A line of the library's message in the page's terms: the command line's flags become the
+/// page's controls, so the fix it names is one the officer can make here.
+pub fn for_the_page(line: &str) -> String {
+    line.replace("pass --allow-unmatched", "tick \"Leave out rows …\" under Options")
+        .replace("an --aliases file", "the file of other spellings of district names")
+        .replace("--aliases", "the file of other spellings")
+        .replace("to --flags", "to the file of what flags mean")
 }
 
 /// The Hindi of one line of the library's English message, when it is a kind the page knows;
@@ -106,5 +121,9 @@ mod tests {
         assert!(h.starts_with("book.xlsx, sheet \"Values\", row 4, column D (\"value\")") && h.contains("संख्या"), "{h}");
         assert!(hindi("values.csv: 1 district name(s) match no district in districts.csv:").unwrap().contains("ज़िलों"));
         assert!(hindi("read 12 rows").is_none());
+        assert_eq!(
+            for_the_page("nothing was written; pass --allow-unmatched if these rows are left out on purpose"),
+            "nothing was written; tick \"Leave out rows …\" under Options if these rows are left out on purpose"
+        );
     }
 }

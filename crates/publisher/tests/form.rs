@@ -139,3 +139,36 @@ fn a_dropped_file_finds_its_role_by_name() {
     assert_eq!(Role::guess("mp-districts-2011.topo.json"), Some(Role::Boundaries));
     assert_eq!(Role::guess("report.pdf"), None);
 }
+
+#[test]
+fn a_month_added_to_the_last_download_changes_only_that_month_and_the_files_that_list_it() {
+    let csv = |r: Role, n: &str| (r, Chosen::read(r, n, read(n)));
+    let first = form_with(vec![csv(Role::Districts, "districts.csv"), csv(Role::Indicators, "indicators.csv"), csv(Role::Values, "values.csv")]);
+    let (published, _) = first.build().unwrap();
+    let zip = samiksha_publish::bundle::zip(&published.files).unwrap();
+
+    // Next month: the last download, the lists again and only April's values; the form's id
+    // and fields come from the download.
+    let april: String = String::from_utf8(read("values.csv"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(",2024-03,") && !l.starts_with("Roorkee"))
+        .map(|l| l.replace(",2024-03,", ",2024-04,") + "\n")
+        .collect();
+    let mut next = Form::default();
+    next.choose(Role::Current, Chosen::read(Role::Current, "samiksha-uk.zip", zip));
+    assert_eq!((next.id.as_str(), next.meta.updated.as_str()), ("uk", "2024-04-15"));
+    for (r, n) in [(Role::Districts, "districts.csv"), (Role::Indicators, "indicators.csv")] {
+        next.choose(r, Chosen::read(r, n, read(n)));
+    }
+    next.choose(Role::Values, Chosen::read(Role::Values, "april.csv", format!("district,indicator,period,value\n{april}").into_bytes()));
+    next.meta.updated = "2024-05-10".into();
+    let (added, commands) = next.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(commands[0].contains("--keep-periods"), "{}", commands[0]);
+    let before: std::collections::BTreeMap<_, _> = published.files.iter().cloned().collect();
+    let after: std::collections::BTreeMap<_, _> = added.files.iter().cloned().collect();
+    let new: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
+    assert_eq!(new, ["uk/values/2024-04.json"]);
+    let changed: Vec<&String> = before.keys().filter(|k| after.get(*k) != before.get(*k)).collect();
+    assert_eq!(changed, ["uk/all-values.csv", "uk/datapackage.json", "uk/manifest.json"]);
+}
