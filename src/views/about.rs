@@ -103,9 +103,6 @@ pub fn AboutView() -> impl IntoView {
                     </ul>
                     <h3>{Msg::DataChecks.text(lang)}</h3>
                     {(problem_count == 0).then(|| view! { <p>{Msg::NoProblems.text(lang)}</p> })}
-                    // The publisher page is its own module (publish.html): only this link is here.
-                    <h3 id="publish">{Msg::PublishYourOwn.text(lang)}</h3>
-                    <p><a href=format!("publish.html?lang={}", lang.code()) data-link="publish">{Msg::PublishYourOwn.text(lang)}</a>" — "{Msg::PublishYourOwnNote.text(lang)}</p>
                 }
                 .into_any(),
             )

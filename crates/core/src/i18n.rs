@@ -340,8 +340,6 @@ strings! {
     DownloadAllValuesNote => "One row per period, district and indicator, with its flag and, where there is no value, why. Districts and indicators are named by their ids, as in the tables above.", "अवधि, ज़िले और संकेतक के हर संयोजन के लिए एक पंक्ति, उसके चिह्न सहित; जहाँ मान नहीं है, वहाँ उसका कारण। ज़िले और संकेतक अपने पहचान-कोड (id) से दर्ज हैं, जैसा ऊपर की तालिकाओं में है।";
     DownloadMethodology => "The methodology (Markdown text)", "विधि (मार्कडाउन पाठ)";
     DownloadsHeading => "Download the data", "डेटा डाउनलोड करें";
-    PublishYourOwn => "Publish your own data", "अपने आँकड़े प्रकाशित करें";
-    PublishYourOwnNote => "Check your CSV files or Excel workbooks in this browser and build a dataset folder for a site like this one. Your files are not sent anywhere.", "अपनी CSV फ़ाइलें या Excel वर्कबुक इसी ब्राउज़र में जाँचें और ऐसी साइट के लिए डेटासेट का फ़ोल्डर बनाएँ। आपकी फ़ाइलें कहीं नहीं भेजी जातीं।";
     IdColumn => "Identifier (in links)", "पहचान-कोड (लिंक में)";
     SkipToMap => "Skip to the map", "सीधे मानचित्र पर जाएँ";
     Share => "Share", "साझा करें";
