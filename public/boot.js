@@ -18,6 +18,17 @@ Element.prototype.setAttribute = function (name, value) {
   return setAttribute.call(this, name, value);
 };
 
+// index.html's static link to the publishing page stays the last element of <body>: the app
+// appends its root later, and the link follows it, so the skip links stay the first stops of
+// the tab order and the link the last. A mutation callback runs before the next frame, so the
+// link never shows out of place.
+const publishLink = document.querySelector('body > .publish-link');
+if (publishLink) {
+  new MutationObserver(() => {
+    if (document.body.lastElementChild !== publishLink) document.body.append(publishLink);
+  }).observe(document.body, { childList: true });
+}
+
 function fail(reason, error) {
   if (error) console.error('Samiksha could not start:', error);
   const boot = document.getElementById('boot');

@@ -148,7 +148,16 @@ test('a state published from CSV files through the page is the command line\'s f
   // The meta form is filled from meta.json.
   await build(page, files, { id: 'uk', leaveOut: true });
   assert.equal(await page.inputValue('#title_en'), 'Uttarakhand district review (test fixture)');
-  assertSameFiles(await download(page), expected, 'CSV');
+  const got = await download(page);
+  assertSameFiles(got, expected, 'CSV');
+  // The unzipped folder passes the command line's validate with nothing to say.
+  const site = temp();
+  for (const [name, bytes] of Object.entries(got)) {
+    fs.mkdirSync(path.dirname(path.join(site, 'data', name)), { recursive: true });
+    fs.writeFileSync(path.join(site, 'data', name), bytes);
+  }
+  const checked = execFileSync(cli, ['validate', path.join(site, 'data/uk/manifest.json')], { encoding: 'utf8' });
+  assert.match(checked, /0 errors, 0 warnings/);
   // The report says what the checkbox left out.
   assert.match(await page.textContent('.built'), /left out 1 district name\(s\) that match no district \(4 rows\)[^"]*"Roorkee"/);
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });

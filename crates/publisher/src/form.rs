@@ -303,7 +303,7 @@ impl Form {
             match self.files.get(&role) {
                 None if role.need() == Need::Required => out.push(Missing {
                     en: format!("No {} file: choose the CSV file or workbook that holds them.", role.id()),
-                    hi: format!("{} की फ़ाइल नहीं चुनी गई: वह CSV फ़ाइल या वर्कबुक चुनें जिसमें ये हैं।", crate::words::role_name(role, Lang::Hi)),
+                    hi: format!("\"{}\" की फ़ाइल नहीं चुनी गई: वह CSV फ़ाइल या वर्कबुक चुनें जिसमें यह जानकारी है।", crate::words::role_name(role, Lang::Hi)),
                 }),
                 Some(Chosen { name, kind: Kind::Unreadable(why), .. }) => out
                     .push(Missing {
@@ -317,7 +317,7 @@ impl Form {
                         sheets.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
                     ),
                     hi: format!(
-                        "{name}: \"{}\" नाम की शीट नहीं है; {} वाली शीट चुनें (वर्कबुक में ये शीट हैं: {})",
+                        "{name}: \"{}\" नाम की शीट नहीं है; \"{}\" के लिए सही शीट चुनें (वर्कबुक में ये शीटें हैं: {})",
                         role.id(),
                         crate::words::role_name(role, Lang::Hi),
                         sheets.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")

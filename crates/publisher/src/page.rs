@@ -204,7 +204,7 @@ pub fn Page() -> impl IntoView {
             <section aria-labelledby="step-files">
                 <h2 id="step-files">{t("1. आपकी फ़ाइलें", "1. Your files")}</h2>
                 <div class="drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                    {t("फ़ाइलें यहाँ छोड़ें: नाम (values.csv) या वर्कबुक की शीट के नाम से हर फ़ाइल अपनी जगह जाती है।", "Drop files here: each goes to its place by its name (values.csv) or by a workbook's sheet names.")}
+                    {t("फ़ाइलें यहाँ खींचकर छोड़ें (ड्रैग-ड्रॉप): हर फ़ाइल अपने नाम (जैसे values.csv) या वर्कबुक की शीटों के नाम से अपनी जगह पहुँच जाती है।", "Drop files here: each goes to its place by its name (values.csv) or by a workbook's sheet names.")}
                 </div>
                 <ul class="roles">{inputs}</ul>
             </section>
@@ -217,7 +217,7 @@ pub fn Page() -> impl IntoView {
                 {text_field("publisher_hi", "प्रकाशक (हिंदी)", "Publisher (Hindi)", |f| f.meta.publisher_hi.clone(), |f, v| f.meta.publisher_hi = v)}
                 {text_field("licence_en", "लाइसेंस (अंग्रेज़ी)", "Licence (English)", |f| f.meta.licence_en.clone(), |f, v| f.meta.licence_en = v)}
                 {text_field("licence_hi", "लाइसेंस (हिंदी)", "Licence (Hindi)", |f| f.meta.licence_hi.clone(), |f, v| f.meta.licence_hi = v)}
-                {text_field("licence_url", "लाइसेंस का पता (वैकल्पिक)", "Licence address (optional)", |f| f.meta.licence_url.clone(), |f, v| f.meta.licence_url = v)}
+                {text_field("licence_url", "लाइसेंस का वेब पता (URL, वैकल्पिक)", "Licence address (optional)", |f| f.meta.licence_url.clone(), |f, v| f.meta.licence_url = v)}
                 {text_field("updated", "आँकड़ों की तारीख़ (YYYY-MM-DD)", "Date of the figures (YYYY-MM-DD)", |f| f.meta.updated.clone(), |f, v| f.meta.updated = v)}
             </section>
             <section aria-labelledby="step-options">
@@ -232,7 +232,7 @@ pub fn Page() -> impl IntoView {
                     )}</label>
                 </p>
                 <details>
-                    <summary>{t("और विकल्प: स्तंभों के नाम, चौड़ी फ़ाइल, सीमाओं का स्रोत", "More options: column names, wide files, where the boundaries come from")}</summary>
+                    <summary>{t("और विकल्प: स्तंभों के नाम, चौड़ी फ़ाइल (हर अवधि का अलग स्तंभ), सीमाओं का स्रोत", "More options: column names, wide files, where the boundaries come from")}</summary>
                     {text_field("district_column", "ज़िले का स्तंभ (डिफ़ॉल्ट district)", "District column (default district)", |f| f.district_column.clone(), |f, v| f.district_column = v)}
                     {text_field("indicator_column", "संकेतक का स्तंभ (डिफ़ॉल्ट indicator)", "Indicator column (default indicator)", |f| f.indicator_column.clone(), |f, v| f.indicator_column = v)}
                     <p class="field">
@@ -264,9 +264,9 @@ pub fn Page() -> impl IntoView {
                     }.into_any(),
                     Outcome::Built { files, report, commands, .. } => view! {
                         <div class="built">
-                            <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: हर जाँच पास हुई", "The folder is ready: every check passed")}</h3>
+                            <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: सभी जाँचें सफल रहीं", "The folder is ready: every check passed")}</h3>
                             <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>
-                            <p>{t("zip को साइट के फ़ोल्डर में खोलें: data/ के नीचे की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
+                            <p>{t("zip फ़ाइल को साइट के फ़ोल्डर में एक्सट्रैक्ट (अनज़िप) करें: इससे data/ के अंदर की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
                             <table class="files">
                                 <caption>{t("फ़ोल्डर की फ़ाइलें", "The folder's files")}</caption>
                                 <thead><tr><th scope="col">{t("फ़ाइल", "File")}</th><th scope="col">{t("बाइट", "Bytes")}</th><th scope="col">"SHA-256"</th></tr></thead>

@@ -25,7 +25,7 @@ pub fn role_name(role: Role, lang: Lang) -> &'static str {
         Role::Flags => pick(lang, "चिह्नों का अर्थ", "What flags mean"),
         Role::Reviews => pick(lang, "समीक्षा बैठकें", "Review meetings"),
         Role::Notes => pick(lang, "आँकड़ों पर टिप्पणियाँ", "Notes on the data"),
-        Role::Catalog => pick(lang, "साइट की सूची (data/catalog.json)", "The site's catalogue (data/catalog.json)"),
+        Role::Catalog => pick(lang, "साइट पर डेटासेटों की सूची (data/catalog.json)", "The site's catalogue (data/catalog.json)"),
         Role::Current => pick(lang, "साइट पर अभी प्रकाशित डेटासेट (.zip)", "The dataset as now published (.zip)"),
     }
 }
@@ -43,18 +43,18 @@ pub fn role_help(role: Role, lang: Lang) -> &'static str {
             "स्तंभ: district, indicator, period, value (या हर अवधि का एक स्तंभ, नीचे विकल्प देखें)",
             "Columns: district, indicator, period, value (or one column per period: see the options below)",
         ),
-        Role::Meta => pick(lang, "वैकल्पिक: पहले का meta.json; नीचे का फ़ॉर्म उसे भरता है", "Optional: an earlier meta.json; the form below is filled from it"),
+        Role::Meta => pick(lang, "वैकल्पिक: पहले का meta.json; इससे नीचे का फ़ॉर्म अपने-आप भर जाएगा", "Optional: an earlier meta.json; the form below is filled from it"),
         Role::Boundaries => pick(lang, "वैकल्पिक: मानचित्र के लिए", "Optional: for the map"),
         Role::Aliases => pick(lang, "वैकल्पिक: स्तंभ alias, slug", "Optional: columns alias, slug"),
         Role::Flags => pick(lang, "वैकल्पिक: स्तंभ text, id, label_en, label_hi", "Optional: columns text, id, label_en, label_hi"),
-        Role::Reviews => pick(lang, "वैकल्पिक: हर नामित ज़िले की एक पंक्ति", "Optional: one row per district named"),
+        Role::Reviews => pick(lang, "वैकल्पिक: बैठक में जिन ज़िलों का नाम लिया गया, उनमें से हर एक की एक पंक्ति", "Optional: one row per district named"),
         Role::Notes => pick(lang, "वैकल्पिक: indicator, period, district, text_en, text_hi", "Optional: indicator, period, district, text_en, text_hi"),
         Role::Catalog => {
-            pick(lang, "वैकल्पिक: साइट पर पहले से प्रकाशित डेटासेट की सूची, ताकि वे बने रहें", "Optional: the site's current list of datasets, so they stay listed")
+            pick(lang, "वैकल्पिक: साइट पर पहले से प्रकाशित डेटासेट की सूची, ताकि वे सूची में बने रहें", "Optional: the site's current list of datasets, so they stay listed")
         }
         Role::Current => pick(
             lang,
-            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े दें; पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
+            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े चुनें; पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
             "Each month: choose the .zip you downloaded last time and give only the new month's values below; the earlier periods' files stay exactly as they are",
         ),
     }
@@ -76,17 +76,21 @@ pub fn hindi(line: &str) -> Option<String> {
     let place = l.split(": ").next().unwrap_or_default();
     let has = |s: &str| l.contains(s);
     let text = if has("cell(s) are not numbers") {
-        "इन खानों में संख्या होनी चाहिए (जैसे 12.5 या 1,234; छोटे नमूने के लिए कोष्ठक में संख्या; दबाए गए मान के लिए \"*\"; या खाली):".to_string()
-    } else if has("is not a number") || has("is not a non-negative number") {
-        format!("{place}: यहाँ संख्या होनी चाहिए; इस खाने में संख्या लिखें (अंक, दशमलव बिंदु के साथ)")
+        "इन खानों में संख्या होनी चाहिए (जैसे 12.5 या 1,234; छोटे नमूने के लिए कोष्ठक में संख्या; गोपनीय रखे गए (छिपाए गए) मान के लिए \"*\"; या खाली):".to_string()
+    } else if has("no polygon") || has("polygon(s) match no district") {
+        format!("{place}: सीमाओं की फ़ाइल और ज़िलों की सूची मेल नहीं खातीं")
+    } else if has("is not a non-negative number") {
+        format!("{place}: यहाँ संख्या होनी चाहिए (जैसे 12 या 12.5); ऋणात्मक संख्या नहीं चलेगी")
+    } else if has("is not a number") {
+        format!("{place}: यहाँ संख्या होनी चाहिए; इस खाने में संख्या लिखें (जैसे 12 या 12.5)")
     } else if has("match no district") {
-        format!("{place}: कुछ ज़िलों के नाम ज़िलों की सूची से मेल नहीं खाते; नीचे हर नाम के साथ सुझाया गया सुधार है")
+        format!("{place}: कुछ ज़िलों के नाम ज़िलों की सूची से मेल नहीं खाते; नीचे हर नाम दिया है, और जहाँ मिला वहाँ सुझाव भी")
     } else if has("probably ") && has("aliases") {
         "सुझाव: दिखाई गई पंक्ति ज़िलों के दूसरे नामों की फ़ाइल (alias,slug) में जोड़ें".to_string()
     } else if has("no district with a similar name") {
         "यह नाम किसी ज़िले से नहीं मिलता: इसे ज़िलों की सूची में या दूसरे नामों की फ़ाइल में जोड़ें".to_string()
     } else if has("are not in the indicator sheet") {
-        format!("{place}: कुछ संकेतक संकेतकों की शीट में नहीं हैं; हर एक के लिए शीट के \"key\" स्तंभ में पंक्ति जोड़ें")
+        format!("{place}: कुछ संकेतक संकेतकों की शीट में नहीं हैं; शीट में हर एक के लिए नई पंक्ति जोड़ें (\"key\" स्तंभ में उसका नाम)")
     } else if has("missing column") {
         format!("{place}: ज़रूरी स्तंभ नहीं हैं; पहली पंक्ति में स्तंभों के नाम जाँचें")
     } else if has("no sheet") {
@@ -96,15 +100,15 @@ pub fn hindi(line: &str) -> Option<String> {
     } else if has(": empty; expected") {
         format!("{place}: यह खाना खाली है; इसमें मान लिखें")
     } else if has("is not a period") {
-        format!("{place}: अवधि YYYY-MM के रूप में लिखें, जैसे 2026-03")
+        format!("{place}: अवधि YYYY-MM (जैसे 2026-03) या अवधि की पहचान (जैसे nfhs-5) के रूप में लिखें")
+    } else if has("allow-unmatched") {
+        "जब तक ये समस्याएँ हैं, कुछ भी डाउनलोड के लिए नहीं बनेगा; अगर ये पंक्तियाँ जान-बूझकर छोड़नी हैं तो \"विकल्प\" में \"…उनकी पंक्तियाँ छोड़ दें\" पर सही का निशान लगाएँ".to_string()
     } else if has("nothing was written") || has("nothing is offered") {
         "जब तक ये समस्याएँ हैं, कुछ भी डाउनलोड के लिए नहीं बनेगा".to_string()
     } else if has("is not a date") {
         format!("{place}: तारीख़ YYYY-MM-DD के रूप में लिखें")
     } else if has("twice") || has("two rows") {
-        format!("{place}: एक ही खाने के लिए दो पंक्तियाँ हैं; एक हटाएँ")
-    } else if has("no polygon") || has("polygon(s) match no district") {
-        format!("{place}: सीमाओं की फ़ाइल और ज़िलों की सूची मेल नहीं खाते")
+        format!("{place}: यह प्रविष्टि दो बार आई है; दोहराई गई पंक्ति हटाएँ या सुधारें")
     } else {
         return None;
     };
@@ -121,6 +125,8 @@ mod tests {
         assert!(h.starts_with("book.xlsx, sheet \"Values\", row 4, column D (\"value\")") && h.contains("संख्या"), "{h}");
         assert!(hindi("values.csv: 1 district name(s) match no district in districts.csv:").unwrap().contains("ज़िलों"));
         assert!(hindi("read 12 rows").is_none());
+        // A polygon that matches no district is about the boundary file, not the values' names.
+        assert!(hindi("1 polygon(s) match no district (Atlantis): add each name …").unwrap().contains("सीमाओं"));
         assert_eq!(
             for_the_page("nothing was written; pass --allow-unmatched if these rows are left out on purpose"),
             "nothing was written; tick \"Leave out rows …\" under Options if these rows are left out on purpose"
