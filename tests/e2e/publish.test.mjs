@@ -292,3 +292,33 @@ test('the monthly routine: the last download and one month\'s workbook give only
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
   assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
+
+test('the monthly routine from the site itself: a dataset published here is fetched by its manifest, and a month is added', async () => {
+  // A copy of the site with the fixture state published on it as data/uk/ beside the others.
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-site-'));
+  fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
+  execFileSync(cli, ['import', '--values', path.join(STATE, 'values.csv'), '--indicators', path.join(STATE, 'indicators.csv'), '--districts', path.join(STATE, 'districts.csv'),
+    '--meta', path.join(STATE, 'meta.json'), '--out', path.join(site, 'data/uk'), '--allow-unmatched']);
+  execFileSync(cli, ['catalog', '--catalog', path.join(site, 'data/catalog.json'), '--id', 'uk', '--manifest', path.join(site, 'data/uk/manifest.json')]);
+  const published = tree(path.join(site, 'data'));
+  const own = await start(site);
+  try {
+    const { page, trouble } = await watchedPage(own);
+    await page.goto(own.url('publish.html?lang=en'));
+    await page.waitForSelector('#site-dataset option[value="uk"]', { state: 'attached' });
+    await page.selectOption('#site-dataset', 'uk');
+    await page.waitForFunction(() => document.querySelector('#id').value === 'uk');
+    const april = fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8').split('\n').filter((l) => l.includes(',2024-03,') && !l.startsWith('Roorkee')).map((l) => l.replace(',2024-03,', ',2024-04,'));
+    await build(page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.csv', buffer: Buffer.from(`district,indicator,period,value\n${april.join('\n')}\n`) } }, { id: 'uk' });
+    const added = await download(page);
+    assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
+    const changed = Object.keys(added).filter((k) => k in published && !published[k].equals(added[k])).sort();
+    assert.deepEqual(changed, ['uk/all-values.csv', 'uk/datapackage.json', 'uk/manifest.json']);
+    // The site's catalogue comes back with its other datasets still listed.
+    assert.deepEqual(JSON.parse(added['catalog.json']).datasets.map((d) => d.id), JSON.parse(published['catalog.json']).datasets.map((d) => d.id));
+    assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+  } finally {
+    await stop(own);
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});

@@ -253,6 +253,28 @@ pub struct Form {
     pub boundary_source_hi: String,
 }
 
+/// The files of a dataset already on the site to fetch, from its manifest: the value files and
+/// the boundary file it lists (the long CSV and the data package are written anew). Paths that
+/// would leave the dataset's folder are not fetched.
+pub fn files_to_fetch(manifest: &[u8]) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(manifest).unwrap_or_default();
+    let mut out: Vec<String> =
+        v["value_files"].as_array().map(|a| a.iter().filter_map(|f| f["path"].as_str().map(str::to_string)).collect()).unwrap_or_default();
+    out.extend(v["boundaries"]["path"].as_str().map(str::to_string));
+    out.retain(|p| samiksha_core::manifest::inside_folder(p));
+    out
+}
+
+/// A dataset fetched from the site, as if it were the zip of its folder: the page then treats
+/// both the same way (`Role::Current`).
+pub fn site_dataset(id: &str, manifest: Vec<u8>, files: Vec<(String, Vec<u8>)>, catalog: Option<Vec<u8>>) -> Result<Chosen, String> {
+    let mut all: Vec<(String, Vec<u8>)> = vec![(format!("{id}/manifest.json"), manifest)];
+    all.extend(files.into_iter().map(|(p, b)| (format!("{id}/{p}"), b)));
+    all.extend(catalog.map(|c| ("catalog.json".to_string(), c)));
+    let zip = samiksha_publish::bundle::zip(&all)?;
+    Ok(Chosen::read(Role::Current, &format!("data/{id}/"), zip))
+}
+
 /// A problem found before anything is built, in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Missing {

@@ -41,6 +41,20 @@ pub fn download(filename: &str, mime: &str, content: &[u8]) -> bool {
     attempt().is_some()
 }
 
+/// A file of this site, fetched relative to the page (the strict CSP allows only 'self').
+pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("{url}: no connection to the site"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(|_| format!("{url}: unreadable"))?)
+        .await
+        .map_err(|_| format!("{url}: cut short"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// `?lang=en` shows the page in English; Hindi otherwise, as the viewer.
 pub fn lang() -> Lang {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();

@@ -39,6 +39,46 @@ pub fn Page() -> impl IntoView {
         outcome.set(None);
     });
 
+    // The datasets already on this site (data/catalog.json beside the page), for the monthly
+    // routine without a zip: choosing one fetches its manifest and the files it lists.
+    let site: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    let site_status: RwSignal<Option<String>> = RwSignal::new(None);
+    spawn_local(async move {
+        if let Ok(bytes) = crate::io::fetch("data/catalog.json").await {
+            let (catalog, _) = samiksha_core::catalog::parse_catalog("data/catalog.json", &bytes);
+            if let Some(c) = catalog {
+                site.set(c.datasets.iter().map(|d| (d.id.clone(), d.title.get(lang).to_string())).collect());
+            }
+        }
+    });
+    let on_site = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if id.is_empty() {
+            return;
+        }
+        site_status.set(Some(t("साइट से लाया जा रहा है…", "Fetching from the site…").to_string()));
+        spawn_local(async move {
+            let result = async {
+                let folder = format!("data/{id}/");
+                let manifest = crate::io::fetch(&format!("{folder}manifest.json")).await?;
+                let mut files = Vec::new();
+                for p in crate::form::files_to_fetch(&manifest) {
+                    files.push((p.clone(), crate::io::fetch(&format!("{folder}{p}")).await?));
+                }
+                let catalog = crate::io::fetch("data/catalog.json").await.ok();
+                crate::form::site_dataset(&id, manifest, files, catalog)
+            }
+            .await;
+            match result {
+                Ok(chosen) => {
+                    site_status.set(None);
+                    form.update(|f| f.choose(Role::Current, chosen));
+                }
+                Err(e) => site_status.set(Some(e)),
+            }
+        });
+    };
+
     let inputs = Role::ALL
         .into_iter()
         .map(|role| {
@@ -93,6 +133,15 @@ pub fn Page() -> impl IntoView {
                     <span class="help">{role_help(role, lang)}</span>
                     <input type="file" id=id data-role=role.id() accept=accept on:change=on_change/>
                     <span class="status" data-status=role.id()>{status}</span>
+                    {(role == Role::Current).then(|| view! {
+                        <label for="site-dataset" class="sheet">{t("या इस साइट पर प्रकाशित डेटासेट", "or a dataset published on this site")}" "
+                            <select id="site-dataset" on:change=on_site>
+                                <option value="">{t("— डेटासेट चुनें —", "— choose a dataset —")}</option>
+                                {move || site.get().into_iter().map(|(id, title)| view! { <option value=id.clone()>{format!("{title} ({id})")}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <span class="status" role="status">{move || site_status.get()}</span>
+                    })}
                     {move || sheets().map(|(list, chosen)| {
                         let sid = format!("sheet-{}", role.id());
                         let label_for = sid.clone();

@@ -172,3 +172,26 @@ fn a_month_added_to_the_last_download_changes_only_that_month_and_the_files_that
     let changed: Vec<&String> = before.keys().filter(|k| after.get(*k) != before.get(*k)).collect();
     assert_eq!(changed, ["uk/all-values.csv", "uk/datapackage.json", "uk/manifest.json"]);
 }
+
+#[test]
+fn a_dataset_on_the_site_is_fetched_by_what_its_manifest_lists_and_read_like_its_zip() {
+    let csv = |r: Role, n: &str| (r, Chosen::read(r, n, read(n)));
+    let (published, _) =
+        form_with(vec![csv(Role::Districts, "districts.csv"), csv(Role::Indicators, "indicators.csv"), csv(Role::Values, "values.csv")]).build().unwrap();
+    let get = |p: &str| published.get(p).unwrap().to_vec();
+    let manifest = get("uk/manifest.json");
+    let listed = samiksha_publisher::form::files_to_fetch(&manifest);
+    assert_eq!(listed, ["values/2023-03.json", "values/2024-03.json"]);
+    // A path that would leave the folder is never fetched.
+    assert!(
+        samiksha_publisher::form::files_to_fetch(
+            br#"{"value_files":[{"path":"../secret.json"},{"path":"values/a.json"}],"boundaries":{"path":"https://elsewhere/b.json"}}"#
+        ) == ["values/a.json"]
+    );
+    let files = listed.iter().map(|p| (p.clone(), get(&format!("uk/{p}")))).collect();
+    let chosen = samiksha_publisher::form::site_dataset("uk", manifest, files, Some(get("catalog.json"))).unwrap();
+    assert_eq!(chosen.kind, Kind::Dataset("uk".into()));
+    let mut f = Form::default();
+    f.choose(Role::Current, chosen);
+    assert_eq!((f.id.as_str(), f.meta.title_en.as_str()), ("uk", "Uttarakhand district review (test fixture)"));
+}
