@@ -199,7 +199,6 @@ self.addEventListener('activate', (event) => {
 // caches nobody reads any more are pruned after the answer (never holding it up, never failing it).
 async function fromData(event, rel) {
   const { request, clientId } = event;
-  if (rel === CATALOG) return catalog(event);
   const dir = dirOf(rel);
   if (!dir) return fetch(request);
   const meta = await caches.open(META_CACHE);
@@ -253,12 +252,56 @@ async function page(request) {
   }
 }
 
+// The publishing page's preview: a dataset built in that page's memory, handed to this worker
+// ('preview' message) and shown by the viewer at ?data=preview, so the officer sees what the
+// public will see before anything is uploaded. It never leaves this browser, is listed in the
+// catalogue only for a page opened at ?data=preview, and is never saved as a published dataset.
+const PREVIEW_DIR = 'data/preview/';
+const PREVIEW_CACHE = 'samiksha-preview';
+const previewEntryUrl = () => new URL(`${PREVIEW_DIR}.entry`, SCOPE).href;
+
+async function fromPreview(request) {
+  const hit = await (await caches.open(PREVIEW_CACHE)).match(request, { ignoreSearch: true });
+  return hit || new Response('', { status: 404, statusText: 'not in the preview' });
+}
+
+async function catalogFor(event) {
+  const res = await catalog(event);
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  if (!client || new URL(client.url).searchParams.get('data') !== 'preview') return res;
+  const entry = await (await caches.open(PREVIEW_CACHE)).match(previewEntryUrl());
+  if (!entry) return res;
+  let listed;
+  try {
+    listed = res.ok ? await res.clone().json() : null;
+  } catch {
+    listed = null;
+  }
+  if (!listed || !Array.isArray(listed.datasets)) return res;
+  listed.datasets = [...listed.datasets.filter((d) => d && d.id !== 'preview'), await entry.json()];
+  return new Response(JSON.stringify(listed), { headers: { 'content-type': 'application/json' } });
+}
+
+async function keepPreview(data) {
+  await caches.delete(PREVIEW_CACHE);
+  const cache = await caches.open(PREVIEW_CACHE);
+  for (const { path, bytes } of data.files) {
+    if (!inside(path)) continue;
+    await cache.put(new URL(PREVIEW_DIR + path, SCOPE).href, new Response(bytes, { headers: { 'content-type': path.endsWith('.csv') ? 'text/csv' : 'application/json' } }));
+  }
+  await cache.put(previewEntryUrl(), new Response(JSON.stringify({ id: 'preview', folder: 'preview/', title: data.title })));
+}
+
 async function keepPublisher(cache) {
   await cache.addAll(PUBLISHER_FILES.map((f) => new Request(new URL(f, SCOPE), { cache: 'no-store' })));
 }
 
 self.addEventListener('message', (event) => {
   if (event.data === 'keep-publisher') event.waitUntil(caches.open(APP_CACHE).then(keepPublisher));
+  if (event.data && event.data.type === 'preview' && Array.isArray(event.data.files)) {
+    const port = event.ports && event.ports[0];
+    event.waitUntil(keepPreview(event.data).then(() => port && port.postMessage('preview-ready'), () => port && port.postMessage('preview-failed')));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -269,7 +312,9 @@ self.addEventListener('fetch', (event) => {
   // The page asking the server whether a newer dataset was published goes to the network.
   if (url.searchParams.has('fresh')) return;
   const rel = url.pathname.slice(new URL(SCOPE).pathname.length);
-  if (rel.startsWith('data/')) event.respondWith(fromData(event, rel));
+  if (rel.startsWith(PREVIEW_DIR)) event.respondWith(fromPreview(request));
+  else if (rel === CATALOG) event.respondWith(catalogFor(event));
+  else if (rel.startsWith('data/')) event.respondWith(fromData(event, rel));
   else if (request.mode === 'navigate') event.respondWith(page(request));
   else event.respondWith(fromApp(request));
 });
@@ -284,8 +329,11 @@ self.addEventListener('message', (event) => {
       // A page of an older build names no folder: its dataset is the default one.
       const dir = event.data.dir === undefined ? await defaultDir() : dirOf(String(event.data.dir));
       if (!dir) throw new Error('not a dataset folder');
-      await saveDataset(dir);
-      await pruneData();
+      // The preview lives in its own cache, put there whole by the publishing page.
+      if (dir !== PREVIEW_DIR) {
+        await saveDataset(dir);
+        await pruneData();
+      }
     } catch {
       ok = false;
     }

@@ -322,3 +322,29 @@ test('the monthly routine from the site itself: a dataset published here is fetc
     fs.rmSync(site, { recursive: true, force: true });
   }
 });
+
+test('the preview opens the built dataset in the viewer from memory: map, rankings and a district profile, before anything is uploaded', async () => {
+  const { page, trouble } = await watchedPage(env, { serviceWorkers: 'allow' });
+  await page.goto(env.url('publish.html?lang=en'));
+  await page.waitForSelector('input[data-role="values"]');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const state = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };
+  await build(page, state, { id: 'uk', leaveOut: true });
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), page.click('#preview')]);
+  await tab.waitForSelector('#app main h2', { timeout: 30000 });
+  assert.match(new URL(tab.url()).search, /data=preview/);
+  // The dataset shown is the one built in memory: its title and its districts, none of the sample's.
+  await tab.waitForFunction(() => document.querySelector('header')?.textContent.includes('Uttarakhand district review (test fixture)'));
+  for (const [query, ready] of [['view=rankings', 'table.ranking-table tbody tr[data-district="dehradun"]'], ['view=district&district=haridwar', '.district-view h2[data-district="haridwar"]']]) {
+    await tab.goto(env.url(`?data=preview&${query}&lang=en`));
+    await tab.waitForSelector(ready, { timeout: 30000 });
+  }
+  assert.equal(await tab.locator('[data-district="bhopal"]').count(), 0);
+  // Nothing of the preview reaches the site: the same tab without ?data=preview lists no
+  // preview, and the catalogue the server holds is unchanged.
+  await tab.goto(env.url('?lang=en'));
+  await tab.waitForSelector('#app main h2');
+  assert.equal(await tab.locator('text=Preview:').count(), 0);
+  assert.deepEqual(JSON.parse(await (await fetch(env.url('data/catalog.json'))).text()).datasets.map((d) => d.id), ['sample', 'nfhs-mp']);
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});

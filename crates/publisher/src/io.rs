@@ -79,3 +79,45 @@ pub fn keep_offline() {
         }
     });
 }
+
+/// Hands a built dataset to the service worker for the viewer's preview (`?data=preview`) and
+/// opens it in a new tab once the worker has it. `files` are paths inside the dataset's folder.
+/// Fails, with the reason, where there is no service worker (a private window, a blocked one).
+pub async fn preview(title_en: &str, title_hi: &str, files: &[(String, Vec<u8>)], lang: Lang) -> Result<(), String> {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use wasm_bindgen::JsValue;
+    let window = web_sys::window().ok_or("no window")?;
+    let sw = window.navigator().service_worker();
+    let reg = wasm_bindgen_futures::JsFuture::from(sw.ready().map_err(|_| "no service worker")?).await.map_err(|_| "no service worker")?;
+    let active = reg.dyn_into::<web_sys::ServiceWorkerRegistration>().ok().and_then(|r| r.active()).ok_or("the service worker is not running")?;
+    let set = |o: &Object, k: &str, v: &JsValue| {
+        let _ = Reflect::set(o, &JsValue::from_str(k), v);
+    };
+    let list = Array::new();
+    for (path, bytes) in files {
+        let f = Object::new();
+        set(&f, "path", &JsValue::from_str(path));
+        set(&f, "bytes", &Uint8Array::from(bytes.as_slice()));
+        list.push(&f);
+    }
+    let title = Object::new();
+    set(&title, "en", &JsValue::from_str(title_en));
+    set(&title, "hi", &JsValue::from_str(title_hi));
+    let msg = Object::new();
+    set(&msg, "type", &JsValue::from_str("preview"));
+    set(&msg, "title", &title);
+    set(&msg, "files", &list);
+    let channel = web_sys::MessageChannel::new().map_err(|_| "no message channel")?;
+    let port = channel.port1();
+    let answered = js_sys::Promise::new(&mut |resolve, _| {
+        port.set_onmessage(Some(&resolve));
+    });
+    active.post_message_with_transferable(&msg, &Array::of1(&channel.port2())).map_err(|_| "the service worker refused the preview")?;
+    let answer = wasm_bindgen_futures::JsFuture::from(answered).await.map_err(|_| "no answer from the service worker")?;
+    let ok = answer.dyn_into::<web_sys::MessageEvent>().ok().and_then(|e| e.data().as_string()).is_some_and(|s| s == "preview-ready");
+    if !ok {
+        return Err("the service worker could not keep the preview".into());
+    }
+    window.open_with_url_and_target(&format!("./?data=preview&lang={}", lang.code()), "_blank").map_err(|_| "the browser blocked the new tab")?;
+    Ok(())
+}

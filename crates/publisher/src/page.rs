@@ -13,7 +13,7 @@ use std::sync::Arc;
 /// What the last build gave: the folder's files and its zip, or the problems that stopped it.
 #[derive(Clone)]
 enum Outcome {
-    Built { zip: Arc<Vec<u8>>, files: Vec<(String, usize, String)>, report: Vec<String>, commands: Vec<String> },
+    Built { zip: Arc<Vec<u8>>, folder: Arc<Vec<(String, Vec<u8>)>>, files: Vec<(String, usize, String)>, report: Vec<String>, commands: Vec<String> },
     Refused(Vec<(String, Option<String>)>),
 }
 
@@ -208,6 +208,10 @@ pub fn Page() -> impl IntoView {
                 Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
                     Ok(zip) => Outcome::Built {
                         zip: Arc::new(zip),
+                        // The dataset's own folder, for the preview: paths inside data/<id>/.
+                        folder: Arc::new(
+                            bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&format!("{}/", f.id)).map(|r| (r.to_string(), b.clone()))).collect(),
+                        ),
                         files: bundle.files.iter().map(|(n, b)| (format!("data/{n}"), b.len(), samiksha_core::sha256_hex(b))).collect(),
                         report: bundle.report,
                         commands,
@@ -233,6 +237,17 @@ pub fn Page() -> impl IntoView {
             let id = form.with_untracked(|f| f.id.clone());
             crate::io::download(&format!("samiksha-{id}.zip"), "application/zip", &zip);
         }
+    };
+
+    let preview_status: RwSignal<Option<String>> = RwSignal::new(None);
+    let preview = move |_| {
+        let Some(Outcome::Built { folder, .. }) = outcome.get_untracked() else { return };
+        let (en, hi) = form.with_untracked(|f| (f.meta.title_en.clone(), f.meta.title_hi.clone()));
+        spawn_local(async move {
+            let title_en = format!("Preview: {en}");
+            let title_hi = format!("पूर्वावलोकन: {hi}");
+            preview_status.set(crate::io::preview(&title_en, &title_hi, &folder, lang).await.err());
+        });
     };
 
     let other = match lang {
@@ -314,7 +329,9 @@ pub fn Page() -> impl IntoView {
                     Outcome::Built { files, report, commands, .. } => view! {
                         <div class="built">
                             <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: सभी जाँचें सफल रहीं", "The folder is ready: every check passed")}</h3>
-                            <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>
+                            <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>" "
+                            <button type="button" id="preview" on:click=preview>{t("जनता को जैसा दिखेगा, वैसा देखें (नए टैब में)", "See it as the public will (in a new tab)")}</button>
+                            <span class="status" role="status">{move || preview_status.get().map(|e| format!("{}: {e}", t("पूर्वावलोकन नहीं खुल सका", "The preview could not open")))}</span>
                             <p>{t("zip फ़ाइल को साइट के फ़ोल्डर में एक्सट्रैक्ट (अनज़िप) करें: इससे data/ के अंदर की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
                             <table class="files">
                                 <caption>{t("फ़ोल्डर की फ़ाइलें", "The folder's files")}</caption>
