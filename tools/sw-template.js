@@ -260,15 +260,22 @@ const PREVIEW_DIR = 'data/preview/';
 const PREVIEW_CACHE = 'samiksha-preview';
 const previewEntryUrl = () => new URL(`${PREVIEW_DIR}.entry`, SCOPE).href;
 
-async function fromPreview(request) {
-  const hit = await (await caches.open(PREVIEW_CACHE)).match(request, { ignoreSearch: true });
+// Only a page opened at ?data=preview reads the preview; for any other, data/preview/ is an
+// ordinary folder of the site.
+async function isPreviewPage(event) {
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  return Boolean(client) && new URL(client.url).searchParams.get('data') === 'preview';
+}
+
+async function fromPreview(event, rel) {
+  if (!(await isPreviewPage(event))) return fromData(event, rel);
+  const hit = await (await caches.open(PREVIEW_CACHE)).match(event.request, { ignoreSearch: true });
   return hit || new Response('', { status: 404, statusText: 'not in the preview' });
 }
 
 async function catalogFor(event) {
   const res = await catalog(event);
-  const client = event.clientId ? await self.clients.get(event.clientId) : null;
-  if (!client || new URL(client.url).searchParams.get('data') !== 'preview') return res;
+  if (!(await isPreviewPage(event))) return res;
   const entry = await (await caches.open(PREVIEW_CACHE)).match(previewEntryUrl());
   if (!entry) return res;
   let listed;
@@ -292,8 +299,15 @@ async function keepPreview(data) {
   await cache.put(previewEntryUrl(), new Response(JSON.stringify({ id: 'preview', folder: 'preview/', title: data.title })));
 }
 
+// Files named by their hash never change: only those not yet kept are fetched (publish.html,
+// which keeps its name, always is).
 async function keepPublisher(cache) {
-  await cache.addAll(PUBLISHER_FILES.map((f) => new Request(new URL(f, SCOPE), { cache: 'no-store' })));
+  const wanted = [];
+  for (const f of PUBLISHER_FILES) {
+    const url = new URL(f, SCOPE).href;
+    if (f === 'publish.html' || !(await cache.match(url))) wanted.push(new Request(url, { cache: 'no-store' }));
+  }
+  await cache.addAll(wanted);
 }
 
 self.addEventListener('message', (event) => {
@@ -312,7 +326,7 @@ self.addEventListener('fetch', (event) => {
   // The page asking the server whether a newer dataset was published goes to the network.
   if (url.searchParams.has('fresh')) return;
   const rel = url.pathname.slice(new URL(SCOPE).pathname.length);
-  if (rel.startsWith(PREVIEW_DIR)) event.respondWith(fromPreview(request));
+  if (rel.startsWith(PREVIEW_DIR)) event.respondWith(fromPreview(event, rel));
   else if (rel === CATALOG) event.respondWith(catalogFor(event));
   else if (rel.startsWith('data/')) event.respondWith(fromData(event, rel));
   else if (request.mode === 'navigate') event.respondWith(page(request));

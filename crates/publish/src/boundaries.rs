@@ -408,8 +408,10 @@ pub fn from_args(fs: &dyn crate::files::Files, a: &crate::cli::BoundariesArgs) -
     }
     if r.matched.is_empty() {
         return Err(format!(
-            "no polygon matched any district: check that --name-property ({}) or --code-property ({}) names the property holding district names or census codes",
-            a.name_property, a.code_property
+            "no polygon matched any district: check that --name-property ({}) or --code-property ({}) names the property holding district names or census codes\n{}",
+            a.name_property,
+            a.code_property,
+            lines.join("\n")
         ));
     }
     let unplaced: Vec<&str> = r.no_polygon.iter().filter(|(_, w)| w.is_none()).map(|(s, _)| s.as_str()).collect();

@@ -40,6 +40,10 @@ pub fn add(a: &CatalogArgs) -> Result<String, String> {
     Ok(msg)
 }
 
+/// The id and folder the publishing page's preview takes (`data/preview/`, served by the
+/// service worker only to a page opened at `?data=preview`).
+pub const PREVIEW_ID: &str = "preview";
+
 /// Where a dataset goes in the catalogue: the first is the site's default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -67,6 +71,11 @@ pub struct Entry<'a> {
 pub fn entry(e: &Entry) -> Result<(Vec<u8>, String), String> {
     if !samiksha_core::manifest::is_valid_id(e.id) {
         return Err(format!("--id \"{}\": expected lower-case letters, digits and hyphens, e.g. nfhs-mp", e.id));
+    }
+    // The publishing page shows a dataset before it is published as data/preview/ (the
+    // service worker's), so no published dataset may take that name.
+    if e.id == PREVIEW_ID || e.folder.as_deref().is_ok_and(|f| f == PREVIEW_ID) {
+        return Err(format!("--id \"{}\": \"{PREVIEW_ID}\" is kept for the publishing page's preview; choose another id or folder", e.id));
     }
     let (manifest, problems) = parse_manifest(e.manifest_name, e.manifest);
     let Some(manifest) = manifest else {

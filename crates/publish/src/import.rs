@@ -814,10 +814,28 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     meta_flags.retain(|f| !manifest.flags.iter().any(|x| x.id == f.id));
     manifest.flags.extend(meta_flags);
     if let Some(old) = previous {
-        // Labels of kept periods come from the published manifest when meta.json lacks them.
-        for p in &mut manifest.periods {
-            if let Some(o) = old.periods.iter().find(|o| o.id == p.id).filter(|_| args.keep_periods && !labels.iter().any(|l| l.id == p.id)) {
-                p.label = o.label.clone();
+        if args.keep_periods {
+            // The kept months keep what they refer to: the flags their cells carry, and the
+            // published reviews and notes when no sheet of them is given this time.
+            let kept_flags: std::collections::BTreeSet<&str> = files
+                .iter()
+                .filter(|f| f.kept.is_some())
+                .flat_map(|f| f.body.values.values().flatten())
+                .filter_map(|c| match c {
+                    Cell::Detailed { flag: Some(f), .. } | Cell::Gap { flag: Some(f), .. } => Some(f.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for f in &old.flags {
+                if kept_flags.contains(f.id.as_str()) && !manifest.flags.iter().any(|x| x.id == f.id) {
+                    manifest.flags.push(f.clone());
+                }
+            }
+            if args.reviews.is_none() && manifest.reviews.is_empty() {
+                manifest.reviews = old.reviews.clone();
+            }
+            if args.notes.is_none() && manifest.notes.is_empty() {
+                manifest.notes = old.notes.clone();
             }
         }
         keep_previous(fs, &mut manifest, old, &args.out, &mut report.kept);

@@ -220,7 +220,7 @@ pub struct Headline {
 }
 
 /// A quality flag values may carry.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Flag {
     pub id: String,
     pub label: Bilingual,
@@ -287,6 +287,8 @@ impl ValueFile {
                 let s = |k: &str| c.get(k).and_then(|x| x.as_str()).map(str::to_string);
                 let f = |k: &str| c.get(k).and_then(serde_json::Value::as_f64);
                 match (c.as_f64(), f("v"), s("gap")) {
+                    // The format reads null as "not reported".
+                    _ if c.is_null() => Ok(Cell::Gap { flag: None, gap: GapReason::NotReported }),
                     (Some(n), _, _) => Ok(Cell::Number(n)),
                     (None, Some(v), _) => Ok(Cell::Detailed { den: f("den"), flag: s("flag"), num: f("num"), v }),
                     (None, None, Some(w)) => {

@@ -44,7 +44,7 @@ pub fn table(name: &Path, bytes: &[u8], sheet: &str) -> Result<Table, String> {
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let mut cells: Vec<Vec<String>> = vec![Vec::new(); top];
     for row in range.rows() {
-        cells.push(std::iter::repeat_n(String::new(), left).chain(row.iter().map(|d| cell_text(d, false))).collect());
+        cells.push(std::iter::repeat_n(String::new(), left).chain(row.iter().map(|d| cell_text(d, DateAs::Day))).collect());
     }
     // Dates in the month columns are written as months; the header row says which they are.
     if let Some(header) = cells.first().cloned() {
@@ -53,7 +53,7 @@ pub fn table(name: &Path, bytes: &[u8], sheet: &str) -> Result<Table, String> {
             for (r, row) in range.rows().enumerate() {
                 for &c in &month_cols {
                     if let Some(d @ (Data::DateTime(_) | Data::DateTimeIso(_))) = c.checked_sub(left).and_then(|i| row.get(i)) {
-                        cells[top + r][c] = cell_text(d, true);
+                        cells[top + r][c] = cell_text(d, DateAs::Month);
                     }
                 }
             }
@@ -62,14 +62,24 @@ pub fn table(name: &Path, bytes: &[u8], sheet: &str) -> Result<Table, String> {
     Table::from_sheet(name, sheet, cells)
 }
 
+/// How a date cell is written: a month (`YYYY-MM`, in a period column) or a day (`YYYY-MM-DD`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DateAs {
+    Month,
+    Day,
+}
+
 /// A cell as the text a CSV export would hold: numbers in their shortest exact form (12, not
 /// 12.0), dates as `YYYY-MM-DD` (or `YYYY-MM` in a month column), a formula's error as its code.
-fn cell_text(d: &Data, month: bool) -> String {
+fn cell_text(d: &Data, date_as: DateAs) -> String {
+    let month = date_as == DateAs::Month;
     match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => f.to_string(),
+        // Excel keeps 15 significant digits: a formula's 0.30000000000000004 is the 0.3 its
+        // own CSV export writes, so a sheet gives the same bytes whichever way it arrives.
+        Data::Float(f) => format!("{f:.14e}").parse::<f64>().unwrap_or(*f).to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, day, ..) = dt.to_ymd_hms_milli();
@@ -190,5 +200,9 @@ mod tests {
         let err = table(name, &book, "Districts").unwrap_err();
         assert_eq!(err, "march.xlsx: no sheet \"Districts\"; the workbook has \"Notes\", \"Values\"");
         assert!(sheet_names(name, b"not a workbook").unwrap_err().contains("not a workbook this page can read"));
+        // A formula's binary noise (0.1 * 12) is read as the 15 digits Excel shows and exports.
+        let noisy = write_plain_xlsx(&[("Values", rows("value\n1.2000000000000002\n86.5"))]).unwrap();
+        let t = table(name, &noisy, "Values").unwrap();
+        assert_eq!((t.rows[0].fields[0].as_str(), t.rows[1].fields[0].as_str()), ("1.2", "86.5"));
     }
 }

@@ -75,16 +75,19 @@ pub const DATAPACKAGE: &str = "datapackage.json";
 fn datapackage(name: &str, manifest: &Manifest, csv: &[u8]) -> serde_json::Value {
     use serde_json::json;
     let field = |name: &str, kind: &str, en: &str| json!({ "name": name, "type": kind, "description": en });
-    let mut licence = json!({ "title": manifest.licence.name.en });
-    if let Some(url) = &manifest.licence.url {
-        licence["path"] = json!(url);
+    // A Frictionless licence needs a `path` (or an Open Definition id, which a free-text
+    // licence name is not): without the licence's URL it is said in the description instead.
+    let licences: Vec<serde_json::Value> = manifest.licence.url.iter().map(|url| json!({ "title": manifest.licence.name.en, "path": url })).collect();
+    let mut description = manifest.description.as_ref().map_or_else(|| manifest.publisher.en.clone(), |d| d.en.clone());
+    if licences.is_empty() {
+        description = format!("{description} Licence: {}.", manifest.licence.name.en);
     }
     json!({
         "profile": "tabular-data-package",
         "name": name,
         "title": manifest.title.en,
-        "description": manifest.description.as_ref().map_or_else(|| manifest.publisher.en.clone(), |d| d.en.clone()),
-        "licenses": [licence],
+        "description": description,
+        "licenses": licences,
         "sources": manifest.sources.iter().map(|s| match &s.url {
             Some(u) => json!({ "title": s.name.en, "path": u }),
             None => json!({ "title": s.name.en }),

@@ -104,6 +104,11 @@ fn a_state_published_in_memory_is_the_command_lines_folder_byte_for_byte() {
     let err = publish(&fs, &Publication::from_commands("uk", &strict, None, None).unwrap()).err().expect("an unmatched district stops the build");
     assert!(err.contains("\"Roorkee\" (4 rows, first at values.csv line 14, column \"district\")"), "{err}");
 
+    // "preview" is the publishing page's own: no dataset is published under it.
+    let import = s(&["--values", "values.csv", "--indicators", "indicators.csv", "--districts", "districts.csv", "--meta", "meta.json", "--allow-unmatched"]);
+    let err = publish(&fs, &Publication::from_commands("preview", &import, None, None).unwrap()).err().expect("the preview's id is refused");
+    assert!(err.contains("kept for the publishing page's preview"), "{err}");
+
     // The zip holds the same files under data/, and the same publication zips to the same bytes.
     let z = zip(&bundle.files).unwrap();
     assert_eq!(z, zip(&bundle.files).unwrap());

@@ -96,6 +96,20 @@ impl Role {
         }
     }
 
+    /// The roles a dropped file takes: a workbook every table role it has a sheet named for,
+    /// else (a workbook of "Sheet1"s, or any other file) the role its name says.
+    pub fn for_drop(name: &str, kind: &Kind) -> Vec<Role> {
+        if let Kind::Workbook(sheets) = kind {
+            let by_sheet: Vec<Role> =
+                Role::ALL.into_iter().filter(|r| r.shape() == Shape::Table && sheets.iter().any(|s| s.trim().eq_ignore_ascii_case(r.id()))).collect();
+            if !by_sheet.is_empty() {
+                return by_sheet;
+            }
+            return Role::guess(name).filter(|r| r.shape() == Shape::Table).into_iter().collect();
+        }
+        Role::guess(name).into_iter().collect()
+    }
+
     /// The role a dropped file takes from its name: `values.csv`, `MP values March.xlsx`.
     /// The longest role name found wins, so "indicators" is not taken for "districts".
     pub fn guess(file_name: &str) -> Option<Role> {
@@ -450,6 +464,24 @@ impl Form {
             commands.push(format!("samiksha-publish boundaries {} --out data/{id}/boundaries.json --manifest data/{id}/manifest.json", shell(b), id = self.id));
         }
         Ok((fs, p, commands))
+    }
+
+    /// The dataset's whole folder as the public would see it, for the preview: the files just
+    /// built (paths inside `data/<id>/`) and, when a published dataset was given, the files of it
+    /// this publication keeps as they are (its boundary file, the months not given again).
+    pub fn preview_folder(&self, bundle: &Bundle) -> Vec<(String, Vec<u8>)> {
+        let prefix = format!("{}/", self.id);
+        let mut out: Vec<(String, Vec<u8>)> = bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&prefix).map(|r| (r.to_string(), b.clone()))).collect();
+        if let Some(c @ Chosen { kind: Kind::Dataset(_), .. }) = self.files.get(&Role::Current) {
+            let current =
+                samiksha_publish::bundle::unzip(&c.name, &c.bytes).and_then(|f| samiksha_publish::bundle::current_dataset(&c.name, f, Some(&self.id)));
+            for (rel, bytes) in current.map(|c| c.files).unwrap_or_default() {
+                if !out.iter().any(|(p, _)| *p == rel) {
+                    out.push((rel, bytes));
+                }
+            }
+        }
+        out
     }
 
     /// Builds and checks the publication; nothing comes back while an error stands.

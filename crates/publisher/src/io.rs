@@ -41,10 +41,13 @@ pub fn download(filename: &str, mime: &str, content: &[u8]) -> bool {
     attempt().is_some()
 }
 
-/// A file of this site, fetched relative to the page (the strict CSP allows only 'self').
+/// A file of this site as the server holds it now, fetched relative to the page (the strict CSP
+/// allows only 'self'). `?fresh=` sends it past the service worker's saved copy, as the viewer's
+/// check for a newer dataset does: a month is added to what is published, not to an old copy.
 pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| format!("{url}: no connection to the site"))?;
+    let fresh = format!("{url}?fresh={}", js_sys::Date::now() as u64);
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&fresh)).await.map_err(|_| format!("{url}: no connection to the site"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: not a response"))?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));

@@ -168,10 +168,7 @@ pub fn Page() -> impl IntoView {
                 // A workbook serves every role it has a sheet for; another file the role its
                 // name says.
                 let probe = Chosen::read(Role::Values, &name, bytes.clone());
-                let roles: Vec<Role> = match &probe.kind {
-                    Kind::Workbook(sheets) => Role::ALL.into_iter().filter(|r| sheets.iter().any(|s| s.trim().eq_ignore_ascii_case(r.id()))).collect(),
-                    _ => Role::guess(&name).into_iter().collect(),
-                };
+                let roles = Role::for_drop(&name, &probe.kind);
                 form.update(|f| {
                     for role in roles {
                         f.choose(role, Chosen::read(role, &name, bytes.clone()));
@@ -208,10 +205,7 @@ pub fn Page() -> impl IntoView {
                 Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
                     Ok(zip) => Outcome::Built {
                         zip: Arc::new(zip),
-                        // The dataset's own folder, for the preview: paths inside data/<id>/.
-                        folder: Arc::new(
-                            bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&format!("{}/", f.id)).map(|r| (r.to_string(), b.clone()))).collect(),
-                        ),
+                        folder: Arc::new(f.preview_folder(&bundle)),
                         files: bundle.files.iter().map(|(n, b)| (format!("data/{n}"), b.len(), samiksha_core::sha256_hex(b))).collect(),
                         report: bundle.report,
                         commands,
@@ -232,10 +226,11 @@ pub fn Page() -> impl IntoView {
         });
     };
 
+    let download_refused = RwSignal::new(false);
     let download = move |_| {
         if let Some(Outcome::Built { zip, .. }) = outcome.get_untracked() {
             let id = form.with_untracked(|f| f.id.clone());
-            crate::io::download(&format!("samiksha-{id}.zip"), "application/zip", &zip);
+            download_refused.set(!crate::io::download(&format!("samiksha-{id}.zip"), "application/zip", &zip));
         }
     };
 
@@ -331,6 +326,7 @@ pub fn Page() -> impl IntoView {
                             <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: सभी जाँचें सफल रहीं", "The folder is ready: every check passed")}</h3>
                             <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>" "
                             <button type="button" id="preview" on:click=preview>{t("जनता को जैसा दिखेगा, वैसा देखें (नए टैब में)", "See it as the public will (in a new tab)")}</button>
+                            <span class="status" role="status">{move || download_refused.get().then(|| t("ब्राउज़र ने डाउनलोड रोक दिया; ब्राउज़र की डाउनलोड अनुमति जाँचें और फिर से दबाएँ।", "The browser refused the download; check its download permission and press again."))}</span>
                             <span class="status" role="status">{move || preview_status.get().map(|e| format!("{}: {e}", t("पूर्वावलोकन नहीं खुल सका", "The preview could not open")))}</span>
                             <p>{t("zip फ़ाइल को साइट के फ़ोल्डर में एक्सट्रैक्ट (अनज़िप) करें: इससे data/ के अंदर की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
                             <table class="files">

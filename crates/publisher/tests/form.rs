@@ -138,6 +138,11 @@ fn a_dropped_file_finds_its_role_by_name() {
     assert_eq!(Role::guess("mp-districts.csv"), Some(Role::Districts));
     assert_eq!(Role::guess("mp-districts-2011.topo.json"), Some(Role::Boundaries));
     assert_eq!(Role::guess("report.pdf"), None);
+    // A workbook goes to every table role it has a sheet for; one of "Sheet1"s by its name.
+    let named = Kind::Workbook(vec!["Districts".into(), "Values".into(), "Meta".into()]);
+    assert_eq!(Role::for_drop("march.xlsx", &named), [Role::Districts, Role::Values]);
+    assert_eq!(Role::for_drop("values.xlsx", &Kind::Workbook(vec!["Sheet1".into()])), [Role::Values]);
+    assert_eq!(Role::for_drop("meta.xlsx", &Kind::Workbook(vec!["Sheet1".into()])), []);
 }
 
 #[test]
@@ -194,4 +199,24 @@ fn a_dataset_on_the_site_is_fetched_by_what_its_manifest_lists_and_read_like_its
     let mut f = Form::default();
     f.choose(Role::Current, chosen);
     assert_eq!((f.id.as_str(), f.meta.title_en.as_str()), ("uk", "Uttarakhand district review (test fixture)"));
+}
+
+#[test]
+fn the_preview_holds_the_whole_folder_the_public_would_see() {
+    // A month added to a published dataset: the preview has the new month and the kept ones,
+    // though the download holds only what changed.
+    let csv = |r: Role, n: &str| (r, Chosen::read(r, n, read(n)));
+    let (published, _) =
+        form_with(vec![csv(Role::Districts, "districts.csv"), csv(Role::Indicators, "indicators.csv"), csv(Role::Values, "values.csv")]).build().unwrap();
+    let mut next = Form::default();
+    next.choose(Role::Current, Chosen::read(Role::Current, "last.zip", samiksha_publish::bundle::zip(&published.files).unwrap()));
+    for (r, n) in [(Role::Districts, "districts.csv"), (Role::Indicators, "indicators.csv")] {
+        next.choose(r, Chosen::read(r, n, read(n)));
+    }
+    next.choose(Role::Values, Chosen::read(Role::Values, "april.csv", b"district,indicator,period,value\nDehradun,TAP,2024-04,60\n".to_vec()));
+    next.unmatched = Unmatched::LeaveOut;
+    let (bundle, _) = next.build().unwrap_or_else(|e| panic!("{e}"));
+    let mut names: Vec<String> = next.preview_folder(&bundle).into_iter().map(|(n, _)| n).collect();
+    names.sort();
+    assert_eq!(names, ["all-values.csv", "datapackage.json", "manifest.json", "values/2023-03.json", "values/2024-03.json", "values/2024-04.json"]);
 }
