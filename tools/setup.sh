@@ -36,7 +36,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep "$WASM_BINDGEN_VERSION" >/dev/nul
   # Not --locked: one of its locked dependencies is no longer in the registry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/exceljs ] || [ ! -d node_modules/fflate ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen's wasm-opt, esbuild, playwright-core, axe-core, lighthouse, d3, topojson-client, exceljs, fflate)"
   npm ci --no-audit --no-fund
 fi
