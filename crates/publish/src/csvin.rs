@@ -1,5 +1,7 @@
-//! Reading the publisher's CSV files, so that every error names the file, the line and the
-//! column, in the words a spreadsheet user sees (line 1 is the header row).
+//! Reading the publisher's tables, so that every error names the file (and sheet), the line or
+//! row, and the column, in the words a spreadsheet user sees (line 1 is the header row): CSV bytes
+//! in the encodings spreadsheets write ([`Table::from_csv`]) and a workbook's sheet already read
+//! as text ([`Table::from_sheet`], from `workbook`).
 //!
 //! Every input table goes through [`Table`]: missing columns are named all at once, a row with
 //! the wrong number of fields is named with both counts, and a cell that does not parse says
@@ -80,11 +82,6 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
 }
 
 impl Table {
-    /// Reads a CSV file from the disk (the command line's path).
-    pub fn read(path: &Path) -> Result<Table, String> {
-        crate::files::Files::table(&crate::files::Disk, path)
-    }
-
     /// Reads CSV bytes: UTF-8, UTF-16 or Windows-1252 (see [`decode`]); commas, or tabs when
     /// the header row has tabs and no commas (Excel's "Unicode Text").
     pub fn from_csv(path: &Path, bytes: &[u8]) -> Result<Table, String> {
@@ -250,7 +247,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("t.csv");
         std::fs::write(&path, text).unwrap();
-        Table::read(&path)
+        crate::files::Files::table(&crate::files::Disk, &path)
     }
 
     #[test]

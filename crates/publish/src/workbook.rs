@@ -1,6 +1,7 @@
 //! Reading a spreadsheet workbook (`.xlsx`, also `.xls` and `.ods`) into the same [`Table`] a CSV
 //! file gives, so every check and message downstream is the CSV path's: one sheet per role,
-//! rows numbered and columns lettered as the spreadsheet shows them.
+//! rows numbered and columns lettered as the spreadsheet shows them. It also writes a plain
+//! workbook ([`write_plain_xlsx`]) for tests that hand the reader a real `.xlsx`.
 
 use crate::csvin::Table;
 use calamine::{Data, Reader};

@@ -147,6 +147,11 @@ pub enum Kind {
     Unreadable(String),
 }
 
+/// The published dataset in a zip (the last download, or one fetched from the site).
+fn published(name: &str, zip: &[u8], want: Option<&str>) -> Result<samiksha_publish::bundle::Current, String> {
+    samiksha_publish::bundle::unzip(name, zip).and_then(|files| samiksha_publish::bundle::current_dataset(name, files, want))
+}
+
 /// A workbook is known by its bytes (a zip, or the old binary format), not its name.
 fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     let lower = name.to_lowercase();
@@ -159,7 +164,7 @@ impl Chosen {
     pub fn read(role: Role, name: &str, bytes: Vec<u8>) -> Chosen {
         let (kind, sheet) = match role.shape() {
             Shape::Json => (Kind::Json, None),
-            Shape::Zip => match samiksha_publish::bundle::unzip(name, &bytes).and_then(|f| samiksha_publish::bundle::current_dataset(name, f, None)) {
+            Shape::Zip => match published(name, &bytes, None) {
                 Ok(current) => (Kind::Dataset(current.id), None),
                 Err(e) => (Kind::Unreadable(e), None),
             },
@@ -317,10 +322,7 @@ impl Form {
                     self.id = id.clone();
                 }
                 if self.meta == MetaForm::default() {
-                    let found = samiksha_publish::bundle::unzip(&chosen.name, &chosen.bytes)
-                        .and_then(|f| samiksha_publish::bundle::current_dataset(&chosen.name, f, Some(id)))
-                        .ok()
-                        .and_then(|c| c.files.into_iter().find(|(p, _)| p == "manifest.json"));
+                    let found = published(&chosen.name, &chosen.bytes, Some(id)).ok().and_then(|c| c.files.into_iter().find(|(p, _)| p == "manifest.json"));
                     if let Some((_, manifest)) = found {
                         self.meta = MetaForm::from_json(&manifest);
                     }
@@ -402,8 +404,7 @@ impl Form {
                 (Kind::Dataset(_), _) => {
                     // The published folder goes where the import looks for it, data/<id>/, and
                     // its catalogue is the one to update unless the officer chose another.
-                    let files = samiksha_publish::bundle::unzip(&c.name, &c.bytes)?;
-                    let current = samiksha_publish::bundle::current_dataset(&c.name, files, Some(&self.id))?;
+                    let current = published(&c.name, &c.bytes, Some(&self.id))?;
                     for (rel, bytes) in current.files {
                         fs.files.insert(samiksha_publish::bundle::folder(&self.id).join(rel), bytes);
                     }
@@ -473,8 +474,7 @@ impl Form {
         let prefix = format!("{}/", self.id);
         let mut out: Vec<(String, Vec<u8>)> = bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&prefix).map(|r| (r.to_string(), b.clone()))).collect();
         if let Some(c @ Chosen { kind: Kind::Dataset(_), .. }) = self.files.get(&Role::Current) {
-            let current =
-                samiksha_publish::bundle::unzip(&c.name, &c.bytes).and_then(|f| samiksha_publish::bundle::current_dataset(&c.name, f, Some(&self.id)));
+            let current = published(&c.name, &c.bytes, Some(&self.id));
             for (rel, bytes) in current.map(|c| c.files).unwrap_or_default() {
                 if !out.iter().any(|(p, _)| *p == rel) {
                     out.push((rel, bytes));
