@@ -54,13 +54,13 @@ test-e2e: dist
 report: dist setup-test
 	@mkdir -p target/report
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
-	cargo run --release -p samiksha-core --example synth_site -- target/report/india 785 200 60
+	cargo run --release -p samiksha-core --example synth_site --features synth -- target/report/india 785 200 60
 	cargo test --release --target wasm32-unknown-unknown -p samiksha --features bench --test bench map_recolour -- --nocapture 2>&1 | tee target/report/bench.txt
 	node tools/report.mjs dist
 
 ## Parse-and-validate throughput, natively and in the browser (a benchmark, not a test).
 bench: setup-test
-	cargo run --release -p samiksha-core --example bench_parse
+	cargo run --release -p samiksha-core --example bench_parse --features synth
 	cargo test --release --target wasm32-unknown-unknown -p samiksha --features bench --test bench -- --nocapture
 
 ## Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the manifest, value-file, boundary-file and

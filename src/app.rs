@@ -9,9 +9,9 @@ use crate::state::{AppState, Load, Network, Offline};
 use crate::views;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use samiksha_core::i18n::Msg;
-use samiksha_core::numfmt::format_date;
-use samiksha_core::problem::Severity;
+use samiksha_core::format::problem::Severity;
+use samiksha_core::present::i18n::Msg;
+use samiksha_core::present::numfmt::format_date;
 use samiksha_core::route::{Frame, Route, View};
 
 #[component]
@@ -394,7 +394,7 @@ fn Footer() -> impl IntoView {
                 let sources = m.sources.iter().map(|s| s.name.get(lang).to_string()).collect::<Vec<_>>().join("; ");
                 let licence = m.licence.name.get(lang).to_string();
                 // Only http(s) URLs become links; anything else is shown as text.
-                let licence_url = m.licence.url.as_deref().and_then(samiksha_core::text::web_link).map(str::to_string);
+                let licence_url = m.licence.url.as_deref().and_then(samiksha_core::format::text::web_link).map(str::to_string);
                 view! {
                     <footer class="site-footer">
                         <dl>

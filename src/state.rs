@@ -11,11 +11,11 @@ use crate::io::{fetch_bytes, fetch_with, FetchError, Freshness};
 use crate::DATASET_DIR;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use samiksha_core::catalog::{parse_catalog, Catalog, CATALOG_PATH};
-use samiksha_core::check::unreadable;
-use samiksha_core::dataset::integrity_problems;
-use samiksha_core::geo::{parse_boundaries, GeoMap};
-use samiksha_core::manifest::parse_manifest;
+use samiksha_core::format::catalog::{parse_catalog, Catalog, CATALOG_PATH};
+use samiksha_core::format::check::unreadable;
+use samiksha_core::format::dataset::integrity_problems;
+use samiksha_core::format::geo::{parse_boundaries, GeoMap};
+use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::{Ctx, Measured, Selection};
 use samiksha_core::route::{Route, View};
 use samiksha_core::{Dataset, Lang, Problem};
@@ -251,7 +251,7 @@ impl AppState {
     /// naming another is said to name an unknown dataset, and stops naming it.
     fn no_catalogue(self, wanted: Option<String>) {
         if let Some(id) = wanted {
-            self.problems.update(|p| p.push(samiksha_core::catalog::unknown_dataset(&id)));
+            self.problems.update(|p| p.push(samiksha_core::format::catalog::unknown_dataset(&id)));
         }
         self.name_dataset(None);
     }

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use samiksha::state::{AppState, GeoLoad};
 use samiksha::views::map::MapView;
-use samiksha_core::check::check_dataset;
+use samiksha_core::format::check::check_dataset;
 use samiksha_core::route::{MapKind, Route, SubjectId, View};
 use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use std::collections::HashMap;
@@ -26,7 +26,7 @@ fn measure(label: &str, manifest: &[u8], files: &HashMap<String, Vec<u8>>, runs:
         let t = now();
         let (ds, problems) = check_dataset("manifest.json", manifest, |p| files.get(p).cloned().ok_or_else(|| "missing".into()));
         // Warnings are allowed (the sample's three districts placed within their parents).
-        assert!(ds.is_some() && problems.iter().all(|p| p.severity == samiksha_core::problem::Severity::Warning), "{label}: {problems:?}");
+        assert!(ds.is_some() && problems.iter().all(|p| p.severity == samiksha_core::format::problem::Severity::Warning), "{label}: {problems:?}");
         times.push(now() - t);
     }
     times.sort_by(f64::total_cmp);
@@ -58,7 +58,7 @@ fn parse_and_validate_throughput() {
     let files: HashMap<String, Vec<u8>> = s.files.into_iter().collect();
     measure("All-India synthetic, 12 of 60 periods (785 districts, 200 indicators)", &s.manifest, &files, 3);
     let one: HashMap<String, Vec<u8>> = files.iter().filter(|(p, _)| p.starts_with("values/2021-01/")).map(|(k, v)| (k.clone(), v.clone())).collect();
-    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
+    let (m, _) = samiksha_core::format::manifest::parse_manifest("manifest.json", &s.manifest);
     let mut ds = samiksha_core::Dataset::new(m.unwrap());
     let t = now();
     for f in ds.manifest.files_for_period("2021-01").cloned().collect::<Vec<_>>() {
@@ -74,7 +74,7 @@ async fn tick() {
 /// A generated dataset with every file read.
 fn generated(units: usize, indicators: usize, periods: usize) -> samiksha_core::Dataset {
     let s = synthetic(units, indicators, periods);
-    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
+    let (m, _) = samiksha_core::format::manifest::parse_manifest("manifest.json", &s.manifest);
     let mut ds = samiksha_core::Dataset::new(m.unwrap());
     for (path, bytes) in &s.files {
         let f = ds.manifest.value_files.iter().find(|f| &f.path == path).unwrap().clone();
@@ -83,7 +83,7 @@ fn generated(units: usize, indicators: usize, periods: usize) -> samiksha_core::
     ds
 }
 
-fn mount_map(ds: samiksha_core::Dataset, geo: Option<samiksha_core::geo::GeoMap>, indicator: &str, period: &str) -> (AppState, web_sys::Element) {
+fn mount_map(ds: samiksha_core::Dataset, geo: Option<samiksha_core::format::geo::GeoMap>, indicator: &str, period: &str) -> (AppState, web_sys::Element) {
     let route = Route {
         view: View::Map,
         subject: Some(SubjectId::Indicator(indicator.into())),
@@ -122,7 +122,7 @@ async fn recolour_geographic(units: usize) -> f64 {
     let ds = generated(units, 8, 2);
     let ids: Vec<String> = ds.indicators().iter().map(|i| i.id.clone()).collect();
     let period = ds.periods()[1].id.clone();
-    let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &synthetic_boundaries(units), &ds.manifest);
+    let (geo, _) = samiksha_core::format::geo::parse_boundaries("boundaries.json", &synthetic_boundaries(units), &ds.manifest);
     let (state, root) = mount_map(ds, geo, &ids[0], &period);
     tick().await;
     let first = root.query_selector(".geo-map g.shape path").unwrap().expect("a drawn map");
@@ -157,7 +157,7 @@ async fn map_recolour_and_large_map_draw() {
     let ds = generated(785, 4, 1);
     let b = synthetic_boundaries(785);
     let t = now();
-    let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &b, &ds.manifest);
+    let (geo, _) = samiksha_core::format::geo::parse_boundaries("boundaries.json", &b, &ds.manifest);
     let (_state, root) = mount_map(ds, geo, "ind-000", "2021-01");
     tick().await;
     let drawn = root.query_selector_all(".geo-map g.shape path").unwrap().length();
@@ -172,7 +172,7 @@ async fn map_memory_levels_off_over_200_switches() {
     let ds = generated(55, 32, 6);
     let ids: Vec<String> = ds.indicators().iter().map(|i| i.id.clone()).collect();
     let periods: Vec<String> = ds.periods().iter().map(|p| p.id.clone()).collect();
-    let (geo, _) = samiksha_core::geo::parse_boundaries("boundaries.json", &synthetic_boundaries(55), &ds.manifest);
+    let (geo, _) = samiksha_core::format::geo::parse_boundaries("boundaries.json", &synthetic_boundaries(55), &ds.manifest);
     let (state, _root) = mount_map(ds, geo, &ids[0], &periods[0]);
     tick().await;
     let start = wasm_memory();

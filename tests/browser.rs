@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use samiksha::nav::{current_query, go, HistoryEntry};
 use samiksha::state::{AppState, GeoLoad};
 use samiksha::views::{map::MapView, rankings::RankingsView};
-use samiksha_core::manifest::parse_manifest;
+use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::route::{MapKind, Route, SubjectId, View};
 use samiksha_core::{Dataset, Lang};
 use wasm_bindgen_test::*;
@@ -147,7 +147,7 @@ async fn recolouring_keeps_the_same_path_elements() {
         let f = ds.manifest.value_files.iter().find(|f| &f.path == path).unwrap().clone();
         ds.add_value_file(&f, bytes);
     }
-    let (geo, _) = samiksha_core::geo::parse_boundaries("b.json", &samiksha_core::synth::synthetic_boundaries(55), &ds.manifest);
+    let (geo, _) = samiksha_core::format::geo::parse_boundaries("b.json", &samiksha_core::synth::synthetic_boundaries(55), &ds.manifest);
     let period = ds.periods()[1].id.clone();
     let route = Route {
         view: View::Map,

@@ -28,7 +28,7 @@ const META_CACHE = 'samiksha-meta';
 const SCOPE = self.registration.scope;
 
 // The dataset folder a data request belongs to: data/<folder>/, the folder named as the app's
-// core::catalog::folder_ok allows.
+// core::format::catalog::folder_ok allows.
 function dirOf(rel) {
   const m = /^data\/([^/]+)\//.exec(rel);
   return m && folderOk(m[1]) ? `data/${m[1]}/` : null;

@@ -2,12 +2,12 @@
 //! bytes must never panic or hang, and every path it draws has finite coordinates.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use samiksha_core::geo::parse_boundaries;
-use samiksha_core::manifest::parse_manifest;
+use samiksha_core::format::geo::parse_boundaries;
+use samiksha_core::format::manifest::parse_manifest;
 use std::sync::OnceLock;
 
-fn manifest() -> &'static samiksha_core::manifest::Manifest {
-    static M: OnceLock<samiksha_core::manifest::Manifest> = OnceLock::new();
+fn manifest() -> &'static samiksha_core::format::manifest::Manifest {
+    static M: OnceLock<samiksha_core::format::manifest::Manifest> = OnceLock::new();
     M.get_or_init(|| parse_manifest("manifest.json", include_bytes!("../../public/data/sample/manifest.json")).0.expect("the sample manifest reads"))
 }
 

@@ -2,7 +2,7 @@
 //! accepts must list only files inside the dataset folder.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use samiksha_core::manifest::{inside_folder, parse_manifest};
+use samiksha_core::format::manifest::{inside_folder, parse_manifest};
 
 fuzz_target!(|data: &[u8]| {
     let (manifest, _problems) = parse_manifest("manifest.json", data);

@@ -5,8 +5,8 @@
 use crate::nav::link_click;
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::i18n::Msg;
-use samiksha_core::numfmt::{format_date, format_number};
+use samiksha_core::present::i18n::Msg;
+use samiksha_core::present::numfmt::{format_date, format_number};
 
 /// A file's size as a reader reads it: "2.2 MB", "48 KB".
 fn file_size(bytes: u64) -> String {

@@ -11,12 +11,12 @@
 
 use crate::state::{AppState, GeoLoad};
 use leptos::prelude::*;
-use samiksha_core::geo::GeoMap;
-use samiksha_core::i18n::Msg;
+use samiksha_core::analysis::tiles::unit_layout;
+use samiksha_core::format::geo::GeoMap;
 use samiksha_core::present::brief::{self, End, EndModel, Entry, PackRow, PointSlide, SlideId, TitleSlide};
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::{Measured, Subject};
 use samiksha_core::route::{Route, View};
-use samiksha_core::tiles::unit_layout;
 use std::sync::Arc;
 
 /// What one slide shows, once its values have arrived.

@@ -8,9 +8,9 @@ use super::{Controls, LoadingValues};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_charts::{draw, framed};
-use samiksha_core::csvout::to_csv;
-use samiksha_core::i18n::Msg;
 use samiksha_core::present::charts::{self, ChartModel};
+use samiksha_core::present::csvout::to_csv;
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::ChartKind;
 use std::sync::Arc;
 

@@ -5,8 +5,8 @@
 use super::{district_route, DistrictLink, LoadingValues, PeriodPicker};
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::i18n::Msg;
 use samiksha_core::present::district::{self, Profile};
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::pickers;
 use samiksha_core::route::Route;
 use std::sync::Arc;

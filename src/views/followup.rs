@@ -6,8 +6,8 @@
 use super::{DistrictLink, LoadingValues, PeriodPicker};
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::i18n::Msg;
 use samiksha_core::present::followup::{self, FollowupModel};
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::pickers;
 use std::sync::Arc;
 

@@ -9,11 +9,11 @@
 use super::{district_route, Controls, DistrictLink, LoadingValues};
 use crate::state::{AppState, GeoLoad};
 use leptos::prelude::*;
-use samiksha_core::geo::GeoMap;
-use samiksha_core::i18n::Msg;
+use samiksha_core::analysis::tiles::unit_layout;
+use samiksha_core::format::geo::GeoMap;
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self, MapModel};
 use samiksha_core::route::MapKind;
-use samiksha_core::tiles::unit_layout;
 use std::sync::Arc;
 
 /// Narrow screens start with squares: small districts stay tappable.
@@ -68,7 +68,7 @@ pub fn MapView() -> impl IntoView {
     let scale = Memo::new(move |_| state.route.with(|r| r.scale));
     // Classes over every period need every period's values (a link, a bookmark, the button);
     // pace to target needs the periods its pace is measured over.
-    let tracking = Memo::new(move |_| classes.get() == Some(samiksha_core::classify::Method::Track));
+    let tracking = Memo::new(move |_| classes.get() == Some(samiksha_core::analysis::classify::Method::Track));
     Effect::new(move |_| {
         state.retry.track();
         if scale.get() == samiksha_core::route::Scale::AllPeriods {
@@ -191,7 +191,7 @@ fn MapTools(
                 </fieldset>
                 <label>
                     <span>{Msg::ClassMethod.text(lang)}</span>
-                    <select name="method" on:change=move |ev| { let w = event_target_value(&ev); state.navigate(|r| r.classes = samiksha_core::classify::Method::from_word(&w)) }>
+                    <select name="method" on:change=move |ev| { let w = event_target_value(&ev); state.navigate(|r| r.classes = samiksha_core::analysis::classify::Method::from_word(&w)) }>
                         {method_options.into_iter().map(|(word, label, selected)| view! { <option value=word selected=selected>{label}</option> }).collect_view()}
                     </select>
                 </label>

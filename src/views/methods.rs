@@ -6,8 +6,8 @@
 use crate::nav::{go, link_click, HistoryEntry};
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::doc::{self, Block, Inline, Item};
-use samiksha_core::i18n::Msg;
+use samiksha_core::present::doc::{self, Block, Inline, Item};
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Route, View};
 use samiksha_core::Lang;
 
@@ -49,7 +49,7 @@ fn runs(state: AppState, inlines: Vec<Inline>) -> impl IntoView {
                 let to = Route { view: View::Methods, lang: if url == "methodology.md" { Lang::En } else { Lang::Hi }, ..state.route.get_untracked() };
                 view! { <a href=to.to_query() hreflang=to.lang.code() on:click=link_click(state.route, to.clone())>{text}</a> }.into_any()
             }
-            Inline::Link(text, url) => match samiksha_core::text::web_link(&url) {
+            Inline::Link(text, url) => match samiksha_core::format::text::web_link(&url) {
                 Some(u) => view! { <a href=u.to_string() rel="noopener noreferrer">{text}</a> }.into_any(),
                 None => text.into_any(),
             },

@@ -17,7 +17,7 @@ pub mod time;
 use crate::nav::link_click;
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::i18n::Msg;
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::pickers;
 use samiksha_core::route::{Route, SubjectId, View};
 
@@ -203,7 +203,7 @@ pub fn ConnectionNotes() -> impl IntoView {
             || view! { <p class="offline-bar no-connection" role="status">{if state.slow.get() { Msg::ServerSlow } else { Msg::NoConnection }.text(lang)}</p> },
         );
         let newer = state.newer.get().map(|date| {
-            let date = samiksha_core::numfmt::format_date(&date, lang);
+            let date = samiksha_core::present::numfmt::format_date(&date, lang);
             view! {
                 <p class="update-bar" role="status">
                     {Msg::NewerDataset.fill(lang, &[("date", &date)])}" "
@@ -220,7 +220,7 @@ pub fn ConnectionNotes() -> impl IntoView {
         // error status from the server, not JSON, ambiguous), named in the view itself rather
         // than only in the collapsed problems panel.
         let refused = state.problems.with(|ps| {
-            use samiksha_core::problem::{ProblemKind, Severity};
+            use samiksha_core::format::problem::{ProblemKind, Severity};
             let mut seen = std::collections::BTreeSet::new();
             ps.iter()
                 .filter(|p| p.severity == Severity::Error && p.file != "manifest.json" && (p.path == "$" || matches!(p.kind, ProblemKind::DuplicateKey { .. })))

@@ -9,9 +9,9 @@
 use super::{Controls, DistrictLink, LoadingValues};
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::i18n::Msg;
+use samiksha_core::analysis::review::{Order, SortKey};
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::rankings::{self, Column, Explanation, PodiumSide, RankRow, RankingsPage};
-use samiksha_core::review::{Order, SortKey};
 use samiksha_core::route::{clean_search, Sort};
 use std::sync::Arc;
 

@@ -6,7 +6,7 @@ use crate::io::{copy_text, page_address, share_link, Shared};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_charts::xml_text;
-use samiksha_core::i18n::Msg;
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Frame, Route};
 
 /// Whether copying the embed code worked.

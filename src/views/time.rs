@@ -6,7 +6,7 @@
 
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_core::i18n::Msg;
+use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::{published_periods, step_period, Step};
 use samiksha_core::route::Scale;
 use std::time::Duration;

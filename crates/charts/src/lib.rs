@@ -104,7 +104,7 @@ pub fn draw(ctx: &samiksha_core::present::Ctx, m: &samiksha_core::present::chart
         // Only whole ranks are labelled on the axis.
         Drawing::Ranks { labels, series } => {
             // Only whole ranks from 1 down are labelled (the axis is padded above rank 1).
-            let rank = |v: f64| if (v - v.round()).abs() < 1e-9 && -v >= 1.0 { samiksha_core::numfmt::format_number(-v, 0) } else { String::new() };
+            let rank = |v: f64| if (v - v.round()).abs() < 1e-9 && -v >= 1.0 { samiksha_core::present::numfmt::format_number(-v, 0) } else { String::new() };
             trend_marked(labels, series, &[], &[], &rank, &m.title, m.size)
         }
         Drawing::Slope { from, to, lines, legend } => slope(from, to, lines, legend, &fmt, &m.title, m.size),
@@ -239,7 +239,7 @@ pub fn trend_marked(x_labels: &[String], series: &[Series], refs: &[Reference], 
             return finish(String::new(), aria);
         };
         // As many period labels as fit side by side at the chart's width, evenly spaced.
-        let widest = x_labels.iter().map(|l| samiksha_core::text::label_width_em(l) * LABEL_SIZE / 1.24).fold(0.0, f64::max) + 16.0;
+        let widest = x_labels.iter().map(|l| samiksha_core::format::text::label_width_em(l) * LABEL_SIZE / 1.24).fold(0.0, f64::max) + 16.0;
         // The first and last labels may reach into the margins by half their width.
         let fit = ((f64::from(size.0) - 124.0 + widest * 0.8) / widest).floor().clamp(1.0, x_labels.len().max(1) as f64) as usize;
         let shown = period_ticks(x_labels.len(), fit);
@@ -327,7 +327,7 @@ pub fn trend_marked(x_labels: &[String], series: &[Series], refs: &[Reference], 
 /// does. The top and bottom three now and the chosen district are named at the right where
 /// their names do not collide; the table beside the chart names every district.
 pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fmt: Fmt, aria: &str, size: (u32, u32)) -> String {
-    use samiksha_core::review::Trend;
+    use samiksha_core::analysis::review::Trend;
     let (lo, hi) = extent(lines.iter().flat_map(|l| [l.from, l.to]), false);
     let mut out = String::new();
     {
@@ -392,7 +392,7 @@ pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fm
             let dark = |v: u8| (f64::from(v) * 0.75).round() as u8;
             let font = (FONT, LABEL_SIZE).into_font().color(&RGBColor(dark(c.0), dark(c.1), dark(c.2))).pos(Pos::new(HPos::Left, VPos::Top));
             let _ = root.draw(&Text::new(plain(word), (x, 6), font));
-            x += (samiksha_core::text::label_width_em(word) * LABEL_SIZE / 1.24) as i32 + 24;
+            x += (samiksha_core::format::text::label_width_em(word) * LABEL_SIZE / 1.24) as i32 + 24;
         }
         let _ = root.present();
     }
@@ -576,7 +576,7 @@ pub fn framed(chart: &str, width: u32, height: u32, title: &str, footer: &str) -
 /// Breaks text into lines no wider than `room` pixels at `size` pixels (by the core's width
 /// estimate, which errs wide); a word longer than a line is broken between letters.
 pub fn wrap(text: &str, size: f64, room: f64) -> Vec<String> {
-    let fits = |s: &str| samiksha_core::text::label_width_em(s) * size <= room;
+    let fits = |s: &str| samiksha_core::format::text::label_width_em(s) * size <= room;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -592,7 +592,7 @@ pub fn wrap(text: &str, size: f64, room: f64) -> Vec<String> {
         for c in word.chars() {
             line.push(c);
             // A sign drawn on the letter before it (a matra, a virama) never starts a line.
-            let mark = samiksha_core::text::label_width_em(&c.to_string()) == 0.0;
+            let mark = samiksha_core::format::text::label_width_em(&c.to_string()) == 0.0;
             if !mark && !fits(&line) && line.chars().count() > 1 {
                 line.pop();
                 lines.push(std::mem::take(&mut line));

@@ -4,7 +4,7 @@
 //! fails the test instead of stalling the suite.
 
 use proptest::prelude::*;
-use samiksha_core::check::check_dataset;
+use samiksha_core::format::check::check_dataset;
 use samiksha_core::present::{charts, map, rankings, Ctx, Measured, Selection, Subject};
 use samiksha_core::route::ChartKind;
 use samiksha_core::{Dataset, Lang};

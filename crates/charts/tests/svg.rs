@@ -174,7 +174,7 @@ fn long_titles_and_source_lines_wrap_inside_the_picture() {
     // Every line is within the picture: inside its width (by the same estimate) and its height.
     for (y, size, line) in &texts {
         assert!(*y < h, "{line} at {y} of {h}");
-        assert!(samiksha_core::text::label_width_em(line) * size <= 304.0, "{line}");
+        assert!(samiksha_core::format::text::label_width_em(line) * size <= 304.0, "{line}");
     }
     // Nothing is lost in wrapping.
     let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();

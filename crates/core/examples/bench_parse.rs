@@ -2,10 +2,10 @@
 //! all-India-scale dataset, and the map's recolouring and geometry costs, natively.
 //! Run with `make bench`.
 
-use samiksha_core::check::check_dataset;
-use samiksha_core::classify::Method;
-use samiksha_core::geo::parse_boundaries;
-use samiksha_core::paint::paint;
+use samiksha_core::analysis::classify::Method;
+use samiksha_core::analysis::paint::paint;
+use samiksha_core::format::check::check_dataset;
+use samiksha_core::format::geo::parse_boundaries;
 use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use std::collections::HashMap;
 use std::path::Path;
@@ -55,7 +55,7 @@ fn main() {
     // What one view needs at that scale: the manifest and one period's files.
     let one_period: HashMap<String, Vec<u8>> = files.iter().filter(|(p, _)| p.starts_with("values/2021-01/")).map(|(k, v)| (k.clone(), v.clone())).collect();
     let view_bytes: usize = one_period.values().map(Vec::len).sum();
-    let (m, _) = samiksha_core::manifest::parse_manifest("manifest.json", &s.manifest);
+    let (m, _) = samiksha_core::format::manifest::parse_manifest("manifest.json", &s.manifest);
     let m = m.expect("synthetic manifest");
     let b = synthetic_boundaries(785);
     let t = Instant::now();

@@ -1,50 +1,29 @@
-//! Samiksha's domain layer: the dataset format and its validation, ranking and the composite
-//! index, map classification, colouring and geometry, number formatting, the URL contract and
-//! every interface string.
+//! Samiksha's domain layer, in layers that only look down:
+//!
+//! - [`format`]: reading and checking the published files (manifest, value files, catalogue,
+//!   boundary file) and the loaded [`Dataset`], which only stores what arrived;
+//! - [`analysis`]: rounding, ranking, the composite index, the review table, map classes and
+//!   colours, tiles, targets, follow-up and changes: judgements, with no language in them;
+//! - [`route`]: the URL contract, the view state every deep link carries;
+//! - [`present`]: every word and figure a reader sees: messages, number formatting, CSV, the
+//!   methodology reader and each view's model.
+//!
+//! `synth` (synthetic datasets for benchmarks and tests) is built only with the `synth`
+//! feature. `tests/layers.rs` checks that no module imports from a layer above its own and
+//! that the modules import one another without a cycle.
 //!
 //! Nothing in this crate touches the browser, the file system or the network: callers hand it
 //! bytes and get back values and problems. Nothing here panics on bad data; every problem names
-//! the file, the JSON path and what was expected (see [`problem`]).
+//! the file, the JSON path and what was expected (see [`format::problem`]).
 
 pub mod analysis;
-pub mod catalog;
-pub mod check;
-pub mod classify;
-pub mod composite;
-pub mod csvout;
-pub mod dataset;
-pub mod doc;
-pub mod geo;
-pub mod i18n;
-pub mod manifest;
-pub mod numfmt;
-pub mod paint;
+pub mod format;
 pub mod present;
-pub mod problem;
-pub mod rank;
-pub mod review;
 pub mod route;
+#[cfg(feature = "synth")]
 pub mod synth;
-pub mod text;
-pub mod tiles;
-pub mod values;
-mod walk;
 
-pub use dataset::Dataset;
-pub use problem::{Problem, ProblemKind, ReadFailure, Severity};
-pub use text::{Bilingual, Lang};
-
-/// The only format version this build reads. A manifest that names another is refused with a
-/// clear message instead of being read wrongly.
-pub const FORMAT: &str = "samiksha/1";
-
-/// Hex SHA-256 of a file's bytes, as the manifest records it.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
-}
+pub use format::dataset::Dataset;
+pub use format::problem::{Problem, ProblemKind, ReadFailure, Severity};
+pub use format::text::{Bilingual, Lang};
+pub use format::{sha256_hex, FORMAT};

@@ -9,9 +9,9 @@
 //! Parsing never fails: unknown or malformed parts fall back to defaults, so an old or mistyped
 //! link still opens the app. `Route::parse(&route.to_query()) == route` for every route.
 
-use crate::classify::Method;
-use crate::review::{Order, SortKey};
-use crate::text::Lang;
+use crate::analysis::classify::Method;
+use crate::analysis::review::{Order, SortKey};
+use crate::format::text::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub enum View {
@@ -61,9 +61,9 @@ pub enum SubjectId {
 }
 
 impl SubjectId {
-    /// The word the URL uses for the composite index. Indicator ids are checked against it
-    /// when a manifest is read (see `manifest`), so the two can never be confused.
-    pub const COMPOSITE_WORD: &'static str = "composite";
+    /// The word the URL uses for the composite index: the id the format reserves for it, so
+    /// an indicator id and the composite can never be confused.
+    pub const COMPOSITE_WORD: &'static str = crate::format::manifest::COMPOSITE_ID;
 
     fn word(&self) -> &str {
         match self {

@@ -3,8 +3,8 @@
 //! run. The files are a sample of the corpora libFuzzer built (by coverage), in
 //! `tests/fuzz_corpus/<target>/`.
 
-use samiksha_core::geo::parse_boundaries;
-use samiksha_core::manifest::{inside_folder, parse_manifest, FileRef, Manifest};
+use samiksha_core::format::geo::parse_boundaries;
+use samiksha_core::format::manifest::{inside_folder, parse_manifest, FileRef, Manifest};
 use samiksha_core::present::{Measured, Subject};
 use samiksha_core::route::Route;
 use samiksha_core::Dataset;

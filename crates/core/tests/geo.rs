@@ -3,13 +3,13 @@
 
 mod common;
 
-use samiksha_core::geo::parse_boundaries;
-use samiksha_core::manifest::parse_manifest;
-use samiksha_core::problem::{ProblemKind, Severity};
+use samiksha_core::format::geo::parse_boundaries;
+use samiksha_core::format::manifest::parse_manifest;
+use samiksha_core::format::problem::{ProblemKind, Severity};
 use samiksha_core::synth::{synthetic, synthetic_boundaries};
 use serde_json::json;
 
-fn manifest() -> samiksha_core::manifest::Manifest {
+fn manifest() -> samiksha_core::format::manifest::Manifest {
     parse_manifest("manifest.json", &common::bytes(&common::manifest())).0.unwrap()
 }
 

@@ -3,10 +3,10 @@
 
 mod common;
 
-use samiksha_core::check::check_dataset;
-use samiksha_core::manifest::parse_manifest;
-use samiksha_core::problem::{Expected, ProblemKind, RefKind, Severity};
-use samiksha_core::values::parse_values;
+use samiksha_core::format::check::check_dataset;
+use samiksha_core::format::manifest::parse_manifest;
+use samiksha_core::format::problem::{Expected, ProblemKind, RefKind, Severity};
+use samiksha_core::format::values::parse_values;
 use samiksha_core::{Lang, Problem};
 use serde_json::{json, Value};
 
@@ -199,7 +199,7 @@ fn an_indicator_without_any_value_file_is_a_warning() {
     assert!(matches!(p.kind, ProblemKind::IndicatorWithoutValues { .. }));
 }
 
-fn values_problems(v: &Value) -> (Option<samiksha_core::values::ValueFile>, Vec<Problem>) {
+fn values_problems(v: &Value) -> (Option<samiksha_core::format::values::ValueFile>, Vec<Problem>) {
     let (m, _) = parse_manifest("manifest.json", &common::bytes(&common::manifest()));
     parse_values("values/2026-01.json", &common::bytes(v), &m.unwrap(), "2026-01")
 }
@@ -302,14 +302,14 @@ fn gaps_keep_their_reason_and_details_survive() {
     assert_eq!(beta.flag(), Some("small"));
     assert_eq!(beta.detail.as_ref().unwrap().denominator, Some(10.0));
     let gamma = pending[2].as_ref().unwrap();
-    assert_eq!(gamma.reading, samiksha_core::values::Reading::Gap(samiksha_core::values::GapReason::Suppressed));
+    assert_eq!(gamma.reading, samiksha_core::format::values::Reading::Gap(samiksha_core::format::values::GapReason::Suppressed));
 }
 
 #[test]
 fn a_key_twice_in_one_object_is_an_error_naming_its_place_and_the_file_is_not_used() {
     let manifest = String::from_utf8(common::bytes(&common::manifest())).unwrap();
     let twice = manifest.replacen("\"title\":", "\"title\":{\"en\":\"Other\",\"hi\":\"अन्य\"},\"title\":", 1);
-    let (m, problems) = samiksha_core::manifest::parse_manifest("manifest.json", twice.as_bytes());
+    let (m, problems) = samiksha_core::format::manifest::parse_manifest("manifest.json", twice.as_bytes());
     assert!(m.is_none());
     assert!(
         problems.iter().any(|p| p.path == "$.title" && p.severity == Severity::Error && matches!(&p.kind, ProblemKind::DuplicateKey { key } if key == "title")),
@@ -318,8 +318,8 @@ fn a_key_twice_in_one_object_is_an_error_naming_its_place_and_the_file_is_not_us
     // Inside a value file, deep in the values.
     let values = String::from_utf8(common::bytes(&common::values())).unwrap();
     let twice = values.replacen("\"score\":", "\"score\":[1,2,3],\"score\":", 1);
-    let m = samiksha_core::manifest::parse_manifest("manifest.json", &common::bytes(&common::manifest())).0.unwrap();
-    let (file, problems) = samiksha_core::values::parse_values("values/2026-01.json", twice.as_bytes(), &m, "2026-01");
+    let m = samiksha_core::format::manifest::parse_manifest("manifest.json", &common::bytes(&common::manifest())).0.unwrap();
+    let (file, problems) = samiksha_core::format::values::parse_values("values/2026-01.json", twice.as_bytes(), &m, "2026-01");
     assert!(file.is_none());
     assert!(problems.iter().any(|p| p.path == "$.values.score" && matches!(p.kind, ProblemKind::DuplicateKey { .. })), "{problems:#?}");
 }
@@ -343,7 +343,7 @@ fn two_files_for_one_indicator_and_period_are_named_and_neither_wins() {
 fn a_period_without_a_value_file_is_reported_and_the_viewer_opens_on_one_with_values() {
     let mut m = common::manifest();
     m["periods"] = json!([{"id": "2026-01", "label": {"en": "January 2026", "hi": "जनवरी 2026"}}, {"id": "2026-02", "label": {"en": "February 2026", "hi": "फ़रवरी 2026"}}]);
-    let (manifest, problems) = samiksha_core::manifest::parse_manifest("manifest.json", &common::bytes(&m));
+    let (manifest, problems) = samiksha_core::format::manifest::parse_manifest("manifest.json", &common::bytes(&m));
     assert!(problems.iter().any(|p| p.path == "$.periods[1]" && matches!(&p.kind, ProblemKind::PeriodWithoutFile { id } if id == "2026-02")), "{problems:#?}");
     let ds = samiksha_core::Dataset::new(manifest.unwrap());
     let sel = samiksha_core::present::Selection::resolve(&ds, &samiksha_core::route::Route::default()).unwrap();

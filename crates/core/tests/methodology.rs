@@ -1,8 +1,8 @@
 //! Recomputes the worked example in docs/methodology.md from the document itself and checks
 //! every number in its tables, so the document and the code cannot disagree.
 
-use samiksha_core::composite::{composite, rank_changes, Weighting, DEFAULT_MIN_SHARE};
-use samiksha_core::manifest::parse_manifest;
+use samiksha_core::analysis::composite::{composite, rank_changes, Weighting, DEFAULT_MIN_SHARE};
+use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::Dataset;
 
 fn doc() -> String {
@@ -73,7 +73,7 @@ fn the_worked_example_is_what_the_code_computes() {
 /// example and the same figures in its tables, so a reader in either language reads one method.
 #[test]
 fn the_hindi_methodology_matches_the_english_one() {
-    use samiksha_core::doc::{parse, plain, Block};
+    use samiksha_core::present::doc::{parse, plain, Block};
     let hi = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/methodology.hi.md")).expect("docs/methodology.hi.md");
     let en = doc();
     assert_eq!(block(&hi, "manifest"), block(&en, "manifest"));
@@ -105,7 +105,7 @@ fn the_hindi_methodology_matches_the_english_one() {
 #[test]
 fn the_pace_example_is_what_the_code_projects() {
     use samiksha_core::analysis::track::{project, theil_sen, Goal, Reach, Track};
-    use samiksha_core::manifest::{month_id, month_number, Direction};
+    use samiksha_core::format::manifest::{month_id, month_number, Direction};
     let doc = doc();
     let months = ["May 2026", "June 2026", "July 2026", "August 2026", "September 2026", "October 2026"];
     let rows = table(&doc, "month | value");

@@ -1,16 +1,16 @@
 //! The presentation layer: the rows and sentences each view shows, in both languages, over the
 //! committed sample, a generated dataset and small datasets built here.
 
-use samiksha_core::check::check_dataset;
-use samiksha_core::classify::Method;
-use samiksha_core::manifest::parse_manifest;
-use samiksha_core::numfmt::round_to;
+use samiksha_core::analysis::classify::Method;
+use samiksha_core::analysis::review::{Order, SortKey};
+use samiksha_core::analysis::rounding::round_to;
+use samiksha_core::format::check::check_dataset;
+use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::brief::{self, End, SlideId};
 use samiksha_core::present::charts::{self, Drawing};
 use samiksha_core::present::map::{self as map_view, methods};
 use samiksha_core::present::rankings::{self, Explanation};
 use samiksha_core::present::{district, Ctx, Measured, Selection, Subject};
-use samiksha_core::review::{Order, SortKey};
 use samiksha_core::route::{ChartKind, Route, Scale, Sort, SubjectId};
 use samiksha_core::synth::synthetic;
 use samiksha_core::{Dataset, Lang};
@@ -25,7 +25,7 @@ fn sample() -> &'static Dataset {
         let manifest = std::fs::read(dir.join("manifest.json")).expect("the sample manifest is committed");
         let (ds, problems) = check_dataset("manifest.json", &manifest, |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
         // Only the districts created after the boundaries were drawn, placed within their parents.
-        assert!(problems.iter().all(|p| matches!(p.kind, samiksha_core::problem::ProblemKind::NoPolygon { within: Some(_), .. })), "{problems:#?}");
+        assert!(problems.iter().all(|p| matches!(p.kind, samiksha_core::format::problem::ProblemKind::NoPolygon { within: Some(_), .. })), "{problems:#?}");
         ds.expect("usable")
     })
 }
@@ -239,14 +239,15 @@ fn legends_are_possible(ds: &Dataset) {
                     for item in &legend.items {
                         assert!(item.count > 0, "empty class {:?} in {subject:?} {period} {method:?}: {}", item.class, item.text);
                     }
-                    let p = samiksha_core::paint::paint_table(&m.table, ds.units().len(), method, m.facts.target, m.facts.direction, m.facts.decimals);
+                    let p =
+                        samiksha_core::analysis::paint::paint_table(&m.table, ds.units().len(), method, m.facts.target, m.facts.direction, m.facts.decimals);
                     let c = p.classes.unwrap();
                     for k in c.legend(&m.table.rows.iter().map(|r| r.value).collect::<Vec<_>>()) {
                         assert!(k.low <= k.high, "{subject:?} {period} {method:?}: class {} reads {} – {}", k.class, k.low, k.high);
                     }
                     // Districts that show the same value share a colour (pace to target colours
                     // by status: two districts at one value can move at different paces).
-                    if method == samiksha_core::classify::Method::Track {
+                    if method == samiksha_core::analysis::classify::Method::Track {
                         checked += 1;
                         continue;
                     }
@@ -323,10 +324,9 @@ fn the_district_profile_is_built_in_the_readers_language() {
     assert_eq!(district::find(&ctx, "  "), None);
     assert_eq!(en.lineage[0], "Carved from Rewa in 2023");
     // The composite rank is "of" the districts that could be ranked, not of all districts.
-    let c = ds.composite(period, samiksha_core::composite::Weighting::Published).unwrap();
-    if let Some(r) = c.ranking.rank_of(u) {
-        assert!(en.composite.ends_with(&format!("{} of {}", r.rank, c.ranking.ranked.len())), "{}", en.composite);
-    }
+    let c = samiksha_core::analysis::composite::composite_of(ds, period, samiksha_core::analysis::composite::Weighting::Published).unwrap();
+    let r = c.ranking.rank_of(u).expect("Mauganj has enough values in January 2026 to be ranked");
+    assert!(en.composite.ends_with(&format!("{} of {}", r.rank, c.ranking.ranked.len())), "{}", en.composite);
 }
 
 /// Every kind of chart the charts view draws.
@@ -434,7 +434,7 @@ fn a_slide_names_the_top_and_bottom_three_with_value_rank_and_change() {
                 let has_change = m.table.row(e.unit).is_some_and(|r| r.change.is_some());
                 assert_eq!(arrow, has_change, "{}", e.change_text);
                 if !has_change {
-                    assert_eq!(e.change_text, ctx.msg(samiksha_core::i18n::Msg::NoPreviousValue));
+                    assert_eq!(e.change_text, ctx.msg(samiksha_core::present::i18n::Msg::NoPreviousValue));
                 }
                 assert!(!e.value_text.is_empty());
             }
@@ -444,7 +444,7 @@ fn a_slide_names_the_top_and_bottom_three_with_value_rank_and_change() {
         // The first period has nothing to compare with, and says so.
         let m = Measured::new(ds, Subject::Indicator(0), 0).expect("loaded");
         let first = brief::point_slide(&ctx, &m);
-        assert_eq!(first.top.shown[0].change_text, ctx.msg(samiksha_core::i18n::Msg::NoEarlierPeriod));
+        assert_eq!(first.top.shown[0].change_text, ctx.msg(samiksha_core::present::i18n::Msg::NoEarlierPeriod));
         let t = brief::title_slide(&ctx, p, 5);
         assert_eq!(t.headlines.len(), ds.manifest.headlines.len());
         assert!(t.scope.contains('5') && t.scope.contains("55"), "{}", t.scope);
@@ -557,7 +557,7 @@ fn every_views_table_downloads_as_csv_with_its_heading_and_source() {
 
 #[test]
 fn the_boundary_file_is_checked_against_the_districts() {
-    use samiksha_core::problem::{ProblemKind, Severity};
+    use samiksha_core::format::problem::{ProblemKind, Severity};
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data/sample");
     let manifest = std::fs::read(dir.join("manifest.json")).unwrap();
     let load = |p: &str| std::fs::read(dir.join(p)).map_err(|e| e.to_string());
@@ -600,7 +600,7 @@ fn a_dataset_names_its_divisions_and_units_in_its_own_words() {
     m["unit_level"] = json!({"en": "Block", "hi": "विकासखंड"});
     let (manifest, _) = parse_manifest("manifest.json", m.to_string().as_bytes());
     let ds = Dataset::new(manifest.unwrap());
-    use samiksha_core::i18n::Msg;
+    use samiksha_core::present::i18n::Msg;
     let hi = Ctx::new(&ds, Lang::Hi);
     assert_eq!(hi.label(Msg::AllDivisions), "सभी मंडल");
     assert_eq!(hi.label(Msg::DivisionFigures), "मंडलवार आँकड़े");

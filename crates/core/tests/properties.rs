@@ -3,15 +3,15 @@
 mod common;
 
 use proptest::prelude::*;
-use samiksha_core::classify::quantiles;
-use samiksha_core::classify::Method;
-use samiksha_core::manifest::{parse_manifest, Direction};
-use samiksha_core::numfmt::format_number;
-use samiksha_core::rank::{rank_readings, round_to};
-use samiksha_core::review::{Order, SortKey};
+use samiksha_core::analysis::classify::quantiles;
+use samiksha_core::analysis::classify::Method;
+use samiksha_core::analysis::rank::{rank_readings, round_to};
+use samiksha_core::analysis::review::{Order, SortKey};
+use samiksha_core::analysis::tiles::{layout, Point};
+use samiksha_core::format::manifest::{parse_manifest, Direction};
+use samiksha_core::format::values::{parse_values, GapReason, Reading};
+use samiksha_core::present::numfmt::format_number;
 use samiksha_core::route::{ChartKind, Frame, MapKind, Opening, Route, Scale, Sort, SubjectId, View};
-use samiksha_core::tiles::{layout, Point};
-use samiksha_core::values::{parse_values, GapReason, Reading};
 use samiksha_core::Lang;
 use std::collections::HashSet;
 
@@ -169,8 +169,8 @@ fn tile_layout_keeps_neighbours_near() {
 
 mod composite_props {
     use proptest::prelude::*;
-    use samiksha_core::composite::scale_for;
-    use samiksha_core::manifest::Direction;
+    use samiksha_core::analysis::composite::scale_for;
+    use samiksha_core::format::manifest::Direction;
 
     proptest! {
         #[test]
@@ -203,8 +203,8 @@ mod composite_props {
 
 mod classification {
     use proptest::prelude::*;
-    use samiksha_core::classify::{classify, diverging, equal_interval, natural_breaks, target_bands, Method, Scheme};
-    use samiksha_core::manifest::Direction;
+    use samiksha_core::analysis::classify::{classify, diverging, equal_interval, natural_breaks, target_bands, Method, Scheme};
+    use samiksha_core::format::manifest::Direction;
 
     #[test]
     fn natural_breaks_find_obvious_clusters() {

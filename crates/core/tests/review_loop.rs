@@ -4,10 +4,10 @@
 
 use samiksha_core::analysis::followup::Followup;
 use samiksha_core::analysis::track::{project_all, Track};
-use samiksha_core::check::check_dataset;
-use samiksha_core::manifest::parse_manifest;
+use samiksha_core::format::check::check_dataset;
+use samiksha_core::format::manifest::parse_manifest;
+use samiksha_core::format::problem::ProblemKind;
 use samiksha_core::present::{changes, followup, map as map_view, notes, track, Ctx, Measured, Subject};
-use samiksha_core::problem::ProblemKind;
 use samiksha_core::route::Scale;
 use samiksha_core::{Dataset, Lang, Severity};
 use serde_json::{json, Value};
@@ -128,7 +128,7 @@ fn the_projection_says_met_on_track_off_track_and_no_trend() {
     let plain = dataset(json!(100), &ekyc(), &pending(), json!({}));
     assert!(project_all(&plain, i, now).is_none());
     let m = Measured::new(&plain, Subject::Indicator(i), now).unwrap();
-    assert!(!map_view::methods(&m).contains(&samiksha_core::classify::Method::Track));
+    assert!(!map_view::methods(&m).contains(&samiksha_core::analysis::classify::Method::Track));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn the_map_colours_by_track_and_the_briefing_counts_who_will_miss() {
     let now = ds.period_index("2026-10").unwrap();
     let m = Measured::new(&ds, Subject::Indicator(i), now).unwrap();
     let en = Ctx::new(&ds, Lang::En);
-    let model = map_view::model(&en, &m, Some(samiksha_core::classify::Method::Track), Scale::ThisPeriod);
+    let model = map_view::model(&en, &m, Some(samiksha_core::analysis::classify::Method::Track), Scale::ThisPeriod);
     let tracks: Vec<&str> = model.units.iter().map(|u| u.track.unwrap().word()).collect();
     assert_eq!(tracks, ["met", "on-track", "off-track", "off-track", "no-trend", "no-trend", "off-track"]);
     let legend = model.legend.unwrap();

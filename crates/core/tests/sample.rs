@@ -1,7 +1,7 @@
 //! The committed sample dataset validates and agrees with what the published reviews say.
 
-use samiksha_core::check::check_dataset;
-use samiksha_core::rank::rank_indicator;
+use samiksha_core::analysis::rank::rank_indicator;
+use samiksha_core::format::check::check_dataset;
 use samiksha_core::Dataset;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -15,7 +15,8 @@ fn sample() -> &'static Dataset {
         let (ds, problems) = check_dataset("manifest.json", &manifest, |p| std::fs::read(dir.join(p)).map_err(|e| e.to_string()));
         // Cleanly, but for the three districts created after the boundaries were drawn, which
         // the map places within the districts they were carved from.
-        let placed = |p: &samiksha_core::problem::Problem| matches!(p.kind, samiksha_core::problem::ProblemKind::NoPolygon { within: Some(_), .. });
+        let placed =
+            |p: &samiksha_core::format::problem::Problem| matches!(p.kind, samiksha_core::format::problem::ProblemKind::NoPolygon { within: Some(_), .. });
         assert!(problems.iter().all(placed) && problems.len() == 3, "the sample must validate cleanly: {problems:#?}");
         ds.expect("usable")
     })

@@ -72,7 +72,7 @@ pub fn folder(id: &str) -> PathBuf {
 
 /// Builds the publication; nothing is returned while an error stands, so nothing can be written.
 pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
-    if !samiksha_core::manifest::is_valid_id(&p.id) {
+    if !samiksha_core::format::manifest::is_valid_id(&p.id) {
         return Err(format!("the dataset's id \"{}\": expected lower-case letters, digits and hyphens, e.g. mp-review", p.id));
     }
     let rows = crate::districts::read_districts(fs, &p.import.districts)?;
@@ -92,7 +92,7 @@ pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
     // the site's current dataset included.
     let i = manifest_at(&files).ok_or("the import wrote no manifest")?;
     let dir = folder(&p.id);
-    let (_, problems) = samiksha_core::check::check_dataset("manifest.json", &files[i].1, |rel| match files.iter().find(|(n, _)| n == rel) {
+    let (_, problems) = samiksha_core::format::check::check_dataset("manifest.json", &files[i].1, |rel| match files.iter().find(|(n, _)| n == rel) {
         Some((_, b)) => Ok(b.clone()),
         None => fs.read(&dir.join(rel)),
     });

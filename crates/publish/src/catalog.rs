@@ -1,14 +1,14 @@
-//! `catalog`: adds a dataset to the site's `data/catalog.json` (see `samiksha_core::catalog`),
+//! `catalog`: adds a dataset to the site's `data/catalog.json` (see `samiksha_core::format::catalog`),
 //! or updates its entry, taking the title from the dataset's manifest.
 
 use crate::cli::CatalogArgs;
-use samiksha_core::catalog::{parse_catalog, CATALOG_FORMAT};
-use samiksha_core::manifest::parse_manifest;
+use samiksha_core::format::catalog::{parse_catalog, CATALOG_FORMAT};
+use samiksha_core::format::manifest::parse_manifest;
 use serde_json::json;
 use std::path::Path;
 
 pub fn add(a: &CatalogArgs) -> Result<String, String> {
-    if !samiksha_core::manifest::is_valid_id(&a.id) {
+    if !samiksha_core::format::manifest::is_valid_id(&a.id) {
         return Err(format!("--id \"{}\": expected lower-case letters, digits and hyphens, e.g. nfhs-mp", a.id));
     }
     let bytes = std::fs::read(&a.manifest).map_err(|e| format!("{}: {e}", a.manifest.display()))?;
@@ -69,7 +69,7 @@ pub struct Entry<'a> {
 /// zip. The catalogue is read through the viewer's own reader first, and the result is read
 /// back through it, so nothing the viewer would refuse is ever written.
 pub fn entry(e: &Entry) -> Result<(Vec<u8>, String), String> {
-    if !samiksha_core::manifest::is_valid_id(e.id) {
+    if !samiksha_core::format::manifest::is_valid_id(e.id) {
         return Err(format!("--id \"{}\": expected lower-case letters, digits and hyphens, e.g. nfhs-mp", e.id));
     }
     // The publishing page shows a dataset before it is published as data/preview/ (the
@@ -83,7 +83,7 @@ pub fn entry(e: &Entry) -> Result<(Vec<u8>, String), String> {
         return Err(format!("{} is not a usable manifest ({first}); run `samiksha-publish validate` on it", e.manifest_name));
     };
     let folder = e.folder.clone()?;
-    if !samiksha_core::catalog::folder_ok(folder) {
+    if !samiksha_core::format::catalog::folder_ok(folder) {
         return Err(format!(
             "{}: the dataset's folder \"{folder}\" must sit directly in the catalogue's folder and be named like an id (lower-case letters, digits and hyphens)",
             e.manifest_name

@@ -21,8 +21,8 @@ use crate::districts::DistrictRow;
 use crate::files::Files;
 use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, Target, ValueFile};
 use crate::write::{build_dataset, Built, ValueFileOut};
-use samiksha_core::numfmt::month_name;
-use samiksha_core::values::GapReason;
+use samiksha_core::format::values::GapReason;
+use samiksha_core::present::numfmt::month_name;
 use samiksha_core::{Bilingual, Lang};
 use serde_json::Number;
 use std::collections::{BTreeMap, HashMap};
@@ -49,7 +49,7 @@ pub fn parse_wide_period(spec: &str) -> Result<WidePeriod, String> {
         Some((v, f)) => (v.to_string(), Some(f.to_string())),
         None => (rest.to_string(), None),
     };
-    if !samiksha_core::manifest::is_period_id(id) {
+    if !samiksha_core::format::manifest::is_period_id(id) {
         return Err(format!("--period \"{spec}\": \"{id}\" is not a period id (YYYY-MM or a name like nfhs-5)"));
     }
     Ok(WidePeriod { id: id.to_string(), value_column, flag_column, year })
@@ -216,7 +216,7 @@ fn target(t: &Table, row: &Row) -> Result<Option<Target>, String> {
     let by = t.get(row, "target_by");
     let from = t.get(row, "target_from");
     for (name, cell) in [("target_by", by), ("target_from", from)] {
-        if let Some(p) = cell.filter(|p| !samiksha_core::manifest::is_period_id(p)) {
+        if let Some(p) = cell.filter(|p| !samiksha_core::format::manifest::is_period_id(p)) {
             return Err(format!("{}: \"{p}\" is not a period; expected YYYY-MM or a period id such as nfhs-5", t.at(row, name)));
         }
     }
@@ -443,7 +443,7 @@ fn keep_periods(
     }
     // Periods in the published manifest's order, the new ones after (months sort as text).
     let order = |p: &String| old.periods.iter().position(|o| &o.id == p).unwrap_or(usize::MAX);
-    if periods.iter().all(|p| samiksha_core::manifest::month_number(p).is_some()) {
+    if periods.iter().all(|p| samiksha_core::format::manifest::month_number(p).is_some()) {
         periods.sort();
     } else {
         periods.sort_by_key(|p| (order(p), p.clone()));
@@ -599,7 +599,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         // (period, value column, flag column)
         let entries: Vec<(String, &str, Option<&str>)> = if long {
             let period = t.need(row, "period", "a period id: YYYY-MM, or a name like nfhs-5")?;
-            if !samiksha_core::manifest::is_period_id(period) {
+            if !samiksha_core::format::manifest::is_period_id(period) {
                 return Err(format!("{}: \"{period}\" is not a period id; expected YYYY-MM, or a name like nfhs-5", t.at(row, "period")));
             }
             vec![(period.to_string(), "value", t.col("flag").map(|_| "flag"))]
@@ -775,7 +775,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     for s in &sheet {
         if let Some(Target::Dated { by, from, .. }) = &s.indicator.target {
             let at = |col: &str| sheet_table.at(&s.row, col);
-            if !samiksha_core::manifest::is_period_in_calendar(by, &period_set) {
+            if !samiksha_core::format::manifest::is_period_in_calendar(by, &period_set) {
                 return Err(format!(
                     "{}: \"{by}\" is no period of the values; expected one of {} or, for monthly values, a later month as YYYY-MM",
                     at("target_by"),

@@ -7,7 +7,7 @@ use crate::csvin::{Row, Table};
 use crate::files::Files;
 use crate::import::pair;
 use crate::model::{NamedDistrict, Note, Review, ReviewPoint};
-use samiksha_core::manifest::{is_date, is_period_id, NamedAs};
+use samiksha_core::format::manifest::{is_date, is_period_id, NamedAs};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -69,7 +69,7 @@ pub fn read_reviews(fs: &dyn Files, path: &Path, known: &Known) -> Result<Vec<Re
     let mut reviews: Vec<Review> = Vec::new();
     for row in &t.rows {
         let id = t.need(row, "review", "the review's id (lower-case letters, digits and hyphens)")?.to_string();
-        if !samiksha_core::manifest::is_valid_id(&id) {
+        if !samiksha_core::format::manifest::is_valid_id(&id) {
             return Err(format!("{}: \"{id}\" is not an id; expected lower-case letters, digits and hyphens", t.at(row, "review")));
         }
         let at = match reviews.iter().position(|r| r.id == id) {
@@ -83,7 +83,7 @@ pub fn read_reviews(fs: &dyn Files, path: &Path, known: &Known) -> Result<Vec<Re
                 let period = known.period(&t, row, "period")?;
                 // Without a period the viewer takes the review's month, which only a monthly
                 // calendar has.
-                if period.is_none() && !known.periods.iter().all(|p| samiksha_core::manifest::month_number(p).is_some()) {
+                if period.is_none() && !known.periods.iter().all(|p| samiksha_core::format::manifest::month_number(p).is_some()) {
                     return Err(format!("{}: empty; expected the period the review looked at (the values' periods are not months)", t.at(row, "period")));
                 }
                 reviews.push(Review { id: id.clone(), date: date.to_string(), title, period, points: Vec::new() });

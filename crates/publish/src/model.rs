@@ -9,7 +9,7 @@
 //! `serde_json::Value`, whose maps sort their keys, and the committed sample must stay
 //! byte-identical; sorted keys also keep diffs between two publications small.
 
-use samiksha_core::values::GapReason;
+use samiksha_core::format::values::GapReason;
 use samiksha_core::Bilingual;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Number, Value};

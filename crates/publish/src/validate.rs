@@ -1,7 +1,7 @@
 //! `validate`: reads a dataset folder from disk and prints every problem with a summary.
 
-use samiksha_core::check::check_dataset;
-use samiksha_core::problem::{error_count, Severity};
+use samiksha_core::format::check::check_dataset;
+use samiksha_core::format::problem::{error_count, Severity};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,7 +25,7 @@ pub fn run(manifest: &Path) -> ExitCode {
             });
             (ds.map(|d| (d, files)), problems)
         }
-        Err(reason) => (None, vec![samiksha_core::check::unreadable(&name, reason)]),
+        Err(reason) => (None, vec![samiksha_core::format::check::unreadable(&name, reason)]),
     };
     for p in &problems {
         println!("{p}");

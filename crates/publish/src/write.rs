@@ -138,7 +138,7 @@ fn package_name(title: &str) -> String {
 }
 
 /// Builds the dataset in memory, but only once it passes the viewer's own checks: every file
-/// is read back through `samiksha_core::check` first (with the boundary file already in the
+/// is read back through `samiksha_core::format::check` first (with the boundary file already in the
 /// folder `dir`, if the manifest keeps one, read through `fs`), so a dataset with errors is
 /// never offered for writing.
 pub fn build_dataset(fs: &dyn Files, dir: &Path, mut manifest: Manifest, files: Vec<ValueFileOut>) -> Result<Built, String> {
@@ -159,7 +159,7 @@ pub fn build_dataset(fs: &dyn Files, dir: &Path, mut manifest: Manifest, files: 
     }
     manifest.value_files = refs;
     let manifest_bytes = to_pretty(&manifest)?.into_bytes();
-    let (_, problems) = samiksha_core::check::check_dataset("manifest.json", &manifest_bytes, |rel| match out.iter().find(|(p, _)| p == rel) {
+    let (_, problems) = samiksha_core::format::check::check_dataset("manifest.json", &manifest_bytes, |rel| match out.iter().find(|(p, _)| p == rel) {
         Some((_, b)) => Ok(b.clone()),
         None => fs.read(&dir.join(rel)),
     });

@@ -1,7 +1,7 @@
 //! The publisher CLI as a publisher runs it: exit codes, messages, and the real reference files.
 
-use samiksha_core::check::check_dataset;
-use samiksha_core::values::{GapReason, Reading};
+use samiksha_core::format::check::check_dataset;
+use samiksha_core::format::values::{GapReason, Reading};
 use samiksha_core::Dataset;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -430,7 +430,7 @@ fn boundaries_can_be_listed_in_a_manifest() {
         .arg("--manifest")
         .arg(dir.join("manifest.json")));
     assert_eq!(code, 0, "{out}");
-    let (m, problems) = samiksha_core::manifest::parse_manifest("manifest.json", &std::fs::read(dir.join("manifest.json")).unwrap());
+    let (m, problems) = samiksha_core::format::manifest::parse_manifest("manifest.json", &std::fs::read(dir.join("manifest.json")).unwrap());
     assert!(problems.iter().all(|p| p.severity == samiksha_core::Severity::Warning));
     let b = m.unwrap().boundaries.unwrap();
     assert_eq!(b.path, "boundaries.json");
@@ -730,7 +730,7 @@ fn catalog_adds_updates_and_orders_datasets_and_refuses_what_the_viewer_could_no
         run(&mut cmd)
     };
     let ids = || {
-        let c = samiksha_core::catalog::parse_catalog("catalog.json", &std::fs::read(&catalog).unwrap());
+        let c = samiksha_core::format::catalog::parse_catalog("catalog.json", &std::fs::read(&catalog).unwrap());
         assert!(c.1.is_empty(), "{:?}", c.1);
         c.0.unwrap().datasets.iter().map(|d| format!("{}={}", d.id, d.folder)).collect::<Vec<_>>()
     };

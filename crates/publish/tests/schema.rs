@@ -7,8 +7,8 @@
 //! also shown to be an error for the reader, and inputs the reader accepts must pass the schema.
 
 use jsonschema::Validator;
-use samiksha_core::manifest::parse_manifest;
-use samiksha_core::values::parse_values;
+use samiksha_core::format::manifest::parse_manifest;
+use samiksha_core::format::values::parse_values;
 use samiksha_core::{Problem, Severity};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

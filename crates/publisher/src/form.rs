@@ -280,7 +280,7 @@ pub fn files_to_fetch(manifest: &[u8]) -> Vec<String> {
     let mut out: Vec<String> =
         v["value_files"].as_array().map(|a| a.iter().filter_map(|f| f["path"].as_str().map(str::to_string)).collect()).unwrap_or_default();
     out.extend(v["boundaries"]["path"].as_str().map(str::to_string));
-    out.retain(|p| samiksha_core::manifest::inside_folder(p));
+    out.retain(|p| samiksha_core::format::manifest::inside_folder(p));
     out
 }
 
@@ -364,7 +364,7 @@ impl Form {
                 _ => {}
             }
         }
-        if !samiksha_core::manifest::is_valid_id(&self.id) {
+        if !samiksha_core::format::manifest::is_valid_id(&self.id) {
             out.push(Missing {
                 en: format!("The dataset's id \"{}\": use lower-case letters, digits and hyphens, e.g. mp-review.", self.id),
                 hi: format!("डेटासेट की पहचान \"{}\": केवल अंग्रेज़ी के छोटे अक्षर, अंक और हाइफ़न लिखें, जैसे mp-review।", self.id),

@@ -6,7 +6,7 @@ use crate::form::{Chosen, Form, Kind, Need, Role, Unmatched};
 use crate::words::{for_the_page, hindi, pick, role_help, role_name};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use samiksha_core::numfmt::format_number;
+use samiksha_core::present::numfmt::format_number;
 use samiksha_core::Lang;
 use std::sync::Arc;
 
@@ -45,7 +45,7 @@ pub fn Page() -> impl IntoView {
     let site_status: RwSignal<Option<String>> = RwSignal::new(None);
     spawn_local(async move {
         if let Ok(bytes) = crate::io::fetch("data/catalog.json").await {
-            let (catalog, _) = samiksha_core::catalog::parse_catalog("data/catalog.json", &bytes);
+            let (catalog, _) = samiksha_core::format::catalog::parse_catalog("data/catalog.json", &bytes);
             if let Some(c) = catalog {
                 site.set(c.datasets.iter().map(|d| (d.id.clone(), d.title.get(lang).to_string())).collect());
             }

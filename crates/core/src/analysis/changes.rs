@@ -3,10 +3,10 @@
 //! in rank, the indicators whose state average moved most, and targets newly met. All values
 //! are compared as displayed (the one rounding rule), so a change a reader cannot see is none.
 
-use crate::dataset::Dataset;
-use crate::manifest::Direction;
-use crate::numfmt::round_to;
-use crate::rank::{rank_indicator, Ranking};
+use crate::analysis::rank::{rank_indicator, Ranking};
+use crate::analysis::rounding::round_to;
+use crate::format::dataset::Dataset;
+use crate::format::manifest::Direction;
 
 /// How many districts the review names at each end.
 pub const ENDS: usize = 3;
@@ -54,7 +54,7 @@ pub fn indicator_changes(ds: &Dataset, indicator: usize, then: usize, now: usize
     let (top_b, bottom_b) = ends(&b);
     let minus = |x: &[usize], y: &[usize]| x.iter().copied().filter(|u| !y.contains(u)).collect::<Vec<_>>();
     // Each district's earlier standing by unit, so comparing is linear in the districts.
-    let mut before: Vec<Option<&crate::rank::Ranked>> = vec![None; ds.units().len()];
+    let mut before: Vec<Option<&crate::analysis::rank::Ranked>> = vec![None; ds.units().len()];
     for r in &a.ranked {
         if let Some(slot) = before.get_mut(r.unit) {
             *slot = Some(r);

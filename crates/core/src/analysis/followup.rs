@@ -3,10 +3,10 @@
 //! as displayed (the one rounding rule), so "unchanged" means the figure a reader sees did not
 //! move.
 
-use crate::dataset::Dataset;
-use crate::manifest::{Direction, NamedAs, Review};
-use crate::numfmt::round_to;
-use crate::rank::{rank_indicator, Ranked};
+use crate::analysis::rank::{rank_indicator, Ranked};
+use crate::analysis::rounding::round_to;
+use crate::format::dataset::Dataset;
+use crate::format::manifest::{Direction, NamedAs, Review};
 
 /// What became of a named district between the review and now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -9,9 +9,9 @@
 //! data, so a missing month is a gap in time too; named rounds (NFHS-4, NFHS-5) are counted by
 //! position. At least [`MIN_VALUES`] values are needed, or the district has no trend.
 
-use crate::dataset::Dataset;
-use crate::manifest::{month_id, month_number, Deadline, Direction, Indicator};
-use crate::numfmt::round_to;
+use crate::analysis::rounding::round_to;
+use crate::format::dataset::Dataset;
+use crate::format::manifest::{month_id, month_number, Deadline, Direction, Indicator};
 
 /// How many periods, up to the one shown, the pace is measured over.
 pub const WINDOW: usize = 6;

@@ -8,8 +8,8 @@
 
 use super::podium::{podium, Side};
 use super::{Ctx, Measured, Subject};
-use crate::i18n::Msg;
-use crate::numfmt::{format_date, format_number};
+use crate::present::i18n::Msg;
+use crate::present::numfmt::{format_date, format_number};
 use crate::route::{Opening, Route, SubjectId};
 
 /// One slide of a deck.

@@ -5,7 +5,7 @@
 
 use super::{Ctx, Subject};
 use crate::analysis::changes::{indicator_changes, largest_average_moves, targets_newly_met};
-use crate::i18n::Msg;
+use crate::present::i18n::Msg;
 
 /// How many indicators' average moves the summary names.
 pub const AVERAGES_NAMED: usize = 3;

@@ -5,8 +5,8 @@
 //! inputs; it re-exports [`Bar`], [`Series`] and [`Reference`] from here.
 
 use super::{series, Ctx, Measured, Selection, Subject};
-use crate::i18n::Msg;
-use crate::numfmt::format_number;
+use crate::present::i18n::Msg;
+use crate::present::numfmt::format_number;
 use crate::route::ChartKind;
 
 /// A reference line drawn across a chart: the state average or the target.
@@ -39,7 +39,7 @@ pub struct SlopeLine {
     pub label: String,
     pub from: f64,
     pub to: f64,
-    pub trend: crate::review::Trend,
+    pub trend: crate::analysis::review::Trend,
     pub highlight: bool,
     /// Named at the right end (the top and bottom three now, and the chosen district).
     pub named: bool,
@@ -122,7 +122,7 @@ pub fn model(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, second:
 
 /// The period a slope chart starts from: the one asked for (`compare=`), else the period of
 /// the latest review before the shown one, else the first period.
-pub fn slope_start(ds: &crate::dataset::Dataset, subject: Subject, period: usize, asked: Option<usize>) -> Option<usize> {
+pub fn slope_start(ds: &crate::format::dataset::Dataset, subject: Subject, period: usize, asked: Option<usize>) -> Option<usize> {
     // A period counts only where the subject has values (an indicator added later has none).
     let has = |p: usize| p < period && Measured::new(ds, subject, p).is_some_and(|m| !m.table.rows.is_empty());
     asked
@@ -133,7 +133,7 @@ pub fn slope_start(ds: &crate::dataset::Dataset, subject: Subject, period: usize
 
 /// The districts a trend or rank chart follows: the chosen one and `with`, or the best and the
 /// worst, at most six.
-fn followed(ds: &crate::dataset::Dataset, m: &Measured, sel: Selection, with: &[usize]) -> Vec<usize> {
+fn followed(ds: &crate::format::dataset::Dataset, m: &Measured, sel: Selection, with: &[usize]) -> Vec<usize> {
     let mut units: Vec<usize> = sel.district.into_iter().collect();
     units.extend(with.iter().copied());
     if units.is_empty() {
@@ -270,8 +270,8 @@ pub fn model_from(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, se
                 let then = Measured::new(ds, subject, from)?;
                 let then_values = then.values(ds.units().len());
                 let (from_l, to_l) = (ctx.period_label(from), ctx.period_label(sel.period));
-                let (top, bottom) = crate::analysis::changes::ends(&crate::rank::Ranking {
-                    ranked: m.table.rows.iter().map(|r| crate::rank::Ranked { unit: r.unit, value: r.value, rank: r.rank, tied: r.tied }).collect(),
+                let (top, bottom) = crate::analysis::changes::ends(&crate::analysis::rank::Ranking {
+                    ranked: m.table.rows.iter().map(|r| crate::analysis::rank::Ranked { unit: r.unit, value: r.value, rank: r.rank, tied: r.tied }).collect(),
                     unranked: Vec::new(),
                 });
                 let mut lines = Vec::new();
@@ -282,25 +282,25 @@ pub fn model_from(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, se
                     let change = match (a, b) {
                         (Some(a), Some(b)) => {
                             let trend = match crate::analysis::followup::compare(Some(a), Some(b), m.facts.direction, m.facts.decimals) {
-                                crate::analysis::followup::Followup::Improved => crate::review::Trend::Better,
-                                crate::analysis::followup::Followup::Worsened => crate::review::Trend::Worse,
-                                _ => crate::review::Trend::Same,
+                                crate::analysis::followup::Followup::Improved => crate::analysis::review::Trend::Better,
+                                crate::analysis::followup::Followup::Worsened => crate::analysis::review::Trend::Worse,
+                                _ => crate::analysis::review::Trend::Same,
                             };
                             match trend {
-                                crate::review::Trend::Better => better += 1,
-                                crate::review::Trend::Worse => worse += 1,
-                                crate::review::Trend::Same => same += 1,
+                                crate::analysis::review::Trend::Better => better += 1,
+                                crate::analysis::review::Trend::Worse => worse += 1,
+                                crate::analysis::review::Trend::Same => same += 1,
                             }
                             let named = Some(u) == sel.district || top.contains(&u) || bottom.contains(&u);
                             lines.push(SlopeLine { label: name(u), from: a, to: b, trend, highlight: Some(u) == sel.district, named });
-                            let delta = crate::numfmt::format_delta(
-                                crate::numfmt::round_to(b, m.facts.decimals) - crate::numfmt::round_to(a, m.facts.decimals),
+                            let delta = crate::present::numfmt::format_delta(
+                                crate::analysis::rounding::round_to(b, m.facts.decimals) - crate::analysis::rounding::round_to(a, m.facts.decimals),
                                 m.facts.decimals,
                             );
                             let word = ctx.msg(match trend {
-                                crate::review::Trend::Better => Msg::SlopeBetter,
-                                crate::review::Trend::Worse => Msg::SlopeWorse,
-                                crate::review::Trend::Same => Msg::SlopeSame,
+                                crate::analysis::review::Trend::Better => Msg::SlopeBetter,
+                                crate::analysis::review::Trend::Worse => Msg::SlopeWorse,
+                                crate::analysis::review::Trend::Same => Msg::SlopeSame,
                             });
                             ctx.fill(Msg::WithStatus, &[("text", &delta), ("status", word)])
                         }

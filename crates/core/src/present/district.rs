@@ -4,9 +4,9 @@
 //! and the series for a sparkline), beside up to two other districts.
 
 use super::{series, Ctx, Subject};
-use crate::composite::Weighting;
-use crate::i18n::Msg;
-use crate::review::{review_table, Table};
+use crate::analysis::composite::{composite_of, Weighting};
+use crate::analysis::review::{review_table, Table};
+use crate::present::i18n::Msg;
 
 /// The district picker's list: divisions in order, each with its districts as (slug, name).
 pub fn by_division(ctx: &Ctx) -> Vec<(String, Vec<(String, String)>)> {
@@ -156,8 +156,9 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
     let concerns = placed.iter().rev().take(5).map(standing).collect();
 
     let composite_history: Vec<Option<f64>> =
-        (0..ds.periods().len()).map(|p| ds.composite(p, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| r.rank as f64))).collect();
-    let composite = match ds.composite(period, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| (r.rank, r.tied, c.ranking.ranked.len()))) {
+        (0..ds.periods().len()).map(|p| composite_of(ds, p, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| r.rank as f64))).collect();
+    let composite = match composite_of(ds, period, Weighting::Published).and_then(|c| c.ranking.rank_of(unit).map(|r| (r.rank, r.tied, c.ranking.ranked.len())))
+    {
         Some((rank, tied, n)) => ctx.fill(Msg::CompositeRankOf, &[("rank", &ctx.rank_mark(rank, tied)), ("n", &n.to_string())]),
         None => ctx.msg(Msg::CompositeNotRanked).to_string(),
     };
@@ -281,5 +282,5 @@ pub fn csv(ctx: &Ctx, p: &Profile) -> (String, String) {
         })
         .collect();
     let slugs = p.shown.iter().map(|s| s.slug.as_str()).collect::<Vec<_>>().join("-");
-    (format!("samiksha-{slugs}-scorecard-{}.csv", ctx.lang.code()), crate::csvout::to_csv(&[p.caption.clone(), ctx.source_line()], &header, &rows))
+    (format!("samiksha-{slugs}-scorecard-{}.csv", ctx.lang.code()), crate::present::csvout::to_csv(&[p.caption.clone(), ctx.source_line()], &header, &rows))
 }

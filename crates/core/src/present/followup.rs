@@ -7,9 +7,9 @@
 use super::{Ctx, Subject};
 use crate::analysis::followup::{follow_up, follow_up_point, Followup, NamedDistrict};
 use crate::analysis::track::{project_all, Track};
-use crate::i18n::Msg;
-use crate::manifest::{NamedAs, Review};
-use crate::numfmt::format_date;
+use crate::format::manifest::{NamedAs, Review};
+use crate::present::i18n::Msg;
+use crate::present::numfmt::format_date;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FollowRow {
@@ -114,7 +114,7 @@ pub fn periods_needed(ctx: &Ctx, review: &Review, now: usize) -> Vec<usize> {
     out
 }
 
-fn value_rank(ctx: &Ctx, subject: Subject, value: Option<f64>, rank: Option<&crate::rank::Ranked>, n: usize) -> String {
+fn value_rank(ctx: &Ctx, subject: Subject, value: Option<f64>, rank: Option<&crate::analysis::rank::Ranked>, n: usize) -> String {
     match (value, rank) {
         (Some(v), Some(r)) => ctx.fill(Msg::ValueAndRank, &[("value", &ctx.value(subject, v)), ("rank", &ctx.rank_of(r.rank, r.tied, n))]),
         (Some(v), None) => ctx.value(subject, v),

@@ -7,11 +7,11 @@
 //! coloured and described by its pace to a dated target (`analysis::track`).
 
 use super::{Ctx, Measured};
+use crate::analysis::classify::{Method, Scheme};
+use crate::analysis::classify::{TRACK, TRACK_INK};
+use crate::analysis::paint::paint_over;
 use crate::analysis::track::{project_all, Track};
-use crate::classify::{Method, Scheme};
-use crate::classify::{TRACK, TRACK_INK};
-use crate::i18n::Msg;
-use crate::paint::paint_over;
+use crate::present::i18n::Msg;
 use crate::route::Scale;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,16 +103,6 @@ pub fn methods(m: &Measured) -> Vec<Method> {
         .collect()
 }
 
-/// The word for a pace-to-target status.
-pub fn track_label(ctx: &Ctx, t: Track) -> &'static str {
-    ctx.msg(match t {
-        Track::Met => Msg::TrackMet,
-        Track::OnTrack => Msg::TrackOnTrack,
-        Track::OffTrack => Msg::TrackOffTrack,
-        Track::NoTrend => Msg::TrackNoTrend,
-    })
-}
-
 /// A status's fill and ink.
 pub fn track_colours(t: Track) -> (&'static str, &'static str) {
     let k = Track::ALL.iter().position(|x| *x == t).unwrap_or(3);
@@ -142,7 +132,7 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
                 None => paint.units[u].colours,
             };
             let with_status = |sentence: String| match track {
-                Some(t) => ctx.fill(Msg::WithStatus, &[("text", &sentence), ("status", track_label(ctx, t))]),
+                Some(t) => ctx.fill(Msg::WithStatus, &[("text", &sentence), ("status", super::track::label(ctx, t))]),
                 None => sentence,
             };
             match m.table.row(u) {
@@ -238,7 +228,7 @@ fn track_legend(ctx: &Ctx, m: &Measured, tracks: &[Track]) -> Legend {
             (count > 0).then(|| LegendItem {
                 class: k,
                 fill: TRACK[k],
-                text: ctx.fill(Msg::TrackCount, &[("status", track_label(ctx, *t)), ("count", &count.to_string())]),
+                text: ctx.fill(Msg::TrackCount, &[("status", super::track::label(ctx, *t)), ("count", &count.to_string())]),
                 count,
             })
         })
@@ -312,7 +302,7 @@ pub fn label_fits(name: &str, bbox: [f64; 4], px_per_unit: f64) -> bool {
     if !(px_per_unit.is_finite() && px_per_unit > 0.0) {
         return false;
     }
-    let width_px = crate::text::label_width_em(name) * LABEL_PX + 4.0;
+    let width_px = crate::format::text::label_width_em(name) * LABEL_PX + 4.0;
     let height_px = LABEL_PX * 1.3;
     (bbox[2] - bbox[0]) * px_per_unit >= width_px && (bbox[3] - bbox[1]) * px_per_unit >= height_px
 }
@@ -354,7 +344,7 @@ pub fn place_labels(spots: &[LabelSpot], px_per_unit: f64) -> Vec<LabelPlace> {
     // A name's box in map units, with half the clearance between names on each side.
     let clear = 3.0 / px_per_unit;
     let rect = |s: &LabelSpot| {
-        let w = (crate::text::label_width_em(s.name) * LABEL_PX + 4.0) / px_per_unit / 2.0 + clear / 2.0;
+        let w = (crate::format::text::label_width_em(s.name) * LABEL_PX + 4.0) / px_per_unit / 2.0 + clear / 2.0;
         let h = LABEL_PX * 0.65 / px_per_unit + clear / 2.0;
         [s.at.0 - w, s.at.1 - h, s.at.0 + w, s.at.1 + h]
     };
@@ -389,7 +379,7 @@ pub const TILE_STEPS: [u32; 6] = [40, 48, 56, 64, 80, 96];
 
 /// The class naming the narrowest square a name fits on one line at [`LABEL_PX`].
 pub fn tile_name_class(name: &str) -> String {
-    let need = crate::text::label_width_em(name) * LABEL_PX + 6.0;
+    let need = crate::format::text::label_width_em(name) * LABEL_PX + 6.0;
     match TILE_STEPS.iter().find(|&&s| f64::from(s) >= need) {
         Some(s) => format!("need-{s}"),
         None => "need-more".into(),
@@ -406,7 +396,7 @@ pub fn csv(ctx: &Ctx, m: &Measured, model: &MapModel) -> (String, String) {
         super::Subject::Composite => "composite".into(),
     };
     let name = format!("samiksha-{id}-{}-map-{}.csv", ctx.ds.periods()[m.period].id, ctx.lang.code());
-    (name, crate::csvout::to_csv(&[model.heading.clone(), ctx.source_line()], &header, &rows))
+    (name, crate::present::csvout::to_csv(&[model.heading.clone(), ctx.source_line()], &header, &rows))
 }
 
 #[cfg(test)]

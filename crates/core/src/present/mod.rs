@@ -10,28 +10,35 @@
 //!   arrows and words, headings and the source line, always through whole-sentence messages.
 //! - `rankings`, `map`, `district` and `charts` build each view's model; `podium` places the
 //!   top and bottom three honestly when ties cross the edge.
+//! - [`i18n`] holds every interface string in both languages, [`numfmt`] the Indian digit
+//!   grouping, units and dates, [`csvout`] the CSV downloads and [`doc`] the reader of the
+//!   methodology document.
 //! - Also: the page title (`Ctx::page_title`, `view_name`), the periods a time control steps
 //!   through (`published_periods`, `step_period`) and the indicator list as CSV.
 
 pub mod brief;
 pub mod changes;
 pub mod charts;
+pub mod csvout;
 pub mod district;
+pub mod doc;
 pub mod followup;
+pub mod i18n;
 pub mod map;
 pub mod notes;
+pub mod numfmt;
 pub mod podium;
 pub mod rankings;
 pub mod track;
 
-use crate::composite::{Composite, Weighting};
-use crate::dataset::Dataset;
-use crate::i18n::Msg;
-use crate::manifest::Direction;
-use crate::numfmt::{format_date, format_delta, format_number, format_value};
-use crate::review::{composite_table, review_table, Change, Table, Trend};
+use crate::analysis::composite::{composite_of, Composite, Weighting};
+use crate::analysis::review::{composite_table, review_table, Change, Table, Trend};
+use crate::format::dataset::Dataset;
+use crate::format::manifest::Direction;
+use crate::format::text::Lang;
+use crate::present::i18n::Msg;
+use crate::present::numfmt::{format_date, format_delta, format_number, format_value};
 use crate::route::{Route, SubjectId, View};
-use crate::text::Lang;
 use std::sync::Arc;
 
 /// What is ranked, mapped or charted, resolved to the dataset.
@@ -171,7 +178,7 @@ pub fn series(ds: &Dataset, subject: Subject, unit: usize) -> Vec<Option<f64>> {
     (0..ds.periods().len())
         .map(|p| match subject {
             Subject::Indicator(i) => ds.observation(i, p, unit).and_then(|o| o.number()),
-            Subject::Composite => ds.composite(p, Weighting::Published).and_then(|c| c.districts.get(unit).and_then(|d| d.overall)),
+            Subject::Composite => composite_of(ds, p, Weighting::Published).and_then(|c| c.districts.get(unit).and_then(|d| d.overall)),
         })
         .collect()
 }
@@ -386,8 +393,8 @@ impl<'a> Ctx<'a> {
         if let Some(p) = self.ds.period_index(id) {
             return self.period_label(p);
         }
-        match crate::manifest::month_number(id) {
-            Some(n) => format!("{} {}", crate::numfmt::month_name((n.rem_euclid(12) + 1) as u32, self.lang), n.div_euclid(12)),
+        match crate::format::manifest::month_number(id) {
+            Some(n) => format!("{} {}", crate::present::numfmt::month_name((n.rem_euclid(12) + 1) as u32, self.lang), n.div_euclid(12)),
             None => id.to_string(),
         }
     }
@@ -492,5 +499,8 @@ pub fn indicators_csv(ctx: &Ctx) -> (String, String) {
             ]
         })
         .collect();
-    (format!("samiksha-indicators-{}.csv", ctx.lang.code()), crate::csvout::to_csv(&[m.title.get(ctx.lang).to_string(), ctx.source_line()], &header, &rows))
+    (
+        format!("samiksha-indicators-{}.csv", ctx.lang.code()),
+        crate::present::csvout::to_csv(&[m.title.get(ctx.lang).to_string(), ctx.source_line()], &header, &rows),
+    )
 }

@@ -3,8 +3,8 @@
 //! days; figures are for 20 days".
 
 use super::Ctx;
-use crate::i18n::Msg;
-use crate::manifest::Note;
+use crate::format::manifest::Note;
+use crate::present::i18n::Msg;
 
 /// The notes that speak of this indicator in this period (and this district, when one is
 /// given), each with the period it is about.

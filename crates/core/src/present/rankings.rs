@@ -7,10 +7,10 @@
 
 use super::podium::{podium, Side};
 use super::{Ctx, Measured, Subject};
-use crate::composite::{band_of, rank_changes, Weighting};
-use crate::i18n::Msg;
-use crate::numfmt::{format_delta, format_number};
-use crate::review::{column_values, divisions, improvement_ranking, Order, SortKey};
+use crate::analysis::composite::{band_of, composite_of, rank_changes, Weighting};
+use crate::analysis::review::{column_values, divisions, improvement_ranking, Order, SortKey};
+use crate::present::i18n::Msg;
+use crate::present::numfmt::{format_delta, format_number};
 use crate::route::Sort;
 
 /// A column of the ranking table, identified by what it holds rather than by its label.
@@ -255,7 +255,7 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
         if weights.windows(2).all(|w| w[0] == w[1]) {
             return None;
         }
-        let changed = ds.composite(m.period, Weighting::EqualDepartments).map_or(0, |e| rank_changes(c, &e));
+        let changed = composite_of(ds, m.period, Weighting::EqualDepartments).map_or(0, |e| rank_changes(c, &e));
         Some(ctx.fill(Msg::SensitivityChanged, &[("changed", &changed.to_string()), ("n", &n.to_string())]))
     });
 
@@ -335,7 +335,7 @@ pub fn showing(ctx: &Ctx, shown: usize, total: usize) -> String {
 pub fn csv(ctx: &Ctx, subject: Subject, page: &RankingsPage, shown: &[usize]) -> String {
     let header: Vec<String> = page.columns.iter().map(|c| c.header(ctx, subject)).collect();
     let rows: Vec<Vec<String>> = shown.iter().map(|&i| page.columns.iter().map(|c| page.rows[i].cell(*c)).collect()).collect();
-    crate::csvout::to_csv(&page.preamble, &header, &rows)
+    crate::present::csvout::to_csv(&page.preamble, &header, &rows)
 }
 
 /// The arithmetic behind one district's rank, in whole sentences.
@@ -470,7 +470,7 @@ pub fn improvement(ctx: &Ctx, m: &Measured, earlier: usize) -> Option<Improvemen
     let (then, now): (Vec<Option<f64>>, Vec<Option<f64>>) = match m.subject {
         Subject::Indicator(i) => (column_values(ds, i, earlier)?, column_values(ds, i, m.period)?),
         Subject::Composite => {
-            let a = ds.composite(earlier, Weighting::Published)?;
+            let a = composite_of(ds, earlier, Weighting::Published)?;
             let b = m.composite.as_ref()?;
             (a.districts.iter().map(|x| x.overall).collect(), b.districts.iter().map(|x| x.overall).collect())
         }

@@ -4,8 +4,8 @@
 
 use super::{Ctx, Subject};
 use crate::analysis::track::{project_all, Projection, Reach, Track};
-use crate::i18n::Msg;
-use crate::numfmt::format_delta;
+use crate::present::i18n::Msg;
+use crate::present::numfmt::format_delta;
 
 /// The target and its deadline as a reader sees them: ("100.0%", "December 2026").
 pub fn deadline_words(ctx: &Ctx, subject: Subject) -> Option<(String, String)> {
@@ -35,7 +35,7 @@ pub fn reach_text(ctx: &Ctx, subject: Subject, p: &Projection) -> String {
 /// The status and its reason in one cell: "Off track · at this pace reaches 100.0% in
 /// March 2028 (+1.1 a month over the last 6 values)".
 pub fn status_text(ctx: &Ctx, subject: Subject, p: &Projection) -> String {
-    let status = super::map::track_label(ctx, p.track);
+    let status = label(ctx, p.track);
     let reach = reach_text(ctx, subject, p);
     let Subject::Indicator(i) = subject else { return status.to_string() };
     let decimals = ctx.ds.indicators().get(i).map_or(1, |x| x.decimals);
@@ -56,7 +56,7 @@ pub fn district_line(ctx: &Ctx, indicator: usize, p: &Projection) -> String {
     let subject = Subject::Indicator(indicator);
     let reach = reach_text(ctx, subject, p);
     let detail = if reach.is_empty() { deadline_text(ctx, subject).unwrap_or_default() } else { reach };
-    ctx.fill(Msg::TrackLine, &[("indicator", &ctx.subject_short(subject)), ("status", super::map::track_label(ctx, p.track)), ("detail", &detail)])
+    ctx.fill(Msg::TrackLine, &[("indicator", &ctx.subject_short(subject)), ("status", label(ctx, p.track)), ("detail", &detail)])
 }
 
 /// Counts of each status among districts with a value in the period shown.
@@ -88,4 +88,14 @@ pub fn summary(ctx: &Ctx, indicator: usize, period: usize) -> Option<Vec<String>
         out.push(ctx.fill(Msg::TrackSummaryNoTrend, &[("count", &none.to_string())]));
     }
     Some(out)
+}
+
+/// The word for a pace-to-target status.
+pub fn label(ctx: &Ctx, t: Track) -> &'static str {
+    ctx.msg(match t {
+        Track::Met => Msg::TrackMet,
+        Track::OnTrack => Msg::TrackOnTrack,
+        Track::OffTrack => Msg::TrackOffTrack,
+        Track::NoTrend => Msg::TrackNoTrend,
+    })
 }

@@ -11,10 +11,11 @@
 //! The scores do not change when every value and the target are multiplied by the same
 //! positive number, so units do not matter.
 
-use crate::dataset::Dataset;
-use crate::manifest::Direction;
-use crate::rank::{rank_readings, Ranking};
-use crate::values::Reading;
+use crate::analysis::rank::{rank_readings, Ranking};
+use crate::format::dataset::Dataset;
+use crate::format::manifest::Direction;
+use crate::format::values::Reading;
+use std::sync::Arc;
 
 /// The share of indicators a district needs values for to be ranked, unless the caller says.
 pub const DEFAULT_MIN_SHARE: f64 = 0.75;
@@ -111,6 +112,13 @@ pub fn scale_for(values: &[f64], direction: Direction, target: Option<f64>) -> O
         return Some(Scale { zero: hundred, hundred, uses_target });
     }
     Some(Scale { zero: worst, hundred, uses_target })
+}
+
+/// The composite index of `period` with the published minimum coverage, computed once per
+/// state of that period's files and shared (kept in the dataset's memo); `None` when no value
+/// of that period is loaded.
+pub fn composite_of(ds: &Dataset, period: usize, weighting: Weighting) -> Option<Arc<Composite>> {
+    ds.memo(period, weighting as u64, || composite(ds, period, weighting, DEFAULT_MIN_SHARE))
 }
 
 /// Computes the composite for one period; `None` when that period's values are not loaded.

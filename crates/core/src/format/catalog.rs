@@ -9,9 +9,9 @@
 //! ([`folder_ok`]): the service worker (`tools/sw-template.js`, `folderOk`) tells datasets apart
 //! by it. A bad entry is reported and left out; the others stay usable.
 
-use crate::problem::{Problem, ProblemKind, RefKind, Severity};
-use crate::text::Bilingual;
-use crate::walk::{idx, is_valid_id, key, parse_json, Walk};
+use crate::format::problem::{Problem, ProblemKind, RefKind, Severity};
+use crate::format::text::Bilingual;
+use crate::format::walk::{idx, is_valid_id, key, parse_json, Walk};
 
 pub const CATALOG_FORMAT: &str = "samiksha-catalog/1";
 

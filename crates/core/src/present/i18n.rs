@@ -7,7 +7,7 @@
 //! its own words ("rank 38 of 55" / "रैंक 55 में से 38"); no message is glued from fragments of
 //! another. A test checks that both languages of a message name the same placeholders.
 
-use crate::text::Lang;
+use crate::format::text::Lang;
 
 macro_rules! strings {
     ($($name:ident => $en:expr, $hi:expr;)*) => {

@@ -3,7 +3,7 @@
 //! Problems are data, not strings, so the app can show each one in Hindi or English and tests
 //! can assert on the kind rather than on wording.
 
-use crate::text::Lang;
+use crate::format::text::Lang;
 use std::fmt;
 
 /// Errors make that part of the dataset unusable; warnings leave it usable but doubtful.
@@ -286,9 +286,9 @@ impl ProblemKind {
             }
             UnknownFormat { found } => {
                 if en {
-                    format!("format is \"{found}\"; this viewer reads \"{}\"", crate::FORMAT)
+                    format!("format is \"{found}\"; this viewer reads \"{}\"", crate::format::FORMAT)
                 } else {
-                    format!("प्रारूप \"{found}\" है; यह व्यूअर \"{}\" पढ़ता है", crate::FORMAT)
+                    format!("प्रारूप \"{found}\" है; यह व्यूअर \"{}\" पढ़ता है", crate::format::FORMAT)
                 }
             }
             MissingField { field } => {

@@ -4,8 +4,8 @@
 //! palette, purple (against orange) in the diverging one. `Method::Track` names the pace-to-target
 //! colouring, whose four status colours (`TRACK`) `present::map` applies from `analysis::track`.
 
-use crate::manifest::Direction;
-use crate::numfmt::round_to;
+use crate::analysis::rounding::round_to;
+use crate::format::manifest::Direction;
 
 /// ColorBrewer YlGnBu steps, light (worse) to dark (better): distinguishable with the common
 /// colour-vision deficiencies and in greyscale. The two darkest are taken from the 7-class

@@ -6,10 +6,10 @@
 //! is a number, `null` (not reported), `{"gap": reason, "note"?}` or
 //! `{"v": number, "num"?, "den"?, "flag"?, "note"?}`.
 
-use crate::manifest::{Manifest, Measure};
-use crate::problem::{Expected, Problem, ProblemKind, RefKind};
-use crate::text::{Bilingual, Lang};
-use crate::walk::{idx, key, parse_json, Walk};
+use crate::format::manifest::{Manifest, Measure};
+use crate::format::problem::{Expected, Problem, ProblemKind, RefKind};
+use crate::format::text::{Bilingual, Lang};
+use crate::format::walk::{idx, key, parse_json, Walk};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -111,7 +111,7 @@ pub fn parse_values(file: &str, bytes: &[u8], manifest: &Manifest, expected_peri
 fn read_values(w: &mut Walk, v: &Value, m: &Manifest, expected_period: &str) -> Option<ValueFile> {
     let root = w.object(v, "$")?;
     let format = w.req_string(root, "$", "format")?;
-    if format != crate::FORMAT {
+    if format != crate::format::FORMAT {
         w.error("$.format", ProblemKind::UnknownFormat { found: format });
         return None;
     }

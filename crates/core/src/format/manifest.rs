@@ -5,10 +5,10 @@
 //! Only a manifest with no usable districts, indicators or periods, or of another format
 //! version, yields no manifest at all.
 
-use crate::problem::{Expected, Problem, ProblemKind, RefKind};
-use crate::text::Bilingual;
-pub use crate::walk::is_valid_id;
-use crate::walk::{idx, key, parse_json, Walk};
+use crate::format::problem::{Expected, Problem, ProblemKind, RefKind};
+use crate::format::text::Bilingual;
+pub use crate::format::walk::is_valid_id;
+use crate::format::walk::{idx, key, parse_json, Walk};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -395,7 +395,7 @@ pub fn parse_manifest(file: &str, bytes: &[u8]) -> (Option<Manifest>, Vec<Proble
 fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
     let root = w.object(v, "$")?;
     let format = w.req_string(root, "$", "format")?;
-    if format != crate::FORMAT {
+    if format != crate::format::FORMAT {
         w.error("$.format", ProblemKind::UnknownFormat { found: format });
         return None;
     }
@@ -823,11 +823,14 @@ fn read_weight(w: &mut Walk, o: &Map<String, Value>, p: &str) -> f64 {
     }
 }
 
+/// The id the viewer's URL uses for the composite index, so no indicator may take it.
+pub const COMPOSITE_ID: &str = "composite";
+
 fn read_indicator(w: &mut Walk, v: &Value, p: &str) -> Option<Indicator> {
     let o = w.object(v, p)?;
     let id = w.field(o, p, "id").and_then(|v| w.id(v, &key(p, "id"))).and_then(|id| {
         // The viewer's URL uses this id for the composite index.
-        if id == crate::route::SubjectId::COMPOSITE_WORD {
+        if id == COMPOSITE_ID {
             w.error(&key(p, "id"), ProblemKind::BadId { id });
             None
         } else {

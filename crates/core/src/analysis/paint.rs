@@ -2,10 +2,10 @@
 //! class and colours, and the tidied classes the legend reads. Both maps draw from this, so the
 //! geographic and the tile map always agree, and recolouring never touches geometry.
 
-use crate::classify::{classify, Classes, Method};
-use crate::dataset::Dataset;
-use crate::manifest::Direction;
-use crate::review::{review_table, Table};
+use crate::analysis::classify::{classify, Classes, Method};
+use crate::analysis::review::{review_table, Table};
+use crate::format::dataset::Dataset;
+use crate::format::manifest::Direction;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitPaint {

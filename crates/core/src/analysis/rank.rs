@@ -4,9 +4,9 @@
 //! what a reader sees: two districts shown as 45.3% must not be ranked apart by hidden digits.
 //! Ties take standard competition ranks (1, 2, 2, 4).
 
-use crate::dataset::Dataset;
-use crate::manifest::Direction;
-use crate::values::{GapReason, Reading};
+use crate::format::dataset::Dataset;
+use crate::format::manifest::Direction;
+use crate::format::values::{GapReason, Reading};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranked {
@@ -45,7 +45,7 @@ impl Ranking {
     }
 }
 
-pub use crate::numfmt::round_to;
+pub use crate::analysis::rounding::round_to;
 
 /// Ranks `(unit, reading)` pairs. Units with a gap go to `unranked` with their reason.
 pub fn rank_readings(readings: &[(usize, Option<Reading>)], direction: Direction, decimals: u8) -> Ranking {

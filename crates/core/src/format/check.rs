@@ -3,9 +3,9 @@
 //! The loader is the only I/O, so the CLI passes a file reader, the browser benchmark passes
 //! bytes it fetched, and tests pass a map of in-memory files.
 
-use crate::dataset::{integrity_problems, Dataset};
-use crate::manifest::parse_manifest;
-use crate::problem::{Problem, ProblemKind, ReadFailure, Severity};
+use crate::format::dataset::{integrity_problems, Dataset};
+use crate::format::manifest::parse_manifest;
+use crate::format::problem::{Problem, ProblemKind, ReadFailure, Severity};
 
 /// Reads the manifest and then every value file it lists (and checks the integrity of the
 /// boundary file and of the download). Returns the dataset, if the manifest was usable, and every problem found.
@@ -46,7 +46,7 @@ pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl 
 /// errors: `boundaries` already refused a file that leaves a district off the map unless the
 /// publisher said the omission is deliberate (`--allow-unmatched`).
 fn boundary_coverage(ds: &Dataset, file: &str, bytes: &[u8]) -> Vec<Problem> {
-    let (geo, mut problems) = crate::geo::parse_boundaries(file, bytes, &ds.manifest);
+    let (geo, mut problems) = crate::format::geo::parse_boundaries(file, bytes, &ds.manifest);
     let Some(geo) = geo else { return problems };
     let units = ds.units();
     let warn = |kind| Problem { severity: Severity::Warning, file: file.to_string(), path: "$.units".into(), kind };

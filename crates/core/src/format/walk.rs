@@ -3,8 +3,8 @@
 //! Parsing goes bytes → `serde_json::Value` → typed model by hand, because serde's derive stops
 //! at the first error and loses the path; publishers need every problem at once.
 
-use crate::problem::{Expected, Problem, ProblemKind, Severity};
-use crate::text::Bilingual;
+use crate::format::problem::{Expected, Problem, ProblemKind, Severity};
+use crate::format::text::Bilingual;
 use serde_json::{Map, Value};
 
 pub(crate) struct Walk<'p> {

@@ -3,12 +3,15 @@
 //! Value files are added one at a time as the viewer fetches them, so a view needs only its
 //! own period's files. Lookups are by index; ids are resolved once.
 
-use crate::composite::{composite, Composite, Weighting, DEFAULT_MIN_SHARE};
-use crate::manifest::{positions, FileRef, Indicator, Manifest, Period, Unit};
-use crate::problem::{Problem, ProblemKind, Severity};
-use crate::values::{parse_values, Observation};
+use crate::format::manifest::{positions, FileRef, Indicator, Manifest, Period, Unit};
+use crate::format::problem::{Problem, ProblemKind, Severity};
+use crate::format::values::{parse_values, Observation};
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+
+/// A memoised value's period, type and variant.
+type MemoKey = (usize, TypeId, u64);
 
 pub struct Dataset {
     pub manifest: Manifest,
@@ -20,10 +23,12 @@ pub struct Dataset {
     /// Which file gave each column, and the columns two files claimed (used from neither).
     column_file: HashMap<(usize, usize), String>,
     disputed: std::collections::HashSet<(usize, usize)>,
-    /// Composites computed so far, by period and weighting. A period's entry is dropped when a
-    /// file of that period arrives, so a composite is computed once per state of its inputs
-    /// however many views ask for it.
-    composites: Mutex<HashMap<(usize, Weighting), Arc<Composite>>>,
+    /// What other layers derive from one period's columns (the composite index, for one), by
+    /// period, type and variant. A period's entries are dropped when a file of that period
+    /// arrives, so each is computed once per state of its inputs however many views ask. The
+    /// dataset stores them without knowing what they are: the format layer does not depend on
+    /// the layers that compute them.
+    memo: Mutex<HashMap<MemoKey, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Dataset {
@@ -35,7 +40,7 @@ impl Dataset {
             columns: HashMap::new(),
             column_file: HashMap::new(),
             disputed: Default::default(),
-            composites: Mutex::new(HashMap::new()),
+            memo: Mutex::new(HashMap::new()),
             manifest,
         }
     }
@@ -71,8 +76,8 @@ impl Dataset {
         let (parsed, mut more) = parse_values(&file.path, bytes, &self.manifest, &period);
         problems.append(&mut more);
         if let Some(vf) = parsed.filter(|_| as_published) {
-            if let Ok(mut cache) = self.composites.lock() {
-                cache.retain(|(p, _), _| *p != vf.period);
+            if let Ok(mut memo) = self.memo.lock() {
+                memo.retain(|(p, _, _), _| *p != vf.period);
             }
             for col in vf.columns {
                 let at = (col.indicator, vf.period);
@@ -101,17 +106,20 @@ impl Dataset {
         problems
     }
 
-    /// The composite index of `period` with the published minimum coverage, computed once
-    /// and shared; `None` when no value of that period is loaded.
-    pub fn composite(&self, period: usize, weighting: Weighting) -> Option<Arc<Composite>> {
-        if let Some(c) = self.composites.lock().ok().and_then(|c| c.get(&(period, weighting)).cloned()) {
-            return Some(c);
+    /// A value derived from `period`'s columns, computed by `compute` the first time it is asked
+    /// for (with this type and `variant`) and shared until a file of that period arrives;
+    /// `None`, and nothing kept, when `compute` finds nothing to derive.
+    pub fn memo<T: Any + Send + Sync>(&self, period: usize, variant: u64, compute: impl FnOnce() -> Option<T>) -> Option<Arc<T>> {
+        let key = (period, TypeId::of::<T>(), variant);
+        if let Some(kept) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return kept.downcast::<T>().ok();
         }
-        let c = Arc::new(composite(self, period, weighting, DEFAULT_MIN_SHARE)?);
-        if let Ok(mut cache) = self.composites.lock() {
-            cache.insert((period, weighting), c.clone());
+        // Computed outside the lock: `compute` may itself ask for other memoised values.
+        let value = Arc::new(compute()?);
+        if let Ok(mut memo) = self.memo.lock() {
+            memo.insert(key, value.clone());
         }
-        Some(c)
+        Some(value)
     }
 
     /// How many value files of each period have arrived: views key their work on this, so a
@@ -147,7 +155,7 @@ pub fn integrity_problems(file: &FileRef, bytes: &[u8]) -> Vec<Problem> {
         }
     }
     if let Some(expected) = &file.sha256 {
-        let found = crate::sha256_hex(bytes);
+        let found = crate::format::sha256_hex(bytes);
         if !expected.eq_ignore_ascii_case(&found) {
             out.push(refuse(ProblemKind::HashMismatch { expected: expected.clone(), found }));
         }

@@ -1,10 +1,10 @@
 //! What a review shows for one indicator and period: each district's rank and value, and how
 //! both changed since the previous period. Built here so views only lay it out.
 
-use crate::dataset::Dataset;
-use crate::manifest::Direction;
-use crate::rank::{rank_indicator, round_to, Ranking};
-use crate::values::GapReason;
+use crate::analysis::rank::{rank_indicator, round_to, Ranking};
+use crate::format::dataset::Dataset;
+use crate::format::manifest::Direction;
+use crate::format::values::GapReason;
 
 /// Whether a change moved a district towards the better end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,10 +66,10 @@ pub fn review_table(ds: &Dataset, indicator: usize, period: usize) -> Option<Tab
 }
 
 /// The review table of the composite index, with change since the previous period's composite.
-pub fn composite_table(ds: &Dataset, period: usize) -> Option<(Table, std::sync::Arc<crate::composite::Composite>)> {
-    use crate::composite::Weighting;
-    let now = ds.composite(period, Weighting::Published)?;
-    let before = ds.previous_period(period).and_then(|p| ds.composite(p, Weighting::Published));
+pub fn composite_table(ds: &Dataset, period: usize) -> Option<(Table, std::sync::Arc<crate::analysis::composite::Composite>)> {
+    use crate::analysis::composite::{composite_of, Weighting};
+    let now = composite_of(ds, period, Weighting::Published)?;
+    let before = ds.previous_period(period).and_then(|p| composite_of(ds, p, Weighting::Published));
     let table = table_from(&now.ranking, before.as_ref().map(|b| &b.ranking), Direction::HigherIsBetter, 1, |_| None);
     Some((table, now))
 }
@@ -183,8 +183,9 @@ pub fn improvement_ranking(then: &[Option<f64>], now: &[Option<f64>], direction:
             Some((u, a, b, if direction == Direction::HigherIsBetter { d } else { -d }))
         })
         .collect();
-    let readings: Vec<(usize, Option<crate::values::Reading>)> = gains.iter().map(|g| (g.0, Some(crate::values::Reading::Number(g.3)))).collect();
-    let ranked = crate::rank::rank_readings(&readings, Direction::HigherIsBetter, decimals);
+    let readings: Vec<(usize, Option<crate::format::values::Reading>)> =
+        gains.iter().map(|g| (g.0, Some(crate::format::values::Reading::Number(g.3)))).collect();
+    let ranked = crate::analysis::rank::rank_readings(&readings, Direction::HigherIsBetter, decimals);
     ranked
         .ranked
         .iter()
@@ -223,8 +224,9 @@ pub fn divisions(ds: &Dataset, values: &[Option<f64>], direction: Direction, dec
             (!v.is_empty()).then(|| (d, v.iter().sum::<f64>() / v.len() as f64, v.len()))
         })
         .collect();
-    let readings: Vec<(usize, Option<crate::values::Reading>)> = means.iter().map(|x| (x.0, Some(crate::values::Reading::Number(x.1)))).collect();
-    let ranked = crate::rank::rank_readings(&readings, direction, decimals);
+    let readings: Vec<(usize, Option<crate::format::values::Reading>)> =
+        means.iter().map(|x| (x.0, Some(crate::format::values::Reading::Number(x.1)))).collect();
+    let ranked = crate::analysis::rank::rank_readings(&readings, direction, decimals);
     let rows = ranked
         .ranked
         .iter()
@@ -235,14 +237,14 @@ pub fn divisions(ds: &Dataset, values: &[Option<f64>], direction: Direction, dec
         .collect();
     let mut within = vec![None; m.units.len()];
     for div in &m.divisions {
-        let members: Vec<(usize, Option<crate::values::Reading>)> = m
+        let members: Vec<(usize, Option<crate::format::values::Reading>)> = m
             .units
             .iter()
             .enumerate()
             .filter(|(_, u)| u.division == div.id)
-            .map(|(u, _)| (u, values.get(u).copied().flatten().map(crate::values::Reading::Number)))
+            .map(|(u, _)| (u, values.get(u).copied().flatten().map(crate::format::values::Reading::Number)))
             .collect();
-        for r in crate::rank::rank_readings(&members, direction, decimals).ranked {
+        for r in crate::analysis::rank::rank_readings(&members, direction, decimals).ranked {
             within[r.unit] = Some(r.rank);
         }
     }

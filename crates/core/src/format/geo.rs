@@ -2,9 +2,9 @@
 //! paths, label points and bounding boxes, with districts that have no polygon placed inside
 //! the district they were carved from (by lineage, never by name).
 
-use crate::manifest::Manifest;
-use crate::problem::{Expected, Problem, ProblemKind, RefKind};
-use crate::walk::{idx, key, parse_json, Walk};
+use crate::format::manifest::Manifest;
+use crate::format::problem::{Expected, Problem, ProblemKind, RefKind};
+use crate::format::walk::{idx, key, parse_json, Walk};
 
 /// One district's outline, ready to draw.
 #[derive(Clone, Debug, PartialEq)]

@@ -75,7 +75,7 @@ pub fn layout(points: &[Point], cols: usize) -> Vec<(i32, i32)> {
 
 /// The tile position of every unit of a manifest: the publisher's layout where it gives one,
 /// otherwise computed from positions; a unit without a position takes its division's mean.
-pub fn unit_layout(m: &crate::manifest::Manifest, cols: usize) -> Vec<(i32, i32)> {
+pub fn unit_layout(m: &crate::format::manifest::Manifest, cols: usize) -> Vec<(i32, i32)> {
     if !m.tile_layout.is_empty() && m.units.iter().all(|u| m.tile_layout.iter().any(|t| t.unit == u.slug)) {
         return m.units.iter().map(|u| m.tile_layout.iter().find(|t| t.unit == u.slug).map(|t| (t.col, t.row)).unwrap_or((0, 0))).collect();
     }
