@@ -620,3 +620,14 @@ fn a_dataset_names_its_divisions_and_units_in_its_own_words() {
 fn after_last<'a>(text: &'a str, sep: &str) -> &'a str {
     text.rsplit_once(sep).map_or("", |(_, tail)| tail)
 }
+
+#[test]
+fn a_share_short_of_the_minimum_never_reads_as_the_minimum() {
+    use samiksha_core::present::{percent, percent_short_of};
+    // 5 of 8 indicators: 62.5% is shown as 63 (half away from zero), not 62.
+    assert_eq!(percent(5.0 / 8.0), "63");
+    assert_eq!(percent_short_of(5.0 / 8.0, 0.75), "63");
+    // 74.6% against a 75% minimum: "75" would contradict the sentence, so a decimal is shown.
+    assert_eq!(percent_short_of(0.746, 0.75), "74.6");
+    assert_eq!(percent_short_of(0.74996, 0.75), "74.996");
+}

@@ -293,6 +293,44 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The rounding rule checked against an independent computation, not against another
+    /// caller of the same code: a value written with one digit more than is shown (as a
+    /// publisher types it, e.g. "62.5", "-0.05", "2.675") is shown rounded half away from zero,
+    /// worked out here on the integer of its written digits.
+    #[test]
+    fn a_written_value_is_shown_rounded_half_away_from_zero(k in prop_oneof![-2_000_000_000i64..2_000_000_000, -200i64..200], dec in 0u8..=6) {
+        let written = decimal_text(k, dec as usize + 1);
+        let x: f64 = written.parse().unwrap();
+        let away = (k.abs() + 5) / 10;
+        let expected = decimal_text(if k < 0 { -away } else { away }, dec as usize);
+        let shown = format_number(x, dec).replace(',', "").replace('\u{2212}', "-");
+        prop_assert_eq!(&shown, &expected, "{} at {} decimals", written, dec);
+        prop_assert_eq!(round_to(x, dec), expected.parse::<f64>().unwrap() + 0.0, "{} at {} decimals", written, dec);
+    }
+}
+
+/// `k` × 10^−`places` as decimal text, built from the integer's digits ("-0.05" for −5, 2);
+/// zero has no sign.
+fn decimal_text(k: i64, places: usize) -> String {
+    let digits = format!("{:0>width$}", k.unsigned_abs(), width = places + 1);
+    let (int, frac) = digits.split_at(digits.len() - places);
+    let sign = if k < 0 && k.unsigned_abs() > 0 { "-" } else { "" };
+    if places == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+#[test]
+fn decimal_text_writes_the_digits() {
+    assert_eq!(decimal_text(-5, 2), "-0.05");
+    assert_eq!(decimal_text(625, 1), "62.5");
+    assert_eq!(decimal_text(2675, 3), "2.675");
+    assert_eq!(decimal_text(0, 0), "0");
+}
+
 /// Pairs of numbers (in tenths of the last shown digit) that are equal, one step apart, or
 /// straddle a half-way point, so ties and near-ties are common.
 fn near_pair() -> impl Strategy<Value = (f64, f64)> {

@@ -31,6 +31,7 @@ pub mod podium;
 pub mod rankings;
 pub mod track;
 
+use crate::analysis::rounding::round_to;
 use crate::analysis::composite::{composite_of, Composite, Weighting};
 use crate::analysis::review::{composite_table, review_table, Change, Table, Trend};
 use crate::format::dataset::Dataset;
@@ -455,6 +456,20 @@ pub fn pickers(ctx: &Ctx, sel: Selection) -> Pickers {
         groups,
         periods,
     }
+}
+
+/// A share (0–1) as the whole percentage a reader sees, by the one rounding rule: 62.5% → "63".
+pub fn percent(share: f64) -> String {
+    format_number(share * 100.0, 0)
+}
+
+/// A share that fell short of `minimum` (both 0–1), as a percentage that still reads short of
+/// it: whole where rounding keeps it below ("63"), otherwise with as many decimals as it takes
+/// ("74.6", never "75" against a 75% minimum). Each figure is rounded by the one rule.
+pub fn percent_short_of(share: f64, minimum: f64) -> String {
+    let (v, min) = (share * 100.0, minimum * 100.0);
+    let decimals = (0..=3).find(|d| round_to(v, *d) < round_to(min, *d)).unwrap_or(3);
+    format_number(v, decimals)
 }
 
 /// The periods a time control steps through: those with at least one value file, oldest first.
