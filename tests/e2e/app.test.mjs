@@ -3,7 +3,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, start, stop, watchedPage, ready, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, ROOT, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -137,8 +137,7 @@ test('no page of the app has serious accessibility violations (axe-core)', async
   for (const lang of ['hi', 'en']) {
     for (const view of ['map', 'rankings', 'charts', 'district', 'brief', 'pack', 'about']) {
       await page.goto(env.url(`?view=${view}&district=mauganj&lang=${lang}`));
-      await page.waitForSelector('main h2 >> visible=true', { timeout: 30000 });
-      await page.waitForTimeout(200);
+      await settled(page);
       // Evaluated through the debugging protocol: a <script> element would break the page's CSP.
       await page.evaluate(axe);
       const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));

@@ -88,3 +88,12 @@ export async function untilAppOwnsPage(page) {
 export async function ready(page) {
   await page.waitForSelector('#app main h2', { timeout: 30000 });
 }
+
+/** Waits for a view to be whole instead of for a fixed time: its heading shown, no "Loading"
+ * status left, and two animation frames after that, so effects that measure the laid-out page
+ * (map labels, the URL rewrite) have run. */
+export async function settled(page) {
+  await page.waitForSelector('main h2 >> visible=true', { timeout: 30000 });
+  await page.waitForFunction(() => !document.querySelector('main .status[role=status]')?.textContent.match(/Loading|लोड/), null, { timeout: 20000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

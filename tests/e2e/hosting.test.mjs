@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ROOT, settled } from './harness.mjs';
 import { CSP } from './server.mjs';
 
 let env;
@@ -158,8 +158,7 @@ test('hostile text in every field of a dataset is shown as text: no script runs,
   for (const lang of ['en', 'hi']) {
     for (const view of ['map', 'rankings', 'charts', 'district&district=rewa', 'brief&indicator=mutation-pending', 'pack&points=mutation-pending', 'about']) {
       await page.goto(own.url(`?view=${view}&lang=${lang}`));
-      await page.waitForSelector('main h2 >> visible=true', { timeout: 30000 });
-      await page.waitForTimeout(300);
+      await settled(page);
       const seen = await page.evaluate(() => ({
         pwned: window.__pwned,
         injected: document.querySelectorAll('main img, main script, footer img').length,
@@ -171,7 +170,9 @@ test('hostile text in every field of a dataset is shown as text: no script runs,
       assert.equal(seen.injected, 0, `${view} ${lang}: markup from the dataset became elements`);
       for (const href of seen.links) assert.match(href, /^https?:\/\//, `${view} ${lang}: link ${href}`);
       assert.ok(seen.shownAsText, `${view} ${lang}: the text is shown as text`);
-      assert.ok(!/<img/.test(seen.title) || seen.title.includes('<img src=x'), 'the title is text');
+      // The document title names the subject or district, poisoned too: its markup is there as
+      // characters, neither run nor stripped.
+      if (view !== 'about') assert.ok(seen.title.includes('<img src=x onerror='), `${view} ${lang}: title ${JSON.stringify(seen.title)}`);
     }
   }
   // Exports: the SVG parses as XML, the CSV has no cell a spreadsheet would run.

@@ -3,7 +3,7 @@
 // ../shared: these tests never skip.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { test, start, stop, watchedPage } from './harness.mjs';
+import { test, start, stop, watchedPage, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -53,8 +53,9 @@ test('colours follow the chosen classification and the legend counts them', asyn
   const seen = new Set();
   for (const method of ['quantile', 'equal', 'natural', 'diverging']) {
     await page.selectOption('select[name=method]', method);
-    await page.waitForTimeout(100);
-    assert.match(page.url(), new RegExp(`classes=${method}`), 'the classification is part of the link');
+    // The classification is part of the link; the URL is rewritten after the map is recoloured.
+    await page.waitForURL(new RegExp(`classes=${method}`));
+    await settled(page);
     const { fills, legend } = await fillsAndLegend(page);
     assert.equal(legend.reduce((s, x) => s + x.count, 0), 55, method);
     const byColour = {};

@@ -4,7 +4,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, start, stop, watchedPage, ready, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, ROOT, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -60,10 +60,8 @@ test('on a phone every view fits the screen, labels are at least 12 px, and axe 
   for (const lang of ['hi', 'en']) {
     for (const q of VIEWS) {
       await page.goto(env.url(`?${q}&lang=${lang}`));
-      await page.waitForSelector('main h2 >> visible=true', { timeout: 30000 });
-      // Values, the boundary file and any chart in place.
-      await page.waitForFunction(() => !document.querySelector('main .status[role=status]')?.textContent.match(/Loading|लोड/), null, { timeout: 20000 });
-      await page.waitForTimeout(250);
+      // Values, the boundary file and any chart in place, and the labels placed.
+      await settled(page);
       for (const p of await phoneTrouble(page)) failures.push(`${q} in ${lang}: ${p}`);
       labelled += await page.locator('.shape-label').count();
       await page.evaluate(axe);

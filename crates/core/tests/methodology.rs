@@ -23,7 +23,7 @@ fn table(doc: &str, first_header: &str) -> Vec<Vec<String>> {
 }
 
 fn fmt(x: Option<f64>) -> String {
-    x.map_or("–".to_string(), |v| format!("{v:.1}"))
+    x.map_or("–".to_string(), |v| samiksha_core::present::numfmt::format_number(v, 1))
 }
 
 #[test]
