@@ -85,6 +85,20 @@ async function start() {
   }
 }
 
+// rule: begin. The default dataset as the core chooses it (format::catalog::parse_catalog's
+// first entry), the same block as tools/sw-template.js; tests/e2e/rules.test.mjs runs both
+// copies over the table the Rust runs (tests/rules/cases.json).
+const idOk = (s) => typeof s === 'string' && /^(?!-)[a-z0-9_-]{1,64}$/.test(s);
+const folderOk = (f) => typeof f === 'string' && idOk(f.endsWith('/') ? f.slice(0, -1) : f);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+function defaultFolder(c) {
+  if (!isObject(c) || c.format !== 'samiksha-catalog/1' || !Array.isArray(c.datasets)) return null;
+  const first = c.datasets.find((d) => isObject(d) && idOk(d.id) && isObject(d.title) && typeof d.title.en === 'string'
+    && typeof d.title.hi === 'string' && folderOk(d.folder));
+  return first ? `data/${first.folder.replace(/\/?$/, '/')}` : null;
+}
+// rule: end
+
 // The pre-rendered first view (tools/prerender.mjs) shows one version of the default dataset:
 // its folder and its manifest's SHA-256. If the host now serves another, the copy is hidden at
 // once and the loading note shows instead, so replaced data is never shown as current. Where
@@ -104,8 +118,9 @@ async function checkFirstView() {
   try {
     const catalog = await fetch('data/catalog.json', { credentials: 'same-origin' });
     let folder = 'data/sample/';
-    if (catalog.ok) folder = `data/${(await catalog.json()).datasets[0].folder}`;
+    if (catalog.ok) folder = defaultFolder(await catalog.json());
     else if (catalog.status !== 404) return hide();
+    if (!folder) return hide();
     if (folder !== copy.dataset.dataset) return hide();
     const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
     if (!manifest.ok) return hide();

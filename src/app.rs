@@ -117,8 +117,8 @@ pub fn App() -> impl IntoView {
         state.retry.track();
         let Some(sel) = state.selection.get() else { return };
         state.ensure_period(sel.period);
-        if sel.period > 0 {
-            state.ensure_period(sel.period - 1);
+        if let Some(before) = state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(sel.period))) {
+            state.ensure_period(before);
         }
         if let Some(p) = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
             state.ensure_period(p);

@@ -119,8 +119,7 @@ impl AppState {
         // it and the period before have arrived. Files of other periods change nothing here.
         let measure_key = Memo::new(move |_| {
             let sel = selection.get()?;
-            let counts = arrived.with(|a| (a.get(sel.period).copied().unwrap_or(0), sel.period.checked_sub(1).and_then(|p| a.get(p).copied()).unwrap_or(0)));
-            Some((sel.subject, sel.period, counts))
+            Some((sel.subject, sel.period, arrived_for(dataset, arrived, sel.period)))
         });
         let measured = Memo::new(move |_| {
             let (subject, period, _) = measure_key.get()?;
@@ -464,4 +463,12 @@ impl AppState {
 /// starting up is a series of short tasks, not one long one that a tap would wait on.
 pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// How many files of `period` and of the period before it (the dataset's own
+/// `previous_period`) have arrived: all that a view of one period, with its change since the
+/// last review, depends on. Tracks `arrived` only.
+pub fn arrived_for(dataset: RwSignal<Option<Dataset>>, arrived: RwSignal<Vec<usize>>, period: usize) -> (usize, usize) {
+    let before = dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(period)));
+    arrived.with(|a| (a.get(period).copied().unwrap_or(0), before.and_then(|p| a.get(p).copied()).unwrap_or(0)))
 }

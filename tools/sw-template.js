@@ -76,15 +76,31 @@ async function catalog(event) {
   }
 }
 
-// A dataset folder as the catalogue names it: one id-like folder beside it (the app's rule).
-const folderOk = (f) => typeof f === 'string' && /^(?!-)[a-z0-9_-]{1,64}\/?$/.test(f);
+// rule: begin. The core's rules in JavaScript: ids (format::walk::is_valid_id), dataset folders
+// (format::catalog::folder_ok), the default dataset (format::catalog::parse_catalog's first
+// entry) and files inside a dataset's folder (format::manifest::inside_folder). public/boot.js
+// holds the same block; tests/e2e/rules.test.mjs runs both copies, and crates/core/tests/rules.rs
+// the Rust, over one table of cases (tests/rules/cases.json).
+const idOk = (s) => typeof s === 'string' && /^(?!-)[a-z0-9_-]{1,64}$/.test(s);
+const folderOk = (f) => typeof f === 'string' && idOk(f.endsWith('/') ? f.slice(0, -1) : f);
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+function defaultFolder(c) {
+  if (!isObject(c) || c.format !== 'samiksha-catalog/1' || !Array.isArray(c.datasets)) return null;
+  const first = c.datasets.find((d) => isObject(d) && idOk(d.id) && isObject(d.title) && typeof d.title.en === 'string'
+    && typeof d.title.hi === 'string' && folderOk(d.folder));
+  return first ? `data/${first.folder.replace(/\/?$/, '/')}` : null;
+}
+function inside(path) {
+  return typeof path === 'string' && path !== '' && !path.startsWith('/') && !path.includes('..')
+    && !/[:\\?#%\s\u0000-\u001f\u007f-\u009f\ufeff]/.test(path);
+}
+// rule: end
 
 // The folder of the catalogue's first usable dataset, or the default without a usable catalogue.
 async function defaultDir() {
   try {
-    const c = await (await catalog()).json();
-    const first = (Array.isArray(c && c.datasets) ? c.datasets : []).find((d) => d && folderOk(d.folder) && typeof d.id === 'string');
-    if (first) return `data/${first.folder.replace(/\/?$/, '/')}`;
+    const first = defaultFolder(await (await catalog()).json());
+    if (first) return first;
   } catch {
     // Fall through to the default.
   }
@@ -94,14 +110,6 @@ async function defaultDir() {
 async function hex(bytes, length = 16) {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, length);
-}
-
-// The same rule the app applies: a manifest may only list files inside its own folder.
-function inside(path) {
-  if (typeof path !== 'string' || path === '') return false;
-  let decoded;
-  try { decoded = decodeURIComponent(path); } catch { return false; }
-  return ![path, decoded].some((p) => p.startsWith('/') || p.includes('..') || p.includes(':') || p.includes('\\'));
 }
 
 // Saves the dataset now on the server into its own cache; the cache in use changes only once

@@ -56,7 +56,7 @@ fn deck_models(state: AppState, slides: Memo<Vec<SlideId>>) -> Memo<Vec<(SlideId
     });
     let period_key = Memo::new(move |_| {
         let sel = state.selection.get()?;
-        let counts = state.arrived.with(|a| (a.get(sel.period).copied().unwrap_or(0), sel.period.checked_sub(1).and_then(|p| a.get(p).copied()).unwrap_or(0)));
+        let counts = crate::state::arrived_for(state.dataset, state.arrived, sel.period);
         let others: usize = loop_periods.with(|l| state.arrived.with(|a| l.iter().flatten().map(|p| a.get(*p).copied().unwrap_or(0)).sum()));
         Some((sel.period, counts, others))
     });

@@ -261,9 +261,10 @@ fn encode(s: &str) -> String {
     out
 }
 
-/// Keeps only values that could be ids; anything else is dropped rather than trusted.
+/// Keeps only values that could be ids, by the format's own id rule; anything else is dropped
+/// rather than trusted.
 fn id_like(s: String) -> Option<String> {
-    (!s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(s)
+    crate::format::manifest::is_valid_id(&s).then_some(s)
 }
 
 /// Search text as the table uses it: no control characters, at most `MAX_SEARCH` characters.

@@ -156,10 +156,6 @@ fn read_topojson(doc: &Value, name_key: &str, code_key: &str, object: Option<&st
         .collect()
 }
 
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
 /// Perpendicular distance of `p` from the segment a–b.
 fn seg_dist(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
     let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
@@ -277,24 +273,27 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
     let by_code: HashMap<&str, &DistrictRow> = districts.iter().filter(|d| !d.boundary_code.is_empty()).map(|d| (d.boundary_code.as_str(), d)).collect();
     let mut names: HashMap<String, (&DistrictRow, bool)> = HashMap::new();
     for d in districts {
-        names.insert(normalise(&d.name_en), (d, false));
-        names.insert(normalise(&d.slug), (d, false));
+        names.insert(crate::import::normalise(&d.name_en), (d, false));
+        names.insert(crate::import::normalise(&d.slug), (d, false));
         // A boundary file drawn before a renaming names the district by its former name.
         for old in [&d.boundary_name, &d.former_name_en] {
             if !old.is_empty() && *old != d.name_en {
-                names.insert(normalise(old), (d, true));
+                names.insert(crate::import::normalise(old), (d, true));
             }
         }
     }
     for (alias, slug) in aliases {
         if let Some(d) = districts.iter().find(|d| &d.slug == slug) {
-            names.insert(normalise(alias), (d, true));
+            names.insert(crate::import::normalise(alias), (d, true));
         }
     }
     // Match features to districts.
     let mut matched: Vec<(&DistrictRow, &Feature)> = Vec::new();
     for f in features {
-        let hit = by_code.get(f.code.as_str()).map(|d| (*d, normalise(&d.name_en) != normalise(&f.name))).or_else(|| names.get(&normalise(&f.name)).copied());
+        let hit = by_code
+            .get(f.code.as_str())
+            .map(|d| (*d, crate::import::normalise(&d.name_en) != crate::import::normalise(&f.name)))
+            .or_else(|| names.get(&crate::import::normalise(&f.name)).copied());
         match hit {
             Some((d, renamed)) => {
                 if renamed {

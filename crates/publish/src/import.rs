@@ -170,8 +170,9 @@ fn short_list<'a>(items: impl Iterator<Item = &'a String>, most: usize) -> Strin
     s
 }
 
-/// Lower case, single spaces: how names are compared.
-fn normalise(s: &str) -> String {
+/// A name as matching compares it: runs of spaces made one, lower case. Used for district
+/// names in the values and in the boundary file alike.
+pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 

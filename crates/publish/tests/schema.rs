@@ -263,3 +263,22 @@ fn what_the_reader_accepts_the_schema_accepts() {
     assert_eq!(reader_errors(&problems), 0, "{problems:#?}");
     assert_valid(&s.value_file, "values/2026-01.json", &v);
 }
+
+/// The schema's copy of the "inside the dataset folder" rule, over the table of cases the core
+/// and the JavaScript copies run (tests/rules/cases.json): a listed path the reader refuses is
+/// refused by the schema, and one it reads is not.
+#[test]
+fn the_schema_keeps_files_inside_the_folder_by_the_readers_rule() {
+    let s = schemas();
+    let cases = read_json(&root().join("tests/rules/cases.json"));
+    let paths = cases["paths"].as_array().unwrap();
+    assert!(paths.len() >= 10);
+    for c in paths {
+        let path = c["path"].as_str().unwrap();
+        let mut m = sample_manifest();
+        m["value_files"][0]["path"] = json!(path);
+        let errs = errors(&s.manifest, "manifest.json", &m);
+        assert_eq!(errs.is_empty(), c["inside"].as_bool().unwrap(), "{path:?}: {errs:?}");
+        assert_eq!(samiksha_core::format::manifest::inside_folder(path), c["inside"].as_bool().unwrap(), "{path:?}");
+    }
+}

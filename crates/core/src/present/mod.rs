@@ -31,9 +31,9 @@ pub mod podium;
 pub mod rankings;
 pub mod track;
 
-use crate::analysis::rounding::round_to;
 use crate::analysis::composite::{composite_of, Composite, Weighting};
 use crate::analysis::review::{composite_table, review_table, Change, Table, Trend};
+use crate::analysis::rounding::round_to;
 use crate::format::dataset::Dataset;
 use crate::format::manifest::Direction;
 use crate::format::text::Lang;
