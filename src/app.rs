@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::format::problem::Severity;
 use samiksha_core::present::i18n::Msg;
-use samiksha_core::present::numfmt::format_date;
 use samiksha_core::route::{Frame, Route, View};
 
 #[component]
@@ -81,15 +80,7 @@ pub fn App() -> impl IntoView {
             }
             doc.set_title(&title);
             // The description follows the dataset shown, not the one the HTML was written for.
-            let description = state.with_ctx(lang, |ctx| {
-                let m = &ctx.ds.manifest;
-                let d = m.description.get(lang);
-                if d.is_empty() {
-                    m.title.get(lang).to_string()
-                } else {
-                    d.to_string()
-                }
-            });
+            let description = state.with_ctx(lang, samiksha_core::present::about::page_description);
             if let (Some(d), Ok(Some(meta))) = (description, doc.query_selector("meta[name=description]")) {
                 let _ = meta.set_attribute("content", &d);
             }
@@ -388,32 +379,26 @@ fn Footer() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let lang = state.lang.get();
-        state.dataset.with(|d| {
-            d.as_ref().map(|d| {
-                let m = &d.manifest;
-                let sources = m.sources.iter().map(|s| s.name.get(lang).to_string()).collect::<Vec<_>>().join("; ");
-                let licence = m.licence.name.get(lang).to_string();
-                // Only http(s) URLs become links; anything else is shown as text.
-                let licence_url = m.licence.url.as_deref().and_then(samiksha_core::format::text::web_link).map(str::to_string);
-                view! {
-                    <footer class="site-footer">
-                        <dl>
-                            <div><dt>{Msg::Source.text(lang)}</dt><dd>{sources}</dd></div>
-                            <div><dt>{Msg::Licence.text(lang)}</dt><dd>
-                                {match licence_url {
-                                    Some(url) => view! { <a href=url rel="license noopener noreferrer">{licence}</a> }.into_any(),
-                                    None => licence.into_any(),
-                                }}
-                            </dd></div>
-                            <div><dt>{Msg::DataAsOf.text(lang)}</dt><dd><time datetime=m.updated.clone()>{format_date(&m.updated, lang)}</time></dd></div>
-                            <div><dt>{Msg::Publisher.text(lang)}</dt><dd>{m.publisher.get(lang).to_string()}</dd></div>
-                        </dl>
-                        {(state.offline.get() == Offline::Saved).then(|| view! {
-                            <p class="offline-ready">{Msg::AvailableOffline.fill(lang, &[("date", &format_date(&m.updated, lang))])}</p>
-                        })}
-                    </footer>
-                }
-            })
+        state.dataset.track();
+        state.with_ctx(lang, samiksha_core::present::about::colophon).map(|c| {
+            view! {
+                <footer class="site-footer">
+                    <dl>
+                        <div><dt>{Msg::Source.text(lang)}</dt><dd>{c.sources}</dd></div>
+                        <div><dt>{Msg::Licence.text(lang)}</dt><dd>
+                            {match c.licence_url {
+                                Some(url) => view! { <a href=url rel="license noopener noreferrer">{c.licence}</a> }.into_any(),
+                                None => c.licence.into_any(),
+                            }}
+                        </dd></div>
+                        <div><dt>{Msg::DataAsOf.text(lang)}</dt><dd><time datetime=c.updated_iso>{c.updated.clone()}</time></dd></div>
+                        <div><dt>{Msg::Publisher.text(lang)}</dt><dd>{c.publisher}</dd></div>
+                    </dl>
+                    {(state.offline.get() == Offline::Saved).then(|| view! {
+                        <p class="offline-ready">{Msg::AvailableOffline.fill(lang, &[("date", &c.updated)])}</p>
+                    })}
+                </footer>
+            }
         })
     }
 }

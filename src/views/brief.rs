@@ -115,11 +115,11 @@ fn changes_view(changes: Option<brief::ChangesSlide>) -> impl IntoView {
 }
 
 /// The dataset's headline figures, on the title slide and the pack's cover.
-fn headlines_view(headlines: Vec<(String, String, Option<String>)>) -> impl IntoView {
+fn headlines_view(headlines: Vec<samiksha_core::present::about::Headline>) -> impl IntoView {
     view! {
         <dl class="slide-headlines">
-            {headlines.into_iter().map(|(label, value, note)| view! {
-                <div><dt>{label}</dt><dd>{value}{note.map(|n| view! { <small>{n}</small> })}</dd></div>
+            {headlines.into_iter().map(|h| view! {
+                <div><dt>{h.label}</dt><dd>{h.value}{h.note.map(|n| view! { <small>{n}</small> })}</dd></div>
             }).collect_view()}
         </dl>
     }
@@ -398,13 +398,13 @@ pub fn BriefView() -> impl IntoView {
                                 view! {
                                     <div class="point-slide">
                                         <header class="slide-head">
-                                            <p class="slide-kicker">{p.department.clone().map(|d| format!("{d} · ")).unwrap_or_default()}{p.period.clone()}</p>
+                                            <p class="slide-kicker">{p.kicker.clone()}</p>
                                             <h2>{p.title.clone()}</h2>
                                             <ul class="slide-meta">
                                                 {p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
                                                 <li>{Msg::ChangeNote.text(l)}</li>
                                             </ul>
-                                            {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
+                                            {(p.subject == Subject::Composite).then(|| view! { <super::CompositeMethodLink/> })}
                                         </header>
                                         <div class="slide-body">
                                             {ends}
@@ -488,12 +488,9 @@ pub fn PackView() -> impl IntoView {
         <article class="pack">
             {move || {
                 let l = lang();
-                let licence = state.dataset.with(|d| d.as_ref().map(|d| {
-                    let lic = &d.manifest.licence;
-                    let url = lic.url.clone().map(|u| format!(" ({u})")).unwrap_or_default();
-                    format!("{}{url}", lic.name.get(l))
-                })).unwrap_or_default();
-                let publisher = state.dataset.with(|d| d.as_ref().map(|d| d.manifest.publisher.get(l).to_string())).unwrap_or_default();
+                state.dataset.track();
+                let licence = state.with_ctx(l, samiksha_core::present::about::licence_in_print).unwrap_or_default();
+                let publisher = state.with_ctx(l, |ctx| samiksha_core::present::about::colophon(ctx).publisher).unwrap_or_default();
                 let models = models.get();
                 // The second slide's sentences are printed on the cover.
                 let cover_changes = models.iter().find_map(|(_, m)| if let SlideModel::Changes(c) = m { Some(c.clone()) } else { None });
@@ -525,13 +522,13 @@ pub fn PackView() -> impl IntoView {
                             let caption = format!("{} — {}", Msg::FullRanking.text(l), p.title);
                             view! {
                                 <section class="pack-point" data-point=word.clone()>
-                                    <p class="slide-kicker">{p.department.clone().map(|d| format!("{d} · ")).unwrap_or_default()}{p.period.clone()}</p>
+                                    <p class="slide-kicker">{p.kicker.clone()}</p>
                                     <h2>{p.title.clone()}</h2>
                                     <ul class="slide-meta">{p.meta.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
                                     {(!p.loop_lines.is_empty()).then(|| view! {
                                         <ul class="slide-loop">{p.loop_lines.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}</ul>
                                     })}
-                                    {(word == "composite").then(|| view! { <super::CompositeMethodLink/> })}
+                                    {(p.subject == Subject::Composite).then(|| view! { <super::CompositeMethodLink/> })}
                                     {match p.empty.clone() {
                                         Some(text) => view! { <p class="note">{text}</p> }.into_any(),
                                         None => view! {

@@ -154,7 +154,7 @@ pub fn DistrictView() -> impl IntoView {
                 state.navigate(|r| r.with.push(slug));
             }
         };
-        let can_add = p.shown.len() < 3;
+        let can_add = p.can_add;
         Some(
             view! {
                 <h2 id="district-h" data-district=p.slug.clone()>

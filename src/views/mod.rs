@@ -154,13 +154,11 @@ pub fn WhatChanged() -> impl IntoView {
     // those arrives, not when another view's period does.
     let key = Memo::new(move |_| {
         let sel = state.selection.get()?;
-        let count = |p: Option<usize>| p.and_then(|p| state.arrived.with(|a| a.get(p).copied())).unwrap_or(0);
-        let previous = state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(sel.period)));
-        Some((sel, count(Some(sel.period)), count(previous)))
+        Some((sel, crate::state::arrived_for(state.dataset, state.arrived, sel.period)))
     });
     let model = Memo::new(move |_| {
         let lang = state.lang.get();
-        let (sel, _, _) = key.get()?;
+        let (sel, _) = key.get()?;
         state.with_ctx(lang, |ctx| samiksha_core::present::changes::model(ctx, sel.subject, sel.period))
     });
     move || {
@@ -219,22 +217,11 @@ pub fn ConnectionNotes() -> impl IntoView {
         // Data files that could not be used at all (differing from what was published, an
         // error status from the server, not JSON, ambiguous), named in the view itself rather
         // than only in the collapsed problems panel.
-        let refused = state.problems.with(|ps| {
-            use samiksha_core::format::problem::{ProblemKind, Severity};
-            let mut seen = std::collections::BTreeSet::new();
-            ps.iter()
-                .filter(|p| p.severity == Severity::Error && p.file != "manifest.json" && (p.path == "$" || matches!(p.kind, ProblemKind::DuplicateKey { .. })))
-                .filter(|p| seen.insert(p.file.clone()))
-                .map(|p| match p.kind {
-                    ProblemKind::HashMismatch { .. } | ProblemKind::SizeMismatch { .. } => Msg::FileNotAsPublished.fill(lang, &[("file", &p.file)]),
-                    _ => Msg::FileProblem.fill(lang, &[("file", &p.file), ("problem", &p.kind.text(lang))]),
-                })
-                .collect::<Vec<_>>()
-        });
+        let refused = state.problems.with(|ps| samiksha_core::present::files::refused_files(ps, lang));
         let refused = refused.into_iter().map(|text| view! { <p class="refused-file" role="alert">{text}</p> }).collect_view();
         let unverified = state
             .dataset
-            .with(|d| d.as_ref().is_some_and(|d| d.manifest.value_files.iter().any(|f| f.sha256.is_none())))
+            .with(|d| d.as_ref().is_some_and(samiksha_core::present::files::unverified))
             .then(|| view! { <p class="offline-bar" role="note">{Msg::DataUnverified.text(lang)}</p> });
         view! { {offline}{waiting}{newer}{refused}{unverified} }
     }

@@ -317,6 +317,11 @@ fn the_district_profile_is_built_in_the_readers_language() {
     assert_eq!(cells.len(), 2);
     assert!(cells.iter().all(|c| c.series.len() == ds.periods().len()));
     let en = district::profile(&Ctx::new(ds, Lang::En), period, u, &[]);
+    // Room for two more districts beside this one, and no more.
+    assert!(en.can_add && hi.can_add);
+    let three = district::profile(&Ctx::new(ds, Lang::En), period, u, &[ds.unit_index("rewa").unwrap(), ds.unit_index("satna").unwrap(), ds.unit_index("bhind").unwrap()]);
+    assert_eq!(three.shown.len(), 3);
+    assert!(!three.can_add);
     // The finder takes a whole name in either language, a slug, or a part of a name.
     let ctx = Ctx::new(ds, Lang::En);
     assert_eq!(district::find(&ctx, "मऊगंज"), Some(u));
@@ -457,6 +462,8 @@ fn a_slide_counts_and_lists_districts_tied_beyond_the_three() {
     let ctx = Ctx::new(&ds, Lang::En);
     let m = Measured::new(&ds, Subject::Indicator(0), 0).expect("loaded");
     let s = brief::point_slide(&ctx, &m);
+    // The line above the title names the department and the period.
+    assert_eq!(s.kicker, format!("{} · {}", s.department.clone().expect("an indicator has a department"), s.period));
     assert_eq!(s.top.shown.len(), 3);
     assert_eq!(s.top.more.len(), 2);
     assert_eq!(s.top.more_text.as_deref(), Some("+2 more tied at rank 1"));
@@ -630,4 +637,27 @@ fn a_share_short_of_the_minimum_never_reads_as_the_minimum() {
     // 74.6% against a 75% minimum: "75" would contradict the sentence, so a decimal is shown.
     assert_eq!(percent_short_of(0.746, 0.75), "74.6");
     assert_eq!(percent_short_of(0.74996, 0.75), "74.996");
+}
+
+#[test]
+fn a_refused_file_is_named_once_and_a_cell_problem_is_not_a_refused_file() {
+    use samiksha_core::format::problem::{Problem, ProblemKind, Severity};
+    use samiksha_core::present::files::refused_files;
+    let problem = |file: &str, path: &str, severity, kind| Problem { severity, file: file.into(), path: path.into(), kind };
+    let problems = [
+        problem("values/2026-01.json", "$", Severity::Error, ProblemKind::SizeMismatch { expected: 10, found: 9 }),
+        problem("values/2026-01.json", "$", Severity::Error, ProblemKind::HashMismatch { expected: "a".into(), found: "b".into() }),
+        problem("values/2025-12.json", "$.values.x[3]", Severity::Error, ProblemKind::Implausible { value: 1e15 }),
+        problem("manifest.json", "$", Severity::Error, ProblemKind::SizeMismatch { expected: 1, found: 2 }),
+    ];
+    let en = refused_files(&problems, Lang::En);
+    assert_eq!(en.len(), 1, "{en:?}");
+    assert!(en[0].contains("values/2026-01.json"), "{en:?}");
+    let hi = refused_files(&problems, Lang::Hi);
+    assert!(hi[0].contains("values/2026-01.json") && hi[0] != en[0], "{hi:?}");
+    let about = samiksha_core::present::about::model(&Ctx::new(sample(), Lang::Hi));
+    assert_eq!(samiksha_core::present::about::file_size(&Ctx::new(sample(), Lang::Hi), 2_250_000), "2.3 एमबी");
+    assert_eq!(samiksha_core::present::about::file_size(&Ctx::new(sample(), Lang::En), 300), "1 KB");
+    assert_eq!(about.methodology_file, "methodology.hi.md");
+    assert!(about.download.is_some_and(|d| d.text.contains("एमबी") || d.text.contains("केबी")));
 }

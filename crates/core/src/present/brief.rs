@@ -9,7 +9,7 @@
 use super::podium::{podium, Side};
 use super::{Ctx, Measured, Subject};
 use crate::present::i18n::Msg;
-use crate::present::numfmt::{format_date, format_number};
+use crate::present::numfmt::format_date;
 use crate::route::{Opening, Route, SubjectId};
 
 /// One slide of a deck.
@@ -121,8 +121,8 @@ pub struct TitleSlide {
     pub subtitle: String,
     /// "Data as of 20 November 2026".
     pub as_of: String,
-    /// The dataset's headline figures: label, value, note.
-    pub headlines: Vec<(String, String, Option<String>)>,
+    /// The dataset's headline figures, as the About view shows them.
+    pub headlines: Vec<super::about::Headline>,
     /// "12 review points · 55 districts".
     pub scope: String,
     pub source: String,
@@ -134,11 +134,7 @@ pub fn title_slide(ctx: &Ctx, period: usize, points: usize) -> TitleSlide {
         title: m.title.get(ctx.lang).to_string(),
         subtitle: ctx.fill(Msg::BriefSubtitle, &[("period", &ctx.period_label(period))]),
         as_of: ctx.fill(Msg::DataAsOfDate, &[("date", &format_date(&m.updated, ctx.lang))]),
-        headlines: m
-            .headlines
-            .iter()
-            .map(|h| (h.label.get(ctx.lang).to_string(), format_number(h.value, 0), h.note.as_ref().map(|n| n.get(ctx.lang).to_string())))
-            .collect(),
+        headlines: super::about::headlines(ctx),
         scope: ctx.fill(Msg::BriefScope, &[("points", &points.to_string()), ("districts", &ctx.ds.units().len().to_string())]),
         source: ctx.source_line(),
     }
@@ -218,6 +214,8 @@ pub struct PointSlide {
     /// The department, for an indicator.
     pub department: Option<String>,
     pub period: String,
+    /// The line above the title: "Revenue · January 2026", or the period alone.
+    pub kicker: String,
     /// Direction, target, state average, and how many districts could not be ranked.
     pub meta: Vec<String>,
     pub top: EndModel,
@@ -322,12 +320,14 @@ pub fn point_slide(ctx: &Ctx, m: &Measured) -> PointSlide {
             .collect(),
         Subject::Composite => Vec::new(),
     };
+    let period = ctx.period_label(m.period);
     PointSlide {
         loop_lines,
         subject: m.subject,
         title: ctx.subject_name(m.subject),
+        kicker: department.as_ref().map_or_else(|| period.clone(), |d| format!("{d} · {period}")),
         department,
-        period: ctx.period_label(m.period),
+        period,
         meta,
         empty: m.table.rows.is_empty().then(|| ctx.msg(Msg::NoValuesForPeriod).to_string()),
         top,

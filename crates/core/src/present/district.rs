@@ -111,7 +111,13 @@ pub struct Profile {
     pub any_loaded: bool,
     /// Districts that can still be added to the comparison, as (slug, name), sorted by name.
     pub addable: Vec<(String, String)>,
+    /// Whether the comparison has room for another district (at most [`MAX_SHOWN`]).
+    pub can_add: bool,
 }
+
+/// How many districts a scorecard shows side by side: the district and two compared with it,
+/// as many as a tablet's width reads.
+pub const MAX_SHOWN: usize = 3;
 
 /// The profile of `unit` in `period`, beside up to two districts of `with`.
 pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile {
@@ -125,7 +131,7 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
         lineage.push(ctx.fill(Msg::FormerlyCalled, &[("name", f.get(ctx.lang))]));
     }
     let mut shown_units = vec![unit];
-    shown_units.extend(with.iter().copied().filter(|x| *x != unit && *x < ds.units().len()).take(2));
+    shown_units.extend(with.iter().copied().filter(|x| *x != unit && *x < ds.units().len()).take(MAX_SHOWN - 1));
     shown_units.dedup();
 
     let tables: Vec<Option<Table>> = (0..ds.indicators().len()).map(|k| review_table(ds, k, period)).collect();
@@ -255,6 +261,7 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
         departments,
         caption: ctx.fill(Msg::ScorecardCaption, &[("period", &ctx.period_label(period))]),
         any_loaded: tables.iter().any(|t| t.is_some()),
+        can_add: shown_units.len() < MAX_SHOWN,
         addable,
     }
 }

@@ -336,6 +336,8 @@ strings! {
     DatasetNotice => "Notice about this dataset", "इस डेटासेट के बारे में सूचना";
     OtherDatasets => "Other datasets on this site:", "इस साइट के अन्य डेटासेट:";
     DatasetsNav => "Datasets", "डेटासेट";
+    SizeMegabytes => "{size} MB", "{size} एमबी";
+    SizeKilobytes => "{size} KB", "{size} केबी";
     DownloadAllValues => "Every value of this dataset (CSV, {size})", "इस डेटासेट के सभी मान (CSV, {size})";
     DownloadAllValuesNote => "One row per period, district and indicator, with its flag and, where there is no value, why. Districts and indicators are named by their ids, as in the tables above.", "अवधि, ज़िले और संकेतक के हर संयोजन के लिए एक पंक्ति, उसके चिह्न सहित; जहाँ मान नहीं है, वहाँ उसका कारण। ज़िले और संकेतक अपने पहचान-कोड (id) से दर्ज हैं, जैसा ऊपर की तालिकाओं में है।";
     DownloadMethodology => "The methodology (Markdown text)", "विधि (मार्कडाउन पाठ)";

@@ -16,12 +16,14 @@
 //! - Also: the page title (`Ctx::page_title`, `view_name`), the periods a time control steps
 //!   through (`published_periods`, `step_period`) and the indicator list as CSV.
 
+pub mod about;
 pub mod brief;
 pub mod changes;
 pub mod charts;
 pub mod csvout;
 pub mod district;
 pub mod doc;
+pub mod files;
 pub mod followup;
 pub mod i18n;
 pub mod map;
@@ -319,9 +321,12 @@ impl<'a> Ctx<'a> {
 
     /// "Source: … · Data as of 20 November 2026": the line every export and print carries.
     pub fn source_line(&self) -> String {
-        let m = &self.ds.manifest;
-        let sources = m.sources.iter().map(|s| s.name.get(self.lang).to_string()).collect::<Vec<_>>().join("; ");
-        self.fill(Msg::SourceLine, &[("sources", &sources), ("date", &format_date(&m.updated, self.lang))])
+        self.fill(Msg::SourceLine, &[("sources", &self.sources()), ("date", &format_date(&self.ds.manifest.updated, self.lang))])
+    }
+
+    /// The dataset's sources in one line, "; "-separated.
+    pub fn sources(&self) -> String {
+        self.ds.manifest.sources.iter().map(|s| s.name.get(self.lang).to_string()).collect::<Vec<_>>().join("; ")
     }
 
     /// "38", or "38=" when tied (the mark the tables and cards show beside the number).
