@@ -16,6 +16,8 @@ extern "C" {
     fn share_link_js(title: &str, url: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text_js(text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = blockedByPolicy)]
+    fn blocked_by_policy_js(url: &str) -> js_sys::Promise;
 }
 
 /// What became of a Share.
@@ -58,6 +60,8 @@ pub fn page_address(query: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {
     NoConnection,
+    /// The browser would not send it (the site's security policy, or not a URL): never retried.
+    Refused(samiksha_core::format::problem::RefusedBecause),
     /// The server did not answer within [`TIMEOUT`].
     TimedOut,
     Status(u16, String),
@@ -71,6 +75,7 @@ impl FetchError {
         use samiksha_core::ReadFailure;
         match self {
             FetchError::NoConnection => ReadFailure::NoConnection,
+            FetchError::Refused(cause) => ReadFailure::Refused { cause: cause.clone() },
             FetchError::TimedOut => ReadFailure::TimedOut { seconds: TIMEOUT.as_secs() },
             FetchError::Status(code, text) => ReadFailure::Status { code: *code, text: text.clone() },
             FetchError::Unreadable(e) => ReadFailure::BadResponse { detail: e.clone() },
@@ -107,7 +112,11 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
     let request = request.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
     let timer = controller.clone().map(|c| leptos::prelude::set_timeout_with_handle(move || c.abort(), TIMEOUT));
     let timed_out = move || controller.as_ref().is_some_and(|c| c.signal().aborted());
-    let resp = request.send().await.map_err(|_| if timed_out() { FetchError::TimedOut } else { FetchError::NoConnection });
+    let resp = match request.send().await {
+        Ok(r) => Ok(r),
+        Err(_) if timed_out() => Err(FetchError::TimedOut),
+        Err(e) => Err(why_not_sent(url, &e.to_string()).await),
+    };
     // The deadline is for the server's answer; a large file on a slow line may take longer
     // to arrive once it has started.
     if let Some(Ok(t)) = timer {
@@ -118,6 +127,23 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
         return Err(FetchError::Status(resp.status(), resp.status_text()));
     }
     resp.binary().await.map_err(|e| FetchError::Unreadable(e.to_string()))
+}
+
+/// Why a request was not answered at all. The browser gives one error ("Failed to fetch")
+/// for a lost connection and for a request its Content Security Policy blocked, so the page
+/// records policy violations (`page.js`) and is asked; an address that is not a URL is said by
+/// the error itself. Only a lost connection is worth waiting for.
+async fn why_not_sent(url: &str, error: &str) -> FetchError {
+    use samiksha_core::format::problem::RefusedBecause;
+    if error.contains("URL") {
+        return FetchError::Refused(RefusedBecause::BadAddress);
+    }
+    let blocked = wasm_bindgen_futures::JsFuture::from(blocked_by_policy_js(url)).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    if blocked {
+        FetchError::Refused(RefusedBecause::SecurityPolicy)
+    } else {
+        FetchError::NoConnection
+    }
 }
 
 /// Whether the browser believes it has a network.
@@ -158,7 +184,14 @@ pub fn download(filename: &str, mime: &str, content: &[u8]) -> bool {
         a.set_href(&url);
         a.set_download(filename);
         a.click();
-        let _ = web_sys::Url::revoke_object_url(&url);
+        // The download reads the blob after this turn of the event loop; revoking at once can
+        // cancel it in some browsers, so the address is released a minute later.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(60),
+        );
         Some(())
     };
     attempt().is_some()
@@ -174,6 +207,8 @@ pub async fn download_png(filename: &str, svg: &str, width: u32, height: u32) ->
         opts.set_type("image/svg+xml;charset=utf-8");
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        // The SVG's address is released on every path out, failures included.
+        let _release = Revoke(url.clone());
         let img = web_sys::HtmlImageElement::new().ok()?;
         let loaded = js_sys::Promise::new(&mut |resolve, reject| {
             img.set_onload(Some(&resolve));
@@ -188,7 +223,6 @@ pub async fn download_png(filename: &str, svg: &str, width: u32, height: u32) ->
         let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         ctx.scale(2.0, 2.0).ok()?;
         ctx.draw_image_with_html_image_element(&img, 0.0, 0.0).ok()?;
-        let _ = web_sys::Url::revoke_object_url(&url);
         let data = canvas.to_data_url_with_type("image/png").ok()?;
         let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(&data);
@@ -197,4 +231,13 @@ pub async fn download_png(filename: &str, svg: &str, width: u32, height: u32) ->
         Some(())
     };
     attempt.await.is_some()
+}
+
+/// Releases an object URL when dropped.
+struct Revoke(String);
+
+impl Drop for Revoke {
+    fn drop(&mut self) {
+        let _ = web_sys::Url::revoke_object_url(&self.0);
+    }
 }

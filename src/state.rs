@@ -69,7 +69,9 @@ pub struct AppState {
     pub dataset: RwSignal<Option<Dataset>>,
     pub load: RwSignal<Load>,
     pub problems: RwSignal<Vec<Problem>>,
-    /// Value files that have arrived, per period index.
+    /// Per period index, a count that grows whenever something of that period arrives (the
+    /// columns already loaded when the dataset is set, then one per value file read). Views
+    /// key their work on their own periods' counts; the number itself means nothing else.
     pub arrived: RwSignal<Vec<usize>>,
     /// Value files asked for (loaded or in flight), so none is fetched twice.
     requested: StoredValue<HashSet<String>>,

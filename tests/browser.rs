@@ -173,7 +173,7 @@ fn map_view_has_a_tile_for_every_district() {
     assert_eq!(morena.text_content().unwrap(), ranked.to_string());
     let morena_tile = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap();
     let morena_name = morena_tile.get_attribute("title").unwrap();
-    assert!(morena_name.ends_with(&format!("रैंक: {ranked} में से {ranked}")), "{morena_name}");
+    assert!(morena_name.ends_with(&format!("रैंक:\u{a0}{ranked}\u{a0}में\u{a0}से\u{a0}{ranked}")), "{morena_name}");
     let spoken = morena_tile.text_content().unwrap();
     assert!(spoken.starts_with(&format!("मुरैना {ranked}")) && spoken.ends_with(&morena_name), "{spoken}");
 }

@@ -108,9 +108,12 @@ pub fn LoadingValues() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let lang = state.lang.get();
-        let settled = state.selection.get().is_some_and(|s| state.period_settled(s.period));
-        if settled {
-            view! { <p class="note" role="note">{Msg::PeriodNotShown.text(lang)}</p> }.into_any()
+        let sel = state.selection.get();
+        let said = sel
+            .filter(|s| state.period_settled(s.period))
+            .and_then(|s| state.problems.with(|ps| state.with_ctx(lang, |ctx| samiksha_core::present::files::nothing_shown(ctx, s.subject, s.period, ps))));
+        if let Some(text) = said {
+            view! { <p class="note" role="note">{text}</p> }.into_any()
         } else {
             view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any()
         }

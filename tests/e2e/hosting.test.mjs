@@ -197,3 +197,48 @@ test('hostile text in every field of a dataset is shown as text: no script runs,
   }
   assert.deepEqual(dialogs, []);
 }));
+
+test('a data file the site\'s policy forbids is named with that reason, not waited for as a lost connection', async () => {
+  // Not a watched page: this test breaks the policy on purpose.
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+  const dist = path.join(ROOT, 'dist');
+  const allowed = fs.readdirSync(dist).filter((f) => /\.(js|wasm)$/.test(f)).map((f) => env.url(f));
+  allowed.push(env.url('data/catalog.json'));
+  await page.route((url) => url.pathname === new URL(env.url()).pathname && url.search.includes('policy-test'), async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    // A second policy beside the site's: both apply, so it can only forbid more. The app's
+    // files and the catalogue are listed; the dataset's manifest is not.
+    headers['content-security-policy'] = `${headers['content-security-policy']}, connect-src ${allowed.join(' ')}`;
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(env.url('?view=rankings&lang=en&policy-test=1'));
+  await page.waitForFunction(() => document.body.innerText.includes('Content Security Policy'), null, { timeout: 30000 });
+  assert.equal(await page.locator('.no-connection').count(), 0, 'not said to be a lost connection');
+  assert.match(await page.textContent('body'), /manifest\.json/);
+  await page.goto(env.url('?view=rankings&lang=hi&policy-test=1'));
+  await page.waitForFunction(() => document.body.innerText.includes('सुरक्षा नीति'), null, { timeout: 30000 });
+  await page.close();
+});
+
+test('dataset text that is one long word wraps instead of widening the page', () => withCopy((dir) => {
+  const file = path.join(dir, 'data/sample/manifest.json');
+  const m = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const long = (s) => s.replace(/\s+/g, '').repeat(12);
+  for (const u of m.units.slice(0, 5)) { u.name.en = long(u.name.en); u.name.hi = long(u.name.hi); }
+  for (const i of m.indicators) { i.name.en = long(i.name.en); i.name.hi = long(i.name.hi); }
+  m.title.en = long(m.title.en);
+  m.title.hi = long(m.title.hi);
+  fs.writeFileSync(file, JSON.stringify(m));
+}, async (own) => {
+  const { page } = await watchedPage(own, { viewport: { width: 1280, height: 800 } });
+  for (const lang of ['en', 'hi']) {
+    for (const view of ['rankings', 'map', 'district&district=' + 'rewa', 'about']) {
+      await page.goto(own.url(`?view=${view}&indicator=public-awareness&lang=${lang}`));
+      await settled(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 1280, `${view} ${lang}: the page is ${width} px wide in a 1280 px window`);
+    }
+  }
+  await page.close();
+}));

@@ -39,7 +39,7 @@ test('the geographic map has the 52 districts of the boundary file and the 2023 
   // Every one of the 55 districts is keyboard-focusable with a name that carries value and rank.
   const labels = await page.$$eval('.geo-map g.shape[tabindex="0"]', (gs) => gs.map((g) => g.getAttribute('aria-label')));
   assert.equal(labels.length, 55);
-  for (const l of labels) assert.match(l, /: (.*rank \d+ of \d+( \(tied\))?|not reported|suppressed)( \(.+: no separate boundary in this map; shown within .+\))?$/);
+  for (const l of labels) assert.match(l, /: (.*rank\s\d+\sof\s\d+( \(tied\))?|not reported|suppressed)( \(.+: no separate boundary in this map; shown within .+\))?$/);
   assert.equal(await page.getAttribute('.geo-map', 'role'), 'group');
   assert.deepEqual(trouble.consoleErrors, []);
   assert.deepEqual(trouble.foreignRequests, []);

@@ -19,7 +19,7 @@ test('the composite ranks districts and explains the selected one', async () => 
   for (let i = 1; i < r.length; i++) assert.ok(r[i][1] >= r[i - 1][1], 'ranks ascend');
   const panel = await page.textContent('.explain-panel');
   assert.match(panel, /Bhind/);
-  assert.match(panel, /Overall score = \(.+\) ÷ [\d.]+ = [\d.]+; rank \d+ of \d+\./);
+  assert.match(panel, /Overall score = \(.+\) ÷ [\d.]+ = [\d.]+; rank\s\d+\sof\s\d+\./);
   // The sample weighs every department the same, so no comparison of weightings is shown.
   assert.equal(await page.locator('.sensitivity').count(), 0);
   assert.deepEqual(trouble.consoleErrors, []);

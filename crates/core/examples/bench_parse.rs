@@ -3,7 +3,8 @@
 //! Run with `make bench`.
 
 use samiksha_core::analysis::classify::Method;
-use samiksha_core::analysis::paint::paint;
+use samiksha_core::analysis::paint::paint_table;
+use samiksha_core::analysis::review::review_table;
 use samiksha_core::format::check::check_dataset;
 use samiksha_core::format::geo::parse_boundaries;
 use samiksha_core::synth::{synthetic, synthetic_boundaries};
@@ -42,7 +43,10 @@ fn main() {
     let runs = 200;
     let t = Instant::now();
     for k in 0..runs {
-        let p = paint(&ds, k % ds.indicators().len(), period, Method::NaturalBreaks).expect("paint");
+        let i = k % ds.indicators().len();
+        let ind = &ds.indicators()[i];
+        let table = review_table(&ds, i, period).expect("a loaded period");
+        let p = paint_table(&table, ds.units().len(), Method::NaturalBreaks, ind.target, ind.direction, ind.decimals);
         assert_eq!(p.units.len(), 55);
     }
     println!("recolour for an indicator change (55 districts, natural breaks): {:.3} ms each", t.elapsed().as_secs_f64() * 1e3 / runs as f64);

@@ -371,3 +371,23 @@ fn a_file_that_could_not_be_read_is_explained_in_the_readers_language() {
     // A reason from elsewhere (an operating system's message) is kept as given.
     assert_eq!(ProblemKind::Unreadable { reason: "No such file".to_string().into() }.text(Lang::Hi), "फ़ाइल पढ़ी नहीं जा सकी: No such file");
 }
+
+#[test]
+fn an_indicator_no_file_gives_a_value_of_is_a_warning_even_when_files_list_no_indicators() {
+    // The value file lists no indicators, so only reading it shows that "score" has no value.
+    let mut values = common::values();
+    values["values"].as_object_mut().unwrap().remove("score");
+    let (ds, problems) = check_dataset("manifest.json", &common::bytes(&common::manifest()), |_| Ok(common::bytes(&values)));
+    let ds = ds.unwrap();
+    let score = ds.indicator_index("score").unwrap();
+    let p = at(&problems, &format!("$.indicators[{score}]"));
+    assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(p.kind, ProblemKind::IndicatorWithoutValues { id: "score".into() });
+    assert_eq!(problems.iter().filter(|p| matches!(p.kind, ProblemKind::IndicatorWithoutValues { .. })).count(), 1, "{problems:#?}");
+    // The viewer says so for that indicator, in both languages, instead of an empty map.
+    use samiksha_core::present::{files::nothing_shown, Ctx, Subject};
+    let en = nothing_shown(&Ctx::new(&ds, Lang::En), Subject::Indicator(score), 0, &problems);
+    let hi = nothing_shown(&Ctx::new(&ds, Lang::Hi), Subject::Indicator(score), 0, &problems);
+    assert!(en.starts_with("No values of ") && en.ends_with(" are published for January 2026."), "{en}");
+    assert!(hi.starts_with("जनवरी 2026 के लिए ") && hi.contains("प्रकाशित नहीं"), "{hi}");
+}

@@ -89,8 +89,8 @@ fn ranks_read_in_each_languages_own_order() {
     let last = hi.rows.last().unwrap();
     let n = m.table.ranked_count;
     // "55 में से 55", never "55 में से" after the rank.
-    assert!(last.sentence.contains(&format!("रैंक: {n} में से {}", last.rank)), "{}", last.sentence);
-    assert!(en.rows.last().unwrap().sentence.contains(&format!("rank {} of {n}", last.rank)), "{}", en.rows.last().unwrap().sentence);
+    assert!(last.sentence.contains(&format!("रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{}", last.rank)), "{}", last.sentence);
+    assert!(en.rows.last().unwrap().sentence.contains(&format!("rank\u{a0}{}\u{a0}of\u{a0}{n}", last.rank)), "{}", en.rows.last().unwrap().sentence);
     assert_eq!(hi.rows.last().unwrap().slug, "morena");
     // Every cell is in the reader's language: the Hindi page has no English district name.
     assert!(hi.rows.iter().all(|r| !r.name.is_ascii()));
@@ -207,15 +207,15 @@ fn explanations_are_whole_sentences() {
     let m = measured(&ds, "x", "2026-01");
     let ctx = Ctx::new(&ds, Lang::Hi);
     let Explanation::Sentence(best) = rankings::explain(&ctx, &m, 3) else { panic!() };
-    assert_eq!(best, "जि3: 30%। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक 4 में से 1 है।");
+    assert_eq!(best, "जि3: 30%। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक\u{a0}4\u{a0}में\u{a0}से\u{a0}1 है।");
     let Explanation::Sentence(tied) = rankings::explain(&Ctx::new(&ds, Lang::En), &m, 1) else { panic!() };
-    assert_eq!(tied, "D1: 20%. Districts with a better value: 1; others with this value: 1; so it shares rank 2 of 4.");
+    assert_eq!(tied, "D1: 20%. Districts with a better value: 1; others with this value: 1; so it shares rank\u{a0}2\u{a0}of\u{a0}4.");
     let composite = measured(sample(), "composite", "2026-01");
     let Explanation::Composite { departments, overall, .. } = rankings::explain(&Ctx::new(sample(), Lang::Hi), &composite, composite.table.rows[0].unit) else {
         panic!()
     };
     assert!(!departments.is_empty());
-    assert!(overall.contains(&format!("रैंक: {} में से 1", composite.table.ranked_count)), "{overall}");
+    assert!(overall.contains(&format!("रैंक:\u{a0}{}\u{a0}में\u{a0}से\u{a0}1", composite.table.ranked_count)), "{overall}");
 }
 
 /// Every legend of every indicator, period and method shows only classes that hold a district,
@@ -293,10 +293,14 @@ fn the_map_model_names_every_district_with_value_and_rank() {
     assert_eq!(model.units.len(), ds.units().len());
     let morena = model.units.iter().find(|u| u.slug == "morena").unwrap();
     assert_eq!(morena.rank, Some(m.table.ranked_count));
-    assert!(morena.sentence.starts_with("मुरैना: ") && morena.sentence.ends_with(&format!("रैंक: {0} में से {0}", m.table.ranked_count)), "{}", morena.sentence);
+    assert!(
+        morena.sentence.starts_with("मुरैना: ") && morena.sentence.ends_with(&format!("रैंक:\u{a0}{0}\u{a0}में\u{a0}से\u{a0}{0}", m.table.ranked_count)),
+        "{}",
+        morena.sentence
+    );
     let tip = map_view::tooltip(&Ctx::new(ds, Lang::En), &m, ds.unit_index("morena").unwrap());
     assert_eq!(tip.other_name, "मुरैना");
-    assert!(tip.value.contains(&format!("rank {0} of {0}", m.table.ranked_count)), "{}", tip.value);
+    assert!(tip.value.contains(&format!("rank\u{a0}{0}\u{a0}of\u{a0}{0}", m.table.ranked_count)), "{}", tip.value);
     assert!(tip.as_of.contains("January 2026"));
 }
 
@@ -319,7 +323,12 @@ fn the_district_profile_is_built_in_the_readers_language() {
     let en = district::profile(&Ctx::new(ds, Lang::En), period, u, &[]);
     // Room for two more districts beside this one, and no more.
     assert!(en.can_add && hi.can_add);
-    let three = district::profile(&Ctx::new(ds, Lang::En), period, u, &[ds.unit_index("rewa").unwrap(), ds.unit_index("satna").unwrap(), ds.unit_index("bhind").unwrap()]);
+    let three = district::profile(
+        &Ctx::new(ds, Lang::En),
+        period,
+        u,
+        &[ds.unit_index("rewa").unwrap(), ds.unit_index("satna").unwrap(), ds.unit_index("bhind").unwrap()],
+    );
     assert_eq!(three.shown.len(), 3);
     assert!(!three.can_add);
     // The finder takes a whole name in either language, a slug, or a part of a name.

@@ -225,8 +225,8 @@ fn the_follow_up_says_what_became_of_each_named_district() {
         ]
     );
     // Alpha was 11.0% in July; only beta (7.0) was lower, and eta had no value: rank 2 of 6.
-    assert_eq!(rows[0].then, "11.0% · Rank 2 of 6");
-    assert_eq!(rows[0].now, "5.0% · Rank 1 of 7");
+    assert_eq!(rows[0].then, "11.0% · Rank\u{a0}2\u{a0}of\u{a0}6");
+    assert_eq!(rows[0].now, "5.0% · Rank\u{a0}1\u{a0}of\u{a0}7");
     assert_eq!(model.summary, "Named for doing badly and no better since on at least one point: 2 of 3 districts.");
     assert_eq!(model.heading, "July review, 15 July 2026: what followed by October 2026");
     assert_eq!(model.points[0].remark.as_deref(), Some("Remark: Improve"));

@@ -3,8 +3,7 @@
 //! geographic and the tile map always agree, and recolouring never touches geometry.
 
 use crate::analysis::classify::{classify, Classes, Method};
-use crate::analysis::review::{review_table, Table};
-use crate::format::dataset::Dataset;
+use crate::analysis::review::Table;
 use crate::format::manifest::Direction;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -47,11 +46,4 @@ pub fn paint_over(table: &Table, units: usize, method: Method, target: Option<f6
     let counts = classes.as_ref().map(|c| c.counts(&values)).unwrap_or_default();
     let no_data = out.iter().filter(|p| p.colours.is_none()).count();
     Paint { method, classes, units: out, counts, no_data }
-}
-
-/// Colours for one indicator in one period; `None` when that period is not loaded.
-pub fn paint(ds: &Dataset, indicator: usize, period: usize, method: Method) -> Option<Paint> {
-    let ind = ds.indicators().get(indicator)?;
-    let table = review_table(ds, indicator, period)?;
-    Some(paint_table(&table, ds.units().len(), method, ind.target, ind.direction, ind.decimals))
 }

@@ -32,14 +32,6 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    pub fn top(&self, n: usize) -> &[Ranked] {
-        &self.ranked[..n.min(self.ranked.len())]
-    }
-    /// The worst `n`, worst last (so the list reads in rank order).
-    pub fn bottom(&self, n: usize) -> &[Ranked] {
-        let len = self.ranked.len();
-        &self.ranked[len - n.min(len)..]
-    }
     pub fn rank_of(&self, unit: usize) -> Option<&Ranked> {
         self.ranked.iter().find(|r| r.unit == unit)
     }

@@ -20,6 +20,18 @@ pub fn check_dataset(manifest_name: &str, manifest_bytes: &[u8], mut load: impl 
             Err(reason) => problems.push(unreadable(&f.path, reason)),
         }
     }
+    // An indicator no file gives a value of is listed but empty everywhere: a publishing slip
+    // (a column left out of the workbook) the publisher should hear of.
+    // (Not when a value file was refused: that is already said, and may be why.)
+    let refused = problems.iter().any(|p| p.severity == Severity::Error && p.path == "$" && files.iter().any(|f| f.path == p.file));
+    for (i, ind) in ds.indicators().iter().enumerate() {
+        let kind = ProblemKind::IndicatorWithoutValues { id: ind.id.clone() };
+        // The manifest's own check already said so where the files list their indicators.
+        let said = problems.iter().any(|p| p.kind == kind);
+        if !refused && !said && !files.is_empty() && (0..ds.periods().len()).all(|p| ds.column(i, p).is_none()) {
+            problems.push(Problem { severity: Severity::Warning, file: manifest_name.to_string(), path: format!("$.indicators[{i}]"), kind });
+        }
+    }
     if let Some(b) = ds.manifest.boundaries.clone() {
         match load(&b.path) {
             Ok(bytes) => {

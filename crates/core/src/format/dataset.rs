@@ -122,8 +122,8 @@ impl Dataset {
         Some(value)
     }
 
-    /// How many value files of each period have arrived: views key their work on this, so a
-    /// file of another period changes nothing they show.
+    /// How many indicators' columns of `period` are loaded (a value file may carry several,
+    /// and one refused carries none): a measure of what has arrived for that period only.
     pub fn loaded_columns(&self, period: usize) -> usize {
         self.columns.keys().filter(|(_, p)| *p == period).count()
     }

@@ -101,8 +101,22 @@ pub enum ReadFailure {
     BadResponse {
         detail: String,
     },
+    /// The browser would not send the request at all: the site's Content Security Policy
+    /// forbids it, or the address cannot be a URL. Trying again cannot help.
+    Refused {
+        cause: RefusedBecause,
+    },
     /// Any other reason, as its source gave it.
     Other(String),
+}
+
+/// Why the browser refused to send a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefusedBecause {
+    /// The site's Content Security Policy does not allow it (a hosting setting).
+    SecurityPolicy,
+    /// The address is not a valid URL.
+    BadAddress,
 }
 
 impl ReadFailure {
@@ -131,6 +145,18 @@ impl ReadFailure {
                     format!("सर्वर का उत्तर पढ़ा नहीं जा सका: {detail}")
                 }
             }
+            ReadFailure::Refused { cause: RefusedBecause::SecurityPolicy } => if en {
+                "the browser did not request it: the site's Content Security Policy does not allow it (a setting of the web server; see docs/hosting.md)"
+            } else {
+                "ब्राउज़र ने इसका अनुरोध नहीं किया: साइट की सुरक्षा नीति (Content Security Policy) इसकी अनुमति नहीं देती (यह वेब सर्वर की सेटिंग है; docs/hosting.md देखें)"
+            }
+            .to_string(),
+            ReadFailure::Refused { cause: RefusedBecause::BadAddress } => if en {
+                "the browser did not request it: its address is not a valid URL"
+            } else {
+                "ब्राउज़र ने इसका अनुरोध नहीं किया: इसका पता मान्य URL नहीं है"
+            }
+            .to_string(),
             ReadFailure::Other(reason) => reason.clone(),
         }
     }

@@ -2,6 +2,7 @@
 //! what was published, an error status, not JSON, ambiguous), named in the view rather than
 //! only in the collapsed problems panel, and whether the dataset's files carry no hashes.
 
+use super::{Ctx, Subject};
 use crate::format::dataset::Dataset;
 use crate::format::problem::{Problem, ProblemKind, Severity};
 use crate::format::text::Lang;
@@ -26,4 +27,18 @@ pub fn refused_files(problems: &[Problem], lang: Lang) -> Vec<String> {
 /// against what was published.
 pub fn unverified(ds: &Dataset) -> bool {
     ds.manifest.value_files.iter().any(|f| f.sha256.is_none())
+}
+
+/// What a view says when every file of `period` has been read and still nothing of `subject`
+/// can be shown: that a file of the period was refused (the notes above name it), or, when
+/// every file was read, that nothing of it is published for that period.
+pub fn nothing_shown(ctx: &Ctx, subject: Subject, period: usize, problems: &[Problem]) -> String {
+    let pid = ctx.ds.periods().get(period).map(|p| p.id.as_str()).unwrap_or_default();
+    let files: Vec<&str> = ctx.ds.manifest.files_for_period(pid).map(|f| f.path.as_str()).collect();
+    let refused = problems.iter().any(|p| p.severity == Severity::Error && p.path == "$" && files.contains(&p.file.as_str()));
+    if refused {
+        ctx.msg(Msg::PeriodNotShown).to_string()
+    } else {
+        ctx.fill(Msg::NothingPublished, &[("indicator", &ctx.subject_name(subject)), ("period", &ctx.period_label(period))])
+    }
 }

@@ -146,6 +146,7 @@ strings! {
     SwitchDataset => "Switch to it", "नए डेटासेट पर जाएँ";
     FileNotAsPublished => "{file} does not match what was published (its size or SHA-256 differs), so its figures are not shown.", "{file} प्रकाशित फ़ाइल से मेल नहीं खाती (आकार या SHA-256 अलग है), इसलिए इसके आँकड़े नहीं दिखाए गए।";
     DataUnverified => "This dataset lists no checksums for its files, so they cannot be checked against what was published (a draft).", "इस डेटासेट में फ़ाइलों के चेकसम नहीं दिए गए, इसलिए उन्हें प्रकाशित संस्करण से मिलाकर जाँचा नहीं जा सकता (यह मसौदा संस्करण है)।";
+    NothingPublished => "No values of {indicator} are published for {period}.", "{period} के लिए {indicator} का कोई मान प्रकाशित नहीं है।";
     PeriodNotShown => "No figures can be shown for this period; the notes above say why.", "इस अवधि के आँकड़े नहीं दिखाए जा सकते; कारण ऊपर दी गई सूचनाओं में है।";
     NotOnMap => "Not on this map (the boundary file has no shape for them): {names}", "इस मानचित्र पर नहीं दिखाए गए (सीमा फ़ाइल में इनकी आकृति नहीं है): {names}";
     FileProblem => "{file}: {problem}", "{file}: {problem}";
@@ -189,12 +190,12 @@ strings! {
     ValueSame => "no change", "कोई बदलाव नहीं";
     NoValuesForPeriod => "No values were published for this indicator in this period.", "इस अवधि में इस संकेतक के मान प्रकाशित नहीं हुए।";
     RankingNote => "Districts with values that show the same (at the published precision) share a rank; districts without a value are listed separately and never ranked last.", "जिन ज़िलों के मान (प्रकाशित दशमलव तक) एक समान दिखते हैं, उन्हें एक ही रैंक मिलती है; बिना मान वाले ज़िले अलग सूचीबद्ध हैं, उन्हें अंतिम रैंक नहीं दी जाती।";
-    RankOfN => "Rank {rank} of {n}", "रैंक: {n} में से {rank}";
-    RankOfNTied => "Rank {rank} of {n} (tied)", "रैंक: {n} में से {rank} (बराबरी पर)";
-    DistrictValueRank => "{district}: {value}, rank {rank} of {n}", "{district}: {value}, रैंक: {n} में से {rank}";
-    DistrictValueRankTied => "{district}: {value}, rank {rank} of {n} (tied)", "{district}: {value}, रैंक: {n} में से {rank} (बराबरी पर)";
+    RankOfN => "Rank\u{a0}{rank}\u{a0}of\u{a0}{n}", "रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
+    RankOfNTied => "Rank\u{a0}{rank}\u{a0}of\u{a0}{n} (tied)", "रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank} (बराबरी पर)";
+    DistrictValueRank => "{district}: {value}, rank\u{a0}{rank}\u{a0}of\u{a0}{n}", "{district}: {value}, रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
+    DistrictValueRankTied => "{district}: {value}, rank\u{a0}{rank}\u{a0}of\u{a0}{n} (tied)", "{district}: {value}, रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank} (बराबरी पर)";
     DistrictGap => "{district}: {reason}", "{district}: {reason}";
-    ValueRank => "{value} · rank {rank} of {n}", "{value} · रैंक: {n} में से {rank}";
+    ValueRank => "{value} · rank\u{a0}{rank}\u{a0}of\u{a0}{n}", "{value} · रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
     // The rank is held together by no-break spaces: a line never ends in "rank" or "55 में से".
     IndicatorValueRank => "{indicator}: {value} — rank\u{a0}{rank}\u{a0}of\u{a0}{n}", "{indicator}: {value} — रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
     HeadingSubjectPeriod => "{subject} · {period}", "{subject} · {period}";
@@ -247,15 +248,15 @@ strings! {
     TooFewIndicators => "too few indicators with values (only {share}%)", "बहुत कम संकेतकों के मान उपलब्ध (केवल {share}%)";
     ShowingOf => "Showing {shown} of {total} districts", "दिखाए गए ज़िले: {total} में से {shown}";
     RankedCaption => "{heading} — {n} districts ranked", "{heading} — {n} ज़िलों की रैंकिंग";
-    ExplainIndicator => "{district}: {value}. Districts with a better value: {better}; so it ranks {rank} of {n}.", "{district}: {value}। इससे बेहतर मान वाले ज़िले: {better}; इसलिए इसकी रैंक {n} में से {rank} है।";
-    ExplainIndicatorTied => "{district}: {value}. Districts with a better value: {better}; others with this value: {others}; so it shares rank {rank} of {n}.", "{district}: {value}। इससे बेहतर मान वाले ज़िले: {better}; यही मान वाले अन्य ज़िले: {others}; इसलिए इसकी रैंक {n} में से {rank} है (बराबरी पर)।";
-    ExplainIndicatorBest => "{district}: {value}. No district has a better value, so it ranks 1 of {n}.", "{district}: {value}। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक {n} में से 1 है।";
+    ExplainIndicator => "{district}: {value}. Districts with a better value: {better}; so it ranks\u{a0}{rank}\u{a0}of\u{a0}{n}.", "{district}: {value}। इससे बेहतर मान वाले ज़िले: {better}; इसलिए इसकी रैंक\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank} है।";
+    ExplainIndicatorTied => "{district}: {value}. Districts with a better value: {better}; others with this value: {others}; so it shares rank\u{a0}{rank}\u{a0}of\u{a0}{n}.", "{district}: {value}। इससे बेहतर मान वाले ज़िले: {better}; यही मान वाले अन्य ज़िले: {others}; इसलिए इसकी रैंक\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank} है (बराबरी पर)।";
+    ExplainIndicatorBest => "{district}: {value}. No district has a better value, so it ranks\u{a0}1\u{a0}of\u{a0}{n}.", "{district}: {value}। किसी ज़िले का मान इससे बेहतर नहीं है, इसलिए इसकी रैंक\u{a0}{n}\u{a0}में\u{a0}से\u{a0}1 है।";
     ExplainNotRanked => "{district} is not ranked: {reason}.", "{district} को रैंक नहीं दी गई: {reason}।";
     ExplainCoverage => "{district} — values for {share}% of indicators", "{district} — {share}% संकेतकों के मान उपलब्ध";
     ExplainScaleTarget => "{indicator}: {value} → {score} points (0 points at {zero}; 100 at the target, {hundred})", "{indicator}: {value} → {score} अंक (0 अंक: {zero}; 100 अंक: लक्ष्य {hundred})";
     ExplainScaleBest => "{indicator}: {value} → {score} points (0 points at {zero}; 100 at the best district's {hundred})", "{indicator}: {value} → {score} अंक (0 अंक: {zero}; 100 अंक: सबसे अच्छे ज़िले का मान {hundred})";
     ExplainDepartment => "{department}: {score} points — the mean of {used} of {total} indicator scores, weight {weight}", "{department}: {score} अंक — {total} संकेतकों में से {used} के अंकों का औसत, भार {weight}";
-    ExplainOverall => "Overall score = ({sum}) ÷ {weights} = {score}; rank {rank} of {n}.", "कुल अंक = ({sum}) ÷ {weights} = {score}; रैंक: {n} में से {rank}।";
+    ExplainOverall => "Overall score = ({sum}) ÷ {weights} = {score}; rank\u{a0}{rank}\u{a0}of\u{a0}{n}.", "कुल अंक = ({sum}) ÷ {weights} = {score}; रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}।";
     MethodDocument => "The full method, with a worked example, is under About the data → Methods.", "पूरी विधि, हल किए हुए उदाहरण सहित, ‘डेटा के बारे में’ → ‘विधि’ में दी गई है।";
     NavMethods => "Methods", "विधि";
     NavFollowup => "Follow-up", "पालन प्रतिवेदन";
@@ -409,7 +410,7 @@ strings! {
     SparkTitle => "Trend of {indicator}", "रुझान: {indicator}";
     Strengths => "Strengths (best ranks)", "मज़बूत पक्ष (सर्वश्रेष्ठ रैंक)";
     Concerns => "Concerns (weakest ranks)", "चिंता के बिंदु (सबसे कमज़ोर रैंक)";
-    CompositeRankOf => "Composite rank: {rank} of {n}", "समग्र रैंक: {n} में से {rank}";
+    CompositeRankOf => "Composite rank: {rank}\u{a0}of\u{a0}{n}", "समग्र रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
     CompositeNotRanked => "Composite rank: not ranked", "समग्र रैंक: नहीं दी गई";
     CompositeHistory => "Composite rank over time", "समय के साथ समग्र रैंक";
     AddDistrict => "Add a district to compare", "तुलना के लिए ज़िला जोड़ें";
@@ -422,6 +423,26 @@ strings! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "rank 1 of 55" / "रैंक: 55 में से 1" is one piece wherever a message builds it: a line
+    /// never breaks inside it (a Hindi slide once broke before the rank).
+    #[test]
+    fn a_rank_of_n_never_breaks_inside() {
+        let mut checked = 0;
+        for m in Msg::ALL {
+            for lang in [Lang::En, Lang::Hi] {
+                let text = m.text(lang);
+                if !(text.contains("{n}") && (text.to_lowercase().contains("rank") || text.contains("रैंक"))) {
+                    continue;
+                }
+                for phrase in ["{rank} of {n}", "में से {rank}", "{n} में", "रैंक: {n}"] {
+                    assert!(!text.contains(phrase), "{m:?} ({lang:?}) has \"{phrase}\" with a breaking space: {text}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 20, "only {checked} rank-of-n messages");
+    }
 
     #[test]
     fn every_message_has_both_languages() {
@@ -462,20 +483,20 @@ mod tests {
     fn a_value_that_could_reorder_the_sentence_is_isolated() {
         let evil = "Rewa\u{202E} 12.5";
         let s = Msg::DistrictValueRank.fill(Lang::En, &[("district", evil), ("value", "45.2%"), ("rank", "3"), ("n", "55")]);
-        assert_eq!(s, "\u{2068}Rewa 12.5\u{2069}: 45.2%, rank 3 of 55");
+        assert_eq!(s, "\u{2068}Rewa 12.5\u{2069}: 45.2%, rank\u{a0}3\u{a0}of\u{a0}55");
         // A stray isolate end inside the value cannot close the isolate early.
         let s = Msg::DistrictGap.fill(Lang::En, &[("district", "x\u{2069}\u{202E}y"), ("reason", "no data")]);
         assert_eq!(s, "\u{2068}xy\u{2069}: no data");
         // Ordinary text is left alone.
-        assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "3"), ("n", "55")]), "रैंक: 55 में से 3");
+        assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "3"), ("n", "55")]), "रैंक:\u{a0}55\u{a0}में\u{a0}से\u{a0}3");
     }
 
     #[test]
     fn hindi_orders_its_own_words() {
-        assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "38"), ("n", "55")]), "रैंक: 55 में से 38");
-        assert_eq!(Msg::RankOfN.fill(Lang::En, &[("rank", "38"), ("n", "55")]), "Rank 38 of 55");
-        assert_eq!(Msg::CompositeRankOf.fill(Lang::Hi, &[("rank", "14"), ("n", "55")]), "समग्र रैंक: 55 में से 14");
+        assert_eq!(Msg::RankOfN.fill(Lang::Hi, &[("rank", "38"), ("n", "55")]), "रैंक:\u{a0}55\u{a0}में\u{a0}से\u{a0}38");
+        assert_eq!(Msg::RankOfN.fill(Lang::En, &[("rank", "38"), ("n", "55")]), "Rank\u{a0}38\u{a0}of\u{a0}55");
+        assert_eq!(Msg::CompositeRankOf.fill(Lang::Hi, &[("rank", "14"), ("n", "55")]), "समग्र रैंक:\u{a0}55\u{a0}में\u{a0}से\u{a0}14");
         // A value that is missing stays visible rather than vanishing or panicking.
-        assert_eq!(Msg::RankOfN.fill(Lang::En, &[("rank", "3")]), "Rank 3 of {n}");
+        assert_eq!(Msg::RankOfN.fill(Lang::En, &[("rank", "3")]), "Rank\u{a0}3\u{a0}of\u{a0}{n}");
     }
 }
