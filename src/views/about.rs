@@ -89,7 +89,8 @@ pub fn AboutView() -> impl IntoView {
             </ul>
             <h3>{Msg::DataChecks.text(lang)}</h3>
             {(problem_count == 0).then(|| view! { <p>{Msg::NoProblems.text(lang)}</p> })}
-        })
+        }
+        .into_any())
     };
     view! {
         <section class="view about-view" aria-labelledby="about-h">{body}</section>

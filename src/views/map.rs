@@ -255,7 +255,7 @@ fn GeoShapes(
         .unwrap_or_default();
     // Keyboard order: top to bottom in bands, then left to right.
     let mut order: Vec<usize> = (0..g.shapes.len()).collect();
-    order.sort_by(|&a, &b| {
+    samiksha_core::format::order::sort_by(&mut order, |&a, &b| {
         let (sa, sb) = (&g.shapes[a], &g.shapes[b]);
         ((sa.label.1 / 80.0) as i64, sa.label.0 as i64).cmp(&((sb.label.1 / 80.0) as i64, sb.label.0 as i64))
     });
@@ -409,7 +409,7 @@ fn Tiles(
     };
     let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;
     let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by_key(|&u| (layout[u].1, layout[u].0));
+    samiksha_core::format::order::sort_by_key(&mut order, |&u| (layout[u].1, layout[u].0));
     let tiles = order
         .into_iter()
         .map(|u| {

@@ -358,7 +358,7 @@ pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fm
         };
         // Unchanged first, so the lines that moved are drawn over them; the chosen one last.
         let mut order: Vec<&SlopeLine> = lines.iter().collect();
-        order.sort_by_key(|l| (l.highlight, l.trend != Trend::Same));
+        samiksha_core::format::order::sort_by_key(&mut order, |l| (l.highlight, l.trend != Trend::Same));
         for l in &order {
             let c = colour(l.trend);
             let style = ShapeStyle { color: c.mix(if l.highlight { 1.0 } else { 0.7 }), filled: true, stroke_width: if l.highlight { 3 } else { 1 } };
@@ -374,7 +374,7 @@ pub fn slope(from: &str, to: &str, lines: &[SlopeLine], legend: &[String; 3], fm
         }
         // Names at the right, top to bottom, each kept clear of the one above.
         let mut named: Vec<&SlopeLine> = lines.iter().filter(|l| l.named).collect();
-        named.sort_by(|a, b| b.to.total_cmp(&a.to));
+        samiksha_core::format::order::sort_by(&mut named, |a, b| b.to.total_cmp(&a.to));
         let mut last_y: Option<i32> = None;
         for l in named {
             let (px, py) = chart.backend_coord(&(1.0, l.to));

@@ -311,7 +311,7 @@ fn the_district_profile_is_built_in_the_readers_language() {
     let period = ds.period_index("2026-01").unwrap();
     let hi = district::profile(&Ctx::new(ds, Lang::Hi), period, u, &[ds.unit_index("rewa").unwrap()]);
     assert_eq!(hi.lineage[0], "वर्ष 2023 में रीवा से अलग होकर बना");
-    assert!(hi.composite.starts_with("समग्र रैंक: "), "{}", hi.composite);
+    assert!(hi.composite.starts_with("समग्र रैंक:\u{a0}"), "{}", hi.composite);
     assert_eq!(hi.shown.len(), 2);
     assert_eq!(hi.strengths.len(), 5);
     // "रैंक: 55 में से 47" breaks as one piece, never after "में से".
@@ -340,7 +340,7 @@ fn the_district_profile_is_built_in_the_readers_language() {
     // The composite rank is "of" the districts that could be ranked, not of all districts.
     let c = samiksha_core::analysis::composite::composite_of(ds, period, samiksha_core::analysis::composite::Weighting::Published).unwrap();
     let r = c.ranking.rank_of(u).expect("Mauganj has enough values in January 2026 to be ranked");
-    assert!(en.composite.ends_with(&format!("{} of {}", r.rank, c.ranking.ranked.len())), "{}", en.composite);
+    assert!(en.composite.ends_with(&format!("{}\u{a0}of\u{a0}{}", r.rank, c.ranking.ranked.len())), "{}", en.composite);
 }
 
 /// Every kind of chart the charts view draws.

@@ -134,7 +134,7 @@ pub fn average_move(ds: &Dataset, indicator: usize, then: usize, now: usize) -> 
 /// show are left out.
 pub fn largest_average_moves(ds: &Dataset, then: usize, now: usize) -> Vec<AverageMove> {
     let mut moves: Vec<AverageMove> = (0..ds.indicators().len()).filter_map(|i| average_move(ds, i, then, now)).filter(|m| m.standardised != 0.0).collect();
-    moves.sort_by(|x, y| y.standardised.abs().total_cmp(&x.standardised.abs()).then(x.indicator.cmp(&y.indicator)));
+    crate::format::order::sort_by(&mut moves, |x, y| y.standardised.abs().total_cmp(&x.standardised.abs()).then(x.indicator.cmp(&y.indicator)));
     moves
 }
 

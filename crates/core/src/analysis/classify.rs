@@ -250,7 +250,7 @@ pub fn quantiles(values: &[f64], classes: usize, direction: Direction) -> Option
     if v.is_empty() {
         return None;
     }
-    v.sort_by(f64::total_cmp);
+    crate::format::order::sort_numbers(&mut v);
     let n = v.len();
     let mut breaks: Vec<f64> = (1..classes.max(1)).map(|k| v[(k * n / classes).saturating_sub(1).min(n - 1)]).collect();
     breaks.dedup();
@@ -260,7 +260,7 @@ pub fn quantiles(values: &[f64], classes: usize, direction: Direction) -> Option
 
 fn sorted_finite(values: &[f64]) -> Option<Vec<f64>> {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    v.sort_by(f64::total_cmp);
+    crate::format::order::sort_numbers(&mut v);
     (!v.is_empty()).then_some(v)
 }
 

@@ -52,7 +52,7 @@ pub fn rank_readings(readings: &[(usize, Option<Reading>)], direction: Direction
     }
     // Each value's key (the value as displayed) is computed once, not per comparison.
     let mut keyed: Vec<(f64, Ranked)> = ranked.into_iter().map(|r| (round_to(r.value, decimals), r)).collect();
-    keyed.sort_by(|(x, a), (y, b)| {
+    crate::format::order::sort_by(&mut keyed, |(x, a), (y, b)| {
         let ord = match direction {
             Direction::HigherIsBetter => y.total_cmp(x),
             Direction::LowerIsBetter => x.total_cmp(y),

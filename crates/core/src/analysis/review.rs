@@ -143,7 +143,7 @@ pub fn filter_sort(table: &Table, names: &[String], divisions: &[String], query:
         })
         .collect();
     let change = |r: &Row| r.change.as_ref().and_then(|c| c.rank_delta).unwrap_or(0);
-    idx.sort_by(|&a, &b| {
+    crate::format::order::sort_by(&mut idx, |&a, &b| {
         let (ra, rb) = (&table.rows[a], &table.rows[b]);
         let ord = match key {
             SortKey::Rank => ra.rank.cmp(&rb.rank),

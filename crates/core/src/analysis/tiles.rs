@@ -33,7 +33,7 @@ pub fn layout(points: &[Point], cols: usize) -> Vec<(i32, i32)> {
     let cx = target.iter().map(|t| t.0).sum::<f64>() / target.len() as f64;
     let cy = target.iter().map(|t| t.1).sum::<f64>() / target.len() as f64;
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::format::order::sort_by(&mut order, |&a, &b| {
         let da = (target[a].0 - cx).powi(2) + (target[a].1 - cy).powi(2);
         let db = (target[b].0 - cx).powi(2) + (target[b].1 - cy).powi(2);
         db.total_cmp(&da).then(a.cmp(&b))

@@ -482,7 +482,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
     let refs = Refs { units: &slugs, indicators: &indicator_ids, periods: &period_ids, period_order: &period_order };
     let reviews = read_list(w, root, "$", "reviews", ListNeed::Optional, |w, v, p| read_review(w, v, p, &refs));
     let mut reviews = dedupe(w, reviews, "$.reviews", |r| &r.id);
-    reviews.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+    crate::format::order::sort_by(&mut reviews, |a, b| a.1.date.cmp(&b.1.date));
     let notes = read_list(w, root, "$", "notes", ListNeed::Optional, |w, v, p| read_note(w, v, p, &refs));
 
     let headlines = read_list(w, root, "$", "headlines", ListNeed::Optional, read_headline);
@@ -548,7 +548,7 @@ fn read_manifest(w: &mut Walk, v: &Value) -> Option<Manifest> {
         .map(|(_, t)| t)
         .collect();
     let mut bands: Vec<Band> = read_list(w, root, "$", "bands", ListNeed::Optional, read_band).into_iter().map(|(_, b)| b).collect();
-    bands.sort_by(|a, b| b.min_score.total_cmp(&a.min_score));
+    crate::format::order::sort_by(&mut bands, |a, b| b.min_score.total_cmp(&a.min_score));
 
     let units: Vec<Unit> = strip(units);
     let indicators: Vec<Indicator> = strip(indicators);

@@ -8,6 +8,7 @@
 //! - [`problem`]: what is wrong, where, and how severe.
 //! - [`manifest`], [`values`], [`catalog`], [`geo`]: one reader per published file.
 //! - [`check`]: the manifest and every file it lists, through a caller's loader.
+//! - [`order`]: the one stable sort every layer uses, compiled once.
 //! - [`dataset`]: the manifest plus the value files that have arrived, and a memo of what
 //!   other layers derive from them.
 
@@ -16,6 +17,7 @@ pub mod check;
 pub mod dataset;
 pub mod geo;
 pub mod manifest;
+pub mod order;
 pub mod problem;
 pub mod text;
 pub mod values;

@@ -347,7 +347,7 @@ pub fn loop_periods(ctx: &Ctx, period: usize) -> Vec<usize> {
         out.extend(crate::analysis::track::periods_needed(period));
     }
     out.extend(ds.manifest.reviews.iter().filter_map(|r| ds.period_index(&r.period)).filter(|p| *p <= period));
-    out.sort_unstable();
+    crate::format::order::sort_by(&mut out, Ord::cmp);
     out.dedup();
     out
 }

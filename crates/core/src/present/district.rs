@@ -36,7 +36,7 @@ pub fn find(ctx: &Ctx, text: &str) -> Option<usize> {
 /// Every district as (slug, name), sorted by name in the reader's language.
 pub fn sorted_names(ctx: &Ctx) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect();
-    v.sort_by(|a, b| a.1.cmp(&b.1));
+    crate::format::order::sort_by(&mut v, |a, b| a.1.cmp(&b.1));
     v
 }
 
@@ -145,7 +145,7 @@ pub fn profile(ctx: &Ctx, period: usize, unit: usize, with: &[usize]) -> Profile
             Some((k, r.rank as f64 / t.ranked_count.max(1) as f64, r.rank, r.tied, t.ranked_count, r.value))
         })
         .collect();
-    placed.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    crate::format::order::sort_by(&mut placed, |a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let standing = |&(k, _, rank, tied, n, value): &(usize, f64, usize, bool, usize, f64)| Standing {
         indicator: ds.indicators()[k].id.clone(),
         text: ctx.fill(

@@ -109,7 +109,7 @@ pub fn periods_needed(ctx: &Ctx, review: &Review, now: usize) -> Vec<usize> {
     } else {
         out.push(now);
     }
-    out.sort_unstable();
+    crate::format::order::sort_by(&mut out, Ord::cmp);
     out.dedup();
     out
 }

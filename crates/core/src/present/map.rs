@@ -170,7 +170,7 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
         paint.classes.as_ref().map(|c| {
             let values: Vec<f64> = m.table.rows.iter().map(|r| r.value).collect();
             let mut classes = c.legend(&values);
-            classes.sort_by_key(|k| std::cmp::Reverse(c.class_shade(k.class)));
+            crate::format::order::sort_by_key(&mut classes, |k| std::cmp::Reverse(c.class_shade(k.class)));
             let items = classes
                 .into_iter()
                 .map(|k| {
@@ -196,7 +196,9 @@ pub fn model(ctx: &Ctx, m: &Measured, method: Option<Method>, scale: Scale) -> M
         })
     });
     let mut order: Vec<usize> = (0..n_units).collect();
-    order.sort_by_key(|&u| (units[u].rank.unwrap_or(usize::MAX), ds.units()[u].name.en.clone()));
+    crate::format::order::sort_by(&mut order, |&a, &b| {
+        (units[a].rank.unwrap_or(usize::MAX), &ds.units()[a].name.en).cmp(&(units[b].rank.unwrap_or(usize::MAX), &ds.units()[b].name.en))
+    });
     let values = order
         .into_iter()
         .map(|u| ValueRow {
@@ -354,7 +356,7 @@ pub fn place_labels(spots: &[LabelSpot], px_per_unit: f64) -> Vec<LabelPlace> {
     });
     let area = |s: &LabelSpot| (s.bbox[2] - s.bbox[0]) * (s.bbox[3] - s.bbox[1]);
     let mut order: Vec<usize> = (0..spots.len()).collect();
-    order.sort_by(|&a, &b| area(&spots[b]).total_cmp(&area(&spots[a])).then(a.cmp(&b)));
+    crate::format::order::sort_by(&mut order, |&a, &b| area(&spots[b]).total_cmp(&area(&spots[a])).then(a.cmp(&b)));
     let mut placed: Vec<[f64; 4]> = Vec::new();
     for pass in [LabelPlace::Inside, LabelPlace::Beyond] {
         for &k in &order {

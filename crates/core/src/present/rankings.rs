@@ -311,7 +311,7 @@ pub fn shown_rows(page: &RankingsPage, query: &str, division: Option<&str>, sort
             (q.is_empty() || r.search_key.to_lowercase().contains(&q)) && division.is_none_or(|d| r.division_id == d)
         })
         .collect();
-    idx.sort_by(|&a, &b| {
+    crate::format::order::sort_by(&mut idx, |&a, &b| {
         let (ra, rb) = (&page.rows[a], &page.rows[b]);
         let ord = match sort.key {
             SortKey::Rank => ra.rank.cmp(&rb.rank),
