@@ -101,10 +101,14 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
+    // The `fresh` parameter tells the service worker to pass the request to the network.
+    let address = match freshness {
+        Freshness::AsCached => url.to_string(),
+        Freshness::FromServer => format!("{url}?fresh={}", js_sys::Date::now() as u64),
+    };
     let request = match freshness {
-        Freshness::AsCached => Request::get(url),
-        // The `fresh` parameter tells the service worker to pass the request to the network.
-        Freshness::FromServer => Request::get(&format!("{url}?fresh={}", js_sys::Date::now() as u64)).cache(web_sys::RequestCache::NoStore),
+        Freshness::AsCached => Request::get(&address),
+        Freshness::FromServer => Request::get(&address).cache(web_sys::RequestCache::NoStore),
     };
     // Every request has a deadline: a server that never answers must not leave "Loading"
     // on the page for ever.
@@ -115,7 +119,7 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
     let resp = match request.send().await {
         Ok(r) => Ok(r),
         Err(_) if timed_out() => Err(FetchError::TimedOut),
-        Err(e) => Err(why_not_sent(url, &e.to_string()).await),
+        Err(_) => Err(why_not_sent(&address).await),
     };
     // The deadline is for the server's answer; a large file on a slow line may take longer
     // to arrive once it has started.
@@ -131,11 +135,12 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
 
 /// Why a request was not answered at all. The browser gives one error ("Failed to fetch")
 /// for a lost connection and for a request its Content Security Policy blocked, so the page
-/// records policy violations (`page.js`) and is asked; an address that is not a URL is said by
-/// the error itself. Only a lost connection is worth waiting for.
-async fn why_not_sent(url: &str, error: &str) -> FetchError {
+/// records policy violations (`page.js`) and is asked; an address that does not parse as a
+/// URL against the page is refused outright. Only a lost connection is worth waiting for.
+async fn why_not_sent(url: &str) -> FetchError {
     use samiksha_core::format::problem::RefusedBecause;
-    if error.contains("URL") {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    if web_sys::Url::new_with_base(url, &base).is_err() {
         return FetchError::Refused(RefusedBecause::BadAddress);
     }
     let blocked = wasm_bindgen_futures::JsFuture::from(blocked_by_policy_js(url)).await.ok().and_then(|v| v.as_bool()).unwrap_or(false);

@@ -78,14 +78,17 @@ export async function copyText(text) {
 // Requests the site's Content Security Policy blocked, as the browser reports them: fetch()
 // fails the same way for them as for a lost connection, and only the latter is worth retrying.
 const blocked = new Set();
-document.addEventListener('securitypolicyviolation', (e) => blocked.add(e.blockedURI));
+// Only an enforced connect-src block counts: a report-only policy blocks nothing.
+document.addEventListener('securitypolicyviolation', (e) => {
+  if (e.disposition === 'enforce' && e.effectiveDirective === 'connect-src') blocked.add(e.blockedURI);
+});
 
 // Resolves to true when a request for `url` was blocked by the policy (the report arrives as
 // an event, so it is awaited for a moment).
 export async function blockedByPolicy(url) {
   const address = new URL(url, document.baseURI).href;
   for (let i = 0; i < 5; i++) {
-    if (blocked.has(address) || [...blocked].some((b) => b && address.startsWith(b))) return true;
+    if (blocked.has(address)) return true;
     await new Promise((r) => setTimeout(r, 20));
   }
   return false;

@@ -86,8 +86,9 @@ const folderOk = (f) => typeof f === 'string' && idOk(f.endsWith('/') ? f.slice(
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 function defaultFolder(c) {
   if (!isObject(c) || c.format !== 'samiksha-catalog/1' || !Array.isArray(c.datasets)) return null;
-  const first = c.datasets.find((d) => isObject(d) && idOk(d.id) && isObject(d.title) && typeof d.title.en === 'string'
-    && typeof d.title.hi === 'string' && folderOk(d.folder));
+  const text = (s) => typeof s === 'string' && s.trim() !== '';
+  const first = c.datasets.find((d) => isObject(d) && idOk(d.id) && isObject(d.title) && text(d.title.en) && text(d.title.hi)
+    && folderOk(d.folder));
   return first ? `data/${first.folder.replace(/\/?$/, '/')}` : null;
 }
 function inside(path) {

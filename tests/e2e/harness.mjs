@@ -93,6 +93,7 @@ export async function ready(page) {
  * status left, and two animation frames after that, so effects that measure the laid-out page
  * (map labels, the URL rewrite) have run. */
 export async function settled(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' || document.querySelector('.boot-stopped'), null, { timeout: 30000 });
   await page.waitForSelector('main h2 >> visible=true', { timeout: 30000 });
   await page.waitForFunction(() => !document.querySelector('main .status[role=status]')?.textContent.match(/Loading|लोड/), null, { timeout: 20000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -117,7 +117,9 @@ fn value() -> impl Strategy<Value = f64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    // A fixed seed: the same 48 cases every run, so a failure is never an accident of timing
+    // (a case that fails is then a case to add to the tests above).
+    #![proptest_config(ProptestConfig { cases: 48, rng_seed: proptest::test_runner::RngSeed::Fixed(20261206), .. ProptestConfig::default() })]
     #[test]
     fn any_accepted_values_rank_classify_and_draw(a in proptest::collection::vec(value(), 6), b in proptest::collection::vec(value(), 6)) {
         prop_assert_eq!(within_time_limit(a, b), ordinary());

@@ -31,14 +31,36 @@ fn module_of(root: &Path, file: &Path) -> Module {
     parts
 }
 
-/// The code of a file without its comments and without its `#[cfg(test)]` module, which may
-/// use anything (tests sit beside what they test).
+/// The code of a file without its comments and without its `#[cfg(test)]` modules (tests sit
+/// beside what they test and may use anything): each such module is cut to its matching brace.
 fn code(text: &str) -> String {
-    let text = match text.find("#[cfg(test)]") {
-        Some(i) => &text[..i],
-        None => text,
-    };
-    text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
+    let text: String = text.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        // The item the attribute marks runs to the brace that closes its first `{`.
+        let Some(open) = after.find('{') else { break };
+        let mut depth = 0;
+        let mut end = after.len();
+        for (k, c) in after[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = open + k + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Every path after `crate::` or `super::` in `code`, as its identifiers up to a `{` or `*`.
@@ -66,6 +88,7 @@ fn paths(code: &str, of: &Module) -> Vec<Module> {
                     None => break,
                 }
             }
+            assert!(path.len() > base.len() || prefix == "super::", "a `{prefix}` path this checker cannot read (a grouped import?) in {}", of.join("::"));
             out.push(path);
         }
     }
@@ -178,10 +201,18 @@ fn modules_import_one_another_without_a_cycle() {
 #[test]
 fn the_checker_sees_an_upward_import_and_a_cycle() {
     let m: Module = vec!["format".into(), "manifest".into()];
-    let found = paths(&code("use crate::route::SubjectId; // crate::present::x\nfn f() { super::values::g() }"), &m);
+    let found = paths(
+        &code(
+            "use crate::route::SubjectId; // crate::present::x\nfn f() { super::values::g() }\n#[cfg(test)]\nmod tests { use crate::present::y; }\nfn h() {}",
+        ),
+        &m,
+    );
     assert_eq!(found, vec![vec!["route".to_string(), "SubjectId".into()], vec!["format".into(), "values".into(), "g".into()]]);
     let modules: BTreeSet<Module> = [vec!["route".to_string()], vec!["format".into(), "values".into()]].into_iter().collect();
     assert_eq!(resolve(&found[0], &modules), Some(vec!["route".to_string()]));
     assert!(layer(&vec!["route".into()]) > layer(&m));
+    // Code after a test module is still read.
+    let after = paths(&code("#[cfg(test)]\nmod tests { fn a() { if x { } } }\nuse crate::present::z;"), &m);
+    assert_eq!(after, vec![vec!["present".to_string(), "z".into()]]);
     assert_eq!(resolve(&vec!["Lang".into()], &modules), Some(vec!["format".to_string()]));
 }

@@ -391,3 +391,17 @@ fn an_indicator_no_file_gives_a_value_of_is_a_warning_even_when_files_list_no_in
     assert!(en.starts_with("No values of ") && en.ends_with(" are published for January 2026."), "{en}");
     assert!(hi.starts_with("जनवरी 2026 के लिए ") && hi.contains("प्रकाशित नहीं"), "{hi}");
 }
+
+#[test]
+fn a_refused_column_is_not_said_to_be_unpublished() {
+    // "score" has one value for three districts: the column is refused, not missing.
+    let mut values = common::values();
+    values["values"]["score"] = json!([50]);
+    let (ds, problems) = check_dataset("manifest.json", &common::bytes(&common::manifest()), |_| Ok(common::bytes(&values)));
+    let ds = ds.unwrap();
+    let score = ds.indicator_index("score").unwrap();
+    assert!(ds.column(score, 0).is_none(), "{problems:#?}");
+    use samiksha_core::present::{files::nothing_shown, Ctx, Subject};
+    let en = nothing_shown(&Ctx::new(&ds, Lang::En), Subject::Indicator(score), 0, &problems);
+    assert!(!en.contains("published for"), "{en} {problems:#?}");
+}

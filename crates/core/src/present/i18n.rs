@@ -410,7 +410,7 @@ strings! {
     SparkTitle => "Trend of {indicator}", "रुझान: {indicator}";
     Strengths => "Strengths (best ranks)", "मज़बूत पक्ष (सर्वश्रेष्ठ रैंक)";
     Concerns => "Concerns (weakest ranks)", "चिंता के बिंदु (सबसे कमज़ोर रैंक)";
-    CompositeRankOf => "Composite rank: {rank}\u{a0}of\u{a0}{n}", "समग्र रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
+    CompositeRankOf => "Composite rank:\u{a0}{rank}\u{a0}of\u{a0}{n}", "समग्र रैंक:\u{a0}{n}\u{a0}में\u{a0}से\u{a0}{rank}";
     CompositeNotRanked => "Composite rank: not ranked", "समग्र रैंक: नहीं दी गई";
     CompositeHistory => "Composite rank over time", "समय के साथ समग्र रैंक";
     AddDistrict => "Add a district to compare", "तुलना के लिए ज़िला जोड़ें";
@@ -435,7 +435,8 @@ mod tests {
                 if !(text.contains("{n}") && (text.to_lowercase().contains("rank") || text.contains("रैंक"))) {
                     continue;
                 }
-                for phrase in ["{rank} of {n}", "में से {rank}", "{n} में", "रैंक: {n}"] {
+                for phrase in ["{rank} of {n}", "में से {rank}", "{n} में", "रैंक: {n}", "rank: {rank}", "Rank {rank}", "rank {rank} of"]
+                {
                     assert!(!text.contains(phrase), "{m:?} ({lang:?}) has \"{phrase}\" with a breaking space: {text}");
                 }
                 checked += 1;

@@ -241,8 +241,10 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
         .iter()
         .map(|(u, reason)| {
             let reason = match &m.composite {
-                Some(c) => ctx.fill(Msg::TooFewIndicators, &[("share", &super::percent_short_of(c.districts[*u].coverage, c.min_share))]),
-                None => reason.label(ctx.lang).to_string(),
+                Some(c) if c.districts[*u].coverage < c.min_share => {
+                    ctx.fill(Msg::TooFewIndicators, &[("share", &super::percent_short_of(c.districts[*u].coverage, c.min_share))])
+                }
+                _ => reason.label(ctx.lang).to_string(),
             };
             UnrankedRow { unit: *u, slug: ctx.slug(*u), name: ctx.name(*u), reason }
         })
@@ -355,8 +357,10 @@ pub fn explain(ctx: &Ctx, m: &Measured, unit: usize) -> Explanation {
     let n = m.table.ranked_count;
     let Some(row) = m.table.row(unit) else {
         let reason = match &m.composite {
-            Some(c) => ctx.fill(Msg::TooFewIndicators, &[("share", &super::percent_short_of(c.districts[unit].coverage, c.min_share))]),
-            None => m.table.unranked.iter().find(|x| x.0 == unit).map_or(ctx.msg(Msg::NoData), |x| x.1.label(ctx.lang)).to_string(),
+            Some(c) if c.districts[unit].coverage < c.min_share => {
+                ctx.fill(Msg::TooFewIndicators, &[("share", &super::percent_short_of(c.districts[unit].coverage, c.min_share))])
+            }
+            _ => m.table.unranked.iter().find(|x| x.0 == unit).map_or(ctx.msg(Msg::NoData), |x| x.1.label(ctx.lang)).to_string(),
         };
         return Explanation::Sentence(ctx.fill(Msg::ExplainNotRanked, &[("district", &ctx.name(unit)), ("reason", &reason)]));
     };
