@@ -18,7 +18,7 @@ test('a profile opens from the rankings and its scorecard lists every indicator'
   assert.equal(await page.locator('.scorecard tbody tr[data-indicator]').count(), 32);
   assert.equal(await page.locator('.strengths li').count(), 5);
   assert.equal(await page.locator('.concerns li').count(), 5);
-  assert.match(await page.textContent('.composite-rank'), /Composite rank: \d+=? of \d+/);
+  assert.match(await page.textContent('.composite-rank'), /Composite rank:\s\d+=?\sof\s\d+/);
   // Compare with a second district: kept in the URL, a second set of columns.
   await page.selectOption('select[name=with]', 'mauganj');
   await page.waitForSelector('.scorecard thead th[data-district=mauganj]');
