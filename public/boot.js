@@ -86,8 +86,9 @@ async function start() {
 }
 
 // rule: begin. The default dataset as the core chooses it (format::catalog::parse_catalog's
-// first entry), the same block as tools/sw-template.js; tests/e2e/rules.test.mjs runs both
-// copies over the table the Rust runs (tests/rules/cases.json).
+// first entry). The one JavaScript copy: the service worker gets this block at build time
+// (tools/rules.mjs); tests/e2e/rules.test.mjs runs it over the table the Rust runs
+// (tests/rules/cases.json).
 const idOk = (s) => typeof s === 'string' && /^(?!-)[a-z0-9_-]{1,64}$/.test(s);
 const folderOk = (f) => typeof f === 'string' && idOk(f.endsWith('/') ? f.slice(0, -1) : f);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);

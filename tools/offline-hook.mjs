@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { walk } from './files.mjs';
+import { withSharedRules } from './rules.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -31,7 +32,9 @@ const publisher = all.filter(isPublisher);
 const hash = crypto.createHash('sha256');
 for (const f of all) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const template = fs.readFileSync(new URL('./sw-template.js', import.meta.url), 'utf8');
-const sw = template
+// The loader's rule block from the source (the staged boot.js is minified, its markers gone).
+const bootSource = fs.readFileSync(new URL('../public/boot.js', import.meta.url), 'utf8');
+const sw = withSharedRules(template, bootSource)
   .replace('__APP_FILES__', JSON.stringify(files))
   .replace('__PUBLISHER_FILES__', JSON.stringify(publisher))
   .replace('__APP_VERSION__', hash.digest('hex').slice(0, 16))

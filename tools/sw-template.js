@@ -77,20 +77,12 @@ async function catalog(event) {
 }
 
 // rule: begin. The core's rules in JavaScript: ids (format::walk::is_valid_id), dataset folders
-// (format::catalog::folder_ok), the default dataset (format::catalog::parse_catalog's first
-// entry) and files inside a dataset's folder (format::manifest::inside_folder). public/boot.js
-// holds the same block; tests/e2e/rules.test.mjs runs both copies, and crates/core/tests/rules.rs
-// the Rust, over one table of cases (tests/rules/cases.json).
-const idOk = (s) => typeof s === 'string' && /^(?!-)[a-z0-9_-]{1,64}$/.test(s);
-const folderOk = (f) => typeof f === 'string' && idOk(f.endsWith('/') ? f.slice(0, -1) : f);
-const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-function defaultFolder(c) {
-  if (!isObject(c) || c.format !== 'samiksha-catalog/1' || !Array.isArray(c.datasets)) return null;
-  const text = (s) => typeof s === 'string' && s.trim() !== '';
-  const first = c.datasets.find((d) => isObject(d) && idOk(d.id) && isObject(d.title) && text(d.title.en) && text(d.title.hi)
-    && folderOk(d.folder));
-  return first ? `data/${first.folder.replace(/\/?$/, '/')}` : null;
-}
+// (format::catalog::folder_ok) and the default dataset (format::catalog::parse_catalog's first
+// entry), put here from public/boot.js at build time (tools/rules.mjs); and files inside a
+// dataset's folder (format::manifest::inside_folder), which only the worker needs.
+// tests/e2e/rules.test.mjs runs this block, and crates/core/tests/rules.rs the Rust, over one
+// table of cases (tests/rules/cases.json).
+// __SHARED_RULES__
 function inside(path) {
   return typeof path === 'string' && path !== '' && !path.startsWith('/') && !path.includes('..')
     && !/[:\\?#%\s\u0000-\u001f\u007f-\u009f\ufeff]/.test(path);

@@ -8,26 +8,26 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './harness.mjs';
+import { ruleBlock, withSharedRules } from '../../tools/rules.mjs';
 
 const cases = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/rules/cases.json'), 'utf8'));
 const read = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
-/** The functions a file's rule block defines. */
-function rules(file, names) {
-  const text = read(file);
-  const block = /\/\/ rule: begin[^\n]*\n([\s\S]*?)\/\/ rule: end/.exec(text);
-  assert.ok(block, `${file} has no rule block`);
+/** The functions a rule block defines. */
+function rules(source, names) {
   // eslint-disable-next-line no-new-func
-  return new Function(`${block[1]}\nreturn { ${names.join(', ')} };`)();
+  return new Function(`${ruleBlock(source)}\nreturn { ${names.join(', ')} };`)();
 }
 
+// The loader's block, and the worker's as the build writes it (the loader's block put into the
+// template by tools/rules.mjs, as offline-hook.mjs does).
 const copies = [
-  ['tools/sw-template.js', ['idOk', 'folderOk', 'defaultFolder', 'inside']],
-  ['public/boot.js', ['idOk', 'folderOk', 'defaultFolder']],
+  ['sw.js (built from tools/sw-template.js)', withSharedRules(read('tools/sw-template.js'), read('public/boot.js')), ['idOk', 'folderOk', 'defaultFolder', 'inside']],
+  ['public/boot.js', read('public/boot.js'), ['idOk', 'folderOk', 'defaultFolder']],
 ];
 
-for (const [file, names] of copies) {
-  const fns = rules(file, names);
+for (const [file, source, names] of copies) {
+  const fns = rules(source, names);
 
   test(`${file}: ids and folders follow the core's id rule`, () => {
     assert.ok(cases.ids.length >= 10);
@@ -51,10 +51,10 @@ for (const [file, names] of copies) {
   }
 }
 
-test('the two copies of the rule block are the same code where they overlap', () => {
-  const block = (file) => /\/\/ rule: begin[^\n]*\n(?:\/\/[^\n]*\n)*([\s\S]*?)\/\/ rule: end/.exec(read(file))[1];
-  const boot = block('public/boot.js');
-  assert.ok(block('tools/sw-template.js').startsWith(boot), 'boot.js\'s block is the start of the worker\'s');
+test('the built worker carries the loader\'s rule block, not a copy of its own', () => {
+  const built = fs.readFileSync(path.join(ROOT, 'dist/sw.js'), 'utf8');
+  assert.ok(built.includes(ruleBlock(read('public/boot.js'))), 'dist/sw.js holds boot.js\'s block');
+  assert.ok(!read('tools/sw-template.js').includes('const idOk'), 'the template has no rule of its own to drift');
 });
 
 test('the app and the worker name the same caches, records and default folder', () => {
