@@ -167,12 +167,12 @@ pub fn App() -> impl IntoView {
                         View::Methods => views::methods::MethodsView().into_any(),
                         View::Followup => views::followup::FollowupView().into_any(),
                     }}
-                    {move || chrome.get().then(|| view! { <views::share::ShareBar/> })}
+                    {move || chrome.get().then(|| view! { <crate::controls::share::ShareBar/> })}
                 }.into_any(),
             }}
         </main>
         {move || chrome.get().then(|| view! { <Footer/> })}
-        {move || (embedded.get() && shown.get() == Load::Ready).then(|| view! { <views::share::EmbedFooter/> })}
+        {move || (embedded.get() && shown.get() == Load::Ready).then(|| view! { <crate::controls::share::EmbedFooter/> })}
     }
 }
 

@@ -58,3 +58,13 @@ pub fn link_click(route: RwSignal<Route>, next: Route) -> impl Fn(leptos::ev::Mo
         go(route, next.clone(), HistoryEntry::Push);
     }
 }
+
+/// Opens the methods at a section: one history entry, whose address names the section.
+pub fn open_section(state: crate::state::AppState, section: &str) {
+    let next = state.route.with_untracked(|r| Route { view: samiksha_core::route::View::Methods, ..r.clone() });
+    go(state.route, next.clone(), HistoryEntry::Push);
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{}#{section}", next.to_query())));
+    }
+    // The view scrolls to the section once its text is in the page.
+}

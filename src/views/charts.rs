@@ -144,7 +144,7 @@ pub fn ChartsView() -> impl IntoView {
                     <button type="button" data-chart=k.word() aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| state.navigate(|r| r.chart = Some(k))>{move || super::label(state, state.lang.get(), label)}</button>
                 }).collect_view()}
             </fieldset>
-            {move || (kind.get() == ChartKind::Bars).then(|| view! { <super::time::TimeControl colours=super::time::Colours::NotOffered/> })}
+            {move || (kind.get() == ChartKind::Bars).then(|| view! { <crate::controls::time::TimeControl colours=crate::controls::time::Colours::NotOffered/> })}
             {body}
         </section>
     }

@@ -135,7 +135,7 @@ pub fn MapView() -> impl IntoView {
                 <Tooltip hovered=hovered/>
                 <Legend model=model/>
             </figure>
-            <super::time::TimeControl colours=super::time::Colours::Offered/>
+            <crate::controls::time::TimeControl colours=crate::controls::time::Colours::Offered/>
             <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
             <ValuesTable model=model/>
         </section>

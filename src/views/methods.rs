@@ -3,7 +3,7 @@
 //! always describes the code it ships with. The core's `doc` reader turns the Markdown into
 //! blocks; this view places them as elements and never as HTML markup.
 
-use crate::nav::{go, link_click, HistoryEntry};
+use crate::nav::link_click;
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::present::doc::{self, Block, Inline, Item};
@@ -25,16 +25,6 @@ fn scroll_to_hash() {
             let _ = h.focus();
         }
     }
-}
-
-/// Opens the methods at a section: one history entry, whose address names the section.
-pub fn open_section(state: AppState, section: &str) {
-    let next = state.route.with_untracked(|r| Route { view: View::Methods, ..r.clone() });
-    go(state.route, next.clone(), HistoryEntry::Push);
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{}#{section}", next.to_query())));
-    }
-    // The view scrolls to the section once its text is in the page.
 }
 
 fn runs(state: AppState, inlines: Vec<Inline>) -> impl IntoView {

@@ -1,5 +1,5 @@
-//! One module per view (and `time` and `share`, the controls several views carry), plus what
-//! they share: the subject and period pickers, the loading note, links into a district's
+//! One module per view, plus what they share (the controls several views carry are in
+//! `crate::controls`): the subject and period pickers, the loading note, links into a district's
 //! profile, the connection and dataset notes, the composite's method link and the CSV button.
 //! Views lay out what `samiksha_core::present` builds; no view imports another.
 
@@ -11,8 +11,6 @@ pub mod followup;
 pub mod map;
 pub mod methods;
 pub mod rankings;
-pub mod share;
-pub mod time;
 
 use crate::nav::link_click;
 use crate::state::AppState;
@@ -240,7 +238,7 @@ pub fn CompositeMethodLink() -> impl IntoView {
             <a href=href on:click=move |ev: leptos::ev::MouseEvent| {
                 if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
                 ev.prevent_default();
-                methods::open_section(state, "composite");
+                crate::nav::open_section(state, "composite");
             }>{move || Msg::HowCompositeWorks.text(state.lang.get())}</a>
         </p>
     }
