@@ -379,8 +379,7 @@ fn Footer() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
         let lang = state.lang.get();
-        state.dataset.track();
-        state.with_ctx(lang, samiksha_core::present::about::colophon).map(|c| {
+        state.read_ctx(lang, samiksha_core::present::about::colophon).map(|c| {
             view! {
                 <footer class="site-footer">
                     <dl>

@@ -3,8 +3,8 @@
 //! Code map: `state` holds the shared signals; `io` is the only place that touches the network;
 //! `nav` keeps the URL and the view in step; `app` lays out the shell; `views/*` render one view
 //! each from view models the core builds (no view imports another); `controls/*` are the
-//! controls several views carry (the time control, the share bar); `first_view` hands the pre-rendered copy over to the
-//! app. Components hold view logic only.
+//! controls several views carry (the time control, the share bar); `first_view` hands the
+//! pre-rendered copy over to the app. Components hold view logic only.
 
 pub mod app;
 pub mod controls;

@@ -163,6 +163,14 @@ impl AppState {
 
     /// Runs `f` over the dataset in the reader's language without tracking the dataset: views
     /// track the memos that say what changed. `None` before the manifest is read.
+    /// As [`with_ctx`](Self::with_ctx), and the caller is drawn again when the dataset arrives
+    /// or is replaced: for views whose model is built straight from the manifest, with no memo
+    /// key of their own.
+    pub fn read_ctx<T>(&self, lang: Lang, f: impl FnOnce(&Ctx) -> T) -> Option<T> {
+        self.dataset.track();
+        self.with_ctx(lang, f)
+    }
+
     pub fn with_ctx<T>(&self, lang: Lang, f: impl FnOnce(&Ctx) -> T) -> Option<T> {
         self.dataset.with_untracked(|d| d.as_ref().map(|d| f(&Ctx::new(d, lang))))
     }

@@ -13,9 +13,7 @@ pub fn AboutView() -> impl IntoView {
     let body = move || {
         let lang = state.lang.get();
         let problem_count = state.problems.with(|p| p.len());
-        // Drawn again when the dataset arrives or changes.
-        state.dataset.track();
-        let about = state.with_ctx(lang, samiksha_core::present::about::model)?;
+        let about = state.read_ctx(lang, samiksha_core::present::about::model)?;
         let headlines = about
             .headlines
             .iter()

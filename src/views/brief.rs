@@ -488,9 +488,9 @@ pub fn PackView() -> impl IntoView {
         <article class="pack">
             {move || {
                 let l = lang();
-                state.dataset.track();
-                let licence = state.with_ctx(l, samiksha_core::present::about::licence_in_print).unwrap_or_default();
-                let publisher = state.with_ctx(l, |ctx| samiksha_core::present::about::colophon(ctx).publisher).unwrap_or_default();
+                let (licence, publisher) = state
+                    .read_ctx(l, |ctx| (samiksha_core::present::about::licence_in_print(ctx), samiksha_core::present::about::colophon(ctx).publisher))
+                    .unwrap_or_default();
                 let models = models.get();
                 // The second slide's sentences are printed on the cover.
                 let cover_changes = models.iter().find_map(|(_, m)| if let SlideModel::Changes(c) = m { Some(c.clone()) } else { None });

@@ -10,6 +10,9 @@
 //!   arrows and words, headings and the source line, always through whole-sentence messages.
 //! - `rankings`, `map`, `district` and `charts` build each view's model; `podium` places the
 //!   top and bottom three honestly when ties cross the edge.
+//! - [`about`] words the dataset itself (the About view, every page's footer and description,
+//!   the pack's licence line); [`files`] says which data files were refused and what a view
+//!   shows when nothing of its subject can be.
 //! - [`i18n`] holds every interface string in both languages, [`numfmt`] the Indian digit
 //!   grouping, units and dates, [`csvout`] the CSV downloads and [`doc`] the reader of the
 //!   methodology document.

@@ -47,23 +47,15 @@ pub fn bytes(v: &Value) -> Vec<u8> {
 }
 
 /// A dataset of one indicator and one period, a district per value, checked to load cleanly.
+/// The fixture's manifest with `values.len()` districts (d0, d1, …) and one indicator "x",
+/// loaded with its value file; the test fails if either gives a problem.
 pub fn one_indicator(unit: &str, values: &[Value], decimals: u8, direction: &str) -> samiksha_core::Dataset {
     let n = values.len();
-    let units: Vec<Value> =
-        (0..n).map(|i| json!({"slug": format!("d{i}"), "name": {"en": format!("D{i}"), "hi": format!("जि{i}")}, "division": "east"})).collect();
-    let manifest = json!({
-        "format": "samiksha/1",
-        "title": {"en": "Test", "hi": "परीक्षण"},
-        "publisher": {"en": "Tests", "hi": "परीक्षण"},
-        "licence": {"name": {"en": "CC0", "hi": "CC0"}},
-        "updated": "2026-01-31",
-        "divisions": [{"id": "east", "name": {"en": "East", "hi": "पूर्व"}}],
-        "units": units,
-        "departments": [{"id": "revenue", "name": {"en": "Revenue", "hi": "राजस्व"}}],
-        "indicators": [{"id": "x", "name": {"en": "X", "hi": "एक्स"}, "unit": unit, "decimals": decimals, "direction": direction, "department": "revenue"}],
-        "periods": [{"id": "2026-01", "label": {"en": "January 2026", "hi": "जनवरी 2026"}}],
-        "value_files": [{"path": "values/2026-01.json", "period": "2026-01"}]
-    });
+    let mut manifest = manifest();
+    manifest["units"] = (0..n).map(|i| json!({"slug": format!("d{i}"), "name": {"en": format!("D{i}"), "hi": format!("जि{i}")}, "division": "east"})).collect();
+    manifest["indicators"] =
+        json!([{"id": "x", "name": {"en": "X", "hi": "एक्स"}, "unit": unit, "decimals": decimals, "direction": direction, "department": "revenue"}]);
+    manifest.as_object_mut().unwrap().remove("flags");
     let slugs: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
     let file = json!({"format": "samiksha/1", "period": "2026-01", "units": slugs, "values": {"x": values}});
     let (m, problems) = samiksha_core::format::manifest::parse_manifest("manifest.json", &serde_json::to_vec(&manifest).unwrap());
