@@ -229,9 +229,11 @@ fn Header() -> impl IntoView {
 #[component]
 fn OtherDatasets() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The list follows the dataset and the view, not every change of the route.
+    let current = Memo::new(move |_| state.route.with(|r| r.data.clone()));
     move || {
         let lang = state.lang.get();
-        let current = state.route.with(|r| r.data.clone());
+        let current = current.get();
         let (view, catalog) = (state.view.get(), state.catalog.get()?);
         let first = catalog.first()?.id.clone();
         let others: Vec<_> = catalog.datasets.into_iter().filter(|e| Some(&e.id) != current.as_ref() && !(current.is_none() && e.id == first)).collect();

@@ -27,7 +27,7 @@ pub fn label(state: AppState, lang: samiksha_core::Lang, m: Msg) -> String {
 
 /// The route of a district's profile, keeping the other choices.
 pub fn district_route(route: &Route, slug: &str) -> Route {
-    Route { view: View::District, district: Some(slug.to_string()), ..route.clone() }
+    route.profile_of(slug)
 }
 
 /// A link to a district's profile. Its address follows the route (so opening it in a new tab
@@ -38,7 +38,7 @@ pub fn DistrictLink(slug: String, name: String) -> impl IntoView {
     let for_href = slug.clone();
     view! {
         <a
-            href=move || state.route.with(|r| district_route(r, &for_href).to_query())
+            href=move || state.profile_links.with(|l| l.href(&for_href))
             on:click=move |ev| link_click(state.route, state.route.with_untracked(|r| district_route(r, &slug)))(ev)
         >
             // Dataset text is isolated, so a name cannot reorder the text beside it.

@@ -361,6 +361,43 @@ impl Route {
     }
 }
 
+/// The addresses of every district's profile from one route, worked out once per route: a
+/// view with 55 or 785 district links builds each by adding its district to the same text,
+/// not by writing out the whole route again. A profile keeps the reader's choices but not the
+/// rankings table's search text, which is the table's own and changes with every keystroke; so
+/// typing in the search box changes no link (the app keeps this in a memo that compares equal).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileLinks {
+    before: String,
+    after: String,
+}
+
+impl ProfileLinks {
+    pub fn of(route: &Route) -> Self {
+        // A slot no district can fill (ids have no control characters), cut out of the query.
+        const SLOT: &str = "\u{1}";
+        let query = route.profile_of(SLOT).to_query();
+        let slot = format!("district={}", encode(SLOT));
+        match query.split_once(&slot) {
+            Some((before, after)) => ProfileLinks { before: format!("{before}district="), after: after.to_string() },
+            None => ProfileLinks { before: query, after: String::new() },
+        }
+    }
+
+    /// The address of `slug`'s profile: the same as `route.profile_of(slug).to_query()`.
+    pub fn href(&self, slug: &str) -> String {
+        format!("{}{}{}", self.before, encode(slug), self.after)
+    }
+}
+
+impl Route {
+    /// The route of a district's profile from this one: the same choices, without the rankings
+    /// table's search text.
+    pub fn profile_of(&self, slug: &str) -> Route {
+        Route { view: View::District, district: Some(slug.to_string()), search: String::new(), ..self.clone() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,5 +456,30 @@ mod tests {
         assert_eq!(r.period.as_deref(), Some("2026-01"));
         assert_eq!(Route::parse(""), Route::default());
         assert_eq!(Route::parse("%%%&&==").view, View::Map);
+    }
+
+    #[test]
+    fn a_profile_link_is_the_route_with_its_district_and_without_the_search_text() {
+        let routes = [
+            Route::default(),
+            Route::parse("?data=up&view=rankings&indicator=anc-first&period=2024-06&q=re%20wa&sort=name&division=rewa&with=sidhi,satna&lang=hi"),
+            Route::parse("?view=map&district=bhopal&zoom=bhopal&scale=all&embed=1"),
+        ];
+        for r in &routes {
+            let links = ProfileLinks::of(r);
+            for slug in ["rewa", "agar-malwa", "x"] {
+                let href = links.href(slug);
+                assert_eq!(href, r.profile_of(slug).to_query());
+                let back = Route::parse(&href);
+                assert_eq!(back.view, View::District);
+                assert_eq!(back.district.as_deref(), Some(slug));
+                assert!(back.search.is_empty());
+                assert_eq!((back.subject, back.period, back.with, back.lang), (r.subject.clone(), r.period.clone(), r.with.clone(), r.lang));
+            }
+        }
+        // The search text alone does not change the links, so typing re-renders none.
+        let typed = Route { search: "rew".into(), ..routes[1].clone() };
+        assert_eq!(ProfileLinks::of(&typed), ProfileLinks::of(&routes[1]));
+        assert_ne!(ProfileLinks::of(&Route { period: Some("2024-05".into()), ..typed }), ProfileLinks::of(&routes[1]));
     }
 }

@@ -40,6 +40,26 @@ fn squares_become_paths_with_boxes_and_labels_and_gamma_sits_inside_beta() {
 }
 
 #[test]
+fn a_stored_label_point_is_used_and_a_bad_one_falls_back_to_the_centroid_with_a_warning() {
+    // An L: its centroid (about 3.3, 3.3) lies outside the shape; the publisher stores a point
+    // inside it.
+    let l_shape = json!([0, 0, 10, 0, 0, 2, -8, 0, 0, 8, -2, 0]);
+    let file = json!({"format": "samiksha-boundaries/1", "width": 40, "height": 20, "units": [
+        {"unit": "alpha", "rings": [l_shape], "label": [5, 1]},
+        {"unit": "beta", "rings": [[20, 0, 20, 0, 0, 20, -20, 0]], "label": [99, 99]}
+    ]});
+    let (map, problems) = parse_boundaries("boundaries.json", &common::bytes(&file), &manifest());
+    let map = map.unwrap();
+    assert_eq!(map.shape_of(0).unwrap().label, (5.0, 1.0));
+    // Outside beta's box: the centroid instead, and the publisher is told.
+    assert_eq!(map.shape_of(1).unwrap().label, (30.0, 10.0));
+    let warned: Vec<_> = problems.iter().filter(|p| p.path == "$.units[1].label").collect();
+    assert_eq!(warned.len(), 1, "{problems:?}");
+    assert_eq!(warned[0].severity, Severity::Warning);
+    assert!(problems.iter().all(|p| p.path != "$.units[0].label"), "{problems:?}");
+}
+
+#[test]
 fn bad_boundary_files_are_reported_not_fatal() {
     let m = manifest();
     let (map, problems) = parse_boundaries("b.json", b"{\"format\": \"geojson\"}", &m);

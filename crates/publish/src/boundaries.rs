@@ -2,10 +2,13 @@
 //!
 //! Steps: read rings in longitude/latitude; match each feature to a district (census code, then
 //! name, former name or alias); project (equirectangular, scaled by the cosine of the mid
-//! latitude so Madhya Pradesh is not stretched east–west); simplify without opening gaps between
-//! neighbours; quantize to integers and delta-encode. Shared borders are found as runs between
-//! junction points (points where rings meet or part), and each run is simplified once, in a
-//! canonical direction, so both neighbours get exactly the same line.
+//! latitude so Madhya Pradesh is not stretched east–west); simplify each shared border once, so
+//! neighbours never gap or overlap; quantize to integers and delta-encode; place each name at
+//! its district's pole of inaccessibility. The field's libraries do the geometry: `topojson` and
+//! `geojson` read the input, `geo` simplifies, `polylabel` places labels. A TopoJSON file's arcs
+//! are its shared borders; a GeoJSON file has none, so they are found first, as runs between
+//! junction points (points where rings meet or part). The viewer's wasm carries none of these
+//! crates: the label points are stored in the boundary file.
 
 use crate::districts::DistrictRow;
 use crate::model::{BoundaryFile, BoundaryUnit, Projection};
@@ -14,11 +17,29 @@ use std::collections::{HashMap, HashSet};
 
 type Ring = Vec<[f64; 2]>;
 
-/// One input feature: its properties and its rings (outer and holes alike, drawn even-odd).
+/// Which way a ring walks along an arc.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Reversed,
+}
+
+/// One ring as the arcs it follows, in order: consecutive arcs share their joining point.
+pub type ArcRing = Vec<(usize, Direction)>;
+
+/// One input feature: its properties and its polygons, each an outer ring and then its holes
+/// (drawn even-odd), every ring a list of arcs.
 pub struct Feature {
     pub name: String,
     pub code: String,
-    pub rings: Vec<Ring>,
+    pub polygons: Vec<Vec<ArcRing>>,
+}
+
+/// The input as a topology: every border once, as an arc, and the features that follow them.
+/// TopoJSON is one already; a GeoJSON file's shared borders are found by [`topology_of_rings`].
+pub struct Topology {
+    pub arcs: Vec<Ring>,
+    pub features: Vec<Feature>,
 }
 
 /// What the command found, for the publisher.
@@ -34,241 +55,261 @@ pub struct BoundaryReport {
     pub points_out: usize,
 }
 
-fn ring_of(v: &Value) -> Option<Ring> {
-    v.as_array()?.iter().map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?])).collect()
-}
-
-fn polygons_of(geom: &Value) -> Result<Vec<Ring>, String> {
-    let coords = geom.get("coordinates").ok_or("geometry without coordinates")?;
-    let rings_of_polygon = |p: &Value| -> Result<Vec<Ring>, String> {
-        p.as_array().ok_or("polygon is not a list")?.iter().map(|r| ring_of(r).ok_or_else(|| "ring is not a list of [lon, lat]".to_string())).collect()
-    };
-    match geom.get("type").and_then(Value::as_str) {
-        Some("Polygon") => rings_of_polygon(coords),
-        Some("MultiPolygon") => {
-            Ok(coords.as_array().ok_or("multipolygon is not a list")?.iter().map(rings_of_polygon).collect::<Result<Vec<_>, _>>()?.concat())
-        }
-        other => Err(format!("geometry type {other:?} is not Polygon or MultiPolygon")),
-    }
-}
-
-fn prop(p: &Value, key: &str) -> String {
-    match p.get(key) {
+fn prop(p: Option<&serde_json::Map<String, Value>>, key: &str) -> String {
+    match p.and_then(|p| p.get(key)) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     }
 }
 
-/// Reads GeoJSON (FeatureCollection) or TopoJSON (its first object, or `object`).
-pub fn read_features(doc: &Value, name_key: &str, code_key: &str, object: Option<&str>) -> Result<Vec<Feature>, String> {
+/// A position as `[lon, lat]`; a position without two numbers is refused, never indexed.
+fn point(p: &[f64], at: &str) -> Result<[f64; 2], String> {
+    match p {
+        [x, y, ..] if x.is_finite() && y.is_finite() => Ok([*x, *y]),
+        _ => Err(format!("{at}: a position is not [longitude, latitude]")),
+    }
+}
+
+/// Reads GeoJSON (a FeatureCollection, through the `geojson` crate) or TopoJSON (its first
+/// object, or `object`, through the `topojson` crate) into a topology.
+pub fn read_features(doc: &Value, name_key: &str, code_key: &str, object: Option<&str>) -> Result<Topology, String> {
     match doc.get("type").and_then(Value::as_str) {
-        Some("FeatureCollection") => doc["features"]
-            .as_array()
-            .ok_or("features is not a list")?
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let p = &f["properties"];
-                Ok(Feature { name: prop(p, name_key), code: prop(p, code_key), rings: polygons_of(&f["geometry"]).map_err(|e| format!("features[{i}]: {e}"))? })
-            })
-            .collect(),
+        Some("FeatureCollection") => read_geojson(doc, name_key, code_key),
         Some("Topology") => read_topojson(doc, name_key, code_key, object),
         other => Err(format!("expected a GeoJSON FeatureCollection or a TopoJSON Topology, found type {other:?}")),
     }
 }
 
-fn read_topojson(doc: &Value, name_key: &str, code_key: &str, object: Option<&str>) -> Result<Vec<Feature>, String> {
-    let (scale, translate) = match doc.get("transform") {
-        Some(t) => (
-            [t["scale"][0].as_f64().unwrap_or(1.0), t["scale"][1].as_f64().unwrap_or(1.0)],
-            [t["translate"][0].as_f64().unwrap_or(0.0), t["translate"][1].as_f64().unwrap_or(0.0)],
-        ),
-        None => ([1.0, 1.0], [0.0, 0.0]),
-    };
-    let quantized = doc.get("transform").is_some();
-    // Decode every arc to absolute longitude/latitude.
-    let arcs: Vec<Ring> = doc["arcs"]
-        .as_array()
-        .ok_or("topology has no arcs")?
-        .iter()
-        .map(|arc| {
-            let mut x = 0.0;
-            let mut y = 0.0;
-            arc.as_array()
-                .map(|pts| {
-                    pts.iter()
-                        .filter_map(|p| {
-                            let (dx, dy) = (p.get(0)?.as_f64()?, p.get(1)?.as_f64()?);
-                            if quantized {
-                                x += dx;
-                                y += dy;
-                                Some([x * scale[0] + translate[0], y * scale[1] + translate[1]])
-                            } else {
-                                Some([dx, dy])
-                            }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+fn read_geojson(doc: &Value, name_key: &str, code_key: &str) -> Result<Topology, String> {
+    let fc = geojson::FeatureCollection::try_from(doc.clone()).map_err(|e| format!("not a GeoJSON FeatureCollection: {e}"))?;
+    // Rings of points per feature and polygon, then one topology over all of them.
+    let mut shapes: Vec<(String, String, Vec<Vec<Ring>>)> = Vec::new();
+    for (i, f) in fc.features.iter().enumerate() {
+        let at = format!("features[{i}]");
+        let polygons: Vec<&geojson::PolygonType> = match f.geometry.as_ref().map(|g| &g.value) {
+            Some(geojson::Value::Polygon(p)) => vec![p],
+            Some(geojson::Value::MultiPolygon(ps)) => ps.iter().collect(),
+            Some(other) => {
+                let kind = match other {
+                    geojson::Value::Point(_) => "Point",
+                    geojson::Value::MultiPoint(_) => "MultiPoint",
+                    geojson::Value::LineString(_) => "LineString",
+                    geojson::Value::MultiLineString(_) => "MultiLineString",
+                    _ => "GeometryCollection",
+                };
+                return Err(format!("{at}: geometry type {kind} is not Polygon or MultiPolygon"));
+            }
+            None => return Err(format!("{at}: no geometry")),
+        };
+        let polygons = polygons
+            .into_iter()
+            .map(|rings| rings.iter().map(|r| r.iter().map(|p| point(p, &at)).collect::<Result<Ring, _>>()).collect::<Result<Vec<_>, _>>())
+            .collect::<Result<Vec<_>, _>>()?;
+        shapes.push((prop(f.properties.as_ref(), name_key), prop(f.properties.as_ref(), code_key), polygons));
+    }
+    let rings: Vec<Ring> = shapes.iter().flat_map(|s| s.2.iter().flatten().cloned()).collect();
+    let (arcs, refs) = topology_of_rings(&rings);
+    let mut refs = refs.into_iter();
+    let features = shapes
+        .into_iter()
+        .map(|(name, code, polygons)| Feature { name, code, polygons: polygons.iter().map(|p| p.iter().map(|_| refs.next().unwrap_or_default()).collect()).collect() })
         .collect();
-    let ring_from = |indices: &Value| -> Result<Ring, String> {
-        let mut ring: Ring = Vec::new();
-        for i in indices.as_array().ok_or("ring is not a list of arc indices")? {
-            let i = i.as_i64().ok_or("arc index is not a number")?;
-            let (idx, reversed) = if i < 0 { ((!i) as usize, true) } else { (i as usize, false) };
-            let mut arc = arcs.get(idx).ok_or_else(|| format!("arc {idx} does not exist"))?.clone();
-            if reversed {
-                arc.reverse();
-            }
-            // Consecutive arcs share their joining point.
-            if !ring.is_empty() {
-                arc.remove(0);
-            }
-            ring.extend(arc);
-        }
-        Ok(ring)
+    Ok(Topology { arcs, features })
+}
+
+fn read_topojson(doc: &Value, name_key: &str, code_key: &str, object: Option<&str>) -> Result<Topology, String> {
+    let map = doc.as_object().cloned().ok_or("a topology is an object")?;
+    let topo = match topojson::TopoJson::from_json_object(map).map_err(|e| format!("not a TopoJSON topology: {e}"))? {
+        topojson::TopoJson::Topology(t) => t,
+        topojson::TopoJson::Geometry(_) => return Err("expected a TopoJSON Topology, found a geometry".into()),
     };
-    let objects = doc["objects"].as_object().ok_or("topology has no objects")?;
+    // Every arc to absolute longitude/latitude: quantized arcs are delta-encoded.
+    let arcs: Vec<Ring> = topo
+        .arcs
+        .iter()
+        .enumerate()
+        .map(|(i, arc)| {
+            let at = format!("arcs[{i}]");
+            let (mut x, mut y) = (0.0, 0.0);
+            arc.iter()
+                .map(|p| {
+                    let [dx, dy] = point(p, &at)?;
+                    Ok(match &topo.transform {
+                        Some(t) => {
+                            x += dx;
+                            y += dy;
+                            [x * t.scale[0] + t.translate[0], y * t.scale[1] + t.translate[1]]
+                        }
+                        None => [dx, dy],
+                    })
+                })
+                .collect()
+        })
+        .collect::<Result<_, String>>()?;
+    let ring_of = |indices: &Vec<i32>| -> Result<ArcRing, String> {
+        indices
+            .iter()
+            .map(|&i| {
+                // A negative index is the one's complement of a reversed arc.
+                let (idx, dir) = if i < 0 { ((!i) as usize, Direction::Reversed) } else { (i as usize, Direction::Forward) };
+                if idx < arcs.len() {
+                    Ok((idx, dir))
+                } else {
+                    Err(format!("arc {idx} does not exist"))
+                }
+            })
+            .collect()
+    };
     let obj = match object {
-        Some(name) => objects.get(name).ok_or_else(|| format!("no object \"{name}\""))?,
-        None => objects.values().next().ok_or("topology has no objects")?,
+        Some(name) => topo.objects.iter().find(|o| o.name == name).ok_or_else(|| format!("no object \"{name}\""))?,
+        None => topo.objects.first().ok_or("topology has no objects")?,
     };
-    let geoms = obj["geometries"].as_array().ok_or("object has no geometries")?;
-    geoms
+    let geoms = match &obj.geometry.value {
+        topojson::Value::GeometryCollection(g) => g.as_slice(),
+        _ => std::slice::from_ref(&obj.geometry),
+    };
+    let features = geoms
         .iter()
         .map(|g| {
-            let p = &g["properties"];
-            let rings = match g["type"].as_str() {
-                Some("Polygon") => g["arcs"].as_array().ok_or("polygon without arcs")?.iter().map(&ring_from).collect::<Result<Vec<_>, _>>()?,
-                Some("MultiPolygon") => g["arcs"]
-                    .as_array()
-                    .ok_or("multipolygon without arcs")?
-                    .iter()
-                    .map(|poly| poly.as_array().ok_or("polygon is not a list".to_string())?.iter().map(&ring_from).collect::<Result<Vec<_>, _>>())
-                    .collect::<Result<Vec<_>, _>>()?
-                    .concat(),
+            let polygons = match &g.value {
+                topojson::Value::Polygon(rings) => vec![rings.iter().map(&ring_of).collect::<Result<Vec<_>, _>>()?],
+                topojson::Value::MultiPolygon(ps) => ps.iter().map(|rings| rings.iter().map(&ring_of).collect::<Result<Vec<_>, _>>()).collect::<Result<Vec<_>, _>>()?,
                 _ => Vec::new(),
             };
-            Ok(Feature { name: prop(p, name_key), code: prop(p, code_key), rings })
+            Ok(Feature { name: prop(g.properties.as_ref(), name_key), code: prop(g.properties.as_ref(), code_key), polygons })
         })
-        .collect()
-}
-
-/// Perpendicular distance of `p` from the segment a–b.
-fn seg_dist(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 { 0.0 } else { (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0) };
-    let (qx, qy) = (a[0] + t * dx, a[1] + t * dy);
-    ((p[0] - qx).powi(2) + (p[1] - qy).powi(2)).sqrt()
-}
-
-/// Douglas–Peucker: keeps the ends and every point farther than `eps` from the simplified line.
-pub fn simplify(points: &[[f64; 2]], eps: f64) -> Vec<[f64; 2]> {
-    if points.len() <= 2 {
-        return points.to_vec();
-    }
-    let mut keep = vec![false; points.len()];
-    keep[0] = true;
-    keep[points.len() - 1] = true;
-    let mut stack = vec![(0, points.len() - 1)];
-    while let Some((a, b)) = stack.pop() {
-        let mut best = (0.0, 0);
-        for i in a + 1..b {
-            let d = seg_dist(points[i], points[a], points[b]);
-            if d > best.0 {
-                best = (d, i);
-            }
-        }
-        if best.0 > eps {
-            keep[best.1] = true;
-            stack.push((a, best.1));
-            stack.push((best.1, b));
-        }
-    }
-    points.iter().zip(keep).filter(|(_, k)| *k).map(|(p, _)| *p).collect()
+        .collect::<Result<_, String>>()?;
+    Ok(Topology { arcs, features })
 }
 
 type Key = (i64, i64);
 
-/// Simplifies all rings together: junction points stay fixed and every run between junctions
-/// is simplified once, so neighbours keep identical shared borders.
-pub fn simplify_shared(rings: &[Ring], eps: f64) -> Vec<Ring> {
+/// Turns rings of points (GeoJSON has no topology) into arcs: a point where rings meet or part
+/// is a junction, every run between junctions becomes one arc shared by the rings that follow
+/// it, and a ring that meets no other is an arc of its own. Returns the arcs and, per ring,
+/// the arcs it follows.
+pub fn topology_of_rings(rings: &[Ring]) -> (Vec<Ring>, Vec<ArcRing>) {
     let key = |p: [f64; 2]| -> Key { ((p[0] * 1e6).round() as i64, (p[1] * 1e6).round() as i64) };
     // Neighbours of each point across all rings; a point with more than two is a junction,
     // as is a point shared by rings that continue differently.
     let mut neighbours: HashMap<Key, HashSet<Key>> = HashMap::new();
-    for r in rings {
+    let open = |r: &Ring| -> Ring {
         let n = r.len();
-        if n < 2 {
+        if n >= 2 && key(r[0]) == key(r[n - 1]) {
+            r[..n - 1].to_vec()
+        } else {
+            r.clone()
+        }
+    };
+    for r in rings {
+        let pts = open(r);
+        let m = pts.len();
+        if m < 2 {
             continue;
         }
-        let closed = key(r[0]) == key(r[n - 1]);
-        let m = if closed { n - 1 } else { n };
         for i in 0..m {
-            let prev = r[(i + m - 1) % m];
-            let next = r[(i + 1) % m];
-            let e = neighbours.entry(key(r[i])).or_default();
-            e.insert(key(prev));
-            e.insert(key(next));
+            let e = neighbours.entry(key(pts[i])).or_default();
+            e.insert(key(pts[(i + m - 1) % m]));
+            e.insert(key(pts[(i + 1) % m]));
         }
     }
     let junction: HashSet<Key> = neighbours.iter().filter(|(_, n)| n.len() > 2).map(|(k, _)| *k).collect();
-    let mut cache: HashMap<(Key, Key, usize, Key), Vec<[f64; 2]>> = HashMap::new();
-    rings
+    let mut arcs: Vec<Ring> = Vec::new();
+    let mut found: HashMap<(Key, Key, usize, Key), usize> = HashMap::new();
+    let refs = rings
         .iter()
         .map(|r| {
-            let n = r.len();
-            if n < 4 {
-                return r.clone();
-            }
-            let closed = key(r[0]) == key(r[n - 1]);
-            let pts: Vec<[f64; 2]> = if closed { r[..n - 1].to_vec() } else { r.clone() };
+            let pts = open(r);
             let m = pts.len();
+            if m == 0 {
+                return Vec::new();
+            }
             // Start at a junction so that no run is cut at an arbitrary ring start.
-            let start = (0..m).find(|&i| junction.contains(&key(pts[i])));
-            let Some(start) = start else {
-                // An island: simplify on its own, keeping at least a triangle.
+            let Some(start) = (0..m).find(|&i| junction.contains(&key(pts[i]))) else {
                 let mut ring = pts.clone();
                 ring.push(pts[0]);
-                let s = simplify(&ring, eps);
-                return if s.len() >= 4 { s } else { r.clone() };
+                arcs.push(ring);
+                return vec![(arcs.len() - 1, Direction::Forward)];
             };
             let rot: Vec<[f64; 2]> = (0..=m).map(|i| pts[(start + i) % m]).collect();
-            let mut out: Vec<[f64; 2]> = vec![rot[0]];
+            let mut out = Vec::new();
             let mut a = 0;
             for b in 1..rot.len() {
                 if b == rot.len() - 1 || junction.contains(&key(rot[b])) {
-                    let run = &rot[a..=b];
                     // Canonical direction and identity: ends, length and a middle point.
-                    let (first, last) = (key(run[0]), key(run[run.len() - 1]));
-                    let forward = first <= last;
-                    let mut canon: Vec<[f64; 2]> = run.to_vec();
-                    if !forward {
+                    let mut canon: Ring = rot[a..=b].to_vec();
+                    let dir = if key(canon[0]) <= key(canon[canon.len() - 1]) { Direction::Forward } else { Direction::Reversed };
+                    if dir == Direction::Reversed {
                         canon.reverse();
                     }
                     let id = (key(canon[0]), key(canon[canon.len() - 1]), canon.len(), key(canon[canon.len() / 2]));
-                    let mut s = cache.entry(id).or_insert_with(|| simplify(&canon, eps)).clone();
-                    if !forward {
-                        s.reverse();
-                    }
-                    out.extend_from_slice(&s[1..]);
+                    let arc = *found.entry(id).or_insert_with(|| {
+                        arcs.push(canon);
+                        arcs.len() - 1
+                    });
+                    out.push((arc, dir));
                     a = b;
                 }
             }
-            if out.len() < 4 {
-                r.clone()
+            out
+        })
+        .collect();
+    (arcs, refs)
+}
+
+/// Simplifies every arc once (Douglas–Peucker, `geo`'s `Simplify`, which keeps both ends), so
+/// the districts on either side of a border get exactly the same line and never gap or overlap.
+/// A closed arc (an island, or an enclave and the hole it fills) that would fall below a
+/// triangle is kept as it was.
+pub fn simplify_arcs(arcs: &[Ring], eps: f64) -> Vec<Ring> {
+    use geo::Simplify;
+    arcs.iter()
+        .map(|arc| {
+            let line: geo::LineString<f64> = arc.iter().map(|p| geo::coord! { x: p[0], y: p[1] }).collect();
+            let s: Ring = line.simplify(eps).0.iter().map(|c| [c.x, c.y]).collect();
+            let closed = arc.len() > 1 && arc.first() == arc.last();
+            if closed && s.len() < 4 {
+                arc.clone()
             } else {
-                out
+                s
             }
         })
         .collect()
 }
 
+/// A ring's points from its arcs (the joining point once), closed.
+fn assemble(ring: &ArcRing, arcs: &[Ring]) -> Ring {
+    let mut out: Ring = Vec::new();
+    for &(i, dir) in ring {
+        let Some(arc) = arcs.get(i) else { continue };
+        let mut pts = arc.clone();
+        if dir == Direction::Reversed {
+            pts.reverse();
+        }
+        let skip = usize::from(!out.is_empty() && !pts.is_empty());
+        out.extend_from_slice(&pts[skip..]);
+    }
+    out
+}
+
+/// Where a district's name goes: the pole of inaccessibility (`polylabel`) of its largest
+/// polygon, the point inside it farthest from every edge. The centroid of a concave district
+/// (a crescent, an L) can fall outside it, or on a thin neck where the name would not fit.
+pub fn label_point(polygons: &[Vec<Vec<[i64; 2]>>]) -> Option<[i64; 2]> {
+    use geo::Area;
+    let to_ring = |r: &Vec<[i64; 2]>| -> geo::LineString<f64> { r.iter().map(|p| geo::coord! { x: p[0] as f64, y: p[1] as f64 }).collect() };
+    let largest = polygons
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| geo::Polygon::new(to_ring(&p[0]), p[1..].iter().map(to_ring).collect()))
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let at = polylabel::polylabel(&largest, &0.5).ok()?;
+    (at.x().is_finite() && at.y().is_finite()).then(|| [at.x().round() as i64, at.y().round() as i64])
+}
+
 /// Builds the boundary file from features and the district list.
-pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<String, String>, width: f64, eps_px: f64) -> (BoundaryFile, BoundaryReport) {
+pub fn build(topo: &Topology, districts: &[DistrictRow], aliases: &HashMap<String, String>, width: f64, eps_px: f64) -> (BoundaryFile, BoundaryReport) {
     let mut report = BoundaryReport::default();
     let by_code: HashMap<&str, &DistrictRow> = districts.iter().filter(|d| !d.boundary_code.is_empty()).map(|d| (d.boundary_code.as_str(), d)).collect();
     let mut names: HashMap<String, (&DistrictRow, bool)> = HashMap::new();
@@ -289,7 +330,7 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
     }
     // Match features to districts.
     let mut matched: Vec<(&DistrictRow, &Feature)> = Vec::new();
-    for f in features {
+    for f in &topo.features {
         let hit = by_code
             .get(f.code.as_str())
             .map(|d| (*d, crate::import::normalise(&d.name_en) != crate::import::normalise(&f.name)))
@@ -325,7 +366,8 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
         }
     }
     // Projection: equirectangular around the mid latitude, y down, scaled to `width`.
-    let all: Vec<[f64; 2]> = matched.iter().flat_map(|(_, f)| f.rings.iter().flatten().copied()).collect();
+    let rings_in = |f: &'_ Feature| f.polygons.iter().flatten().map(|r| assemble(r, &topo.arcs)).collect::<Vec<Ring>>();
+    let all: Vec<[f64; 2]> = matched.iter().flat_map(|(_, f)| rings_in(f)).flatten().collect();
     report.points_in = all.len();
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for p in &all {
@@ -337,34 +379,46 @@ pub fn build(features: &[Feature], districts: &[DistrictRow], aliases: &HashMap<
     let k = ((y0 + y1) / 2.0).to_radians().cos();
     let scale = if x1 > x0 { width / ((x1 - x0) * k) } else { 1.0 };
     let height = ((y1 - y0) * scale).ceil();
-    let project = |p: [f64; 2]| [(p[0] - x0) * k * scale, (y1 - p[1]) * scale];
-
-    let rings: Vec<Ring> = matched.iter().flat_map(|(_, f)| f.rings.iter().map(|r| r.iter().map(|p| project(*p)).collect::<Ring>())).collect();
-    let simplified = simplify_shared(&rings, eps_px);
-    let mut it = simplified.into_iter();
+    let project = |p: &[f64; 2]| [(p[0] - x0) * k * scale, (y1 - p[1]) * scale];
+    // Only the arcs the matched districts follow are projected and simplified, each once.
+    let used: HashSet<usize> = matched.iter().flat_map(|(_, f)| f.polygons.iter().flatten().flatten().map(|a| a.0)).collect();
+    let projected: Vec<Ring> = topo.arcs.iter().enumerate().map(|(i, arc)| if used.contains(&i) { arc.iter().map(project).collect() } else { Vec::new() }).collect();
+    let simplified = simplify_arcs(&projected, eps_px);
     let mut units = Vec::new();
     for (d, f) in &matched {
         let mut paths = Vec::new();
-        for _ in &f.rings {
-            let ring = it.next().unwrap_or_default();
-            // Integers, delta-encoded: small numbers compress well.
-            let mut prev: Option<(i64, i64)> = None;
-            let mut flat = Vec::with_capacity(ring.len() * 2);
-            for p in &ring {
-                let q = (p[0].round() as i64, p[1].round() as i64);
-                match prev {
-                    None => flat.extend([q.0, q.1]),
-                    Some(pr) if pr != q => flat.extend([q.0 - pr.0, q.1 - pr.1]),
-                    Some(_) => continue,
+        let mut polygons: Vec<Vec<Vec<[i64; 2]>>> = Vec::new();
+        for polygon in &f.polygons {
+            let mut rings = Vec::new();
+            for arc_ring in polygon {
+                let mut ring = assemble(arc_ring, &simplified);
+                // A ring whose arcs all shrank to their ends (smaller than the tolerance) is kept
+                // as drawn unsimplified rather than lost.
+                if ring.len() < 4 {
+                    ring = assemble(arc_ring, &projected);
                 }
-                prev = Some(q);
+                // Integers, delta-encoded: small numbers compress well.
+                let mut absolute: Vec<[i64; 2]> = Vec::with_capacity(ring.len());
+                let mut flat = Vec::with_capacity(ring.len() * 2);
+                for p in &ring {
+                    let q = [p[0].round() as i64, p[1].round() as i64];
+                    match absolute.last() {
+                        None => flat.extend(q),
+                        Some(pr) if *pr != q => flat.extend([q[0] - pr[0], q[1] - pr[1]]),
+                        Some(_) => continue,
+                    }
+                    absolute.push(q);
+                }
+                if flat.len() >= 6 {
+                    report.points_out += flat.len() / 2;
+                    paths.push(flat);
+                    rings.push(absolute);
+                }
             }
-            if flat.len() >= 6 {
-                report.points_out += flat.len() / 2;
-                paths.push(flat);
-            }
+            polygons.push(rings);
         }
-        units.push(BoundaryUnit { rings: paths, source_name: f.name.clone(), unit: d.slug.clone() });
+        let label = label_point(&polygons);
+        units.push(BoundaryUnit { label, rings: paths, source_name: f.name.clone(), unit: d.slug.clone() });
     }
     let file = BoundaryFile {
         encoding: "rings are flat [x0, y0, dx1, dy1, …] integer lists in pixels, y down; draw with the even-odd rule",
@@ -390,8 +444,8 @@ pub fn from_args(fs: &dyn crate::files::Files, a: &crate::cli::BoundariesArgs) -
     };
     let bytes = fs.read(&a.input).map_err(|e| format!("{}: {e}", a.input.display()))?;
     let doc: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("{}: not valid JSON ({e})", a.input.display()))?;
-    let features = read_features(&doc, &a.name_property, &a.code_property, a.object.as_deref()).map_err(|e| format!("{}: {e}", a.input.display()))?;
-    let (file, r) = build(&features, &rows, &aliases, a.width, a.tolerance);
+    let topo = read_features(&doc, &a.name_property, &a.code_property, a.object.as_deref()).map_err(|e| format!("{}: {e}", a.input.display()))?;
+    let (file, r) = build(&topo, &rows, &aliases, a.width, a.tolerance);
     let mut lines = vec![format!("{}: {} districts matched, {} points in, {} points out", a.input.display(), r.matched.len(), r.points_in, r.points_out)];
     for (from, to) in &r.renamed {
         lines.push(format!("  renamed: \"{from}\" matched to {to}"));
@@ -434,4 +488,125 @@ pub fn from_args(fs: &dyn crate::files::Files, a: &crate::cli::BoundariesArgs) -
         return Err(format!("{}; nothing was written (pass --allow-unmatched if this is deliberate)\n{}", why.join("; "), lines.join("\n")));
     }
     Ok((crate::write::to_bytes(&file)?, lines))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The point-in-polygon test, written here so the check does not use the code it checks.
+    fn inside(p: [i64; 2], ring: &[[i64; 2]]) -> bool {
+        let (x, y) = (p[0] as f64, p[1] as f64);
+        let mut c = false;
+        for i in 0..ring.len() {
+            let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+            let (ax, ay, bx, by) = (a[0] as f64, a[1] as f64, b[0] as f64, b[1] as f64);
+            if (ay > y) != (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax {
+                c = !c;
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn a_crescent_gets_its_label_inside_where_its_centroid_is_not() {
+        // A U open to the top: its centroid (the middle of the gap) is outside it.
+        let u = vec![[0, 0], [30, 0], [30, 30], [20, 30], [20, 10], [10, 10], [10, 30], [0, 30], [0, 0]];
+        let at = label_point(&[vec![u.clone()]]).unwrap();
+        assert!(inside(at, &u), "{at:?}");
+        let n = (u.len() - 1) as f64;
+        let centroid = [u[..8].iter().map(|p| p[0] as f64).sum::<f64>() / n, u[..8].iter().map(|p| p[1] as f64).sum::<f64>() / n];
+        assert!(!inside([centroid[0] as i64, centroid[1] as i64 + 5], &u));
+        // The largest polygon of several gets the label; nothing to label gives none.
+        let small = vec![[100, 100], [102, 100], [102, 102], [100, 100]];
+        assert!(inside(label_point(&[vec![small], vec![u.clone()]]).unwrap(), &u));
+        assert_eq!(label_point(&[]), None);
+    }
+
+    /// Two squares side by side sharing a wobbly border, as TopoJSON (one shared arc) and as
+    /// GeoJSON (the border written twice, once each way).
+    fn wobbly_border() -> Vec<[f64; 2]> {
+        (0..=20).map(|i| [10.0 + if i % 2 == 0 { 0.0 } else { 0.01 }, i as f64 * 0.5]).collect()
+    }
+
+    fn district(slug: &str, name: &str) -> DistrictRow {
+        crate::districts::DistrictRow { slug: slug.into(), name_en: name.into(), ..Default::default() }
+    }
+
+    fn shared_border_points(b: &crate::model::BoundaryFile) -> [Vec<[i64; 2]>; 2] {
+        let abs = |flat: &Vec<i64>| {
+            let mut out = vec![[flat[0], flat[1]]];
+            for d in flat[2..].chunks(2) {
+                let l = *out.last().unwrap();
+                out.push([l[0] + d[0], l[1] + d[1]]);
+            }
+            out
+        };
+        let a = abs(&b.units[0].rings[0]);
+        let c = abs(&b.units[1].rings[0]);
+        let mut on_a: Vec<[i64; 2]> = a.iter().filter(|p| c.contains(p)).copied().collect();
+        let mut on_c: Vec<[i64; 2]> = c.iter().filter(|p| a.contains(p)).copied().collect();
+        on_a.sort();
+        on_a.dedup();
+        on_c.sort();
+        on_c.dedup();
+        [on_a, on_c]
+    }
+
+    #[test]
+    fn a_shared_border_is_simplified_once_from_topojson_and_from_geojson() {
+        let border = wobbly_border();
+        let mut left: Vec<[f64; 2]> = vec![[0.0, 0.0]];
+        left.extend(border.iter().copied());
+        left.extend([[0.0, 10.0], [0.0, 0.0]]);
+        let mut right: Vec<[f64; 2]> = vec![[20.0, 10.0]];
+        right.extend(border.iter().rev().copied());
+        right.extend([[20.0, 0.0], [20.0, 10.0]]);
+        let geo = json!({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": "Left"}, "geometry": {"type": "Polygon", "coordinates": [left]}},
+            {"type": "Feature", "properties": {"name": "Right"}, "geometry": {"type": "MultiPolygon", "coordinates": [[right]]}}
+        ]});
+        // TopoJSON: arc 0 is the border (bottom to top), arc 1 the left's outside (top back to
+        // the bottom), arc 2 the right's.
+        let topo = json!({"type": "Topology", "arcs": [
+            border, [[10.0, 10.0], [0.0, 10.0], [0.0, 0.0], [10.0, 0.0]], [[10.0, 0.0], [20.0, 0.0], [20.0, 10.0], [10.0, 10.0]]
+        ], "objects": {"districts": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "arcs": [[0, 1]], "properties": {"name": "Left"}},
+            {"type": "Polygon", "arcs": [[2, -1]], "properties": {"name": "Right"}}
+        ]}}});
+        let districts = [district("left", "Left"), district("right", "Right")];
+        for doc in [geo, topo] {
+            let t = read_features(&doc, "name", "code", None).unwrap();
+            assert_eq!(t.features.len(), 2);
+            let (file, report) = build(&t, &districts, &HashMap::new(), 400.0, 2.0);
+            assert_eq!(report.matched.len(), 2);
+            // The wobble (0.4 px) is under the tolerance: both sides keep the same straight
+            // border, its two ends and nothing between.
+            let [a, c] = shared_border_points(&file);
+            assert_eq!(a, c);
+            assert_eq!(a.len(), 2, "{a:?}");
+            assert!(report.points_out < report.points_in);
+            // Each label is inside its own district.
+            for u in &file.units {
+                let at = u.label.unwrap();
+                let x = if u.unit == "left" { 0..200 } else { 200..400 };
+                assert!(x.contains(&at[0]), "{}: {at:?}", u.unit);
+            }
+        }
+    }
+
+    #[test]
+    fn broken_inputs_are_refused_with_a_reason_not_a_panic() {
+        for (doc, says) in [
+            (json!({"type": "Topology", "arcs": [[[0, 0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[5]]}]}}}), "arc 5 does not exist"),
+            (json!({"type": "Topology", "arcs": [[[0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": []}}}), "arcs[0]"),
+            (json!({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}), "Point is not Polygon"),
+            (json!({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1], [0, 1], [0, 0]]]}}]}), "features[0]"),
+            (json!({"type": "Feature"}), "expected a GeoJSON FeatureCollection"),
+        ] {
+            let err = read_features(&doc, "name", "code", None).err().unwrap_or_default();
+            assert!(err.contains(says), "{err}");
+        }
+    }
 }

@@ -387,6 +387,10 @@ pub struct Projection {
 /// One district's outline: rings as flat, delta-encoded integer lists.
 #[derive(Debug, Serialize)]
 pub struct BoundaryUnit {
+    /// Where the district's name goes, `[x, y]` in the file's pixels: inside its largest polygon,
+    /// as far from every edge as it can be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<[i64; 2]>,
     pub rings: Vec<Vec<i64>>,
     pub source_name: String,
     pub unit: String,

@@ -15,7 +15,9 @@ pub struct Shape {
     pub path: String,
     /// (x0, y0, x1, y1).
     pub bbox: [f64; 4],
-    /// Where a label fits best: the centroid of the largest ring.
+    /// Where the name goes: the boundary file's `label` (the publisher places it with
+    /// `polylabel`, inside the largest polygon and as far from its edges as it can be), or, in
+    /// a file without one, the centroid of the largest ring.
     pub label: (f64, f64),
     pub area: f64,
 }
@@ -143,6 +145,14 @@ fn read(w: &mut Walk, v: &serde_json::Value, m: &Manifest) -> Option<GeoMap> {
             if a.abs() > best_area {
                 best_area = a.abs();
                 label = c;
+            }
+        }
+        // The stored label point, where the file has one: two numbers inside the shape's box.
+        if let Some(at) = o.get("label") {
+            let lp = key(&p, "label");
+            match at.as_array().map(|a| a.iter().map(serde_json::Value::as_f64).collect::<Option<Vec<f64>>>()) {
+                Some(Some(xy)) if xy.len() == 2 && xy[0] >= bbox[0] && xy[0] <= bbox[2] && xy[1] >= bbox[1] && xy[1] <= bbox[3] => label = (xy[0], xy[1]),
+                _ => w.warn(&lp, ProblemKind::WrongType { expected: Expected::LabelPoint }),
             }
         }
         if !path.is_empty() {

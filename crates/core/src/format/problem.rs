@@ -24,6 +24,8 @@ pub enum Expected {
     Bilingual,
     Boolean,
     ValueCell,
+    /// A boundary unit's label point.
+    LabelPoint,
 }
 
 impl Expected {
@@ -45,6 +47,8 @@ impl Expected {
             (Expected::Boolean, Lang::Hi) => "true या false",
             (Expected::ValueCell, Lang::En) => "a number, null, {\"gap\": reason} or {\"v\": number, …}",
             (Expected::ValueCell, Lang::Hi) => "संख्या, null, {\"gap\": कारण} या {\"v\": संख्या, …}",
+            (Expected::LabelPoint, Lang::En) => "a point [x, y] inside the district's outline box (the name is placed at its centre instead)",
+            (Expected::LabelPoint, Lang::Hi) => "ज़िले की रूपरेखा के भीतर एक बिंदु [x, y] (इसके बजाय नाम बीच में रखा गया है)",
         }
     }
 }
