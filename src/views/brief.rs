@@ -167,22 +167,18 @@ fn mini_map(geo: Option<Arc<GeoMap>>, layout: &[(i32, i32)], highlight: &[(usize
             marks = highlight
                 .iter()
                 .filter_map(|(u, end)| {
-                    let at = g
-                        .shape_of(*u)
-                        .map(|s| s.label)
-                        .or_else(|| g.within_parent.iter().find(|w| w.unit == *u).and_then(|w| g.shape_of(w.parent)).map(|s| (s.label.0, s.label.1 + 16.0)))?;
+                    let at = g.mark_point(*u)?;
                     let arrow = if *end == End::Top { "▲" } else { "▼" };
                     Some((at.0, at.1, arrow))
                 })
                 .collect();
             // About 13 px where the map is drawn 240 px wide (a slide beside its cards).
             font_size = g.width.max(g.height) / 18.0;
-            (format!("-6 -6 {} {}", g.width + 12.0, g.height + 12.0), paths.into_any())
+            (g.whole_view_box(), paths.into_any())
         }
         None => {
             let size = 24.0;
-            let cols = layout.iter().map(|c| c.0).max().unwrap_or(0) + 1;
-            let rows = layout.iter().map(|c| c.1).max().unwrap_or(0) + 1;
+            let (cols, rows) = samiksha_core::analysis::tiles::grid_size(layout);
             let rects = layout
                 .iter()
                 .enumerate()

@@ -35,6 +35,12 @@ fn squares_become_paths_with_boxes_and_labels_and_gamma_sits_inside_beta() {
     assert_eq!((map.within_parent[0].unit, map.within_parent[0].parent), (2, 1));
     assert!(map.missing.is_empty());
     assert_eq!(map.bbox_of(&[0, 1], 1.0), Some([-1.0, -1.0, 41.0, 21.0]));
+    // gamma is marked just below beta's label; the whole map and a zoom are view boxes.
+    assert_eq!(map.mark_point(2), Some((30.0, 10.0 + samiksha_core::format::geo::WITHIN_PARENT_DROP)));
+    assert_eq!(map.mark_point(0), Some((5.0, 5.0)));
+    assert_eq!(map.whole_view_box(), "-6 -6 52 32");
+    assert_eq!(map.view_box_of(&[0]), "-12 -12 34 34");
+    assert_eq!(map.view_box_of(&[2]), map.whole_view_box());
     let unknown = problems.iter().find(|p| p.path == "$.units[2].unit").unwrap();
     assert_eq!(unknown.severity, Severity::Warning);
 }
@@ -57,6 +63,24 @@ fn a_stored_label_point_is_used_and_a_bad_one_falls_back_to_the_centroid_with_a_
     assert_eq!(warned.len(), 1, "{problems:?}");
     assert_eq!(warned[0].severity, Severity::Warning);
     assert!(problems.iter().all(|p| p.path != "$.units[0].label"), "{problems:?}");
+}
+
+#[test]
+fn keyboard_focus_reads_a_map_top_to_bottom_in_bands_then_left_to_right() {
+    // Three squares: c is highest, then a and b in one band (a to the right of b's left edge).
+    let sq = |x: i64, y: i64| json!([x, y, 10, 0, 0, 10, -10, 0]);
+    let file = json!({"format": "samiksha-boundaries/1", "width": 300, "height": 300, "units": [
+        {"unit": "alpha", "rings": [sq(200, 100)]},
+        {"unit": "beta", "rings": [sq(0, 120)]},
+        {"unit": "gamma", "rings": [sq(100, 0)]}
+    ]});
+    let map = parse_boundaries("b.json", &common::bytes(&file), &manifest()).0.unwrap();
+    let units: Vec<usize> = map.keyboard_order().into_iter().map(|i| map.shapes[i].unit).collect();
+    assert_eq!(units, [2, 1, 0]);
+    // The squares: row by row, left to right; the grid spans the largest column and row.
+    let layout = [(2, 0), (0, 1), (1, 0)];
+    assert_eq!(samiksha_core::analysis::tiles::keyboard_order(&layout), [2, 0, 1]);
+    assert_eq!(samiksha_core::analysis::tiles::grid_size(&layout), (3, 2));
 }
 
 #[test]

@@ -73,6 +73,18 @@ pub fn layout(points: &[Point], cols: usize) -> Vec<(i32, i32)> {
     out.iter().map(|&(c, r)| (c - min_c, r - min_r)).collect()
 }
 
+/// The columns and rows a square map's layout spans.
+pub fn grid_size(layout: &[(i32, i32)]) -> (i32, i32) {
+    (layout.iter().map(|c| c.0).max().unwrap_or(0) + 1, layout.iter().map(|c| c.1).max().unwrap_or(0) + 1)
+}
+
+/// The order keyboard focus visits the squares (district indices): row by row, left to right.
+pub fn keyboard_order(layout: &[(i32, i32)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..layout.len()).collect();
+    crate::format::order::sort_by_key(&mut order, |&u| (layout[u].1, layout[u].0));
+    order
+}
+
 /// The tile position of every unit of a manifest: the publisher's layout where it gives one,
 /// otherwise computed from positions; a unit without a position takes its division's mean.
 pub fn unit_layout(m: &crate::format::manifest::Manifest, cols: usize) -> Vec<(i32, i32)> {

@@ -22,6 +22,9 @@ pub struct Shape {
     pub area: f64,
 }
 
+/// How far below its parent's label point a district without a polygon is marked, in pixels.
+pub const WITHIN_PARENT_DROP: f64 = 16.0;
+
 /// A district drawn inside another's outline because the boundary file has none for it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WithinParent {
@@ -42,6 +45,39 @@ pub struct GeoMap {
 impl GeoMap {
     pub fn shape_of(&self, unit: usize) -> Option<&Shape> {
         self.shapes.iter().find(|s| s.unit == unit)
+    }
+
+    /// Where a district is marked on the map (its name, or ▲/▼ on a slide): its label point,
+    /// or, for a district drawn within the one it was carved from, a little below the parent's
+    /// (where the hatched marker sits, clear of the parent's name).
+    pub fn mark_point(&self, unit: usize) -> Option<(f64, f64)> {
+        self.shape_of(unit).map(|s| s.label).or_else(|| {
+            let parent = self.within_parent.iter().find(|w| w.unit == unit)?.parent;
+            self.shape_of(parent).map(|s| (s.label.0, s.label.1 + WITHIN_PARENT_DROP))
+        })
+    }
+
+    /// The SVG `viewBox` of the whole map, with a margin for strokes at the edge.
+    pub fn whole_view_box(&self) -> String {
+        format!("-6 -6 {} {}", self.width + 12.0, self.height + 12.0)
+    }
+
+    /// The SVG `viewBox` of a group of districts (a division zoomed to), or of the whole map
+    /// when none of them has a shape.
+    pub fn view_box_of(&self, units: &[usize]) -> String {
+        match self.bbox_of(units, 12.0) {
+            Some(b) => format!("{} {} {} {}", b[0], b[1], b[2] - b[0], b[3] - b[1]),
+            None => self.whole_view_box(),
+        }
+    }
+
+    /// The order keyboard focus visits the shapes (indices into `shapes`): top to bottom in
+    /// bands of 80 pixels, then left to right, as a reader scans a map.
+    pub fn keyboard_order(&self) -> Vec<usize> {
+        let band = |s: &Shape| ((s.label.1 / 80.0) as i64, s.label.0 as i64);
+        let mut order: Vec<usize> = (0..self.shapes.len()).collect();
+        crate::format::order::sort_by(&mut order, |&a, &b| band(&self.shapes[a]).cmp(&band(&self.shapes[b])));
+        order
     }
 
     /// The box around the given districts' shapes, padded by `pad` pixels.

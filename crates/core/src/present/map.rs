@@ -288,6 +288,11 @@ pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
     }
 }
 
+/// The districts of a division (the map zoomed to it), by index.
+pub fn division_units(ds: &crate::Dataset, division: &str) -> Vec<usize> {
+    ds.units().iter().enumerate().filter(|(_, u)| u.division == division).map(|(i, _)| i).collect()
+}
+
 /// "Mauganj: no separate boundary in this map; shown within Rewa".
 pub fn within_parent(ctx: &Ctx, unit: usize, parent: usize) -> String {
     ctx.fill(Msg::WithinParent, &[("district", &ctx.name(unit)), ("parent", &ctx.name(parent))])

@@ -1,0 +1,159 @@
+//! The map view lays out `present::map`: the same colouring drawn as a geographic map (from
+//! the dataset's boundary file) or as equal squares, a legend that counts districts per class,
+//! the classification, zoom to a division, a district finder, a tooltip and a table of values.
+//! This file holds the view and what its parts share (what is hovered, how a tap opens a
+//! profile); `tools` the map's controls, `shapes` the geographic map, `tiles` the squares,
+//! `tooltip`, `legend` and `table` the rest.
+//!
+//! Geometry is built by [`GeoShapes`] and [`Tiles`] once per boundary file and language; a new
+//! subject, period or classification changes only fills, labels and names, through closures
+//! that read the model memo.
+
+mod legend;
+mod shapes;
+mod table;
+mod tiles;
+mod tools;
+mod tooltip;
+
+use legend::Legend;
+use shapes::GeoShapes;
+use table::ValuesTable;
+use tiles::Tiles;
+use tools::MapTools;
+use tooltip::Tooltip;
+
+use super::{district_route, Controls, LoadingValues};
+use crate::state::{AppState, GeoLoad};
+use leptos::prelude::*;
+use samiksha_core::format::geo::GeoMap;
+use samiksha_core::present::i18n::Msg;
+use samiksha_core::present::map::{self, MapModel};
+use samiksha_core::route::MapKind;
+use std::sync::Arc;
+
+/// Narrow screens start with squares: small districts stay tappable.
+fn default_kind() -> MapKind {
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_none_or(|w| w >= 700.0);
+    if wide {
+        MapKind::Geographic
+    } else {
+        MapKind::Tiles
+    }
+}
+
+/// What the pointer or keyboard focus is on: the district, and where the pointer is (or
+/// `None` for keyboard focus, which pins the tooltip to the corner).
+pub(super) type Hovered = RwSignal<Option<(usize, Option<(f64, f64)>)>>;
+
+/// Opens a district's profile, reading the route when clicked so other choices are kept.
+pub(super) fn open(state: AppState, slug: &str) {
+    let next = state.route.with_untracked(|r| district_route(r, slug));
+    crate::nav::go(state.route, next, crate::nav::HistoryEntry::Push);
+}
+
+/// Whether the last press on the map came from a finger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pointer {
+    Touch,
+    Other,
+}
+
+/// A click or tap on a district. A finger has no hover, so its first tap shows the tooltip
+/// (name, value, rank and a link to the profile) and a second tap on the same district opens
+/// the profile; a mouse click opens it at once.
+pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: Hovered, unit: usize, slug: &str) {
+    let peeking = hovered.with_untracked(|h| h.map(|x| x.0)) == Some(unit);
+    if pointer.get_value() == Pointer::Touch && !peeking {
+        hovered.set(Some((unit, None)));
+    } else {
+        open(state, slug);
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Asked again after a lost connection returns.
+    Effect::new(move |_| {
+        state.retry.track();
+        state.ensure_geo();
+    });
+    let classes = Memo::new(move |_| state.route.with(|r| r.classes));
+    let preferred = Memo::new(move |_| state.route.with(|r| r.map));
+    let scale = Memo::new(move |_| state.route.with(|r| r.scale));
+    // Classes over every period need every period's values (a link, a bookmark, the button);
+    // pace to target needs the periods its pace is measured over.
+    let tracking = Memo::new(move |_| classes.get() == Some(samiksha_core::analysis::classify::Method::Track));
+    Effect::new(move |_| {
+        state.retry.track();
+        if scale.get() == samiksha_core::route::Scale::AllPeriods {
+            state.ensure_all_periods();
+        }
+        if let (true, Some(sel)) = (tracking.get(), state.selection.get()) {
+            state.ensure_periods(samiksha_core::analysis::track::periods_needed(sel.period));
+        }
+    });
+    let model: Memo<Option<Arc<MapModel>>> = Memo::new(move |_| {
+        let m = state.measured.get()?;
+        let lang = state.lang.get();
+        let method = classes.get();
+        let scale = scale.get();
+        // Classes over every period, and paces, change as periods arrive.
+        if scale == samiksha_core::route::Scale::AllPeriods || tracking.get() {
+            state.arrived.track();
+        }
+        state.with_ctx(lang, |ctx| Arc::new(map::model(ctx, &m, method, scale)))
+    });
+    let geo: Memo<Option<Arc<GeoMap>>> = Memo::new(move |_| match state.geo.get() {
+        GeoLoad::Ready(g) => Some(g),
+        _ => None,
+    });
+    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or_else(default_kind) } else { MapKind::Tiles });
+    let found = RwSignal::new(None::<usize>);
+    let hovered: Hovered = RwSignal::new(None);
+    let pointer = StoredValue::new(Pointer::Other);
+
+    let heading = move || {
+        let lang = state.lang.get();
+        let sel = state.selection.get()?;
+        state.with_ctx(lang, |ctx| ctx.heading(sel.subject, sel.period))
+    };
+    let direction = move || model.with(|m| m.as_ref().map(|m| m.direction));
+
+    view! {
+        <section class="view map-view" aria-labelledby="map-h">
+            <Controls/>
+            <h2 id="map-h">{heading}</h2>
+            <p class="meta">{direction}</p>
+            <crate::views::DataNotes/>
+            <crate::views::WhatChanged/>
+            {move || state.selection.with(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <crate::views::CompositeMethodLink/> })}
+            {move || {
+                let lang = state.lang.get();
+                match state.geo.get() {
+                    GeoLoad::NotPublished => Some(view! { <p class="note" role="note">{Msg::NoBoundaryFile.text(lang)}</p> }),
+                    GeoLoad::Failed => Some(view! { <p class="note" role="note">{Msg::BoundaryFailed.text(lang)}</p> }),
+                    _ => None,
+                }
+            }}
+            {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
+            <figure class="map-figure" id="map" tabindex="-1" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
+                on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.set_value(if ev.pointer_type() == "touch" { Pointer::Touch } else { Pointer::Other })>
+                // Rebuilt only when the drawing, the boundary file or the language changes.
+                {move || {
+                    let lang = state.lang.get();
+                    match (kind.get(), geo.get()) {
+                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g model=model found=found hovered=hovered pointer=pointer lang=lang/> }.into_any(),
+                        _ => view! { <Tiles model=model found=found hovered=hovered pointer=pointer lang=lang/> }.into_any(),
+                    }
+                }}
+                <Tooltip hovered=hovered/>
+                <Legend model=model/>
+            </figure>
+            <crate::controls::time::TimeControl colours=crate::controls::time::Colours::Offered/>
+            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
+            <ValuesTable model=model/>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! The square map: one square per district in the layout of `analysis::tiles`, each a link to the
+//! profile.
+
+use super::{activate, Hovered, Pointer};
+use crate::state::AppState;
+use leptos::prelude::*;
+use samiksha_core::present::i18n::Msg;
+use samiksha_core::present::map::{self, MapModel};
+use samiksha_core::analysis::tiles::{grid_size, keyboard_order, unit_layout};
+use std::sync::Arc;
+
+
+/// language; colours, ranks and names follow the model.
+/// The square map: every district one square, placed near its real position. Built once per
+#[component]
+pub(super) fn Tiles(
+    model: Memo<Option<Arc<MapModel>>>,
+    found: RwSignal<Option<usize>>,
+    hovered: Hovered,
+    pointer: StoredValue<Pointer>,
+    lang: samiksha_core::Lang,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some((layout, units)) =
+        state.with_ctx(lang, |ctx| (unit_layout(&ctx.ds.manifest, 11), (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect::<Vec<_>>()))
+    else {
+        return ().into_any();
+    };
+    let (cols, _) = grid_size(&layout);
+    let tiles = keyboard_order(&layout)
+        .into_iter()
+        .map(|u| {
+            let (slug, name) = units[u].clone();
+            let name_class = format!("tile-name {}", map::tile_name_class(&name));
+            // Set through the CSSOM (`style:` below), which a strict CSP allows; a `style`
+            // attribute would be blocked.
+            let (column, row) = ((layout[u].0 + 1).to_string(), (layout[u].1 + 1).to_string());
+            let colours = move || model.with(|m| m.as_ref().and_then(|m| m.units[u].colours));
+            let has_value = move || model.with(|m| m.as_ref().is_some_and(|m| m.units[u].colours.is_some()));
+            let rank = move || model.with(|m| m.as_ref().map(|m| m.units[u].rank_mark.clone())).unwrap_or_default();
+            let sentence = move || model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
+            let track = move || model.with(|m| m.as_ref().and_then(|m| m.units[u].track).map(|t| t.word()));
+            let href_slug = slug.clone();
+            let click_slug = slug.clone();
+            view! {
+                <a class="tile" class:no-data=move || !has_value() class:found=move || found.get() == Some(u) data-district=slug data-track=track
+                   href=move || state.profile_links.with(|l| l.href(&href_slug))
+                   on:click=move |ev: leptos::ev::MouseEvent| {
+                       if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
+                       ev.prevent_default();
+                       activate(state, pointer, hovered, u, &click_slug);
+                   }
+                   style:grid-column=column style:grid-row=row
+                   style:background=move || colours().map(|c| c.0) style:color=move || colours().map(|c| c.1)
+                   title=sentence>
+                    // The accessible name starts with what the square shows (name and rank), so
+                    // a voice user can say what they see; the whole sentence follows, unseen.
+                    <span class=name_class>{name}</span>
+                    " "
+                    <span class="tile-rank">{rank}</span>
+                    <span class="visually-hidden">{move || format!(" — {}", sentence())}</span>
+                </a>
+            }
+        })
+        .collect_view();
+    let aria = move || model.with(|m| m.as_ref().map(|m| m.aria.clone()));
+    view! {
+        // Columns share the width (at most 4.75rem each), so the whole map fits a phone; a
+        // name is shown only where it fits its square at a readable size (see the stylesheet).
+        <div class="tile-grid" role="group" aria-label=aria style:grid-template-columns=format!("repeat({cols},minmax(0,4.75rem))")>{tiles}</div>
+        <p class="meta tile-note">{Msg::MapTileNote.text(lang)}</p>
+    }
+    .into_any()
+}
