@@ -4,11 +4,10 @@
 //! shown). Views are chosen from the route; an embedded view (`embed=1`) keeps only the view,
 //! its notes and the embed footer. The service worker is registered once the dataset is read.
 
-use crate::nav::{current_query, follow_history, go, link_click, HistoryEntry};
-use crate::state::{AppState, Load, Network, Offline};
+use crate::nav::{current_query, follow_history, link_click};
+use crate::state::{AppState, Load, Offline};
 use crate::views;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use samiksha_core::format::problem::Severity;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Frame, Route, View};
@@ -19,102 +18,13 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     follow_history(state.route);
     state.load_manifest();
-    follow_connection(state);
-    // Once the dataset's folder is known (the catalogue read), register the worker and ask
-    // whether that dataset is saved.
-    let registered = StoredValue::new(false);
-    Effect::new(move |_| {
-        if state.load.get() != Load::Ready || registered.get_value() {
-            return;
-        }
-        registered.set_value(true);
-        spawn_local(async move {
-            if crate::io::register_worker(&state.dir()).await {
-                state.offline.set(Offline::Saved);
-            }
-        });
-    });
-
-    // The view mounts one task after the dataset is in place (see `AppState::view_due`).
-    Effect::new(move |_| {
-        if state.load.get() == Load::Ready && !state.view_due.get_untracked() {
-            spawn_local(async move {
-                crate::state::yield_to_browser().await;
-                if !state.view_due.get_untracked() {
-                    state.view_due.set(true);
-                }
-            });
-        }
-    });
-
-    // Once the view has what it first shows, it takes the pre-rendered copy's place (and the
-    // page is marked ready); checked a frame after any change that could settle it.
-    let announced = StoredValue::new(false);
-    Effect::new(move |_| {
-        state.load.track();
-        state.view_due.track();
-        state.in_flight.track();
-        state.geo.track();
-        state.view.track();
-        if announced.get_value() {
-            return;
-        }
-        request_animation_frame(move || {
-            if !announced.get_value() && state.settled() {
-                announced.set_value(true);
-                crate::first_view::ready();
-            }
-        });
-    });
-
-    // Keep <html lang> and the document title in step with the view, its choices, the language
-    // and the dataset, so a tab, a bookmark or a shared link says what it shows.
-    Effect::new(move |_| {
-        let lang = state.lang.get();
-        let view = state.view.get();
-        let sel = state.selection.get();
-        let title = state.with_ctx(lang, |ctx| ctx.page_title(view, sel)).unwrap_or_else(|| Msg::AppName.text(lang).to_string());
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(html) = doc.document_element() {
-                let _ = html.set_attribute("lang", lang.code());
-            }
-            doc.set_title(&title);
-            // The description follows the dataset shown, not the one the HTML was written for.
-            let description = state.with_ctx(lang, samiksha_core::present::about::page_description);
-            if let (Some(d), Ok(Some(meta))) = (description, doc.query_selector("meta[name=description]")) {
-                let _ = meta.set_attribute("content", &d);
-            }
-        }
-    });
-
-    // Once the manifest is read, name in the URL exactly what is shown (the subject and the
-    // period), dropping an unknown district outside the district view; this corrects the
-    // current entry rather than adding one.
-    Effect::new(move |_| {
-        let Some(sel) = state.selection.get() else { return };
-        let next = state.dataset.with_untracked(|d| {
-            let d = d.as_ref()?;
-            Some(sel.canonical_route(d, &state.route.get_untracked()))
-        });
-        if let Some(next) = next {
-            go(state.route, next, HistoryEntry::Replace);
-        }
-    });
-
-    // Load the shown period and the one before it (for "change since the previous period"),
-    // and the period an improvement is measured from.
-    let compare = Memo::new(move |_| state.route.with(|r| r.compare.clone()));
-    Effect::new(move |_| {
-        state.retry.track();
-        let Some(sel) = state.selection.get() else { return };
-        state.ensure_period(sel.period);
-        if let Some(before) = state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(sel.period))) {
-            state.ensure_period(before);
-        }
-        if let Some(p) = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
-            state.ensure_period(p);
-        }
-    });
+    crate::startup::follow_connection(state);
+    crate::startup::register_worker(state);
+    crate::startup::mount_view_a_task_later(state);
+    crate::startup::hand_over_first_view(state);
+    crate::startup::keep_document_in_step(state);
+    crate::startup::name_what_is_shown(state);
+    crate::startup::load_periods_shown(state);
 
     let lang = move || state.lang.get();
     // The deck and the printed pack fill the page with their own bar; the other views sit in
@@ -174,21 +84,6 @@ pub fn App() -> impl IntoView {
         {move || chrome.get().then(|| view! { <Footer/> })}
         {move || (embedded.get() && shown.get() == Load::Ready).then(|| view! { <crate::controls::share::EmbedFooter/> })}
     }
-}
-
-/// Follows the browser's network state: back online, whatever failed for lack of a connection
-/// is fetched again and the server is asked whether a newer dataset was published.
-fn follow_connection(state: AppState) {
-    let on = window_event_listener(leptos::ev::online, move |_| {
-        state.network.set(Network::Online);
-        state.try_again();
-        if state.load.get_untracked() == Load::Ready {
-            state.check_for_newer();
-        }
-    });
-    let off = window_event_listener(leptos::ev::offline, move |_| state.network.set(Network::Offline));
-    // The listeners live as long as the page.
-    std::mem::forget((on, off));
 }
 
 #[component]

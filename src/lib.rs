@@ -11,6 +11,7 @@ pub mod controls;
 pub mod first_view;
 pub mod io;
 pub mod nav;
+pub mod startup;
 pub mod state;
 pub mod views;
 

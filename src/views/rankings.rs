@@ -345,7 +345,7 @@ pub fn RankingsView() -> impl IntoView {
             {explanation}
             {improvement}
             {division_figures}
-            <p class="method-note">{move || format!("{} {}", Msg::RankingNote.text(state.lang.get()), Msg::MethodDocument.text(state.lang.get()))}</p>
+            <p class="method-note">{move || samiksha_core::present::rankings::method_note(state.lang.get())}</p>
         </section>
     }
 }

@@ -648,3 +648,14 @@ fn a_refused_file_is_named_once_and_a_cell_problem_is_not_a_refused_file() {
     assert_eq!(about.methodology_file, "methodology.hi.md");
     assert!(about.download.is_some_and(|d| d.text.contains("एमबी") || d.text.contains("केबी")));
 }
+
+#[test]
+fn the_rankings_method_note_is_two_whole_sentences_in_the_readers_language() {
+    use samiksha_core::present::rankings::method_note;
+    for (lang, stop) in [(samiksha_core::Lang::En, '.'), (samiksha_core::Lang::Hi, '।')] {
+        let note = method_note(lang);
+        assert_eq!(note.matches(stop).count(), 2, "{note}");
+        assert!(note.ends_with(stop), "{note}");
+    }
+    assert!(!method_note(samiksha_core::Lang::Hi).chars().any(|c| c.is_ascii_alphabetic()));
+}

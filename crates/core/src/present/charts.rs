@@ -412,7 +412,7 @@ pub fn model_from(ctx: &Ctx, sel: Selection, with: &[usize], kind: ChartKind, se
     };
     let id = match subject {
         Subject::Indicator(i) => ds.indicators()[i].id.clone(),
-        Subject::Composite => "composite".into(),
+        Subject::Composite => crate::format::manifest::COMPOSITE_ID.to_string(),
     };
     Some(ChartModel {
         kind,

@@ -400,7 +400,7 @@ pub fn csv(ctx: &Ctx, m: &Measured, model: &MapModel) -> (String, String) {
     let rows: Vec<Vec<String>> = model.values.iter().map(|r| vec![r.rank_mark.clone(), r.name.clone(), r.value_text.clone()]).collect();
     let id = match m.subject {
         super::Subject::Indicator(i) => ctx.ds.indicators()[i].id.clone(),
-        super::Subject::Composite => "composite".into(),
+        super::Subject::Composite => crate::format::manifest::COMPOSITE_ID.to_string(),
     };
     let name = format!("samiksha-{id}-{}-map-{}.csv", ctx.ds.periods()[m.period].id, ctx.lang.code());
     (name, crate::present::csvout::to_csv(&[model.heading.clone(), ctx.source_line()], &header, &rows))

@@ -270,7 +270,7 @@ pub fn page(ctx: &Ctx, m: &Measured) -> RankingsPage {
     }
     let id = match subject {
         Subject::Indicator(i) => ds.indicators()[i].id.clone(),
-        Subject::Composite => "composite".to_string(),
+        Subject::Composite => crate::format::manifest::COMPOSITE_ID.to_string(),
     };
     RankingsPage {
         caption: ctx.fill(Msg::RankedCaption, &[("heading", &heading), ("n", &n.to_string())]),
@@ -497,4 +497,10 @@ pub fn improvement(ctx: &Ctx, m: &Measured, earlier: usize) -> Option<Improvemen
             })
             .collect(),
     })
+}
+
+/// The note under the rankings: how ties and missing values are ranked, then where the full
+/// method is. Two whole sentences in the reader's language, each ending in its own full stop.
+pub fn method_note(lang: crate::Lang) -> String {
+    format!("{} {}", Msg::RankingNote.text(lang), Msg::MethodDocument.text(lang))
 }
