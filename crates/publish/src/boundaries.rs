@@ -113,7 +113,11 @@ fn read_geojson(doc: &Value, name_key: &str, code_key: &str) -> Result<Topology,
     let mut refs = refs.into_iter();
     let features = shapes
         .into_iter()
-        .map(|(name, code, polygons)| Feature { name, code, polygons: polygons.iter().map(|p| p.iter().map(|_| refs.next().unwrap_or_default()).collect()).collect() })
+        .map(|(name, code, polygons)| Feature {
+            name,
+            code,
+            polygons: polygons.iter().map(|p| p.iter().map(|_| refs.next().unwrap_or_default()).collect()).collect(),
+        })
         .collect();
     Ok(Topology { arcs, features })
 }
@@ -174,7 +178,9 @@ fn read_topojson(doc: &Value, name_key: &str, code_key: &str, object: Option<&st
         .map(|g| {
             let polygons = match &g.value {
                 topojson::Value::Polygon(rings) => vec![rings.iter().map(&ring_of).collect::<Result<Vec<_>, _>>()?],
-                topojson::Value::MultiPolygon(ps) => ps.iter().map(|rings| rings.iter().map(&ring_of).collect::<Result<Vec<_>, _>>()).collect::<Result<Vec<_>, _>>()?,
+                topojson::Value::MultiPolygon(ps) => {
+                    ps.iter().map(|rings| rings.iter().map(&ring_of).collect::<Result<Vec<_>, _>>()).collect::<Result<Vec<_>, _>>()?
+                }
                 _ => Vec::new(),
             };
             Ok(Feature { name: prop(g.properties.as_ref(), name_key), code: prop(g.properties.as_ref(), code_key), polygons })
@@ -382,7 +388,8 @@ pub fn build(topo: &Topology, districts: &[DistrictRow], aliases: &HashMap<Strin
     let project = |p: &[f64; 2]| [(p[0] - x0) * k * scale, (y1 - p[1]) * scale];
     // Only the arcs the matched districts follow are projected and simplified, each once.
     let used: HashSet<usize> = matched.iter().flat_map(|(_, f)| f.polygons.iter().flatten().flatten().map(|a| a.0)).collect();
-    let projected: Vec<Ring> = topo.arcs.iter().enumerate().map(|(i, arc)| if used.contains(&i) { arc.iter().map(project).collect() } else { Vec::new() }).collect();
+    let projected: Vec<Ring> =
+        topo.arcs.iter().enumerate().map(|(i, arc)| if used.contains(&i) { arc.iter().map(project).collect() } else { Vec::new() }).collect();
     let simplified = simplify_arcs(&projected, eps_px);
     let mut units = Vec::new();
     for (d, f) in &matched {
@@ -599,10 +606,19 @@ mod tests {
     #[test]
     fn broken_inputs_are_refused_with_a_reason_not_a_panic() {
         for (doc, says) in [
-            (json!({"type": "Topology", "arcs": [[[0, 0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[5]]}]}}}), "arc 5 does not exist"),
+            (
+                json!({"type": "Topology", "arcs": [[[0, 0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[5]]}]}}}),
+                "arc 5 does not exist",
+            ),
             (json!({"type": "Topology", "arcs": [[[0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": []}}}), "arcs[0]"),
-            (json!({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}), "Point is not Polygon"),
-            (json!({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1], [0, 1], [0, 0]]]}}]}), "features[0]"),
+            (
+                json!({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}),
+                "Point is not Polygon",
+            ),
+            (
+                json!({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1], [0, 1], [0, 0]]]}}]}),
+                "features[0]",
+            ),
             (json!({"type": "Feature"}), "expected a GeoJSON FeatureCollection"),
         ] {
             let err = read_features(&doc, "name", "code", None).err().unwrap_or_default();

@@ -1,14 +1,14 @@
 //! The printed pack (`?view=pack`) lays out the same deck for A4: a cover, then per review
 //! point its top and bottom three and its full ranking, a page each.
 
+use super::model::{deck_models, deck_slides, SlideModel};
+use super::parts::{changes_view, end_view, headlines_view};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::present::brief::PackRow;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::Subject;
 use samiksha_core::route::View;
-use super::model::{deck_models, deck_slides, SlideModel};
-use super::parts::{changes_view, end_view, headlines_view};
 
 /// A full ranking split into two side-by-side halves, so a point fits one A4 page.
 pub(super) fn ranking_halves(rows: &[PackRow], lang: samiksha_core::Lang, caption: String) -> impl IntoView {

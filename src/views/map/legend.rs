@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use samiksha_core::present::map::MapModel;
 use std::sync::Arc;
 
-
 /// Classes with their ranges as shown and how many districts fall in each, better first.
 #[component]
 pub(super) fn Legend(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {

@@ -9,9 +9,8 @@ use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self, MapModel};
 use std::sync::Arc;
 
-
-/// box follow the model and the route through closures, without rebuilding a path.
 /// The geographic map. Built once per boundary file and language: fills, names and the zoom
+/// box follow the model and the route through closures, without rebuilding a path.
 #[component]
 pub(super) fn GeoShapes(
     geo: Arc<GeoMap>,
@@ -169,4 +168,3 @@ pub(super) fn GeoShapes(
         })}
     }
 }
-

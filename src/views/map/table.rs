@@ -7,7 +7,6 @@ use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self, MapModel};
 use std::sync::Arc;
 
-
 /// The same values as a table, one control away from the map.
 #[component]
 pub(super) fn ValuesTable(model: Memo<Option<Arc<MapModel>>>) -> impl IntoView {

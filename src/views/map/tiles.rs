@@ -4,14 +4,13 @@
 use super::{activate, Hovered, Pointer};
 use crate::state::AppState;
 use leptos::prelude::*;
+use samiksha_core::analysis::tiles::{grid_size, keyboard_order, unit_layout};
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self, MapModel};
-use samiksha_core::analysis::tiles::{grid_size, keyboard_order, unit_layout};
 use std::sync::Arc;
 
-
-/// language; colours, ranks and names follow the model.
 /// The square map: every district one square, placed near its real position. Built once per
+/// language; colours, ranks and names follow the model.
 #[component]
 pub(super) fn Tiles(
     model: Memo<Option<Arc<MapModel>>>,

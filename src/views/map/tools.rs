@@ -9,7 +9,6 @@ use samiksha_core::present::map::{self, MapModel};
 use samiksha_core::route::MapKind;
 use std::sync::Arc;
 
-
 #[component]
 pub(super) fn MapTools(
     model: Memo<Option<Arc<MapModel>>>,
@@ -90,4 +89,3 @@ pub(super) fn MapTools(
         })
     }
 }
-

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self};
 
-
 /// What the pointer or keyboard focus is on: names, value, rank, change, as-of; Escape closes.
 #[component]
 pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
