@@ -11,7 +11,7 @@
 //! crates: the label points are stored in the boundary file.
 
 use crate::districts::DistrictRow;
-use crate::model::{BoundaryFile, BoundaryUnit, Projection};
+use samiksha_core::format::written::{BoundaryFile, BoundaryUnit, Projection};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -541,7 +541,7 @@ mod tests {
         crate::districts::DistrictRow { slug: slug.into(), name_en: name.into(), ..Default::default() }
     }
 
-    fn shared_border_points(b: &crate::model::BoundaryFile) -> [Vec<[i64; 2]>; 2] {
+    fn shared_border_points(b: &samiksha_core::format::written::BoundaryFile) -> [Vec<[i64; 2]>; 2] {
         let abs = |flat: &Vec<i64>| {
             let mut out = vec![[flat[0], flat[1]]];
             for d in flat[2..].chunks(2) {

@@ -19,7 +19,7 @@ use crate::cli::ImportArgs;
 use crate::csvin::{Row, Table};
 use crate::districts::DistrictRow;
 use crate::files::Files;
-use crate::model::{Cell, Department, Flag, Indicator, Manifest, Period, Target, ValueFile};
+use samiksha_core::format::written::{Cell, Department, Flag, Indicator, Manifest, Period, Target, ValueFile};
 use crate::write::{build_dataset, Built, ValueFileOut};
 use samiksha_core::format::values::GapReason;
 use samiksha_core::present::numfmt::month_name;

@@ -13,7 +13,6 @@ pub mod districts;
 pub mod files;
 pub mod import;
 pub mod loopin;
-pub mod model;
 pub mod sample;
 pub mod validate;
 pub mod workbook;

@@ -6,7 +6,7 @@
 use crate::csvin::{Row, Table};
 use crate::files::Files;
 use crate::import::pair;
-use crate::model::{NamedDistrict, Note, Review, ReviewPoint};
+use samiksha_core::format::written::{NamedDistrict, Note, Review, ReviewPoint};
 use samiksha_core::format::manifest::{is_date, is_period_id, NamedAs};
 use std::collections::HashMap;
 use std::path::Path;

@@ -8,7 +8,7 @@
 //! dataset that contradicts a published fact.
 
 use crate::districts::DistrictRow;
-use crate::model::{
+use samiksha_core::format::written::{
     Band, Cell, Department, Division, Flag, Headline, Indicator, Link, Manifest, NamedDistrict, Note, Period, Review, ReviewPoint, Target, Unit, ValueFile,
 };
 use crate::write::{write_dataset, ValueFileOut};

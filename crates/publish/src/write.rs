@@ -5,7 +5,7 @@
 //! `attach_boundaries` lists a boundary file (and its source) in an existing manifest.
 
 use crate::files::Files;
-use crate::model::{Cell, FileRef, Manifest, ValueFile};
+use samiksha_core::format::written::{Cell, FileRef, Manifest, ValueFile};
 use serde::Serialize;
 use std::path::Path;
 

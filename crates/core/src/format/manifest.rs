@@ -9,6 +9,7 @@ use crate::format::problem::{Expected, Problem, ProblemKind, RefKind};
 use crate::format::text::Bilingual;
 pub use crate::format::walk::is_valid_id;
 use crate::format::walk::{idx, key, parse_json, Walk};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -121,12 +122,16 @@ pub struct Review {
 }
 
 /// A note on the data, for an indicator, a period, a district or any mix of them (none: the
-/// whole dataset).
-#[derive(Clone, Debug, PartialEq)]
+/// whole dataset). Written as it is read (`format::written`); fields in alphabetical order, as
+/// the files have them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Note {
-    pub indicator: Option<String>,
-    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     pub text: Bilingual,
 }
 
@@ -144,31 +149,39 @@ impl Note {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A licence or a source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub name: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Division {
     pub id: String,
     pub name: Bilingual,
 }
 
 /// A district (or any geographic unit), keyed by a stable slug.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
-    pub slug: String,
-    pub name: Bilingual,
-    pub division: String,
-    /// External codes, e.g. `{"census2011": "444"}`.
-    pub codes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carved_from: Option<String>,
-    pub year_created: Option<u16>,
+    /// External codes, e.g. `{"census2011": "444"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub codes: BTreeMap<String, String>,
+    pub division: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<Bilingual>,
+    /// Written as `null` when the district list has no centroid: the reader treats `null` as
+    /// absent, and this is what the publisher has always written.
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    pub name: Bilingual,
+    pub slug: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_created: Option<u16>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -242,7 +255,7 @@ pub struct Indicator {
     pub frequency: Frequency,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Period {
     pub id: String,
     pub label: Bilingual,
@@ -256,26 +269,36 @@ pub struct Headline {
     pub note: Option<Bilingual>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A quality flag values may carry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
     pub id: String,
     pub label: Bilingual,
 }
 
 /// A file the manifest lists, with what it holds and how to check it arrived intact.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    /// For value files: the indicators it holds; every indicator when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicators: Option<Vec<String>>,
     /// Relative to the manifest's folder.
     pub path: String,
     /// For value files: the period it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
-    /// For value files: the indicators it holds; every indicator when absent.
-    pub indicators: Option<Vec<String>>,
-    pub bytes: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
 }
 
 impl FileRef {
+    /// A listing of `body` at `path`, with its size and hash.
+    pub fn of(path: String, body: &[u8]) -> FileRef {
+        FileRef { bytes: Some(body.len() as u64), indicators: None, path, period: None, sha256: Some(crate::sha256_hex(body)) }
+    }
+
     pub fn holds(&self, indicator: &str) -> bool {
         match &self.indicators {
             None => true,
@@ -284,11 +307,11 @@ impl FileRef {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TilePosition {
-    pub unit: String,
     pub col: i32,
     pub row: i32,
+    pub unit: String,
 }
 
 /// A named band of the composite score, e.g. "Front runner" from 65 to 99.

@@ -1,13 +1,15 @@
 //! The format layer: reading and checking the published files, and nothing above them. It
 //! knows ids and paths ([`walk`]), problems ([`problem`]), the manifest, value files, the
 //! catalogue and the boundary file, whole-dataset checking ([`check`]) and the loaded
-//! [`dataset::Dataset`], which only stores what arrived. Nothing here ranks, words or draws.
+//! [`dataset::Dataset`], which only stores what arrived, and the written form the publisher
+//! writes through. Nothing here ranks, words or draws.
 //!
 //! - [`text`]: languages and bilingual text, the one type every layer shares.
 //! - [`walk`]: the JSON walker that records every problem with its path; the id rule.
 //! - [`problem`]: what is wrong, where, and how severe.
 //! - [`manifest`], [`values`], [`catalog`], [`geo`]: one reader per published file.
 //! - [`check`]: the manifest and every file it lists, through a caller's loader.
+//! - [`written`]: the format as it is written, the types the publisher writes through.
 //! - [`order`]: the one stable sort every layer uses, compiled once.
 //! - [`dataset`]: the manifest plus the value files that have arrived, and a memo of what
 //!   other layers derive from them.
@@ -21,6 +23,7 @@ pub mod order;
 pub mod problem;
 pub mod text;
 pub mod values;
+pub mod written;
 pub(crate) mod walk;
 
 /// The only format version this build reads. A manifest that names another is refused with a

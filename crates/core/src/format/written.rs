@@ -1,16 +1,20 @@
-//! The dataset format as this tool writes it: one typed, serialisable struct per JSON object of
-//! `manifest.json`, the value files and the boundary file.
-//!
-//! samiksha-core reads the format by hand (so it can report every problem with its path) and
-//! has no types to write it with, so the writer's types live here; `docs/dataset.schema.json`
-//! describes the same shapes and `tests/schema.rs` checks what these structs produce against it.
+//! The dataset format as it is written: one serialisable struct per JSON object of
+//! `manifest.json`, the value files and the boundary file, which the publisher's CLI and page
+//! write through. Where the written form and the reader's typed form are the same shape (a
+//! district, a division, a period, a flag, a note, a link, a file reference, a tile position)
+//! they are one type, `manifest`'s; the others keep the file's own words and numbers as written
+//! (a direction is a word, a weight the number the publisher wrote, an absent field absent),
+//! which `manifest` then reads, with defaults and problems. `docs/dataset.schema.json` describes
+//! the same shapes; the publisher's `tests/schema.rs` checks what these produce against it, and
+//! `crates/core/tests/written.rs` reads what they write back through the reader.
 //!
 //! Fields are declared in alphabetical order on purpose. The files were first written through
 //! `serde_json::Value`, whose maps sort their keys, and the committed sample must stay
 //! byte-identical; sorted keys also keep diffs between two publications small.
 
-use samiksha_core::format::values::GapReason;
-use samiksha_core::Bilingual;
+use crate::format::values::GapReason;
+use crate::format::text::Bilingual;
+pub use crate::format::manifest::{Division, FileRef, Flag, Link, Note, Period, TilePosition, Unit};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Number, Value};
 use std::collections::BTreeMap;
@@ -76,41 +80,6 @@ pub struct Manifest {
     pub other: BTreeMap<String, Value>,
 }
 
-/// A licence or a source.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct Link {
-    pub name: Bilingual,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Division {
-    pub id: String,
-    pub name: Bilingual,
-}
-
-/// A district.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Unit {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub carved_from: Option<String>,
-    /// External codes, e.g. `{"census2011": "444"}`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub codes: BTreeMap<String, String>,
-    pub division: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub former_names: Vec<Bilingual>,
-    /// Written as `null` when the district list has no centroid: the reader treats `null` as
-    /// absent, and this is what the tool has always written.
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub name: Bilingual,
-    pub slug: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub year_created: Option<u16>,
-}
-
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Department {
     pub id: String,
@@ -163,18 +132,6 @@ pub enum Target {
     },
 }
 
-/// A note on the data; each field it names narrows where it shows.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Note {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub district: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub indicator: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    pub text: Bilingual,
-}
-
 /// A review meeting: its date, the period it looked at, and the districts each point named.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Review {
@@ -203,12 +160,6 @@ pub struct NamedDistrict {
     pub district: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Period {
-    pub id: String,
-    pub label: Bilingual,
-}
-
 /// A state-level figure; `value` keeps the number as written (735 stays 735, not 735.0).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Headline {
@@ -219,47 +170,11 @@ pub struct Headline {
     pub value: Number,
 }
 
-/// A quality flag values may carry.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Flag {
-    pub id: String,
-    pub label: Bilingual,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-pub struct TilePosition {
-    pub col: i32,
-    pub row: i32,
-    pub unit: String,
-}
-
 /// A band of the composite score.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Band {
     pub label: Bilingual,
     pub min_score: Number,
-}
-
-/// A file the manifest lists: a value file (with `period`, and `indicators` when it holds only
-/// some) or the boundary file; size and SHA-256 let the viewer check it arrived intact.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct FileRef {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub indicators: Option<Vec<String>>,
-    pub path: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sha256: Option<String>,
-}
-
-impl FileRef {
-    /// A listing of `body` at `path`, with its size and hash.
-    pub fn of(path: String, body: &[u8]) -> FileRef {
-        FileRef { bytes: Some(body.len() as u64), indicators: None, path, period: None, sha256: Some(samiksha_core::sha256_hex(body)) }
-    }
 }
 
 /// A value file: one period's columns, each aligned with `units`.
@@ -299,7 +214,7 @@ impl ValueFile {
             };
             values.insert(id.clone(), cells.iter().map(read).collect::<Result<Vec<_>, _>>()?);
         }
-        Ok(ValueFile { format: samiksha_core::FORMAT, period, units, values })
+        Ok(ValueFile { format: crate::FORMAT, period, units, values })
     }
 }
 
