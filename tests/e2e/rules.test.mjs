@@ -68,3 +68,19 @@ test('the app and the worker name the same caches, records and default folder', 
   assert.equal(/const DATA_DIR = '([^']+)';/.exec(read('tools/offline-hook.mjs'))[1], dir, 'offline-hook.mjs');
   assert.equal(/let folder = '([^']+)';/.exec(read('public/boot.js'))[1], dir, 'boot.js');
 });
+
+// The first view's staleness check runs twice, at two moments: in boot.js before the wasm
+// arrives, and in the app once it reads the manifest (src/first_view.rs), the one a page with
+// no connection relies on. Both compare the copy's own record of what it shows, which
+// tools/prerender.mjs writes: the same two attributes in all three.
+test('the pre-rendered copy is checked against the attributes the pre-renderer writes', () => {
+  const written = [...read('tools/prerender.mjs').matchAll(/id="first-view" ((?:data-[a-z0-9-]+="\$\{\w+\}" ?)+)/g)].flatMap((m) => [...m[1].matchAll(/(data-[a-z0-9-]+)=/g)].map((x) => x[1]));
+  assert.deepEqual(written.sort(), ['data-dataset', 'data-manifest-sha256']);
+  const camel = (a) => a.slice(5).replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+  const boot = read('public/boot.js');
+  const app = read('src/first_view.rs');
+  for (const a of written) {
+    assert.ok(boot.includes(`copy.dataset.${camel(a)}`), `boot.js compares ${a}`);
+    assert.ok(app.includes(`get_attribute("${a}")`), `src/first_view.rs compares ${a}`);
+  }
+});

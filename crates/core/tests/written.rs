@@ -4,7 +4,7 @@
 //! values on either side.
 
 use samiksha_core::format::manifest::{parse_manifest, Direction, Measure, NamedAs};
-use samiksha_core::format::written::{self, Department, Division, FileRef, Flag, Indicator, Link, Note, Period, TilePosition, Target, Unit};
+use samiksha_core::format::written::{self, Department, Division, FileRef, Flag, Indicator, Link, Note, Period, Target, TilePosition, Unit};
 use samiksha_core::Bilingual;
 use std::collections::BTreeMap;
 
@@ -45,8 +45,13 @@ fn a_written_manifest_reads_back_whole() {
             ..Default::default()
         }],
         licence: Link { name: bi("CC BY 4.0", "सीसी बीवाई 4.0"), url: Some("https://creativecommons.org/licenses/by/4.0/".into()) },
-        notes: vec![Note { district: Some("mauganj".into()), indicator: None, period: Some("2024-01".into()), text: bi("New district", "नया ज़िला") }],
-        periods: vec![Period { id: "2024-01".into(), label: bi("January 2024", "जनवरी 2024") }, Period { id: "2024-02".into(), label: bi("February 2024", "फ़रवरी 2024") }],
+        notes: vec![Note {
+            district: Some("mauganj".into()), indicator: None, period: Some("2024-01".into()), text: bi("New district", "नया ज़िला")
+        }],
+        periods: vec![
+            Period { id: "2024-01".into(), label: bi("January 2024", "जनवरी 2024") },
+            Period { id: "2024-02".into(), label: bi("February 2024", "फ़रवरी 2024") },
+        ],
         publisher: bi("Publisher", "प्रकाशक"),
         reviews: vec![written::Review {
             date: "2024-02-10".into(),
@@ -64,7 +69,13 @@ fn a_written_manifest_reads_back_whole() {
         title: bi("Title", "शीर्षक"),
         units: vec![unit("rewa", "Rewa", None), unit("mauganj", "Mauganj", Some("rewa"))],
         updated: "2024-02-28".into(),
-        value_files: vec![FileRef { bytes: Some(10), indicators: Some(vec!["anc-late".into()]), path: "values/2024-01.json".into(), period: Some("2024-01".into()), sha256: None }],
+        value_files: vec![FileRef {
+            bytes: Some(10),
+            indicators: Some(vec!["anc-late".into()]),
+            path: "values/2024-01.json".into(),
+            period: Some("2024-01".into()),
+            sha256: None,
+        }],
         ..Default::default()
     };
     let bytes = serde_json::to_vec_pretty(&m).unwrap();

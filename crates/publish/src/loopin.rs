@@ -6,8 +6,8 @@
 use crate::csvin::{Row, Table};
 use crate::files::Files;
 use crate::import::pair;
-use samiksha_core::format::written::{NamedDistrict, Note, Review, ReviewPoint};
 use samiksha_core::format::manifest::{is_date, is_period_id, NamedAs};
+use samiksha_core::format::written::{NamedDistrict, Note, Review, ReviewPoint};
 use std::collections::HashMap;
 use std::path::Path;
 

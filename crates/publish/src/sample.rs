@@ -8,13 +8,13 @@
 //! dataset that contradicts a published fact.
 
 use crate::districts::DistrictRow;
-use samiksha_core::format::written::{
-    Band, Cell, Department, Division, Flag, Headline, Indicator, Link, Manifest, NamedDistrict, Note, Period, Review, ReviewPoint, Target, Unit, ValueFile,
-};
 use crate::write::{write_dataset, ValueFileOut};
 use samiksha_core::analysis::rank::{rank_readings, round_to};
 use samiksha_core::format::manifest::Direction;
 use samiksha_core::format::values::{GapReason, Reading};
+use samiksha_core::format::written::{
+    Band, Cell, Department, Division, Flag, Headline, Indicator, Link, Manifest, NamedDistrict, Note, Period, Review, ReviewPoint, Target, Unit, ValueFile,
+};
 use samiksha_core::present::numfmt::month_name;
 use samiksha_core::{Bilingual, Lang};
 use serde_json::Number;

@@ -23,8 +23,8 @@ pub mod order;
 pub mod problem;
 pub mod text;
 pub mod values;
-pub mod written;
 pub(crate) mod walk;
+pub mod written;
 
 /// The only format version this build reads. A manifest that names another is refused with a
 /// clear message instead of being read wrongly.

@@ -12,9 +12,9 @@
 //! `serde_json::Value`, whose maps sort their keys, and the committed sample must stay
 //! byte-identical; sorted keys also keep diffs between two publications small.
 
-use crate::format::values::GapReason;
-use crate::format::text::Bilingual;
 pub use crate::format::manifest::{Division, FileRef, Flag, Link, Note, Period, TilePosition, Unit};
+use crate::format::text::Bilingual;
+use crate::format::values::GapReason;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Number, Value};
 use std::collections::BTreeMap;
