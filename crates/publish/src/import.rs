@@ -531,10 +531,25 @@ fn keep_previous(fs: &dyn Files, m: &mut Manifest, old: Manifest, out: &Path, ke
     }
 }
 
-/// Reads the inputs `args` names from `fs` and builds the dataset in memory: the files to
-/// write into `args.out` (see [`Built`]) and what was read and left out. Nothing is written:
-/// the command line writes to the disk, the publisher page into a zip.
-pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Result<(ImportReport, Built), String> {
+/// The year a period refers to (a wide column's `--period` year, else the id's first four
+/// digits), so a district created later "did not exist then".
+fn created_later(args: &ImportArgs, d: &DistrictRow, period: &str) -> bool {
+    let year = args.periods.iter().find(|w| w.id == period).and_then(|w| w.year).or_else(|| period.get(..4).and_then(|y| y.parse::<u16>().ok()));
+    matches!((d.year_created.parse::<u16>().ok(), year), (Some(c), Some(y)) if c > y)
+}
+
+/// Everything `import` reads before the values: the indicator sheet, the flag sheet, the
+/// names a district may go by, the publisher's part of the manifest and the folder's previous one.
+struct Inputs {
+    sheet_table: Table,
+    sheet: Vec<IndicatorRow>,
+    flags: HashMap<String, FlagRow>,
+    names: HashMap<String, String>,
+    meta: Manifest,
+    previous: Option<Manifest>,
+}
+
+fn read_inputs(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Result<Inputs, String> {
     let (sheet_table, sheet) = read_indicator_sheet(fs, &args.indicators)?;
     let flags = match &args.flags {
         Some(p) => read_flag_sheet(fs, p)?,
@@ -545,15 +560,34 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         None => HashMap::new(),
     };
     let names = name_table(districts, &aliases)?;
-    // The publisher's part of the manifest; what the command generates is filled in below.
+    // The publisher's part of the manifest; what the command generates is filled in later.
     let meta_bytes = fs.read(&args.meta).map_err(|e| format!("{}: {e}", args.meta.display()))?;
-    let mut manifest: Manifest = serde_json::from_slice(&meta_bytes)
+    let meta: Manifest = serde_json::from_slice(&meta_bytes)
         .map_err(|e| format!("{}: {e} (expected a JSON object with title, publisher, licence and updated; see docs/publishing.md)", args.meta.display()))?;
     let previous = previous_manifest(fs, &args.out)?;
-    let t = fs.table(&args.values)?;
-    let vname = t.name();
+    Ok(Inputs { sheet_table, sheet, flags, names, meta, previous })
+}
 
-    // Long files have one "period" column; wide files one value column per --period.
+/// What the value rows gave: a column per period and indicator, the periods in the order met,
+/// and every name, key, flag and number that could not be read, with the cell it was first met in.
+#[derive(Default)]
+struct ValuesRead {
+    cells: BTreeMap<(String, usize), Column>,
+    periods: Vec<String>,
+    report: ImportReport,
+    unmatched: BTreeMap<String, usize>,
+    unknown_indicators: BTreeMap<String, usize>,
+    first_at: HashMap<String, String>,
+    first_indicator_at: HashMap<String, String>,
+    unknown_flags: BTreeMap<String, (usize, String)>,
+    bad: Vec<String>,
+    used_flags: BTreeMap<String, (String, String)>,
+}
+
+/// Reads every value row of `t`: long files have one "period" column, wide files one value
+/// column per `--period`. A structural fault (a bad period id, two values for one cell) stops
+/// at once; names, keys, flags and numbers that cannot be read are collected for one message.
+fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: &Inputs) -> Result<ValuesRead, String> {
     let long = args.periods.is_empty();
     let mut needed: Vec<&str> = vec![&args.district_column, &args.indicator_column];
     if long {
@@ -565,24 +599,12 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         }
     }
     t.require(&needed)?;
-    let mut periods: Vec<String> = args.periods.iter().map(|w| w.id.clone()).collect();
-
+    let (names, sheet, flags) = (&inputs.names, &inputs.sheet, &inputs.flags);
     let unit_pos: HashMap<&str, usize> = districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect();
     let ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect();
-    let mut cells: BTreeMap<(String, usize), Column> = BTreeMap::new();
-    let mut report = ImportReport::default();
-    let mut unmatched: BTreeMap<String, usize> = BTreeMap::new();
-    let mut unknown_indicators: BTreeMap<String, usize> = BTreeMap::new();
-    // Where each unmatched name or key is first met, so the message points at a cell.
-    let mut first_at: HashMap<String, String> = HashMap::new();
-    let mut first_indicator_at: HashMap<String, String> = HashMap::new();
-    let mut unknown_flags: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    let mut bad: Vec<String> = Vec::new();
-    let mut used_flags: BTreeMap<String, (String, String)> = BTreeMap::new();
-
-    // The year a period refers to, so a district created later "did not exist then".
-    let year_of = |p: &str| args.periods.iter().find(|w| w.id == p).and_then(|w| w.year).or_else(|| p.get(..4).and_then(|y| y.parse::<u16>().ok()));
-    let created_later = |d: &DistrictRow, p: &str| matches!((d.year_created.parse::<u16>().ok(), year_of(p)), (Some(c), Some(y)) if c > y);
+    let mut r = ValuesRead { periods: args.periods.iter().map(|w| w.id.clone()).collect(), ..ValuesRead::default() };
+    let ValuesRead { cells, periods, report, unmatched, unknown_indicators, first_at, first_indicator_at, unknown_flags, bad, used_flags } = &mut r;
+    let created_later = |d: &DistrictRow, p: &str| created_later(args, d, p);
     for row in &t.rows {
         report.rows += 1;
         let dname = t.get(row, &args.district_column).unwrap_or_default();
@@ -660,8 +682,18 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         }
     }
 
-    // Strict by default: stop before writing anything, naming every kind of problem at once so
-    // a clerk fixes the sheet in one pass.
+    if long {
+        periods.sort();
+    }
+    Ok(r)
+}
+
+/// Strict by default: stops before anything is built, naming every kind of problem at once so
+/// a clerk fixes the sheet in one pass; with `--allow-unmatched` only numbers that are not
+/// numbers stop it.
+fn problems_before_building(r: &ValuesRead, args: &ImportArgs, districts: &[DistrictRow], inputs: &Inputs, vname: &str) -> Result<(), String> {
+    let ValuesRead { unmatched, unknown_indicators, first_at, first_indicator_at, unknown_flags, bad, .. } = r;
+    let sheet_table = &inputs.sheet_table;
     let mut problems: Vec<String> = Vec::new();
     if !bad.is_empty() {
         let more = if bad.len() > 8 { format!("\n  and {} more", bad.len() - 8) } else { String::new() };
@@ -673,7 +705,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     }
     if !args.allow_unmatched {
         if !unmatched.is_empty() {
-            problems.push(unmatched_districts_error(&vname, &unmatched, &first_at, districts, &args.districts.display().to_string()));
+            problems.push(unmatched_districts_error(vname, unmatched, first_at, districts, &args.districts.display().to_string()));
         }
         if !unknown_indicators.is_empty() {
             let mut list: Vec<String> = unknown_indicators
@@ -706,15 +738,20 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }
-    report.skipped_districts = unmatched;
-    report.skipped_indicators = unknown_indicators;
-    report.unflagged = unknown_flags.into_iter().map(|(k, (n, _))| (k, n)).collect();
-    if long {
-        periods.sort();
-    }
+    Ok(())
+}
 
-    // Districts with no row: created after the period, or simply not reported.
-    let files: Vec<ValueFileOut> = periods
+/// One value file per period; a district with no row is a gap: created after the period, or
+/// simply not reported.
+fn value_files(
+    args: &ImportArgs,
+    districts: &[DistrictRow],
+    sheet: &[IndicatorRow],
+    cells: &BTreeMap<(String, usize), Column>,
+    periods: &[String],
+) -> Vec<ValueFileOut> {
+    let created_later = |d: &DistrictRow, p: &str| created_later(args, d, p);
+    periods
         .iter()
         .map(|p| {
             let values = sheet
@@ -739,23 +776,13 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
                 kept: None,
             }
         })
-        .collect();
-    // The monthly routine: the published periods these values do not give stay as they are.
-    let (files, periods) = if args.keep_periods {
-        let old = previous.as_ref().ok_or_else(|| {
-            format!(
-                "--keep-periods: there is no dataset in {} to keep periods from (its manifest.json is missing); import all periods once without it",
-                args.out.display()
-            )
-        })?;
-        keep_periods(fs, &args.out, old, files, &periods, &mut report)?
-    } else {
-        (files, periods)
-    };
+        .collect()
+}
 
-    // Departments: names from the sheet, weights from the sheet or else meta.json.
+/// Departments: names from the sheet, weights from the sheet or else meta.json.
+fn departments(sheet: &[IndicatorRow], meta: &Manifest) -> Vec<Department> {
     let mut departments: Vec<Department> = Vec::new();
-    for s in &sheet {
+    for s in sheet {
         match departments.iter_mut().find(|d| d.id == s.department.id) {
             Some(d) => {
                 if d.weight.is_none() {
@@ -767,13 +794,17 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     }
     for d in &mut departments {
         if d.weight.is_none() {
-            d.weight = manifest.departments.iter().find(|m| m.id == d.id).and_then(|m| m.weight.clone());
+            d.weight = meta.departments.iter().find(|m| m.id == d.id).and_then(|m| m.weight.clone());
         }
     }
-    // A target's deadline must be a period of the values or, for monthly values, a later month;
-    // its start a period of the values: checked here, where the periods are known.
+    departments
+}
+
+/// A target's deadline must be a period of the values or, for monthly values, a later month;
+/// its start a period of the values: checked here, where the periods are known.
+fn check_deadlines(sheet: &[IndicatorRow], sheet_table: &Table, periods: &[String]) -> Result<(), String> {
     let period_set: std::collections::HashSet<String> = periods.iter().cloned().collect();
-    for s in &sheet {
+    for s in sheet {
         if let Some(Target::Dated { by, from, .. }) = &s.indicator.target {
             let at = |col: &str| sheet_table.at(&s.row, col);
             if !samiksha_core::format::manifest::is_period_in_calendar(by, &period_set) {
@@ -788,6 +819,37 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
             }
         }
     }
+    Ok(())
+}
+
+/// Reads the inputs `args` names from `fs` and builds the dataset in memory: the files to
+/// write into `args.out` (see [`Built`]) and what was read and left out. Nothing is written:
+/// the command line writes to the disk, the publisher page into a zip.
+pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Result<(ImportReport, Built), String> {
+    let inputs = read_inputs(fs, args, districts)?;
+    let t = fs.table(&args.values)?;
+    let read = read_values(&t, args, districts, &inputs)?;
+    problems_before_building(&read, args, districts, &inputs, &t.name())?;
+    let ValuesRead { cells, periods, mut report, unmatched, unknown_indicators, unknown_flags, used_flags, .. } = read;
+    report.skipped_districts = unmatched;
+    report.skipped_indicators = unknown_indicators;
+    report.unflagged = unknown_flags.into_iter().map(|(k, (n, _))| (k, n)).collect();
+    let files = value_files(args, districts, &inputs.sheet, &cells, &periods);
+    let Inputs { sheet_table, sheet, names, meta: mut manifest, previous, .. } = inputs;
+    // The monthly routine: the published periods these values do not give stay as they are.
+    let (files, periods) = if args.keep_periods {
+        let old = previous.as_ref().ok_or_else(|| {
+            format!(
+                "--keep-periods: there is no dataset in {} to keep periods from (its manifest.json is missing); import all periods once without it",
+                args.out.display()
+            )
+        })?;
+        keep_periods(fs, &args.out, old, files, &periods, &mut report)?
+    } else {
+        (files, periods)
+    };
+    let departments = departments(&sheet, &manifest);
+    check_deadlines(&sheet, &sheet_table, &periods)?;
     // The review loop's sheets name indicators by key or id.
     let indicator_ids: HashMap<String, String> =
         sheet.iter().flat_map(|s| [(s.key.clone(), s.indicator.id.clone()), (s.indicator.id.clone(), s.indicator.id.clone())]).collect();
