@@ -124,11 +124,11 @@ fn Header() -> impl IntoView {
 #[component]
 fn OtherDatasets() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The list follows the dataset and the view, not every change of the route.
-    let current = Memo::new(move |_| state.route.with(|r| r.data.clone()));
     move || {
         let lang = state.lang.get();
-        let current = current.get();
+        // A few links at most, one per other dataset: rebuilt with the route, which costs
+        // less than a memo of its own would add to the wasm.
+        let current = state.route.with(|r| r.data.clone());
         let (view, catalog) = (state.view.get(), state.catalog.get()?);
         let first = catalog.first()?.id.clone();
         let others: Vec<_> = catalog.datasets.into_iter().filter(|e| Some(&e.id) != current.as_ref() && !(current.is_none() && e.id == first)).collect();

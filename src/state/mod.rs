@@ -24,7 +24,7 @@ use samiksha_core::format::dataset::integrity_problems;
 use samiksha_core::format::geo::{parse_boundaries, GeoMap};
 use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::{Ctx, Measured, Selection};
-use samiksha_core::route::{ProfileLinks, Route, View};
+use samiksha_core::route::{Route, View};
 use samiksha_core::{Dataset, Lang, Problem};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -112,7 +112,7 @@ pub struct AppState {
     /// The addresses of the district profiles from the current route, worked out once per
     /// route and equal across keystrokes in the rankings search, so a view's 55 to 785 district
     /// links re-run only when an address they show changes.
-    pub profile_links: Memo<ProfileLinks>,
+    pub profile_links: Memo<String>,
     /// Whether the shell (`app::App`) mounts the view yet: once the dataset is in place it does
     /// so one task later, so reading the manifest and building the view are two tasks, not one.
     pub view_due: RwSignal<bool>,
@@ -160,7 +160,7 @@ impl AppState {
             view: Memo::new(move |_| route.with(|r| r.view)),
             selection,
             measured,
-            profile_links: Memo::new(move |_| route.with(ProfileLinks::of)),
+            profile_links: Memo::new(move |_| route.with(samiksha_core::route::profile_links)),
             view_due: RwSignal::new(false),
         }
     }

@@ -43,7 +43,7 @@ pub fn DistrictView() -> impl IntoView {
         let (names, periods) = state.with_ctx(lang, |ctx| (district::sorted_names(ctx), pickers(ctx, sel).periods))?;
         let on_change = move |ev: leptos::ev::Event| {
             let slug = event_target_value(&ev);
-            let next = state.route.with_untracked(|r| if slug.is_empty() { Route { district: None, ..r.clone() } } else { district_route(r, &slug) });
+            let next = if slug.is_empty() { state.route.with_untracked(|r| Route { district: None, ..r.clone() }) } else { district_route(state, &slug) };
             crate::nav::go(state.route, next, crate::nav::HistoryEntry::Push);
         };
         let chosen = sel.district.and_then(|u| state.with_ctx(lang, |ctx| ctx.slug(u)));

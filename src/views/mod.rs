@@ -17,7 +17,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::pickers;
-use samiksha_core::route::{Route, SubjectId, View};
+use samiksha_core::route::{profile_href, Route, SubjectId, View};
 
 /// A message filled with the dataset's own words (what it calls a division), for views that
 /// place a label with no model around it.
@@ -25,9 +25,10 @@ pub fn label(state: AppState, lang: samiksha_core::Lang, m: Msg) -> String {
     state.with_ctx(lang, |ctx| ctx.label(m)).unwrap_or_default()
 }
 
-/// The route of a district's profile, keeping the other choices.
-pub fn district_route(route: &Route, slug: &str) -> Route {
-    route.profile_of(slug)
+/// The route of a district's profile, keeping the other choices: where its link points
+/// (`AppState::profile_links`), read back, so a click goes exactly where the address says.
+pub fn district_route(state: AppState, slug: &str) -> Route {
+    state.profile_links.with_untracked(|l| Route::parse(&profile_href(l, slug)))
 }
 
 /// A link to a district's profile. Its address follows the route (so opening it in a new tab
@@ -38,8 +39,8 @@ pub fn DistrictLink(slug: String, name: String) -> impl IntoView {
     let for_href = slug.clone();
     view! {
         <a
-            href=move || state.profile_links.with(|l| l.href(&for_href))
-            on:click=move |ev| link_click(state.route, state.route.with_untracked(|r| district_route(r, &slug)))(ev)
+            href=move || state.profile_links.with(|l| profile_href(l, &for_href))
+            on:click=move |ev| link_click(state.route, district_route(state, &slug))(ev)
         >
             // Dataset text is isolated, so a name cannot reorder the text beside it.
             <bdi>{name}</bdi>

@@ -48,7 +48,7 @@ pub(super) type Hovered = RwSignal<Option<(usize, Option<(f64, f64)>)>>;
 
 /// Opens a district's profile, reading the route when clicked so other choices are kept.
 pub(super) fn open(state: AppState, slug: &str) {
-    let next = state.route.with_untracked(|r| district_route(r, slug));
+    let next = district_route(state, slug);
     crate::nav::go(state.route, next, crate::nav::HistoryEntry::Push);
 }
 

@@ -43,7 +43,7 @@ pub(super) fn Tiles(
             let click_slug = slug.clone();
             view! {
                 <a class="tile" class:no-data=move || !has_value() class:found=move || found.get() == Some(u) data-district=slug data-track=track
-                   href=move || state.profile_links.with(|l| l.href(&href_slug))
+                   href=move || state.profile_links.with(|l| samiksha_core::route::profile_href(l, &href_slug))
                    on:click=move |ev: leptos::ev::MouseEvent| {
                        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
                        ev.prevent_default();

@@ -186,8 +186,9 @@ fn read(w: &mut Walk, v: &serde_json::Value, m: &Manifest) -> Option<GeoMap> {
         // The stored label point, where the file has one: two numbers inside the shape's box.
         if let Some(at) = o.get("label") {
             let lp = key(&p, "label");
-            match at.as_array().map(|a| a.iter().map(serde_json::Value::as_f64).collect::<Option<Vec<f64>>>()) {
-                Some(Some(xy)) if xy.len() == 2 && xy[0] >= bbox[0] && xy[0] <= bbox[2] && xy[1] >= bbox[1] && xy[1] <= bbox[3] => label = (xy[0], xy[1]),
+            let xy = at.as_array().filter(|a| a.len() == 2).and_then(|a| Some((a[0].as_f64()?, a[1].as_f64()?)));
+            match xy {
+                Some((x, y)) if x >= bbox[0] && x <= bbox[2] && y >= bbox[1] && y <= bbox[3] => label = (x, y),
                 _ => w.warn(&lp, ProblemKind::WrongType { expected: Expected::LabelPoint }),
             }
         }
