@@ -52,6 +52,16 @@ pub(super) fn open(state: AppState, slug: &str) {
     crate::nav::go(state.route, next, crate::nav::HistoryEntry::Push);
 }
 
+/// What either drawing of the map (shapes or squares) shares with the view: the model it
+/// colours from, the district the finder found, what is hovered and how the map was pressed.
+#[derive(Clone, Copy)]
+pub(super) struct Drawing {
+    pub model: Memo<Option<Arc<MapModel>>>,
+    pub found: RwSignal<Option<usize>>,
+    pub hovered: Hovered,
+    pub pointer: StoredValue<Pointer>,
+}
+
 /// Whether the last press on the map came from a finger.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Pointer {
@@ -113,6 +123,7 @@ pub fn MapView() -> impl IntoView {
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
     let pointer = StoredValue::new(Pointer::Other);
+    let drawing = Drawing { model, found, hovered, pointer };
 
     let heading = move || {
         let lang = state.lang.get();
@@ -144,8 +155,8 @@ pub fn MapView() -> impl IntoView {
                 {move || {
                     let lang = state.lang.get();
                     match (kind.get(), geo.get()) {
-                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g model=model found=found hovered=hovered pointer=pointer lang=lang/> }.into_any(),
-                        _ => view! { <Tiles model=model found=found hovered=hovered pointer=pointer lang=lang/> }.into_any(),
+                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g drawing=drawing lang=lang/> }.into_any(),
+                        _ => view! { <Tiles drawing=drawing lang=lang/> }.into_any(),
                     }
                 }}
                 <Tooltip hovered=hovered/>

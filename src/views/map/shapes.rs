@@ -1,28 +1,21 @@
 //! The geographic map: one path per district, drawn once per boundary file and language; names
 //! placed by `present::map::place_labels`; districts without a polygon marked inside their parent.
 
-use super::{activate, open, Hovered, Pointer};
+use super::{activate, open, Drawing};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::format::geo::GeoMap;
 use samiksha_core::present::i18n::Msg;
-use samiksha_core::present::map::{self, MapModel};
+use samiksha_core::present::map;
 use std::sync::Arc;
 
 /// The geographic map. Built once per boundary file and language: fills, names and the zoom
 /// box follow the model and the route through closures, without rebuilding a path.
 #[component]
-pub(super) fn GeoShapes(
-    geo: Arc<GeoMap>,
-    model: Memo<Option<Arc<MapModel>>>,
-    found: RwSignal<Option<usize>>,
-    hovered: Hovered,
-    pointer: StoredValue<Pointer>,
-    lang: samiksha_core::Lang,
-) -> impl IntoView {
+pub(super) fn GeoShapes(geo: Arc<GeoMap>, drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let Drawing { model, found, hovered, pointer } = drawing;
     let g = geo;
-    let (_w, _h) = (g.width, g.height);
     let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
     let g2 = g.clone();
     let view_box_memo = Memo::new(move |_| {

@@ -1,25 +1,19 @@
 //! The square map: one square per district in the layout of `analysis::tiles`, each a link to the
 //! profile.
 
-use super::{activate, Hovered, Pointer};
+use super::{activate, Drawing};
 use crate::state::AppState;
 use leptos::prelude::*;
 use samiksha_core::analysis::tiles::{grid_size, keyboard_order, unit_layout};
 use samiksha_core::present::i18n::Msg;
-use samiksha_core::present::map::{self, MapModel};
-use std::sync::Arc;
+use samiksha_core::present::map;
 
 /// The square map: every district one square, placed near its real position. Built once per
 /// language; colours, ranks and names follow the model.
 #[component]
-pub(super) fn Tiles(
-    model: Memo<Option<Arc<MapModel>>>,
-    found: RwSignal<Option<usize>>,
-    hovered: Hovered,
-    pointer: StoredValue<Pointer>,
-    lang: samiksha_core::Lang,
-) -> impl IntoView {
+pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let Drawing { model, found, hovered, pointer } = drawing;
     let Some((layout, units)) =
         state.with_ctx(lang, |ctx| (unit_layout(&ctx.ds.manifest, 11), (0..ctx.ds.units().len()).map(|u| (ctx.slug(u), ctx.name(u))).collect::<Vec<_>>()))
     else {
