@@ -348,3 +348,84 @@ test('the preview opens the built dataset in the viewer from memory: map, rankin
   assert.deepEqual(JSON.parse(await (await fetch(env.url('data/catalog.json'))).text()).datasets.map((d) => d.id), ['sample', 'nfhs-mp']);
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
+
+test('where the browser can write into a folder, the built files go straight into the site\'s data/, the manifest and the catalogue last', async () => {
+  const { page, trouble } = await watchedPage(env);
+  // A folder in memory in place of the browser's picker: the first choice is cancelled, the
+  // second is the site's folder. Each file records when it was closed.
+  await page.addInitScript(() => {
+    const closed = [];
+    const file = (name) => {
+      const h = { kind: 'file', name, bytes: null };
+      h.createWritable = async () => {
+        const parts = [];
+        return {
+          async write(d) { parts.push(new Uint8Array(d)); },
+          async close() {
+            const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+            let at = 0;
+            for (const p of parts) { all.set(p, at); at += p.length; }
+            h.bytes = all;
+            closed.push(name);
+          },
+        };
+      };
+      return h;
+    };
+    const dir = (name) => {
+      const entries = new Map();
+      const get = (make) => async (n, o = {}) => {
+        if (!entries.has(n)) {
+          if (!o.create) throw new DOMException(n, 'NotFoundError');
+          entries.set(n, make(n));
+        }
+        return entries.get(n);
+      };
+      return { kind: 'directory', name, entries, getDirectoryHandle: get(dir), getFileHandle: get(file) };
+    };
+    const site = dir('site');
+    let picks = 0;
+    window.showDirectoryPicker = async (options) => {
+      picks += 1;
+      if (picks === 1) throw new DOMException('closed', 'AbortError');
+      window.__mode = options?.mode;
+      return site;
+    };
+    window.__site = site;
+    window.__closed = closed;
+  });
+  await page.goto(env.url('publish.html?lang=en'));
+  await page.waitForSelector('input[data-role="values"]');
+  const files = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };
+  await build(page, files, { id: 'uk', leaveOut: true });
+  // Cancelled: nothing written, nothing said.
+  await page.click('#write-folder');
+  await page.waitForFunction(() => window.__site.entries.size === 0 && document.querySelector('#written').textContent === '');
+  await page.click('#write-folder');
+  await page.waitForFunction(() => document.querySelector('#written').textContent.trim() !== '');
+  const said = await page.textContent('#written');
+  const written = await page.evaluate(() => {
+    const out = {};
+    const walk = (d, prefix) => {
+      for (const [n, e] of d.entries) {
+        if (e.kind === 'directory') walk(e, `${prefix}${n}/`);
+        else out[`${prefix}${n}`] = Array.from(e.bytes);
+      }
+    };
+    walk(window.__site, '');
+    return { files: out, closed: window.__closed, mode: window.__mode };
+  });
+  assert.equal(written.mode, 'readwrite');
+  const inData = {};
+  for (const [name, bytes] of Object.entries(written.files)) {
+    assert.ok(name.startsWith('data/'), `${name} was written outside data/`);
+    inData[name.slice('data/'.length)] = Buffer.from(bytes);
+  }
+  // The same files as the zip, byte for byte, and so as the command line's.
+  assertSameFiles(inData, stateByCli(), 'written into a folder');
+  assertSameFiles(inData, await download(page), 'written against the zip');
+  assert.match(said, new RegExp(`${Object.keys(inData).length} files written under data/ in the folder “site”`));
+  // The catalogue last, the manifest just before it: a reader never meets a listed file missing.
+  assert.deepEqual(written.closed.slice(-2), ['manifest.json', 'catalog.json']);
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});

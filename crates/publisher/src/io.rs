@@ -1,6 +1,7 @@
 //! The publisher page's only contact with the browser beyond the DOM: reading a chosen file's
-//! bytes, offering the built folder as a download, the page's language from its address, and
-//! asking the service worker to keep the page for offline use. Nothing is ever sent anywhere.
+//! bytes, offering the built folder as a download or writing it into a folder the officer
+//! chooses, the page's language from its address, and asking the service worker to keep the
+//! page for offline use. Nothing is ever sent anywhere.
 
 use samiksha_core::Lang;
 use wasm_bindgen::JsCast;
@@ -123,4 +124,84 @@ pub async fn preview(title_en: &str, title_hi: &str, files: &[(String, Vec<u8>)]
     }
     window.open_with_url_and_target(&format!("./?data=preview&lang={}", lang.code()), "_blank").map_err(|_| "the browser blocked the new tab")?;
     Ok(())
+}
+
+/// Whether the browser can write into a folder the officer chooses (the File System Access
+/// API's `showDirectoryPicker`, in Chromium-based browsers); elsewhere the page offers the zip.
+pub fn can_write_folder() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"showDirectoryPicker".into()).unwrap_or(false))
+}
+
+/// How writing into a folder ended, short of success.
+#[derive(Debug, PartialEq)]
+pub enum WriteFailure {
+    /// The officer closed the folder picker: nothing was written, nothing to say.
+    Cancelled,
+    /// The browser refused, with the file it was writing when it did.
+    Refused(String),
+}
+
+/// Calls `obj.name(args…)` and awaits the promise it returns.
+async fn call(obj: &wasm_bindgen::JsValue, name: &str, args: &[wasm_bindgen::JsValue]) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(obj, &name.into())?.dyn_into()?;
+    let promise = f.apply(obj, &args.iter().collect::<js_sys::Array>())?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await
+}
+
+/// `{create: true}`, for a folder or file that may not exist yet.
+fn create() -> wasm_bindgen::JsValue {
+    let o = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&o, &"create".into(), &true.into());
+    o.into()
+}
+
+/// Writes the built folder into a folder the officer chooses: the site's folder (the files go
+/// under its `data/`) or its `data/` folder itself. `files` are paths under `data/`. Each file
+/// is written whole (the browser swaps it in on close); value files and the boundary file
+/// first, then each dataset's `manifest.json`, then `catalog.json`, so a reader of the site
+/// never meets a manifest listing a file that is not there yet. Returns the folder's name and
+/// how many files were written.
+pub async fn write_folder(files: &[(String, Vec<u8>)]) -> Result<(String, usize), WriteFailure> {
+    use wasm_bindgen::JsValue;
+    let window = web_sys::window().ok_or_else(|| WriteFailure::Refused("no window".into()))?;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    let root = match call(&window, "showDirectoryPicker", &[options.into()]).await {
+        Ok(root) => root,
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            return Err(if name == "AbortError" { WriteFailure::Cancelled } else { WriteFailure::Refused(name) });
+        }
+    };
+    let chosen = js_sys::Reflect::get(&root, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let refused = |what: &str, e: JsValue| {
+        let why = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        WriteFailure::Refused(format!("{what} ({why})"))
+    };
+    // The site's folder holds data/; the data/ folder itself is taken as it is.
+    let data = if chosen == "data" { root } else { call(&root, "getDirectoryHandle", &["data".into(), create()]).await.map_err(|e| refused("data/", e))? };
+    let rank = |path: &str| match path.rsplit('/').next() {
+        Some("catalog.json") if !path.contains('/') => 2,
+        Some("manifest.json") => 1,
+        _ => 0,
+    };
+    let mut order: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    order.sort_by_key(|(path, _)| rank(path));
+    for (path, bytes) in order {
+        let parts: Vec<&str> = path.split('/').collect();
+        // Paths come from the build, inside data/; anything else is not written.
+        if parts.iter().any(|p| p.is_empty() || *p == "." || *p == "..") {
+            return Err(WriteFailure::Refused(format!("data/{path}")));
+        }
+        let mut dir = data.clone();
+        for part in &parts[..parts.len() - 1] {
+            dir = call(&dir, "getDirectoryHandle", &[(*part).into(), create()]).await.map_err(|e| refused(&format!("data/{path}"), e))?;
+        }
+        let at = format!("data/{path}");
+        let file = call(&dir, "getFileHandle", &[parts[parts.len() - 1].into(), create()]).await.map_err(|e| refused(&at, e))?;
+        let writable = call(&file, "createWritable", &[]).await.map_err(|e| refused(&at, e))?;
+        call(&writable, "write", &[js_sys::Uint8Array::from(bytes.as_slice()).into()]).await.map_err(|e| refused(&at, e))?;
+        call(&writable, "close", &[]).await.map_err(|e| refused(&at, e))?;
+    }
+    Ok((chosen, files.len()))
 }

@@ -13,7 +13,15 @@ use std::sync::Arc;
 /// What the last build gave: the folder's files and its zip, or the problems that stopped it.
 #[derive(Clone)]
 enum Outcome {
-    Built { zip: Arc<Vec<u8>>, folder: Arc<Vec<(String, Vec<u8>)>>, files: Vec<(String, usize, String)>, report: Vec<String>, commands: Vec<String> },
+    Built {
+        zip: Arc<Vec<u8>>,
+        /// The zip's files by their path under `data/`, for writing straight into a folder.
+        data: Arc<Vec<(String, Vec<u8>)>>,
+        folder: Arc<Vec<(String, Vec<u8>)>>,
+        files: Vec<(String, usize, String)>,
+        report: Vec<String>,
+        commands: Vec<String>,
+    },
     Refused(Vec<(String, Option<String>)>),
 }
 
@@ -205,6 +213,7 @@ pub fn Page() -> impl IntoView {
                 Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
                     Ok(zip) => Outcome::Built {
                         zip: Arc::new(zip),
+                        data: Arc::new(bundle.files.clone()),
                         folder: Arc::new(f.preview_folder(&bundle)),
                         files: bundle.files.iter().map(|(n, b)| (format!("data/{n}"), b.len(), samiksha_core::sha256_hex(b))).collect(),
                         report: bundle.report,
@@ -233,6 +242,29 @@ pub fn Page() -> impl IntoView {
             download_refused.set(!crate::io::download(&format!("samiksha-{id}.zip"), "application/zip", &zip));
         }
     };
+
+    // Where the browser can write into a folder, the built files go straight into the site's.
+    let written: RwSignal<Option<String>> = RwSignal::new(None);
+    let write_folder = move |_| {
+        let Some(Outcome::Built { data, .. }) = outcome.get_untracked() else { return };
+        written.set(None);
+        spawn_local(async move {
+            use crate::io::WriteFailure;
+            let said = match crate::io::write_folder(&data).await {
+                Ok((name, n)) => Some(match lang {
+                    Lang::Hi => format!("{n} फ़ाइलें “{name}” फ़ोल्डर के data/ में लिखी गईं।"),
+                    Lang::En => format!("{n} files written under data/ in the folder “{name}”."),
+                }),
+                Err(WriteFailure::Cancelled) => None,
+                Err(WriteFailure::Refused(at)) => Some(match lang {
+                    Lang::Hi => format!("ब्राउज़र ने फ़ोल्डर में लिखने नहीं दिया ({at}); .zip डाउनलोड करके अनज़िप करें।"),
+                    Lang::En => format!("The browser did not let the page write into the folder ({at}); download the .zip and unzip it instead."),
+                }),
+            };
+            written.set(said);
+        });
+    };
+    let can_write_folder = crate::io::can_write_folder();
 
     let preview_status: RwSignal<Option<String>> = RwSignal::new(None);
     let preview = move |_| {
@@ -325,10 +357,17 @@ pub fn Page() -> impl IntoView {
                         <div class="built">
                             <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: सभी जाँचें सफल रहीं", "The folder is ready: every check passed")}</h3>
                             <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>" "
+                            {can_write_folder.then(|| view! {
+                                <button type="button" id="write-folder" on:click=write_folder>{t("साइट के फ़ोल्डर में सीधे लिखें…", "Write into the site's folder…")}</button>" "
+                            })}
                             <button type="button" id="preview" on:click=preview>{t("जनता को जैसा दिखेगा, वैसा देखें (नए टैब में)", "See it as the public will (in a new tab)")}</button>
+                            <span class="status" role="status" id="written">{move || written.get()}</span>
                             <span class="status" role="status">{move || download_refused.get().then(|| t("ब्राउज़र ने डाउनलोड रोक दिया; ब्राउज़र की डाउनलोड अनुमति जाँचें और फिर से दबाएँ।", "The browser refused the download; check its download permission and press again."))}</span>
                             <span class="status" role="status">{move || preview_status.get().map(|e| format!("{}: {e}", t("पूर्वावलोकन नहीं खुल सका", "The preview could not open")))}</span>
                             <p>{t("zip फ़ाइल को साइट के फ़ोल्डर में एक्सट्रैक्ट (अनज़िप) करें: इससे data/ के अंदर की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
+                            {can_write_folder.then(|| view! {
+                                <p>{t("या “साइट के फ़ोल्डर में सीधे लिखें” से साइट का फ़ोल्डर (या उसका data/ फ़ोल्डर) चुनें: वही फ़ाइलें वहाँ लिखी जाती हैं, मैनिफ़ेस्ट और कैटलॉग सबसे अंत में।", "Or choose the site's folder (or its data/ folder) with “Write into the site's folder”: the same files are written there, the manifest and the catalogue last.")}</p>
+                            })}
                             <table class="files">
                                 <caption>{t("फ़ोल्डर की फ़ाइलें", "The folder's files")}</caption>
                                 <thead><tr><th scope="col">{t("फ़ाइल", "File")}</th><th scope="col">{t("बाइट", "Bytes")}</th><th scope="col">"SHA-256"</th></tr></thead>
