@@ -273,22 +273,13 @@ test('the monthly routine: the last download and one month\'s workbook give only
   await page.close();
 
   // April's values only, as a workbook; the id and the form come from the last download.
-  const april = fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8').split('\n').filter((l) => l.includes(',2024-03,') && !l.startsWith('Roorkee')).map((l) => l.replace(',2024-03,', ',2024-04,'));
-  const book = await workbook({ Values: `district,indicator,period,value\n${april.join('\n')}\n` });
+  const book = await aprilWorkbook();
   const next = await openPublisher('hi');
   await next.page.setInputFiles('input[data-role="current"]', { name: 'samiksha-uk.zip', mimeType: 'application/zip', buffer: lastZip });
   await next.page.waitForFunction(() => document.querySelector('#id').value === 'uk');
   assert.equal(await next.page.inputValue('#title_en'), 'Uttarakhand district review (test fixture)');
   await build(next.page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.xlsx', buffer: book } }, { id: 'uk' });
-  const added = await download(next.page);
-  assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
-  const changed = Object.keys(published).filter((k) => !published[k].equals(added[k])).sort();
-  assert.deepEqual(changed, ['uk/all-values.csv', 'uk/datapackage.json', 'uk/manifest.json']);
-  const manifest = JSON.parse(added['uk/manifest.json']);
-  assert.deepEqual(manifest.periods.map((p) => p.id), ['2023-03', '2024-03', '2024-04']);
-  // The kept files are listed with the sizes and hashes they were published with.
-  const old = JSON.parse(published['uk/manifest.json']);
-  for (const f of old.value_files) assert.deepEqual(manifest.value_files.find((n) => n.path === f.path), f);
+  assertMonthAdded(published, await download(next.page));
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
   assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
@@ -308,7 +299,7 @@ test('the monthly routine from the site itself: a dataset published here is fetc
     await page.waitForSelector('#site-dataset option[value="uk"]', { state: 'attached' });
     await page.selectOption('#site-dataset', 'uk');
     await page.waitForFunction(() => document.querySelector('#id').value === 'uk');
-    const april = fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8').split('\n').filter((l) => l.includes(',2024-03,') && !l.startsWith('Roorkee')).map((l) => l.replace(',2024-03,', ',2024-04,'));
+    const april = aprilRows();
     await build(page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.csv', buffer: Buffer.from(`district,indicator,period,value\n${april.join('\n')}\n`) } }, { id: 'uk' });
     const added = await download(page);
     assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
@@ -349,14 +340,18 @@ test('the preview opens the built dataset in the viewer from memory: map, rankin
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
 
-test('where the browser can write into a folder, the built files go straight into the site\'s data/, the manifest and the catalogue last', async () => {
-  const { page, trouble } = await watchedPage(env);
-  // A folder in memory in place of the browser's picker: the first choice is cancelled, the
-  // second is the site's folder. Each file records when it was closed.
-  await page.addInitScript(() => {
+/**
+ * Puts a folder in memory in place of the browser's folder picker (the File System Access API
+ * cannot be driven headless): `site/` holding `files` (path → bytes); the first choice is
+ * cancelled when `cancelFirst`. Each written file records when it was closed (`__closed`).
+ */
+async function memoryFolder(page, { files = {}, cancelFirst = false } = {}) {
+  const given = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Array.from(v)]));
+  await page.addInitScript(({ given, cancelFirst }) => {
     const closed = [];
-    const file = (name) => {
-      const h = { kind: 'file', name, bytes: null };
+    const file = (name, bytes = null) => {
+      const h = { kind: 'file', name, bytes };
+      h.getFile = async () => new File([h.bytes], name);
       h.createWritable = async () => {
         const parts = [];
         return {
@@ -384,16 +379,73 @@ test('where the browser can write into a folder, the built files go straight int
       return { kind: 'directory', name, entries, getDirectoryHandle: get(dir), getFileHandle: get(file) };
     };
     const site = dir('site');
+    for (const [p, bytes] of Object.entries(given)) {
+      const parts = p.split('/');
+      let d = site;
+      for (const part of parts.slice(0, -1)) {
+        if (!d.entries.has(part)) d.entries.set(part, dir(part));
+        d = d.entries.get(part);
+      }
+      d.entries.set(parts.at(-1), file(parts.at(-1), new Uint8Array(bytes)));
+    }
     let picks = 0;
     window.showDirectoryPicker = async (options) => {
       picks += 1;
-      if (picks === 1) throw new DOMException('closed', 'AbortError');
+      if (cancelFirst && picks === 1) throw new DOMException('closed', 'AbortError');
       window.__mode = options?.mode;
       return site;
     };
     window.__site = site;
     window.__closed = closed;
-  });
+  }, { given, cancelFirst });
+}
+
+/** April's rows of the fixture state (March's, one district short): one month to add. */
+function aprilRows() {
+  return fs.readFileSync(path.join(STATE, 'values.csv'), 'utf8').split('\n').filter((l) => l.includes(',2024-03,') && !l.startsWith('Roorkee')).map((l) => l.replace(',2024-03,', ',2024-04,'));
+}
+
+/** April's values as a workbook. */
+async function aprilWorkbook() {
+  return workbook({ Values: `district,indicator,period,value\n${aprilRows().join('\n')}\n` });
+}
+
+/** After a month is added to what was published: only its file is new, only the files that
+ * list it changed, and the kept files are listed with the sizes and hashes they had. */
+function assertMonthAdded(published, added) {
+  assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
+  const changed = Object.keys(published).filter((k) => !published[k].equals(added[k])).sort();
+  assert.deepEqual(changed, ['uk/all-values.csv', 'uk/datapackage.json', 'uk/manifest.json']);
+  const manifest = JSON.parse(added['uk/manifest.json']);
+  assert.deepEqual(manifest.periods.map((p) => p.id), ['2023-03', '2024-03', '2024-04']);
+  const old = JSON.parse(published['uk/manifest.json']);
+  for (const f of old.value_files) assert.deepEqual(manifest.value_files.find((n) => n.path === f.path), f);
+}
+
+test('the monthly routine from the site\'s folder on this computer: the dataset is read from the folder, and a month is added', async () => {
+  const { page, trouble } = await openPublisher();
+  const state = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };
+  await build(page, state, { id: 'uk', leaveOut: true });
+  const published = await download(page);
+  await page.close();
+  // The site's folder holds what was published, under data/.
+  const next = await watchedPage(env);
+  await memoryFolder(next.page, { files: Object.fromEntries(Object.entries(published).map(([k, v]) => [`data/${k}`, v])) });
+  await next.page.goto(env.url('publish.html?lang=hi'));
+  await next.page.waitForSelector('input[data-role="values"]');
+  await next.page.click('#site-folder');
+  await next.page.waitForFunction(() => document.querySelector('#id').value === 'uk');
+  assert.match(await next.page.textContent('[data-status="current"]'), /data\/uk\//);
+  assert.equal(await next.page.inputValue('#title_en'), 'Uttarakhand district review (test fixture)');
+  await build(next.page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.xlsx', buffer: await aprilWorkbook() } }, { id: 'uk' });
+  assertMonthAdded(published, await download(next.page));
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+  assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
+test('where the browser can write into a folder, the built files go straight into the site\'s data/, the manifest and the catalogue last', async () => {
+  const { page, trouble } = await watchedPage(env);
+  await memoryFolder(page, { cancelFirst: true });
   await page.goto(env.url('publish.html?lang=en'));
   await page.waitForSelector('input[data-role="values"]');
   const files = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };

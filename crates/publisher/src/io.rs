@@ -205,3 +205,66 @@ pub async fn write_folder(files: &[(String, Vec<u8>)]) -> Result<(String, usize)
     }
     Ok((chosen, files.len()))
 }
+
+/// Reads `path` (slash-separated, inside `dir`) from a folder the officer chose.
+async fn read_in(dir: &wasm_bindgen::JsValue, path: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let missing = || match lang {
+        Lang::Hi => format!("data/{path}: चुने गए फ़ोल्डर में नहीं है"),
+        Lang::En => format!("data/{path}: not in the chosen folder"),
+    };
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut at = dir.clone();
+    for part in &parts[..parts.len() - 1] {
+        at = call(&at, "getDirectoryHandle", &[(*part).into()]).await.map_err(|_| missing())?;
+    }
+    let handle = call(&at, "getFileHandle", &[parts[parts.len() - 1].into()]).await.map_err(|_| missing())?;
+    let file: web_sys::File = call(&handle, "getFile", &[]).await.and_then(|f| f.dyn_into()).map_err(|_| missing())?;
+    Ok(read(&file).await?.1)
+}
+
+/// The site's published dataset from a folder on this computer (the monthly routine where the
+/// site's files are at hand rather than on the web): the officer chooses the site's folder or
+/// its `data/`; the page reads `data/catalog.json`, takes the dataset `want` names (or, where
+/// the catalogue lists one, that one; else the first) from the folder the catalogue gives it,
+/// and reads its manifest and the files the manifest lists. Returns the dataset's id, its
+/// manifest, its files and the catalogue, as the site's fetch does.
+#[allow(clippy::type_complexity)]
+pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>, Vec<(String, Vec<u8>)>, Vec<u8>), WriteFailure> {
+    let window = web_sys::window().ok_or_else(|| WriteFailure::Refused("no window".into()))?;
+    let root = match call(&window, "showDirectoryPicker", &[]).await {
+        Ok(root) => root,
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            return Err(if name == "AbortError" { WriteFailure::Cancelled } else { WriteFailure::Refused(name) });
+        }
+    };
+    let chosen = js_sys::Reflect::get(&root, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let data = if chosen == "data" {
+        root
+    } else {
+        call(&root, "getDirectoryHandle", &["data".into()])
+            .await
+            .map_err(|_| {
+                WriteFailure::Refused(match lang {
+                    Lang::Hi => format!("“{chosen}” में data/ फ़ोल्डर नहीं है: साइट का फ़ोल्डर या उसका data/ फ़ोल्डर चुनें"),
+                    Lang::En => format!("“{chosen}” has no data/ folder: choose the site's folder or its data/"),
+                })
+            })?
+    };
+    let catalog = read_in(&data, "catalog.json", lang).await.map_err(WriteFailure::Refused)?;
+    let (parsed, _) = samiksha_core::format::catalog::parse_catalog("data/catalog.json", &catalog);
+    let entries = parsed.map(|c| c.datasets).unwrap_or_default();
+    let entry = entries.iter().find(|e| e.id == want).or(entries.first()).ok_or_else(|| {
+        WriteFailure::Refused(match lang {
+            Lang::Hi => "data/catalog.json में कोई डेटासेट नहीं है".into(),
+            Lang::En => "data/catalog.json lists no dataset".into(),
+        })
+    })?;
+    let folder = entry.folder.trim_end_matches('/').to_string();
+    let manifest = read_in(&data, &format!("{folder}/manifest.json"), lang).await.map_err(WriteFailure::Refused)?;
+    let mut files = Vec::new();
+    for p in crate::form::files_to_fetch(&manifest) {
+        files.push((p.clone(), read_in(&data, &format!("{folder}/{p}"), lang).await.map_err(WriteFailure::Refused)?));
+    }
+    Ok((entry.id.clone(), manifest, files, catalog))
+}

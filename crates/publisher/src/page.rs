@@ -87,6 +87,24 @@ pub fn Page() -> impl IntoView {
         });
     };
 
+    // The same from the site's folder on this computer, where the browser can read one.
+    let on_folder = move |_| {
+        let want = form.with_untracked(|f| f.id.clone());
+        site_status.set(None);
+        spawn_local(async move {
+            use crate::io::WriteFailure;
+            match crate::io::read_site_folder(&want, lang).await {
+                Ok((id, manifest, files, catalog)) => match crate::form::site_dataset(&id, manifest, files, Some(catalog)) {
+                    Ok(chosen) => form.update(|f| f.choose(Role::Current, chosen)),
+                    Err(e) => site_status.set(Some(e)),
+                },
+                Err(WriteFailure::Cancelled) => {}
+                Err(WriteFailure::Refused(why)) => site_status.set(Some(why)),
+            }
+        });
+    };
+    let can_read_folder = crate::io::can_write_folder();
+
     let inputs = Role::ALL
         .into_iter()
         .map(|role| {
@@ -148,6 +166,9 @@ pub fn Page() -> impl IntoView {
                                 {move || site.get().into_iter().map(|(id, title)| view! { <option value=id.clone()>{format!("{title} ({id})")}</option> }).collect_view()}
                             </select>
                         </label>
+                        {can_read_folder.then(|| view! {
+                            " "<button type="button" id="site-folder" on:click=on_folder>{t("या इस कंप्यूटर पर साइट का फ़ोल्डर…", "or the site's folder on this computer…")}</button>
+                        })}
                         <span class="status" role="status">{move || site_status.get()}</span>
                     })}
                     {move || sheets().map(|(list, chosen)| {
