@@ -439,6 +439,12 @@ test('the monthly routine from the site\'s folder on this computer: the dataset 
   assert.equal(await next.page.inputValue('#title_en'), 'Uttarakhand district review (test fixture)');
   await build(next.page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.xlsx', buffer: await aprilWorkbook() } }, { id: 'uk' });
   assertMonthAdded(published, await download(next.page));
+  // The Hindi page's report says what was read and kept in Hindi first, the English beside it,
+  // each marked with its language.
+  const report = await next.page.$$eval('.report li', (lis) => lis.map((li) => [...li.children].map((s) => [s.lang, s.textContent])));
+  const said = (re) => report.find((parts) => parts[0][0] === 'hi' && re.test(parts[0][1]) && parts[1]?.[0] === 'en');
+  assert.ok(said(/^\d+ पंक्तियाँ पढ़ी गईं: \d+ ज़िलों/), JSON.stringify(report));
+  assert.ok(said(/^2 प्रकाशित अवधियाँ जैसी थीं वैसी रखी गईं: 2023-03, 2024-03$/), JSON.stringify(report));
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
   assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });

@@ -52,11 +52,26 @@ impl Publication {
     }
 }
 
+/// One line of what a publication's steps reported: the command line's English, and the Hindi
+/// where the library words it (the dataset's own problems are worded in both languages; the
+/// page reads the other kinds itself).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportLine {
+    pub en: String,
+    pub hi: Option<String>,
+}
+
+impl ReportLine {
+    fn english(en: String) -> ReportLine {
+        ReportLine { en, hi: None }
+    }
+}
+
 /// The folder to write: paths from the site's `data/` folder (`<id>/manifest.json`, …,
 /// `catalog.json`), and what each step reported.
 pub struct Bundle {
     pub files: Vec<(String, Vec<u8>)>,
-    pub report: Vec<String>,
+    pub report: Vec<ReportLine>,
 }
 
 impl Bundle {
@@ -77,12 +92,12 @@ pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
     }
     let rows = crate::districts::read_districts(fs, &p.import.districts)?;
     let (report, built) = crate::import::run(fs, &p.import, &rows)?;
-    let mut report = report.lines();
+    let mut report: Vec<ReportLine> = report.lines().into_iter().map(ReportLine::english).collect();
     let mut files = built.files;
     let manifest_at = |files: &[(String, Vec<u8>)]| files.iter().position(|(n, _)| n == "manifest.json");
     if let Some(b) = &p.boundaries {
         let (body, lines) = crate::boundaries::from_args(fs, b)?;
-        report.extend(lines);
+        report.extend(lines.into_iter().map(ReportLine::english));
         let i = manifest_at(&files).ok_or("the import wrote no manifest")?;
         let source = b.source.as_deref().zip(b.source_hi.as_deref());
         files[i].1 = crate::write::attach_boundaries("manifest.json", &files[i].1, "boundaries.json", &body, source)?;
@@ -100,7 +115,13 @@ pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
     if !errors.is_empty() {
         return Err(format!("the dataset would not pass validate, so nothing is offered for download:\n{}", errors.join("\n")));
     }
-    report.extend(problems.iter().map(|p| p.to_string()));
+    report.extend(problems.iter().map(|p| {
+        let severity = match p.severity {
+            samiksha_core::Severity::Error => "त्रुटि",
+            samiksha_core::Severity::Warning => "चेतावनी",
+        };
+        ReportLine { en: p.to_string(), hi: Some(format!("{severity}: {}", p.message(samiksha_core::Lang::Hi))) }
+    }));
     let existing = match &p.catalog {
         Some(c) => Some(fs.read(c).map_err(|e| format!("{}: {e}", c.display()))?),
         None => None,
@@ -114,7 +135,7 @@ pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
         folder: Ok(&p.id),
         place: crate::catalog::Place::AsListed,
     })?;
-    report.push(line);
+    report.push(ReportLine::english(line));
     let mut out: Vec<(String, Vec<u8>)> = files.into_iter().map(|(n, b)| (format!("{}/{n}", p.id), b)).collect();
     out.push(("catalog.json".into(), catalog));
     Ok(Bundle { files: out, report })

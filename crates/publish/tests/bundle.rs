@@ -97,7 +97,7 @@ fn a_state_published_in_memory_is_the_command_lines_folder_byte_for_byte() {
     let import = s(&["--values", "values.csv", "--indicators", "indicators.csv", "--districts", "districts.csv", "--meta", "meta.json", "--allow-unmatched"]);
     let bundle = publish(&fs, &Publication::from_commands("uk", &import, None, None).unwrap()).unwrap();
     same_files(&data, &bundle.files);
-    assert!(bundle.report.iter().any(|l| l.starts_with("left out 1 district name(s)")), "{:?}", bundle.report);
+    assert!(bundle.report.iter().any(|l| l.en.starts_with("left out 1 district name(s)")), "{:?}", bundle.report);
 
     // Strict without the checkbox: the name that is no district stops it, and nothing is built.
     let strict = s(&["--values", "values.csv", "--indicators", "indicators.csv", "--districts", "districts.csv", "--meta", "meta.json"]);

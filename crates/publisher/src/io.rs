@@ -242,14 +242,12 @@ pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>
     let data = if chosen == "data" {
         root
     } else {
-        call(&root, "getDirectoryHandle", &["data".into()])
-            .await
-            .map_err(|_| {
-                WriteFailure::Refused(match lang {
-                    Lang::Hi => format!("“{chosen}” में data/ फ़ोल्डर नहीं है: साइट का फ़ोल्डर या उसका data/ फ़ोल्डर चुनें"),
-                    Lang::En => format!("“{chosen}” has no data/ folder: choose the site's folder or its data/"),
-                })
-            })?
+        call(&root, "getDirectoryHandle", &["data".into()]).await.map_err(|_| {
+            WriteFailure::Refused(match lang {
+                Lang::Hi => format!("“{chosen}” में data/ फ़ोल्डर नहीं है: साइट का फ़ोल्डर या उसका data/ फ़ोल्डर चुनें"),
+                Lang::En => format!("“{chosen}” has no data/ folder: choose the site's folder or its data/"),
+            })
+        })?
     };
     let catalog = read_in(&data, "catalog.json", lang).await.map_err(WriteFailure::Refused)?;
     let (parsed, _) = samiksha_core::format::catalog::parse_catalog("data/catalog.json", &catalog);

@@ -3,7 +3,7 @@
 //! [`Form::build`] returns; deciding and wording live in `form` and `words`.
 
 use crate::form::{Chosen, Form, Kind, Need, Role, Unmatched};
-use crate::words::{for_the_page, hindi, pick, role_help, role_name};
+use crate::words::{for_the_page, hindi, pick, report_hindi, role_help, role_name, Line};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::present::numfmt::format_number;
@@ -19,14 +19,22 @@ enum Outcome {
         data: Arc<Vec<(String, Vec<u8>)>>,
         folder: Arc<Vec<(String, Vec<u8>)>>,
         files: Vec<(String, usize, String)>,
-        report: Vec<String>,
+        report: Vec<Line>,
         commands: Vec<String>,
     },
-    Refused(Vec<(String, Option<String>)>),
+    Refused(Vec<Line>),
 }
 
-fn problem_lines(text: &str) -> Vec<(String, Option<String>)> {
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| (for_the_page(l), hindi(l))).collect()
+fn problem_lines(text: &str) -> Vec<Line> {
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| Line::english(for_the_page(l), hindi(l))).collect()
+}
+
+/// A line and, beside it, the same in the other language, each marked with its language.
+fn line_view(l: Line) -> impl IntoView {
+    view! {
+        <span lang=l.lang.code()>{l.text}</span>
+        {l.other.map(|(o, lang)| view! { <span class="other" lang=lang.code()>{o}</span> })}
+    }
 }
 
 async fn take(form: RwSignal<Form>, role: Role, file: web_sys::File) {
@@ -220,15 +228,7 @@ pub fn Page() -> impl IntoView {
         let f = form.get_untracked();
         let missing = f.missing();
         let result = if !missing.is_empty() {
-            Outcome::Refused(
-                missing
-                    .into_iter()
-                    .map(|m| match lang {
-                        Lang::Hi => (m.hi, Some(m.en)),
-                        Lang::En => (m.en, Some(m.hi)),
-                    })
-                    .collect(),
-            )
+            Outcome::Refused(missing.into_iter().map(|m| Line::both(lang, m.hi, m.en)).collect())
         } else {
             match f.build() {
                 Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
@@ -237,7 +237,18 @@ pub fn Page() -> impl IntoView {
                         data: Arc::new(bundle.files.clone()),
                         folder: Arc::new(f.preview_folder(&bundle)),
                         files: bundle.files.iter().map(|(n, b)| (format!("data/{n}"), b.len(), samiksha_core::sha256_hex(b))).collect(),
-                        report: bundle.report,
+                        // Each report line in the reader's language first where the page has both.
+                        report: bundle
+                            .report
+                            .into_iter()
+                            .map(|r| {
+                                let hi = r.hi.or_else(|| report_hindi(&r.en));
+                                match hi {
+                                    Some(hi) => Line::both(lang, hi, r.en),
+                                    None => Line::english(r.en, None),
+                                }
+                            })
+                            .collect(),
                         commands,
                     },
                     Err(e) => Outcome::Refused(problem_lines(&e)),
@@ -363,15 +374,7 @@ pub fn Page() -> impl IntoView {
                     Outcome::Refused(lines) => view! {
                         <div class="problems" role="alert">
                             <h3 id="outcome" tabindex="-1">{t("ठीक करने के लिए समस्याएँ (कुछ भी डाउनलोड के लिए नहीं बना)", "Problems to fix (nothing was built for download)")}</h3>
-                            <ol>{lines.into_iter().map(|(text, other)| {
-                                let text_lang = if text.is_ascii() { "en" } else { "hi" };
-                                view! {
-                                    <li class="problem">
-                                        <span lang=text_lang>{text}</span>
-                                        {other.map(|o| { let other_lang = if o.is_ascii() { "en" } else { "hi" }; view! { <span class="other" lang=other_lang>{o}</span> } })}
-                                    </li>
-                                }
-                            }).collect_view()}</ol>
+                            <ol>{lines.into_iter().map(|l| view! { <li class="problem">{line_view(l)}</li> }).collect_view()}</ol>
                         </div>
                     }.into_any(),
                     Outcome::Built { files, report, commands, .. } => view! {
@@ -395,7 +398,7 @@ pub fn Page() -> impl IntoView {
                                 <tbody>{files.into_iter().map(|(n, b, h)| view! { <tr><td>{n}</td><td class="num">{format_number(b as f64, 0)}</td><td><code title=h.clone()>{h[..12].to_string()}"…"</code></td></tr> }).collect_view()}</tbody>
                             </table>
                             <h3>{t("रिपोर्ट", "Report")}</h3>
-                            <ul class="report" lang="en">{report.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            <ul class="report">{report.into_iter().map(|l| view! { <li>{line_view(l)}</li> }).collect_view()}</ul>
                             <details>
                                 <summary>{t("यही काम कमांड लाइन से", "The same from the command line")}</summary>
                                 <pre lang="en">{commands.join("\n")}</pre>

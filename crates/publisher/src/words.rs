@@ -115,6 +115,90 @@ pub fn hindi(line: &str) -> Option<String> {
     Some(text)
 }
 
+/// A line the page shows: its text in one language and, where the page has it, the same in the
+/// other. Each part carries its language, for the `lang` attribute a screen reader follows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub lang: Lang,
+    pub other: Option<(String, Lang)>,
+}
+
+impl Line {
+    /// A line of the library's English with its Hindi beside it, where there is one.
+    pub fn english(en: String, hi: Option<String>) -> Line {
+        Line { text: en, lang: Lang::En, other: hi.map(|h| (h, Lang::Hi)) }
+    }
+
+    /// A line the page words in both languages, in the reader's first.
+    pub fn both(lang: Lang, hi: String, en: String) -> Line {
+        match lang {
+            Lang::Hi => Line { text: hi, lang: Lang::Hi, other: Some((en, Lang::En)) },
+            Lang::En => Line { text: en, lang: Lang::En, other: Some((hi, Lang::Hi)) },
+        }
+    }
+}
+
+/// The numbers of a line, in order (`"read 30 rows: 26 values"` → 30, 26).
+fn numbers(line: &str) -> Vec<&str> {
+    line.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect()
+}
+
+/// What follows the last `": "` of a line (a list of names, ids or periods), as written.
+fn tail(line: &str) -> &str {
+    line.rsplit_once(": ").map_or("", |(_, t)| t)
+}
+
+/// The Hindi of one line of a successful build's report (what was read, left out and kept, the
+/// boundary file's matching, the catalogue), when it is a kind the page knows. Names, ids and
+/// periods stay as written.
+pub fn report_hindi(line: &str) -> Option<String> {
+    let l = line.trim();
+    let n = numbers(l);
+    let has = |s: &str| l.contains(s);
+    let text = if l.starts_with("read ") && has(" rows: ") && n.len() >= 5 {
+        format!("{} पंक्तियाँ पढ़ी गईं: {} ज़िलों, {} संकेतकों और {} अवधियों के {} मान", n[0], n[2], n[3], n[4], n[1])
+    } else if l.starts_with("left out ") && has("match no district") && n.len() >= 2 {
+        format!("ज़िलों की सूची से मेल न खाने वाले {} नाम ({} पंक्तियाँ) छोड़ दिए गए, जैसा विकल्पों में चुना गया: {}", n[0], n[1], tail(l))
+    } else if l.starts_with("left out ") && has("not in the indicator sheet") && n.len() >= 2 {
+        format!("संकेतकों की शीट में न होने वाले {} संकेतक ({} पंक्तियाँ) छोड़ दिए गए, जैसा विकल्पों में चुना गया: {}", n[0], n[1], tail(l))
+    } else if l.starts_with("kept ") && has("without their flag") && !n.is_empty() {
+        format!("{} मान बिना चिह्न के रखे गए, क्योंकि उनका चिह्न-पाठ चिह्नों की फ़ाइल में नहीं है: {}", n[0], tail(l))
+    } else if l.starts_with("warning: no former_name_hi for ") {
+        let who = l.trim_start_matches("warning: no former_name_hi for ").split(" (").next().unwrap_or_default();
+        format!("चेतावनी: {who} का पुराना नाम हिंदी में नहीं दिया गया (former_name_hi), इसलिए हिंदी पेज पर वह लैटिन लिपि में दिखेगा")
+    } else if l.starts_with("warning: no label for ") {
+        let which = l.trim_start_matches("warning: no label for ").split(" in meta.json").next().unwrap_or_default();
+        format!("चेतावनी: meta.json के \"periods\" में {which} का नाम (label) नहीं है, इसलिए हिंदी पेज पर उसकी पहचान लैटिन लिपि में दिखेगी")
+    } else if l.starts_with("kept from the previous manifest in the folder: ") {
+        format!("पहले से प्रकाशित मैनिफ़ेस्ट से रखा गया: {}", tail(l))
+    } else if l.starts_with("kept ") && has("published period(s) as they are") && !n.is_empty() {
+        format!("{} प्रकाशित अवधियाँ जैसी थीं वैसी रखी गईं: {}", n[0], tail(l))
+    } else if (l.starts_with("added \"") || l.starts_with("updated \"")) && has("the catalogue lists") {
+        let id = l.split('"').nth(1).unwrap_or_default();
+        let listed = l.split("the catalogue lists ").nth(1).and_then(|t| t.split(" (").next()).unwrap_or_default();
+        let verb = if l.starts_with("added") { "जोड़ा गया" } else { "अद्यतन किया गया" };
+        format!("कैटलॉग में \"{id}\" {verb}; कैटलॉग में ये डेटासेट हैं: {listed} (पहला डिफ़ॉल्ट है)")
+    } else if has(" districts matched, ") && n.len() >= 3 {
+        let place = l.split(": ").next().unwrap_or_default();
+        let k = n.len();
+        format!("{place}: {} ज़िले मिले; {} बिंदु पढ़े, {} बिंदु रखे", n[k - 3], n[k - 2], n[k - 1])
+    } else if l.starts_with("renamed: \"") {
+        let old = l.split('"').nth(1).unwrap_or_default();
+        let slug = l.rsplit(' ').next().unwrap_or_default();
+        format!("पुराना नाम: \"{old}\" को {slug} से मिलाया गया")
+    } else if l.starts_with("no polygon for district ") {
+        let slug = l.trim_start_matches("no polygon for district ").split([' ', ',']).next().unwrap_or_default();
+        match l.split("within ").nth(1).and_then(|t| t.split([',', ' ']).next()) {
+            Some(parent) => format!("ज़िले {slug} की अपनी सीमा नहीं है; मानचित्र उसे {parent} के भीतर दिखाता है, जिससे वह बना"),
+            None => format!("ज़िले {slug} की अपनी सीमा नहीं है, और वह मानचित्र पर नहीं है"),
+        }
+    } else {
+        return None;
+    };
+    Some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +215,19 @@ mod tests {
             for_the_page("nothing was written; pass --allow-unmatched if these rows are left out on purpose"),
             "nothing was written; tick \"Leave out rows …\" under Options if these rows are left out on purpose"
         );
+    }
+
+    #[test]
+    fn a_successful_builds_report_is_said_in_hindi_with_its_numbers_and_names() {
+        let h = |l: &str| report_hindi(l).unwrap_or_else(|| panic!("no Hindi for {l}"));
+        assert_eq!(h("read 30 rows: 26 values for 7 districts, 2 indicators, 2 periods"), "30 पंक्तियाँ पढ़ी गईं: 7 ज़िलों, 2 संकेतकों और 2 अवधियों के 26 मान");
+        let left = h("left out 1 district name(s) that match no district (4 rows), as --allow-unmatched allows: \"Roorkee\"");
+        assert!(left.starts_with("ज़िलों की सूची से मेल न खाने वाले 1 नाम (4 पंक्तियाँ)") && left.ends_with("\"Roorkee\""), "{left}");
+        assert!(h("kept 2 published period(s) as they are: 2023-03, 2024-03").ends_with(": 2023-03, 2024-03"));
+        let cat = h("added \"uk\" (uk/) in catalog.json; the catalogue lists sample, uk (the first is the default)");
+        assert!(cat.contains("\"uk\" जोड़ा गया") && cat.contains("sample, uk"), "{cat}");
+        assert_eq!(h("mp.topo.json: 52 districts matched, 9000 points in, 5969 points out"), "mp.topo.json: 52 ज़िले मिले; 9000 बिंदु पढ़े, 5969 बिंदु रखे");
+        assert!(h("  no polygon for district mauganj (the viewer shows it within rewa, the district it was carved from)").contains("rewa के भीतर"));
+        assert!(report_hindi("something new the page does not know").is_none());
     }
 }
