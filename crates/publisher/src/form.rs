@@ -141,15 +141,17 @@ pub enum Kind {
     /// A workbook and its sheets in order.
     Workbook(Vec<String>),
     Json,
-    /// A published dataset's `.zip`, and the id of the dataset found in it.
-    Dataset(String),
+    /// A published dataset's `.zip`: the id of the dataset found in it, and its files, unzipped
+    /// once when chosen (building and previewing read them again without unzipping).
+    Dataset(String, Arc<Vec<(String, Vec<u8>)>>),
     /// A file the page could not read, and why (shown beside its input).
     Unreadable(String),
 }
 
-/// The published dataset in a zip (the last download, or one fetched from the site).
-fn published(name: &str, zip: &[u8], want: Option<&str>) -> Result<samiksha_publish::bundle::Current, String> {
-    samiksha_publish::bundle::unzip(name, zip).and_then(|files| samiksha_publish::bundle::current_dataset(name, files, want))
+/// The published dataset among a zip's files (the last download, or one fetched from the site
+/// or read from a folder): the one `want` names, or the only one.
+fn published(name: &str, files: &[(String, Vec<u8>)], want: Option<&str>) -> Result<samiksha_publish::bundle::Current, String> {
+    samiksha_publish::bundle::current_dataset(name, files.to_vec(), want)
 }
 
 /// A workbook is known by its bytes (a zip, or the old binary format), not its name.
@@ -164,8 +166,8 @@ impl Chosen {
     pub fn read(role: Role, name: &str, bytes: Vec<u8>) -> Chosen {
         let (kind, sheet) = match role.shape() {
             Shape::Json => (Kind::Json, None),
-            Shape::Zip => match published(name, &bytes, None) {
-                Ok(current) => (Kind::Dataset(current.id), None),
+            Shape::Zip => match samiksha_publish::bundle::unzip(name, &bytes).and_then(|files| Ok((published(name, &files, None)?.id, files))) {
+                Ok((id, files)) => (Kind::Dataset(id, Arc::new(files)), None),
                 Err(e) => (Kind::Unreadable(e), None),
             },
             Shape::Table if is_workbook(name, &bytes) => match workbook::sheet_names(name.as_ref(), &bytes) {
@@ -317,12 +319,12 @@ impl Form {
     pub fn choose(&mut self, role: Role, chosen: Chosen) {
         match (&chosen.kind, role) {
             (Kind::Json, Role::Meta) => self.meta = MetaForm::from_json(&chosen.bytes),
-            (Kind::Dataset(id), Role::Current) => {
+            (Kind::Dataset(id, files), Role::Current) => {
                 if self.id.is_empty() {
                     self.id = id.clone();
                 }
                 if self.meta == MetaForm::default() {
-                    let found = published(&chosen.name, &chosen.bytes, Some(id)).ok().and_then(|c| c.files.into_iter().find(|(p, _)| p == "manifest.json"));
+                    let found = published(&chosen.name, files, Some(id)).ok().and_then(|c| c.files.into_iter().find(|(p, _)| p == "manifest.json"));
                     if let Some((_, manifest)) = found {
                         self.meta = MetaForm::from_json(&manifest);
                     }
@@ -401,10 +403,10 @@ impl Form {
         for (role, c) in &self.files {
             let key = Form::key(c);
             match (&c.kind, &c.sheet) {
-                (Kind::Dataset(_), _) => {
+                (Kind::Dataset(_, files), _) => {
                     // The published folder goes where the import looks for it, data/<id>/, and
                     // its catalogue is the one to update unless the officer chose another.
-                    let current = published(&c.name, &c.bytes, Some(&self.id))?;
+                    let current = published(&c.name, files, Some(&self.id))?;
                     for (rel, bytes) in current.files {
                         fs.files.insert(samiksha_publish::bundle::folder(&self.id).join(rel), bytes);
                     }
@@ -473,8 +475,8 @@ impl Form {
     pub fn preview_folder(&self, bundle: &Bundle) -> Vec<(String, Vec<u8>)> {
         let prefix = format!("{}/", self.id);
         let mut out: Vec<(String, Vec<u8>)> = bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&prefix).map(|r| (r.to_string(), b.clone()))).collect();
-        if let Some(c @ Chosen { kind: Kind::Dataset(_), .. }) = self.files.get(&Role::Current) {
-            let current = published(&c.name, &c.bytes, Some(&self.id));
+        if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
+            let current = published(&c.name, files, Some(&self.id));
             for (rel, bytes) in current.map(|c| c.files).unwrap_or_default() {
                 if !out.iter().any(|(p, _)| *p == rel) {
                     out.push((rel, bytes));

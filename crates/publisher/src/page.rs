@@ -130,7 +130,7 @@ pub fn Page() -> impl IntoView {
                             Kind::Text(enc) => format!("{} · {}", t("पाठ", "text"), enc.name()),
                             Kind::Workbook(_) => t("वर्कबुक", "workbook").to_string(),
                             Kind::Json => "JSON".to_string(),
-                            Kind::Dataset(id) => format!("{} data/{id}/", t("डेटासेट", "dataset")),
+                            Kind::Dataset(id, _) => format!("{} data/{id}/", t("डेटासेट", "dataset")),
                             Kind::Unreadable(why) => why.clone(),
                         };
                         format!("{} ({}, {} {})", c.name, detail, format_number(c.bytes.len() as f64, 0), t("बाइट", "bytes"))
