@@ -122,8 +122,48 @@ fn read_geojson(doc: &Value, name_key: &str, code_key: &str) -> Result<Topology,
     Ok(Topology { arcs, features })
 }
 
+/// What the `topojson` crate would index or truncate without checking, checked first: a
+/// transform of two numbers each, arc indices that are whole numbers naming an arc. A geometry
+/// of type `null` (the topojson tool writes them for empty features) has no shape and is left
+/// out, as the format allows.
+fn checked_topology(doc: &Value) -> Result<serde_json::Map<String, Value>, String> {
+    let mut map = doc.as_object().cloned().ok_or("a topology is an object")?;
+    if let Some(t) = map.get("transform") {
+        for key in ["scale", "translate"] {
+            let pair = t.get(key).and_then(Value::as_array).filter(|a| a.len() == 2 && a.iter().all(|x| x.as_f64().is_some_and(f64::is_finite)));
+            if pair.is_none() {
+                return Err(format!("transform.{key}: expected two numbers"));
+            }
+        }
+    }
+    let arcs = map.get("arcs").and_then(Value::as_array).map_or(0, Vec::len) as i64;
+    fn indices_ok(v: &Value, arcs: i64) -> Result<(), String> {
+        match v {
+            Value::Array(items) => items.iter().try_for_each(|x| indices_ok(x, arcs)),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) if (if i < 0 { !i } else { i }) < arcs => Ok(()),
+                _ => Err(format!("arc {n} does not exist")),
+            },
+            _ => Err("arc indices are not a list of whole numbers".into()),
+        }
+    }
+    if let Some(Value::Object(objects)) = map.get_mut("objects") {
+        for obj in objects.values_mut() {
+            if let Some(Value::Array(geoms)) = obj.get_mut("geometries") {
+                geoms.retain(|g| !g.get("type").is_some_and(Value::is_null));
+                for g in geoms.iter() {
+                    if let Some(a) = g.get("arcs") {
+                        indices_ok(a, arcs)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(map)
+}
+
 fn read_topojson(doc: &Value, name_key: &str, code_key: &str, object: Option<&str>) -> Result<Topology, String> {
-    let map = doc.as_object().cloned().ok_or("a topology is an object")?;
+    let map = checked_topology(doc)?;
     let topo = match topojson::TopoJson::from_json_object(map).map_err(|e| format!("not a TopoJSON topology: {e}"))? {
         topojson::TopoJson::Topology(t) => t,
         topojson::TopoJson::Geometry(_) => return Err("expected a TopoJSON Topology, found a geometry".into()),
@@ -305,13 +345,17 @@ fn assemble(ring: &ArcRing, arcs: &[Ring]) -> Ring {
 pub fn label_point(polygons: &[Vec<Vec<[i64; 2]>>]) -> Option<[i64; 2]> {
     use geo::Area;
     let to_ring = |r: &Vec<[i64; 2]>| -> geo::LineString<f64> { r.iter().map(|p| geo::coord! { x: p[0] as f64, y: p[1] as f64 }).collect() };
+    use geo::BoundingRect;
     let largest = polygons
         .iter()
         .filter(|p| !p.is_empty())
         .map(|p| geo::Polygon::new(to_ring(&p[0]), p[1..].iter().map(to_ring).collect()))
+        .filter(|p| p.unsigned_area() > 0.0)
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
     let at = polylabel::polylabel(&largest, &0.5).ok()?;
-    (at.x().is_finite() && at.y().is_finite()).then(|| [at.x().round() as i64, at.y().round() as i64])
+    let bbox = largest.bounding_rect()?;
+    let inside = at.x() >= bbox.min().x && at.x() <= bbox.max().x && at.y() >= bbox.min().y && at.y() <= bbox.max().y;
+    (at.x().is_finite() && at.y().is_finite() && inside).then(|| [at.x().round() as i64, at.y().round() as i64])
 }
 
 /// Builds the boundary file from features and the district list.
@@ -397,7 +441,10 @@ pub fn build(topo: &Topology, districts: &[DistrictRow], aliases: &HashMap<Strin
         let mut polygons: Vec<Vec<Vec<[i64; 2]>>> = Vec::new();
         for polygon in &f.polygons {
             let mut rings = Vec::new();
-            for arc_ring in polygon {
+            // A polygon whose outer ring is too small to draw is no place for a label, even
+            // where a hole of it is kept.
+            let mut outer_kept = true;
+            for (r, arc_ring) in polygon.iter().enumerate() {
                 let mut ring = assemble(arc_ring, &simplified);
                 // A ring whose arcs all shrank to their ends (smaller than the tolerance) is kept
                 // as drawn unsimplified rather than lost.
@@ -420,9 +467,13 @@ pub fn build(topo: &Topology, districts: &[DistrictRow], aliases: &HashMap<Strin
                     report.points_out += flat.len() / 2;
                     paths.push(flat);
                     rings.push(absolute);
+                } else if r == 0 {
+                    outer_kept = false;
                 }
             }
-            polygons.push(rings);
+            if outer_kept {
+                polygons.push(rings);
+            }
         }
         let label = label_point(&polygons);
         units.push(BoundaryUnit { label, rings: paths, source_name: f.name.clone(), unit: d.slug.clone() });
@@ -586,6 +637,11 @@ mod tests {
         for doc in [geo, topo] {
             let t = read_features(&doc, "name", "code", None).unwrap();
             assert_eq!(t.features.len(), 2);
+            // The border is one arc both districts follow, in opposite directions.
+            let (left, right) = (&t.features[0].polygons[0][0], &t.features[1].polygons[0][0]);
+            let shared: Vec<usize> = left.iter().filter(|a| right.iter().any(|b| b.0 == a.0 && b.1 != a.1)).map(|a| a.0).collect();
+            assert_eq!(shared.len(), 1, "{left:?} {right:?}");
+            assert_eq!(t.arcs[shared[0]].len(), 21);
             let (file, report) = build(&t, &districts, &HashMap::new(), 400.0, 2.0);
             assert_eq!(report.matched.len(), 2);
             // The wobble (0.4 px) is under the tolerance: both sides keep the same straight
@@ -620,9 +676,33 @@ mod tests {
                 "features[0]",
             ),
             (json!({"type": "Feature"}), "expected a GeoJSON FeatureCollection"),
+            // The crate would index these without checking.
+            (json!({"type": "Topology", "transform": {"scale": [1], "translate": [0, 0]}, "arcs": [], "objects": {}}), "transform.scale"),
+            (
+                json!({"type": "Topology", "arcs": [[[0, 0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[4_294_967_296_i64]]}]}}}),
+                "does not exist",
+            ),
+            (
+                json!({"type": "Topology", "arcs": [[[0, 0], [1, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[-2]]}]}}}),
+                "does not exist",
+            ),
         ] {
             let err = read_features(&doc, "name", "code", None).err().unwrap_or_default();
             assert!(err.contains(says), "{err}");
         }
+        // A geometry of type null (an empty feature) is left out, not the whole file.
+        let with_empty = json!({"type": "Topology", "arcs": [[[0, 0], [1, 0], [1, 1], [0, 0]]], "objects": {"d": {"type": "GeometryCollection", "geometries": [
+            {"type": null, "properties": {"name": "Nowhere"}},
+            {"type": "Polygon", "arcs": [[0]], "properties": {"name": "Somewhere"}}
+        ]}}});
+        let t = read_features(&with_empty, "name", "code", None).unwrap();
+        assert_eq!(t.features.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["Somewhere"]);
+    }
+
+    #[test]
+    fn a_flat_or_outerless_polygon_gets_no_label_point() {
+        let flat = vec![[0, 0], [10, 0], [20, 0], [0, 0]];
+        assert_eq!(label_point(&[vec![flat]]), None);
+        assert_eq!(label_point(&[vec![]]), None);
     }
 }

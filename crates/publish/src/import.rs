@@ -689,7 +689,7 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
 }
 
 /// Strict by default: stops before anything is built, naming every kind of problem at once so
-/// a clerk fixes the sheet in one pass; with `--allow-unmatched` only numbers that are not
+/// a clerk fixes the sheet in one pass; with `--allow-unmatched` only cells that are not
 /// numbers stop it.
 fn problems_before_building(r: &ValuesRead, args: &ImportArgs, districts: &[DistrictRow], inputs: &Inputs, vname: &str) -> Result<(), String> {
     let ValuesRead { unmatched, unknown_indicators, first_at, first_indicator_at, unknown_flags, bad, .. } = r;

@@ -286,6 +286,25 @@ pub fn files_to_fetch(manifest: &[u8]) -> Vec<String> {
     out
 }
 
+/// The order the built files are written into a folder, or the first path that is not safe to
+/// write (empty, `.` or `..` parts, or absolute). Value files and the boundary file first, then
+/// each dataset's `manifest.json`, then the site's `catalog.json`: a reader of the site never
+/// meets a manifest listing a file not yet written. (A file changed in place, such as
+/// `all-values.csv`, differs from the old manifest's hash until the new manifest is written.)
+pub fn write_order(files: &[(String, Vec<u8>)]) -> Result<Vec<&(String, Vec<u8>)>, String> {
+    if let Some((bad, _)) = files.iter().find(|(p, _)| p.starts_with('/') || p.split('/').any(|part| part.is_empty() || part == "." || part == "..")) {
+        return Err(format!("data/{bad}"));
+    }
+    let rank = |path: &str| match path.rsplit('/').next() {
+        Some("catalog.json") if !path.contains('/') => 2,
+        Some("manifest.json") => 1,
+        _ => 0,
+    };
+    let mut order: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    order.sort_by_key(|(path, _)| rank(path));
+    Ok(order)
+}
+
 /// A dataset fetched from the site, as if it were the zip of its folder: the page then treats
 /// both the same way (`Role::Current`).
 pub fn site_dataset(id: &str, manifest: Vec<u8>, files: Vec<(String, Vec<u8>)>, catalog: Option<Vec<u8>>) -> Result<Chosen, String> {

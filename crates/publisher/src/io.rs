@@ -163,6 +163,8 @@ fn create() -> wasm_bindgen::JsValue {
 /// how many files were written.
 pub async fn write_folder(files: &[(String, Vec<u8>)]) -> Result<(String, usize), WriteFailure> {
     use wasm_bindgen::JsValue;
+    // Every path is checked before the officer is asked for a folder.
+    let order = crate::form::write_order(files).map_err(WriteFailure::Refused)?;
     let window = web_sys::window().ok_or_else(|| WriteFailure::Refused("no window".into()))?;
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
@@ -180,19 +182,8 @@ pub async fn write_folder(files: &[(String, Vec<u8>)]) -> Result<(String, usize)
     };
     // The site's folder holds data/; the data/ folder itself is taken as it is.
     let data = if chosen == "data" { root } else { call(&root, "getDirectoryHandle", &["data".into(), create()]).await.map_err(|e| refused("data/", e))? };
-    let rank = |path: &str| match path.rsplit('/').next() {
-        Some("catalog.json") if !path.contains('/') => 2,
-        Some("manifest.json") => 1,
-        _ => 0,
-    };
-    let mut order: Vec<&(String, Vec<u8>)> = files.iter().collect();
-    order.sort_by_key(|(path, _)| rank(path));
     for (path, bytes) in order {
         let parts: Vec<&str> = path.split('/').collect();
-        // Paths come from the build, inside data/; anything else is not written.
-        if parts.iter().any(|p| p.is_empty() || *p == "." || *p == "..") {
-            return Err(WriteFailure::Refused(format!("data/{path}")));
-        }
         let mut dir = data.clone();
         for part in &parts[..parts.len() - 1] {
             dir = call(&dir, "getDirectoryHandle", &[(*part).into(), create()]).await.map_err(|e| refused(&format!("data/{path}"), e))?;
@@ -224,9 +215,10 @@ async fn read_in(dir: &wasm_bindgen::JsValue, path: &str, lang: Lang) -> Result<
 
 /// The site's published dataset from a folder on this computer (the monthly routine where the
 /// site's files are at hand rather than on the web): the officer chooses the site's folder or
-/// its `data/`; the page reads `data/catalog.json`, takes the dataset `want` names (or, where
-/// the catalogue lists one, that one; else the first) from the folder the catalogue gives it,
-/// and reads its manifest and the files the manifest lists. Returns the dataset's id, its
+/// its `data/`; the page reads `data/catalog.json` and takes the dataset the id field names
+/// (with the id field empty, the catalogue's first), from the folder the catalogue gives it,
+/// and reads its manifest and the files the manifest lists. An id the catalogue does not list
+/// is refused: a new dataset is never built on another's published files. Returns the dataset's id, its
 /// manifest, its files and the catalogue, as the site's fetch does.
 #[allow(clippy::type_complexity)]
 pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>, Vec<(String, Vec<u8>)>, Vec<u8>), WriteFailure> {
@@ -252,6 +244,13 @@ pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>
     let catalog = read_in(&data, "catalog.json", lang).await.map_err(WriteFailure::Refused)?;
     let (parsed, _) = samiksha_core::format::catalog::parse_catalog("data/catalog.json", &catalog);
     let entries = parsed.map(|c| c.datasets).unwrap_or_default();
+    if !want.is_empty() && !entries.iter().any(|e| e.id == want) {
+        let listed: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        return Err(WriteFailure::Refused(match lang {
+            Lang::Hi => format!("data/catalog.json में \"{want}\" नाम का डेटासेट नहीं है (इसमें हैं: {}); पहचान (id) का खाना ठीक करें या खाली छोड़ें", listed.join(", ")),
+            Lang::En => format!("data/catalog.json lists no dataset \"{want}\" (it lists {}); correct the id field or leave it empty", listed.join(", ")),
+        }));
+    }
     let entry = entries.iter().find(|e| e.id == want).or(entries.first()).ok_or_else(|| {
         WriteFailure::Refused(match lang {
             Lang::Hi => "data/catalog.json में कोई डेटासेट नहीं है".into(),

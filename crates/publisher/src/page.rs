@@ -175,7 +175,7 @@ pub fn Page() -> impl IntoView {
                             </select>
                         </label>
                         {can_read_folder.then(|| view! {
-                            " "<button type="button" id="site-folder" on:click=on_folder>{t("या इस कंप्यूटर पर साइट का फ़ोल्डर…", "or the site's folder on this computer…")}</button>
+                            " "<button type="button" id="site-folder" on:click=on_folder>{t("या इस कंप्यूटर पर रखा साइट का फ़ोल्डर चुनें…", "or choose the site's folder on this computer…")}</button>
                         })}
                         <span class="status" role="status">{move || site_status.get()}</span>
                     })}
@@ -283,13 +283,15 @@ pub fn Page() -> impl IntoView {
         spawn_local(async move {
             use crate::io::WriteFailure;
             let said = match crate::io::write_folder(&data).await {
-                Ok((name, n)) => Some(match lang {
-                    Lang::Hi => format!("{n} फ़ाइलें “{name}” फ़ोल्डर के data/ में लिखी गईं।"),
-                    Lang::En => format!("{n} files written under data/ in the folder “{name}”."),
+                Ok((name, n)) => Some(match (lang, name == "data") {
+                    (Lang::Hi, true) => format!("{n} फ़ाइलें “data” फ़ोल्डर में सहेजी गईं।"),
+                    (Lang::Hi, false) => format!("{n} फ़ाइलें “{name}” फ़ोल्डर के data/ में सहेजी गईं।"),
+                    (Lang::En, true) => format!("{n} files written into the folder “data”."),
+                    (Lang::En, false) => format!("{n} files written under data/ in the folder “{name}”."),
                 }),
                 Err(WriteFailure::Cancelled) => None,
                 Err(WriteFailure::Refused(at)) => Some(match lang {
-                    Lang::Hi => format!("ब्राउज़र ने फ़ोल्डर में लिखने नहीं दिया ({at}); .zip डाउनलोड करके अनज़िप करें।"),
+                    Lang::Hi => format!("ब्राउज़र ने फ़ोल्डर में फ़ाइलें सहेजने नहीं दीं ({at}); इसके बजाय .zip डाउनलोड करके साइट के फ़ोल्डर में अनज़िप करें।"),
                     Lang::En => format!("The browser did not let the page write into the folder ({at}); download the .zip and unzip it instead."),
                 }),
             };
@@ -382,7 +384,7 @@ pub fn Page() -> impl IntoView {
                             <h3 id="outcome" tabindex="-1">{t("फ़ोल्डर तैयार है: सभी जाँचें सफल रहीं", "The folder is ready: every check passed")}</h3>
                             <button type="button" id="download" class="primary" on:click=download>{t("फ़ोल्डर डाउनलोड करें (.zip)", "Download the folder (.zip)")}</button>" "
                             {can_write_folder.then(|| view! {
-                                <button type="button" id="write-folder" on:click=write_folder>{t("साइट के फ़ोल्डर में सीधे लिखें…", "Write into the site's folder…")}</button>" "
+                                <button type="button" id="write-folder" on:click=write_folder>{t("फ़ाइलें सीधे साइट के फ़ोल्डर में सहेजें…", "Write into the site's folder…")}</button>" "
                             })}
                             <button type="button" id="preview" on:click=preview>{t("जनता को जैसा दिखेगा, वैसा देखें (नए टैब में)", "See it as the public will (in a new tab)")}</button>
                             <span class="status" role="status" id="written">{move || written.get()}</span>
@@ -390,7 +392,7 @@ pub fn Page() -> impl IntoView {
                             <span class="status" role="status">{move || preview_status.get().map(|e| format!("{}: {e}", t("पूर्वावलोकन नहीं खुल सका", "The preview could not open")))}</span>
                             <p>{t("zip फ़ाइल को साइट के फ़ोल्डर में एक्सट्रैक्ट (अनज़िप) करें: इससे data/ के अंदर की फ़ाइलें बदल जाएँगी।", "Unzip it into the site's folder: it replaces the files under data/.")}</p>
                             {can_write_folder.then(|| view! {
-                                <p>{t("या “साइट के फ़ोल्डर में सीधे लिखें” से साइट का फ़ोल्डर (या उसका data/ फ़ोल्डर) चुनें: वही फ़ाइलें वहाँ लिखी जाती हैं, मैनिफ़ेस्ट और कैटलॉग सबसे अंत में।", "Or choose the site's folder (or its data/ folder) with “Write into the site's folder”: the same files are written there, the manifest and the catalogue last.")}</p>
+                                <p>{t("या “फ़ाइलें सीधे साइट के फ़ोल्डर में सहेजें” बटन दबाकर साइट का फ़ोल्डर (या उसका data/ फ़ोल्डर) चुनें: वही फ़ाइलें वहाँ सहेजी जाएँगी; manifest.json और catalog.json सबसे आख़िर में।", "Or choose the site's folder (or its data/ folder) with “Write into the site's folder”: the same files are written there, manifest.json and catalog.json last.")}</p>
                             })}
                             <table class="files">
                                 <caption>{t("फ़ोल्डर की फ़ाइलें", "The folder's files")}</caption>

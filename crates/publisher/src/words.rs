@@ -144,9 +144,10 @@ fn numbers(line: &str) -> Vec<&str> {
     line.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect()
 }
 
-/// What follows the last `": "` of a line (a list of names, ids or periods), as written.
-fn tail(line: &str) -> &str {
-    line.rsplit_once(": ").map_or("", |(_, t)| t)
+/// What follows `marker` in a line (a list of names, ids or periods), as written: names may
+/// hold ": " themselves, so the list starts at the first marker, not the last colon.
+fn tail<'a>(line: &'a str, marker: &str) -> &'a str {
+    line.split_once(marker).map_or("", |(_, t)| t)
 }
 
 /// The Hindi of one line of a successful build's report (what was read, left out and kept, the
@@ -157,32 +158,41 @@ pub fn report_hindi(line: &str) -> Option<String> {
     let n = numbers(l);
     let has = |s: &str| l.contains(s);
     let text = if l.starts_with("read ") && has(" rows: ") && n.len() >= 5 {
-        format!("{} पंक्तियाँ पढ़ी गईं: {} ज़िलों, {} संकेतकों और {} अवधियों के {} मान", n[0], n[2], n[3], n[4], n[1])
+        format!("पढ़ी गई पंक्तियाँ: {}; मान: {} (ज़िले: {}, संकेतक: {}, अवधियाँ: {})", n[0], n[1], n[2], n[3], n[4])
     } else if l.starts_with("left out ") && has("match no district") && n.len() >= 2 {
-        format!("ज़िलों की सूची से मेल न खाने वाले {} नाम ({} पंक्तियाँ) छोड़ दिए गए, जैसा विकल्पों में चुना गया: {}", n[0], n[1], tail(l))
+        format!(
+            "ज़िलों की सूची से मेल न खाने वाले नाम छोड़े गए (नाम: {}, पंक्तियाँ: {}), क्योंकि \"विकल्प\" में \"…उनकी पंक्तियाँ छोड़ दें\" चुना है: {}",
+            n[0],
+            n[1],
+            tail(l, " allows: ")
+        )
     } else if l.starts_with("left out ") && has("not in the indicator sheet") && n.len() >= 2 {
-        format!("संकेतकों की शीट में न होने वाले {} संकेतक ({} पंक्तियाँ) छोड़ दिए गए, जैसा विकल्पों में चुना गया: {}", n[0], n[1], tail(l))
+        format!("संकेतकों की शीट में न मिले संकेतक छोड़े गए (संकेतक: {}, पंक्तियाँ: {}), क्योंकि \"विकल्प\" में \"…उनकी पंक्तियाँ छोड़ दें\" चुना है: {}", n[0], n[1], tail(l, " allows: "))
     } else if l.starts_with("kept ") && has("without their flag") && !n.is_empty() {
-        format!("{} मान बिना चिह्न के रखे गए, क्योंकि उनका चिह्न-पाठ चिह्नों की फ़ाइल में नहीं है: {}", n[0], tail(l))
+        format!(
+            "बिना चिह्न के रखे गए मान: {}; इनके चिह्न का पाठ \"चिह्नों का अर्थ\" फ़ाइल में नहीं है, और \"विकल्प\" में \"…उनकी पंक्तियाँ छोड़ दें\" चुना है; ये चिह्न: {}",
+            n[0],
+            tail(l, " allows: ")
+        )
     } else if l.starts_with("warning: no former_name_hi for ") {
         let who = l.trim_start_matches("warning: no former_name_hi for ").split(" (").next().unwrap_or_default();
-        format!("चेतावनी: {who} का पुराना नाम हिंदी में नहीं दिया गया (former_name_hi), इसलिए हिंदी पेज पर वह लैटिन लिपि में दिखेगा")
+        format!("चेतावनी: इन ज़िलों का पुराना नाम हिंदी में (former_name_hi) नहीं दिया गया, इसलिए हिंदी पेज पर वह रोमन (अंग्रेज़ी) लिपि में दिखेगा: {who}")
     } else if l.starts_with("warning: no label for ") {
         let which = l.trim_start_matches("warning: no label for ").split(" in meta.json").next().unwrap_or_default();
-        format!("चेतावनी: meta.json के \"periods\" में {which} का नाम (label) नहीं है, इसलिए हिंदी पेज पर उसकी पहचान लैटिन लिपि में दिखेगी")
+        format!("चेतावनी: meta.json के \"periods\" में इन अवधियों का नाम (label) नहीं है, इसलिए हिंदी पेज पर इनकी पहचान रोमन लिपि में दिखेगी; हर एक के लिए {{\"id\": …, \"label\": {{\"en\": …, \"hi\": …}}}} जोड़ें: {which}")
     } else if l.starts_with("kept from the previous manifest in the folder: ") {
-        format!("पहले से प्रकाशित मैनिफ़ेस्ट से रखा गया: {}", tail(l))
+        format!("पहले से प्रकाशित मैनिफ़ेस्ट से रखा गया: {}", tail(l, "in the folder: "))
     } else if l.starts_with("kept ") && has("published period(s) as they are") && !n.is_empty() {
-        format!("{} प्रकाशित अवधियाँ जैसी थीं वैसी रखी गईं: {}", n[0], tail(l))
+        format!("पहले से प्रकाशित अवधियाँ जैसी थीं वैसी रखी गईं ({}): {}", n[0], tail(l, "as they are: "))
     } else if (l.starts_with("added \"") || l.starts_with("updated \"")) && has("the catalogue lists") {
         let id = l.split('"').nth(1).unwrap_or_default();
         let listed = l.split("the catalogue lists ").nth(1).and_then(|t| t.split(" (").next()).unwrap_or_default();
         let verb = if l.starts_with("added") { "जोड़ा गया" } else { "अद्यतन किया गया" };
-        format!("कैटलॉग में \"{id}\" {verb}; कैटलॉग में ये डेटासेट हैं: {listed} (पहला डिफ़ॉल्ट है)")
+        format!("डेटासेटों की सूची (catalog.json) में \"{id}\" {verb}; सूची में अब ये डेटासेट हैं: {listed} (पहला डिफ़ॉल्ट है)")
     } else if has(" districts matched, ") && n.len() >= 3 {
         let place = l.split(": ").next().unwrap_or_default();
         let k = n.len();
-        format!("{place}: {} ज़िले मिले; {} बिंदु पढ़े, {} बिंदु रखे", n[k - 3], n[k - 2], n[k - 1])
+        format!("{place}: ज़िलों की सूची से मेल खाए ज़िले: {}; सीमा-रेखाओं के बिंदु: फ़ाइल में {}, सरल करने के बाद {}", n[k - 3], n[k - 2], n[k - 1])
     } else if l.starts_with("renamed: \"") {
         let old = l.split('"').nth(1).unwrap_or_default();
         let slug = l.rsplit(' ').next().unwrap_or_default();
@@ -190,8 +200,8 @@ pub fn report_hindi(line: &str) -> Option<String> {
     } else if l.starts_with("no polygon for district ") {
         let slug = l.trim_start_matches("no polygon for district ").split([' ', ',']).next().unwrap_or_default();
         match l.split("within ").nth(1).and_then(|t| t.split([',', ' ']).next()) {
-            Some(parent) => format!("ज़िले {slug} की अपनी सीमा नहीं है; मानचित्र उसे {parent} के भीतर दिखाता है, जिससे वह बना"),
-            None => format!("ज़िले {slug} की अपनी सीमा नहीं है, और वह मानचित्र पर नहीं है"),
+            Some(parent) => format!("सीमाओं की फ़ाइल में {slug} ज़िले की आकृति नहीं है; मानचित्र उसे {parent} के भीतर दिखाता है, जिससे अलग होकर वह बना"),
+            None => format!("सीमाओं की फ़ाइल में न {slug} ज़िले की आकृति है, न उस ज़िले की जिससे वह बना; इसलिए वह मानचित्र पर नहीं दिखेगा"),
         }
     } else {
         return None;
@@ -220,13 +230,16 @@ mod tests {
     #[test]
     fn a_successful_builds_report_is_said_in_hindi_with_its_numbers_and_names() {
         let h = |l: &str| report_hindi(l).unwrap_or_else(|| panic!("no Hindi for {l}"));
-        assert_eq!(h("read 30 rows: 26 values for 7 districts, 2 indicators, 2 periods"), "30 पंक्तियाँ पढ़ी गईं: 7 ज़िलों, 2 संकेतकों और 2 अवधियों के 26 मान");
+        assert_eq!(h("read 30 rows: 26 values for 7 districts, 2 indicators, 2 periods"), "पढ़ी गई पंक्तियाँ: 30; मान: 26 (ज़िले: 7, संकेतक: 2, अवधियाँ: 2)");
         let left = h("left out 1 district name(s) that match no district (4 rows), as --allow-unmatched allows: \"Roorkee\"");
-        assert!(left.starts_with("ज़िलों की सूची से मेल न खाने वाले 1 नाम (4 पंक्तियाँ)") && left.ends_with("\"Roorkee\""), "{left}");
+        assert!(left.starts_with("ज़िलों की सूची से मेल न खाने वाले नाम छोड़े गए (नाम: 1, पंक्तियाँ: 4)") && left.ends_with("\"Roorkee\""), "{left}");
         assert!(h("kept 2 published period(s) as they are: 2023-03, 2024-03").ends_with(": 2023-03, 2024-03"));
         let cat = h("added \"uk\" (uk/) in catalog.json; the catalogue lists sample, uk (the first is the default)");
         assert!(cat.contains("\"uk\" जोड़ा गया") && cat.contains("sample, uk"), "{cat}");
-        assert_eq!(h("mp.topo.json: 52 districts matched, 9000 points in, 5969 points out"), "mp.topo.json: 52 ज़िले मिले; 9000 बिंदु पढ़े, 5969 बिंदु रखे");
+        assert_eq!(
+            h("mp.topo.json: 52 districts matched, 9000 points in, 5969 points out"),
+            "mp.topo.json: ज़िलों की सूची से मेल खाए ज़िले: 52; सीमा-रेखाओं के बिंदु: फ़ाइल में 9000, सरल करने के बाद 5969"
+        );
         assert!(h("  no polygon for district mauganj (the viewer shows it within rewa, the district it was carved from)").contains("rewa के भीतर"));
         assert!(report_hindi("something new the page does not know").is_none());
     }

@@ -66,6 +66,18 @@ fn form_with(files: Vec<(Role, Chosen)>) -> Form {
 }
 
 #[test]
+fn files_are_written_values_first_then_each_manifest_then_the_catalogue_and_unsafe_paths_are_refused() {
+    use samiksha_publisher::form::write_order;
+    let f = |p: &str| (p.to_string(), Vec::new());
+    let files = vec![f("catalog.json"), f("uk/manifest.json"), f("uk/values/2024-04.json"), f("uk/all-values.csv"), f("uk/boundaries.json")];
+    let order: Vec<&str> = write_order(&files).unwrap().into_iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(order, ["uk/values/2024-04.json", "uk/all-values.csv", "uk/boundaries.json", "uk/manifest.json", "catalog.json"]);
+    for bad in ["../index.html", "uk/../../x", "/etc/x", "uk//x", "uk/./x", ""] {
+        assert_eq!(write_order(&[f("uk/manifest.json"), f(bad)]), Err(format!("data/{bad}")), "{bad}");
+    }
+}
+
+#[test]
 fn csv_files_and_a_workbook_each_build_the_command_lines_folder() {
     let expected = by_cli();
     let csv = form_with(

@@ -184,7 +184,7 @@ fn read(w: &mut Walk, v: &serde_json::Value, m: &Manifest) -> Option<GeoMap> {
             }
         }
         // The stored label point, where the file has one: two numbers inside the shape's box.
-        if let Some(at) = o.get("label") {
+        if let Some(at) = o.get("label").filter(|v| !v.is_null()) {
             let lp = key(&p, "label");
             let xy = at.as_array().filter(|a| a.len() == 2).and_then(|a| Some((a[0].as_f64()?, a[1].as_f64()?)));
             match xy {
