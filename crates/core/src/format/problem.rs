@@ -47,10 +47,8 @@ impl Expected {
             (Expected::Boolean, Lang::Hi) => "true या false",
             (Expected::ValueCell, Lang::En) => "a number, null, {\"gap\": reason} or {\"v\": number, …}",
             (Expected::ValueCell, Lang::Hi) => "संख्या, null, {\"gap\": कारण} या {\"v\": संख्या, …}",
-            (Expected::LabelPoint, Lang::En) => {
-                "a point [x, y] inside the box around the district's outline (the name is placed at the district's centre instead)"
-            }
-            (Expected::LabelPoint, Lang::Hi) => "ज़िले की आकृति को घेरने वाले आयत के भीतर एक बिंदु [x, y] (दिए गए बिंदु की जगह नाम ज़िले के केंद्र पर रखा गया है)",
+            (Expected::LabelPoint, Lang::En) => "a point [x, y] in the district's box (the centre is used instead)",
+            (Expected::LabelPoint, Lang::Hi) => "ज़िले के आयत के भीतर एक बिंदु [x, y] (इसकी जगह केंद्र लिया गया)",
         }
     }
 }

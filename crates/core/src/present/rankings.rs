@@ -502,5 +502,5 @@ pub fn improvement(ctx: &Ctx, m: &Measured, earlier: usize) -> Option<Improvemen
 /// The note under the rankings: how ties and missing values are ranked, then where the full
 /// method is. Two whole sentences in the reader's language, each ending in its own full stop.
 pub fn method_note(lang: crate::Lang) -> String {
-    format!("{} {}", Msg::RankingNote.text(lang), Msg::MethodDocument.text(lang))
+    [Msg::RankingNote.text(lang), " ", Msg::MethodDocument.text(lang)].concat()
 }
