@@ -1,6 +1,7 @@
 //! The publisher page's state as plain data, and what it becomes: the officer's chosen files and
 //! form fields → the command lines `samiksha-publish` would run → a [`Bundle`]. Nothing here
-//! touches the browser, so it is tested natively; the components only lay it out.
+//! touches the browser, so it is tested natively (with [`write_order`], the order a built folder
+//! is written in); the components only lay it out.
 
 use samiksha_core::Lang;
 use samiksha_publish::bundle::{publish, Bundle, Publication};

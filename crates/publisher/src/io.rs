@@ -148,6 +148,35 @@ async fn call(obj: &wasm_bindgen::JsValue, name: &str, args: &[wasm_bindgen::JsV
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await
 }
 
+/// The `name` of a JavaScript object: a folder's, or a DOMException's kind.
+fn name_of(v: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(v, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+}
+
+/// What the page asks of a chosen folder.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    ReadWrite,
+}
+
+/// Asks the officer for a folder: its handle and its name. Closing the picker is `Cancelled`.
+async fn pick_folder(access: Access) -> Result<(wasm_bindgen::JsValue, String), WriteFailure> {
+    let window = web_sys::window().ok_or_else(|| WriteFailure::Refused("no window".into()))?;
+    let options = js_sys::Object::new();
+    if access == Access::ReadWrite {
+        let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    }
+    match call(&window, "showDirectoryPicker", &[options.into()]).await {
+        Ok(root) => {
+            let name = name_of(&root);
+            Ok((root, name))
+        }
+        Err(e) if name_of(&e) == "AbortError" => Err(WriteFailure::Cancelled),
+        Err(e) => Err(WriteFailure::Refused(name_of(&e))),
+    }
+}
+
 /// `{create: true}`, for a folder or file that may not exist yet.
 fn create() -> wasm_bindgen::JsValue {
     let o = js_sys::Object::new();
@@ -165,21 +194,8 @@ pub async fn write_folder(files: &[(String, Vec<u8>)]) -> Result<(String, usize)
     use wasm_bindgen::JsValue;
     // Every path is checked before the officer is asked for a folder.
     let order = crate::form::write_order(files).map_err(WriteFailure::Refused)?;
-    let window = web_sys::window().ok_or_else(|| WriteFailure::Refused("no window".into()))?;
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
-    let root = match call(&window, "showDirectoryPicker", &[options.into()]).await {
-        Ok(root) => root,
-        Err(e) => {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-            return Err(if name == "AbortError" { WriteFailure::Cancelled } else { WriteFailure::Refused(name) });
-        }
-    };
-    let chosen = js_sys::Reflect::get(&root, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-    let refused = |what: &str, e: JsValue| {
-        let why = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        WriteFailure::Refused(format!("{what} ({why})"))
-    };
+    let (root, chosen) = pick_folder(Access::ReadWrite).await?;
+    let refused = |what: &str, e: JsValue| WriteFailure::Refused(format!("{what} ({})", name_of(&e)));
     // The site's folder holds data/; the data/ folder itself is taken as it is.
     let data = if chosen == "data" { root } else { call(&root, "getDirectoryHandle", &["data".into(), create()]).await.map_err(|e| refused("data/", e))? };
     for (path, bytes) in order {
@@ -218,19 +234,11 @@ async fn read_in(dir: &wasm_bindgen::JsValue, path: &str, lang: Lang) -> Result<
 /// its `data/`; the page reads `data/catalog.json` and takes the dataset the id field names
 /// (with the id field empty, the catalogue's first), from the folder the catalogue gives it,
 /// and reads its manifest and the files the manifest lists. An id the catalogue does not list
-/// is refused: a new dataset is never built on another's published files. Returns the dataset's id, its
-/// manifest, its files and the catalogue, as the site's fetch does.
+/// is refused: a new dataset is never built on another's published files. Returns the dataset's
+/// id, its manifest, its files and the catalogue, as the site's fetch does.
 #[allow(clippy::type_complexity)]
 pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>, Vec<(String, Vec<u8>)>, Vec<u8>), WriteFailure> {
-    let window = web_sys::window().ok_or_else(|| WriteFailure::Refused("no window".into()))?;
-    let root = match call(&window, "showDirectoryPicker", &[]).await {
-        Ok(root) => root,
-        Err(e) => {
-            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-            return Err(if name == "AbortError" { WriteFailure::Cancelled } else { WriteFailure::Refused(name) });
-        }
-    };
-    let chosen = js_sys::Reflect::get(&root, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    let (root, chosen) = pick_folder(Access::Read).await?;
     let data = if chosen == "data" {
         root
     } else {

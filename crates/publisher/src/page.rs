@@ -1,5 +1,6 @@
 //! The publisher page's components: one labelled file input per role (and a drop zone), the
-//! meta form, the options, the problems list and the download. They lay out [`Form`] and what
+//! meta form, the options, the problems list, the report, the download and, where the browser
+//! can, writing into or reading from a folder of the site. They lay out [`Form`] and what
 //! [`Form::build`] returns; deciding and wording live in `form` and `words`.
 
 use crate::form::{Chosen, Form, Kind, Need, Role, Unmatched};
