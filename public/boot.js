@@ -3,7 +3,8 @@
 //
 // It checks that the browser can run WebAssembly, fetches the app's JavaScript and wasm with the
 // SHA-384 hashes Trunk wrote into index.html (a file that differs from the build is refused,
-// not run), starts the app, and on any failure shows the explanation index.html already holds.
+// not run), each once, starts the app, and on any failure shows the explanation index.html
+// already holds.
 // If this file itself never runs, the stylesheet reveals a "has not started" note after a while.
 
 // plotters measures chart text by giving a detached <span> a style attribute, which
@@ -38,11 +39,9 @@ function fail(reason, error) {
   boot.setAttribute('role', 'alert');
 }
 
-// The integrity Trunk wrote on the preload link of `url` (tools/prerender.mjs moves the
-// wasm's onto this script when the page holds a first view, so the wasm waits for it).
+// The integrity Trunk wrote on the preload link of `url` (the wasm's, and the JavaScript's
+// modulepreload).
 function integrityOf(url) {
-  const script = document.querySelector('script[data-wasm]');
-  if (url === script.dataset.wasm && script.dataset.wasmIntegrity) return script.dataset.wasmIntegrity;
   const link = [...document.querySelectorAll('link[integrity]')].find((l) => l.getAttribute('href') === url);
   return link ? link.integrity : undefined;
 }
@@ -65,21 +64,39 @@ async function verified(url) {
   }
 }
 
+// Imports the app's JavaScript. index.html's `<link rel="modulepreload" integrity>` (written
+// by Trunk) fetched and checked it while the page was parsed, and `import()` is served from that
+// one fetch, so a slow line pays for the file once. Without such a link nothing can be verified:
+// it is refused. When the import fails, the file is fetched once more, checked, to say why.
+async function importChecked(url) {
+  const absolute = new URL(url, document.baseURI).href;
+  const preloaded = [...document.querySelectorAll('link[rel="modulepreload"][integrity]')].some((l) => l.href === absolute);
+  if (!preloaded) throw Object.assign(new Error(`${url}: no integrity hash in index.html`), { reason: 'altered' });
+  try {
+    return await import(url);
+  } catch (error) {
+    await verified(url);
+    throw error;
+  }
+}
+
 async function start() {
   const script = document.querySelector('script[data-wasm]');
   const js = script.dataset.js;
   const wasm = script.dataset.wasm;
   try {
-    // A page showing its pre-rendered first view paints it before the app is fetched and
-    // compiled, which would otherwise hold the first frame on a slow device.
+    // The wasm is asked for at once: on a slow line it is the long pole, and the network is
+    // otherwise idle while the first view paints. A failure is handled where it is awaited.
+    const wasmResponse = verified(wasm);
+    wasmResponse.catch(() => {});
+    // A page showing its pre-rendered first view paints it before the app is compiled and
+    // started, which would otherwise hold the first frame on a slow device.
     const copy = document.getElementById('first-view');
     if (copy && !copy.hidden && !document.documentElement.classList.contains('no-first-view')) {
       await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
     }
-    // Both at once: the script is small, the wasm is the long pole.
-    const [, wasmResponse] = await Promise.all([verified(js), verified(wasm)]);
-    const { default: init } = await import(js);
-    await init({ module_or_path: wasmResponse });
+    const [{ default: init }, response] = await Promise.all([importChecked(js), wasmResponse]);
+    await init({ module_or_path: response });
   } catch (error) {
     fail(error.reason || 'start', error);
   }
@@ -101,6 +118,18 @@ function defaultFolder(c) {
 }
 // rule: end
 
+// The files this loader fetched for its check below, by absolute address, handed to the app
+// (page.js `takeEarly`) so it does not ask for them again: on a slow line each request is a
+// round trip on the way to the first tap. The app takes each once; it reads every other file
+// itself.
+const early = new Map();
+globalThis.__samikshaEarly = early;
+async function keep(url, response) {
+  const bytes = response.arrayBuffer();
+  early.set(new URL(url, document.baseURI).href, bytes.catch(() => null));
+  return bytes;
+}
+
 // The pre-rendered first view (tools/prerender.mjs) shows one version of the default dataset:
 // its folder and its manifest's SHA-256. If the host now serves another, the copy is hidden at
 // once and the loading note shows instead, so replaced data is never shown as current. Where
@@ -120,13 +149,13 @@ async function checkFirstView() {
   try {
     const catalog = await fetch('data/catalog.json', { credentials: 'same-origin' });
     let folder = 'data/sample/';
-    if (catalog.ok) folder = defaultFolder(await catalog.json());
+    if (catalog.ok) folder = defaultFolder(JSON.parse(new TextDecoder().decode(await keep('data/catalog.json', catalog))));
     else if (catalog.status !== 404) return hide();
     if (!folder) return hide();
     if (folder !== copy.dataset.dataset) return hide();
     const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
     if (!manifest.ok) return hide();
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await manifest.arrayBuffer()));
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await keep(`${folder}manifest.json`, manifest)));
     const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
     if (hex !== copy.dataset.manifestSha256) hide();
   } catch {

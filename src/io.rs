@@ -18,6 +18,8 @@ extern "C" {
     fn copy_text_js(text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = blockedByPolicy)]
     fn blocked_by_policy_js(url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = takeEarly)]
+    fn take_early_js(url: &str) -> Option<js_sys::Promise>;
 }
 
 /// What became of a Share.
@@ -101,6 +103,17 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
+    // The catalogue and the default manifest were fetched by boot.js for its first-view check:
+    // the same bytes, without another round trip.
+    if freshness == Freshness::AsCached {
+        if let Some(early) = take_early_js(url) {
+            if let Ok(bytes) = wasm_bindgen_futures::JsFuture::from(early).await {
+                if !bytes.is_null() {
+                    return Ok(js_sys::Uint8Array::new(&bytes).to_vec());
+                }
+            }
+        }
+    }
     // The `fresh` parameter tells the service worker to pass the request to the network.
     let address = match freshness {
         Freshness::AsCached => url.to_string(),

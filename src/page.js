@@ -1,7 +1,20 @@
-// The page's side of what is all promises and browser events, kept in JavaScript: registering
+// The page's side of what is all promises and browser events, kept in JavaScript: taking the
+// files boot.js already fetched, registering
 // the service worker (tools/sw-template.js), saying whether the app and its dataset are saved
 // (reading the worker's `active-data?dir=` record, its `activeKey`), asking the worker to save a
 // dataset opened for the first time or to switch to a newer one, and sharing or copying a link.
+
+// The bytes of `url` if boot.js already fetched it for its first-view check (a promise of an
+// ArrayBuffer, or of null when that read failed), handed over once; otherwise null, and the app
+// fetches the file itself.
+export function takeEarly(url) {
+  const store = globalThis.__samikshaEarly;
+  const key = new URL(url, document.baseURI).href;
+  const bytes = store && store.get(key);
+  if (!bytes) return null;
+  store.delete(key);
+  return bytes;
+}
 
 // Registers ./sw.js for the app's own folder. Resolves to true once a worker is active and the
 // app and the whole dataset in `dir` (e.g. data/sample/) are saved: its install saves the app and

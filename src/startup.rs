@@ -7,12 +7,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::present::i18n::Msg;
 
-/// Once the dataset's folder is known (the catalogue read), registers the service worker and asks
-/// whether that dataset is saved.
+/// Once the dataset is read and its first view has what it shows, registers the service worker
+/// and asks whether that dataset is saved. Not sooner: saving the app and the whole dataset
+/// fetches every file, which on a slow line would share it with the files the first view waits
+/// for.
 pub fn register_worker(state: AppState) {
     let registered = StoredValue::new(false);
     Effect::new(move |_| {
-        if state.load.get() != Load::Ready || registered.get_value() {
+        state.load.track();
+        state.view_due.track();
+        state.in_flight.track();
+        state.geo.track();
+        state.view.track();
+        if state.load.get_untracked() != Load::Ready || !state.settled() || registered.get_value() {
             return;
         }
         registered.set_value(true);

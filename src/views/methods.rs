@@ -1,7 +1,9 @@
-//! About → Methods: the methodology in the reader's language, read from the documents built
-//! into the app (`docs/methodology.md`, `docs/methodology.hi.md`), so it is there offline and
-//! always describes the code it ships with. The core's `doc` reader turns the Markdown into
-//! blocks; this view places them as elements and never as HTML markup.
+//! About → Methods: the methodology in the reader's language, read from the documents the build
+//! copies beside the app (`docs/methodology.md`, `docs/methodology.hi.md`, precached by the
+//! service worker like the app's own files), so it is there offline and always describes the
+//! code it ships with, without weighing on the wasm every reader fetches before the first tap.
+//! The core's `doc` reader turns the Markdown into blocks; this view places them as elements
+//! and never as HTML markup.
 
 use crate::nav::link_click;
 use crate::state::AppState;
@@ -11,8 +13,20 @@ use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Route, View};
 use samiksha_core::Lang;
 
-const EN: &str = include_str!("../../docs/methodology.md");
-const HI: &str = include_str!("../../docs/methodology.hi.md");
+/// The methodology's file in each language, beside index.html (index.html's `copy-file` links).
+fn file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "methodology.md",
+        Lang::Hi => "methodology.hi.md",
+    }
+}
+
+/// What the view has of the methodology in one language.
+#[derive(Clone, PartialEq)]
+enum Text {
+    Read(Lang, String),
+    Unavailable(Lang),
+}
 
 /// Scrolls to the section the address names (`#composite`), once the text is in the page.
 fn scroll_to_hash() {
@@ -107,11 +121,27 @@ fn block(state: AppState, b: Block) -> AnyView {
 #[component]
 pub fn MethodsView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let text = RwSignal::new(None::<Text>);
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        leptos::task::spawn_local(async move {
+            let read = crate::io::fetch_bytes(file(lang)).await.ok().and_then(|b| String::from_utf8(b).ok());
+            // A view left before its file arrived has nothing to show it in.
+            let _ = text.try_set(Some(read.map_or(Text::Unavailable(lang), |t| Text::Read(lang, t))));
+        });
+    });
     let body = move || {
         let lang = state.lang.get();
-        let blocks = doc::parse(if lang == Lang::En { EN } else { HI });
-        request_animation_frame(scroll_to_hash);
-        blocks.into_iter().map(|b| block(state, b)).collect_view()
+        match text.get() {
+            Some(Text::Read(l, t)) if l == lang => {
+                let blocks = doc::parse(&t);
+                request_animation_frame(scroll_to_hash);
+                blocks.into_iter().map(|b| block(state, b)).collect_view().into_any()
+            }
+            // The article is named by its heading in every state.
+            Some(Text::Unavailable(l)) if l == lang => view! { <h2 id="methods-h" role="alert">{Msg::MethodsUnavailable.text(lang)}</h2> }.into_any(),
+            _ => view! { <h2 id="methods-h" aria-busy="true">{Msg::MethodsLoading.text(lang)}</h2> }.into_any(),
+        }
     };
     let about = move || Route { view: View::About, ..state.route.get() };
     view! {

@@ -45,9 +45,51 @@ pub fn round_to(x: f64, decimals: u8) -> f64 {
     if !x.is_finite() {
         return x;
     }
+    // Most figures already have no more places than they are shown with. When x is exactly
+    // the nearest double to an integer over 10^decimals, that decimal reads back as x, so x's
+    // shortest form has no more places and rounding leaves it as it is: no text to write and
+    // read back (this runs for every figure ranked, classified and compared on the first view).
+    if decimals <= 15 {
+        let scale = 10f64.powi(i32::from(decimals));
+        let scaled = (x * scale).round();
+        if scaled.abs() < 9_007_199_254_740_992.0 && scaled / scale == x {
+            return x + 0.0;
+        }
+    }
+    by_digits(x, decimals)
+}
+
+/// [`round_to`] through the digits themselves: the rule as written.
+fn by_digits(x: f64, decimals: u8) -> f64 {
     let (negative, int, frac) = rounded_digits(x, decimals);
     let text = if frac.is_empty() { int } else { format!("{int}.{frac}") };
     let v: f64 = text.parse().unwrap_or(x);
     // Adding 0.0 turns −0.0 into 0.0, so a value that rounds to zero equals zero.
     (if negative { -v } else { v }) + 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut in `round_to` gives what the digits give, for figures with as many places
+    /// as shown, fewer, more, halves, sums that carry binary noise and the extremes.
+    #[test]
+    fn the_shortcut_agrees_with_the_digits() {
+        let mut xs = vec![0.0, -0.0, 12.5, 45.25, 2.675, 0.1 + 0.2, 1e-300, 1e300, 9_007_199_254_740_993.0, -0.04, -0.05, 99.95, 1.005];
+        // A deterministic spread of values with 0–6 places (a small LCG: no crate needed).
+        let mut seed: u64 = 42;
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let places = (seed >> 60) % 7;
+            let whole = ((seed >> 20) % 2_000_000) as f64 - 1_000_000.0;
+            xs.push(whole / 10f64.powi(places as i32));
+        }
+        for x in xs {
+            for d in 0..=6 {
+                let (a, b) = (round_to(x, d), by_digits(x, d));
+                assert!(a == b && a.is_sign_negative() == b.is_sign_negative(), "{x} to {d} places: {a} by the shortcut, {b} by the digits");
+            }
+        }
+    }
 }
