@@ -39,9 +39,11 @@ function fail(reason, error) {
   boot.setAttribute('role', 'alert');
 }
 
-// The integrity Trunk wrote on the preload link of `url` (the wasm's, and the JavaScript's
-// modulepreload).
+// The integrity Trunk wrote on the preload link of `url` (the JavaScript's modulepreload; the
+// wasm's, which tools/prerender.mjs moves onto this script when first.js preloads the wasm).
 function integrityOf(url) {
+  const script = document.querySelector('script[data-wasm]');
+  if (url === script.dataset.wasm && script.dataset.wasmIntegrity) return script.dataset.wasmIntegrity;
   const link = [...document.querySelectorAll('link[integrity]')].find((l) => l.getAttribute('href') === url);
   return link ? link.integrity : undefined;
 }
@@ -85,8 +87,9 @@ async function start() {
   const js = script.dataset.js;
   const wasm = script.dataset.wasm;
   try {
-    // The wasm is asked for at once: on a slow line it is the long pole, and the network is
-    // otherwise idle while the first view paints. A failure is handled where it is awaited.
+    // The wasm is asked for at once (first.js or index.html's preload already has it on the
+    // way, and this fetch is served from that): on a slow line it is the long pole. A failure
+    // is handled where it is awaited.
     const wasmResponse = verified(wasm);
     wasmResponse.catch(() => {});
     // A page showing its pre-rendered first view paints it before the app is compiled and

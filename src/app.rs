@@ -2,7 +2,7 @@
 //! the language switch, navigation, the current view, the share bar, the problems panel and
 //! the footer, the site's other datasets, and the page title and description (from the dataset
 //! shown). Views are chosen from the route; an embedded view (`embed=1`) keeps only the view,
-//! its notes and the embed footer. The service worker is registered once the dataset is read.
+//! its notes and the embed footer. The service worker is registered once the first view is shown.
 
 use crate::nav::{current_query, follow_history, link_click};
 use crate::state::{AppState, Load, Offline};

@@ -10,7 +10,8 @@
 //   2. wasm bytes (as sent) fetched before the map answers (goal ≤ 150 KB), and the whole
 //      app's wasm, brotli (goal ≤ 300 KB);
 //   3. the first map painted ÷ the D3 page (goal ≤ 0.5×), and Lighthouse's mobile performance
-//      score on ?view=map (goal ≥ 95) with its Time to Interactive and Total Blocking Time;
+//      score on ?view=map (goal ≥ 95) with its Time to Interactive and Total Blocking Time,
+//      under applied throttling (and Lighthouse's simulation beside it; see lighthouseRuns);
 //   4. a generated all-India dataset (`make report` makes it first): first map and ready, each
 //      ÷ Madhya Pradesh's (goals ≤ 1.5×);
 //   5. the wasm's memory after 5,000 recolours of the real app's map ÷ after the first (goal ≤ 2×).
@@ -211,11 +212,13 @@ const wasmBeforeTip = median(project.map((r) => r.wasmBeforeTip));
 
 let indiaMap = null;
 let indiaReady = null;
+let indiaTimeline = [];
 if (haveIndia) {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(await load(`${origin}?view=map&data=india`, { map: PROJECT_MAP, ready: PROJECT_READY }));
   indiaMap = median(runs.map((r) => r.marks.map));
   indiaReady = median(runs.map((r) => r.marks.ready));
+  indiaTimeline = runs[0].timeline;
 }
 
 // ---- figure 5: the real app's wasm memory over RECOLOURS recolours of its map ----
@@ -268,14 +271,20 @@ const memory = await recolourMemory();
 await browser.close();
 
 // ---- Lighthouse, mobile profile (its defaults: this screen, this line, CPU 4×) ----
-async function lighthouseRuns() {
+// Run with applied throttling (`devtools`: the line and the CPU really slowed, as above) and
+// with Lighthouse's default simulation (`simulate`, shown beside it). The simulation replays a
+// fast unthrottled load at the slow line's speed and counts every request that ended before the
+// largest paint in that fast load as holding up the paint: on loopback the preloaded wasm ends
+// first, so the simulation charges its 1.9 s of download to a paint that never waited for it
+// (the applied runs and figure 3's own timing show it does not).
+async function lighthouseRuns(throttlingMethod, runs) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const scores = [];
-  for (let i = 0; i < LH_RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_ARGS });
     try {
-      const { lhr } = await lighthouse(`${origin}?view=map`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json' });
+      const { lhr } = await lighthouse(`${origin}?view=map`, { port: chrome.port, onlyCategories: ['performance'], logLevel: 'error', output: 'json', throttlingMethod });
       const a = (id) => lhr.audits[id]?.numericValue ?? NaN;
       scores.push({ score: Math.round(lhr.categories.performance.score * 100), fcp: a('first-contentful-paint'), lcp: a('largest-contentful-paint'),
         tbt: a('total-blocking-time'), tti: a('interactive'), cls: a('cumulative-layout-shift'), si: a('speed-index') });
@@ -285,7 +294,8 @@ async function lighthouseRuns() {
   }
   return scores;
 }
-const lh = await lighthouseRuns();
+const lh = await lighthouseRuns('devtools', LH_RUNS);
+const lhSimulated = await lighthouseRuns('simulate', Math.max(1, Math.ceil(LH_RUNS / 2)));
 server.close();
 
 // ---- the app's wasm files as shipped (the publisher page's module is not the viewer's) ----
@@ -310,20 +320,24 @@ for (const [f, n] of project[0].wasmFiles) console.log(`  ${f.padEnd(48)} ${kb(n
 console.log('Where the time goes (one Samiksha run): each request, when it was asked for and when its last byte came');
 for (const [f, from, to, n] of project[0].timeline) console.log(`  ${f.padEnd(48)} ${fmt(from).padStart(8)} → ${fmt(to).padStart(8)} ${kb(n).padStart(10)}`);
 console.log(`  first map ${fmt(project[0].marks.map)}, the app ready ${fmt(project[0].marks.ready)}, the tooltip shown ${fmt(project[0].marks.tip)}`);
+if (haveIndia) {
+  console.log('Where the time goes on the generated all-India dataset (one run):');
+  for (const [f, from, to, n] of indiaTimeline) console.log(`  ${f.padEnd(48)} ${fmt(from).padStart(8)} → ${fmt(to).padStart(8)} ${kb(n).padStart(10)}`);
+}
 console.log(`Files fetched more than once in a Samiksha run: ${project[0].twice.join(', ') || 'none'}`);
 console.log('The app\'s wasm as shipped (raw, brotli quality 11):');
 for (const [f, raw, br] of wasmFiles) console.log(`  ${f.padEnd(48)} ${String(raw).padStart(10)} bytes ${kb(br).padStart(10)}`);
 console.log('Files fetched before the first map (one D3 run):');
 for (const [f, n] of peer[0].mapFiles) console.log(`  ${f.padEnd(48)} ${kb(n).padStart(10)}`);
 
-const lhMedian = (k) => median(lh.map((r) => r[k]));
+const lhMedian = (k, runs = lh) => median(runs.map((r) => r[k]));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const rows = [
   ['1. map answers a tap ÷ D3 page drawn', `${(projectTip / peerMap).toFixed(2)}× (${fmt(projectTip)} ÷ ${fmt(peerMap)}; the app ready at ${fmt(projectReady)})`, '≤ 1.5×', projectTip / peerMap <= 1.5],
   ['2. wasm fetched before the map answers', `${kb(wasmBeforeTip)} as sent`, '≤ 150 KB', wasmBeforeTip <= 150 * 1024],
   ['   … the whole app\'s wasm, brotli', `${kb(appWasmBrotli)} (${wasmFiles.length} file${wasmFiles.length === 1 ? '' : 's'})`, '≤ 300 KB', appWasmBrotli <= 300 * 1024],
   ['3. first map painted ÷ D3 page', `${(projectMap / peerMap).toFixed(2)}× (${fmt(projectMap)} ÷ ${fmt(peerMap)})`, '≤ 0.5×', projectMap / peerMap <= 0.5],
-  ['   … Lighthouse mobile performance, ?view=map', `${lhMedian('score')} (median of ${lh.length}: ${lh.map((r) => r.score).join(', ')}; TTI ${secs(lhMedian('tti'))}, TBT ${fmt(lhMedian('tbt'))}, LCP ${secs(lhMedian('lcp'))}, FCP ${secs(lhMedian('fcp'))}, SI ${secs(lhMedian('si'))}, CLS ${lhMedian('cls').toFixed(3)})`, '≥ 95', lhMedian('score') >= 95],
+  ['   … Lighthouse mobile performance, ?view=map', `${lhMedian('score')} applied throttling (median of ${lh.length}: ${lh.map((r) => r.score).join(', ')}; TTI ${secs(lhMedian('tti'))}, TBT ${fmt(lhMedian('tbt'))}, LCP ${secs(lhMedian('lcp'))}, FCP ${secs(lhMedian('fcp'))}, SI ${secs(lhMedian('si'))}, CLS ${lhMedian('cls').toFixed(3)}); simulated ${lhMedian('score', lhSimulated)} (${lhSimulated.map((r) => r.score).join(', ')}; TTI ${secs(lhMedian('tti', lhSimulated))}, TBT ${fmt(lhMedian('tbt', lhSimulated))}, LCP ${secs(lhMedian('lcp', lhSimulated))})`, '≥ 95', lhMedian('score') >= 95],
   ['4. all-India generated, first map ÷ MP', indiaMap === null ? 'not generated' : `${(indiaMap / projectMap).toFixed(2)}× (${fmt(indiaMap)} ÷ ${fmt(projectMap)})`, '≤ 1.5×', indiaMap === null ? null : indiaMap / projectMap <= 1.5],
   ['   … ready ÷ MP', indiaReady === null ? 'not generated' : `${(indiaReady / projectReady).toFixed(2)}× (${fmt(indiaReady)} ÷ ${fmt(projectReady)})`, '≤ 1.5×', indiaReady === null ? null : indiaReady / projectReady <= 1.5],
   [`5. wasm memory after ${RECOLOURS.toLocaleString('en-IN')} recolours ÷ after the first`, `${(memory.last / memory.first).toFixed(2)}× (${mb(memory.last)} ÷ ${mb(memory.first)}; ${memory.marks.map(([k, b]) => `${k}: ${mb(b)}`).join(', ')})`, '≤ 2×', memory.last / memory.first <= 2],

@@ -82,6 +82,9 @@ impl AppState {
                 self.load.set(Load::Failed);
             }
             Ok(bytes) => {
+                // Bytes boot.js already read arrive without a task boundary: the shell's first
+                // render and reading the manifest stay two tasks, so neither blocks a tap long.
+                yield_to_browser().await;
                 crate::first_view::manifest_read(&dir, &bytes);
                 let (manifest, problems) = parse_manifest(name, &bytes);
                 self.problems.update(|p| p.extend(problems));
