@@ -325,3 +325,20 @@ test('methods: rendered in both languages, linked from composite figures, and th
   assert.deepEqual(trouble.consoleErrors, []);
   await page.close();
 });
+
+test('methods: the methodology is a file beside the app; when it cannot be read the view says so in the reader\'s language, and the rest of the page stays', async () => {
+  const { page } = await watchedPage(env);
+  await page.route('**/methodology*.md', (route) => route.abort('connectionfailed'));
+  await page.goto(env.url('?view=methods&lang=en'));
+  const alert = page.locator('.methods-view h2#methods-h[role="alert"]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.innerText(), /methodology could not be loaded/);
+  assert.ok(await page.locator('.site-header').count(), 'the header is still there');
+  await page.click('.lang-switch');
+  await page.waitForSelector('.methods-view h2#methods-h[role="alert"]:text("विधि लोड नहीं हो सकी")');
+  // Once the file can be read, opening the view again shows it.
+  await page.unroute('**/methodology*.md');
+  await page.goto(env.url('?view=methods&lang=hi'));
+  await page.waitForSelector('.methods-view h2:text("समीक्षा ज़िलों को रैंक कैसे देती है")');
+  await page.close();
+});

@@ -358,8 +358,8 @@ strings! {
     HowCompositeWorks => "How the composite index is calculated", "समग्र सूचकांक की गणना कैसे होती है";
     CompositeRankMeaning => "The composite rank orders districts by the weighted mean of their indicator scores, each indicator scaled from 0 (the weakest district) to 100 (the target, or the best district).", "समग्र रैंक में ज़िलों को उनके संकेतक-अंकों के भारित औसत के क्रम में रखा जाता है; हर संकेतक 0 (सबसे कमज़ोर ज़िला) से 100 (लक्ष्य, या सबसे अच्छा ज़िला) के पैमाने पर लाया जाता है।";
     BackToAbout => "Back to About the data", "‘डेटा के बारे में’ पेज पर लौटें";
-    MethodsLoading => "Loading the methodology…", "कार्यप्रणाली लोड हो रही है…";
-    MethodsUnavailable => "The methodology could not be loaded. Check the connection and reload the page.", "कार्यप्रणाली लोड नहीं हो सकी। कनेक्शन जाँचें और पेज दोबारा लोड करें।";
+    MethodsLoading => "Loading the methodology…", "विधि लोड हो रही है…";
+    MethodsUnavailable => "The methodology could not be loaded. Check the connection and reload the page.", "विधि लोड नहीं हो सकी। कनेक्शन जाँचें और पेज दोबारा लोड करें।";
     MapKindLabel => "Map type", "मानचित्र का प्रकार";
     GeographicMap => "Geographic", "भौगोलिक";
     TileMap => "Equal squares", "समान आकार के वर्ग";
