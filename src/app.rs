@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     state.load_manifest();
     crate::startup::follow_connection(state);
     crate::startup::register_worker(state);
+    crate::startup::check_for_newer(state);
     crate::startup::mount_view_a_task_later(state);
     crate::startup::hand_over_first_view(state);
     crate::startup::keep_document_in_step(state);

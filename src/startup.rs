@@ -7,28 +7,41 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::present::i18n::Msg;
 
-/// Once the dataset is read and its first view has what it shows, registers the service worker
-/// and asks whether that dataset is saved. Not sooner: saving the app and the whole dataset
-/// fetches every file, which on a slow line would share it with the files the first view waits
-/// for.
-pub fn register_worker(state: AppState) {
-    let registered = StoredValue::new(false);
+/// Runs `then` once, when the dataset is read and its first view has what it shows: work that
+/// would otherwise share a slow line with the files that view waits for.
+fn once_shown(state: AppState, then: impl Fn() + 'static) {
+    let done = StoredValue::new(false);
     Effect::new(move |_| {
         state.load.track();
         state.view_due.track();
         state.in_flight.track();
         state.geo.track();
         state.view.track();
-        if state.load.get_untracked() != Load::Ready || !state.settled() || registered.get_value() {
+        if state.load.get_untracked() != Load::Ready || !state.settled() || done.get_value() {
             return;
         }
-        registered.set_value(true);
+        done.set_value(true);
+        then();
+    });
+}
+
+/// Once the first view is shown, registers the service worker and asks whether that dataset is
+/// saved (saving the app and the whole dataset fetches every file).
+pub fn register_worker(state: AppState) {
+    once_shown(state, move || {
         spawn_local(async move {
             if crate::io::register_worker(&state.dir()).await {
                 state.offline.set(Offline::Saved);
             }
         });
     });
+}
+
+/// Once the first view is shown, asks the server (past the service worker) whether a newer
+/// dataset was published: the manifest once more, which on a slow line would otherwise share it
+/// with the value files the first view waits for.
+pub fn check_for_newer(state: AppState) {
+    once_shown(state, move || state.check_for_newer());
 }
 
 /// Mounts the view one task after the dataset is in place (see `AppState::view_due`).

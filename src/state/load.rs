@@ -94,7 +94,6 @@ impl AppState {
                         let dataset = Dataset::new(m);
                         yield_to_browser().await;
                         self.set_dataset(dataset);
-                        self.check_for_newer();
                     }
                     None => self.load.set(Load::Failed),
                 }
