@@ -1,4 +1,5 @@
-//! The app's only I/O: fetching dataset files relative to the page, the service worker that
+//! The app's only I/O: fetching dataset files relative to the page (first taking the bytes
+//! boot.js already read for its first-view check, `page.js` `takeEarly`), the service worker that
 //! keeps them for offline use (through `page.js`), sharing a link (the share sheet or the
 //! clipboard) and copying text, and handing files to the reader as downloads (CSV, SVG, and
 //! PNG rasterised through a canvas). Every fetch has a deadline on the server's answer.

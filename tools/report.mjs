@@ -23,10 +23,9 @@
 // Usage: node tools/report.mjs [dist]; ROUNDS, LH_RUNS (default 5) and RECOLOURS (default 5000).
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/server.mjs';
+import { serve, brotli as compressed } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -44,7 +43,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
-const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+const brotli = (buf) => compressed(buf).length;
 
 // A map "with data" is a district drawn in a class colour (not the no-data hatching). The
 // pre-rendered copy counts only where shown (this URL, this dataset, this width: the narrow

@@ -33,6 +33,12 @@ export function cacheControl(file) {
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt|md|csv)$/;
 const packed = new Map();
 
+/** `body` compressed as the server sends it (brotli quality 11, as a host's precompressed `.br`
+ * files); `make report` sizes the shipped wasm with it too. */
+export function brotli(body) {
+  return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+}
+
 /** The body to send for `file` as a real host would: brotli when the browser accepts it, else
  * gzip, else as stored. Compressed once per file version (quality 11, as a host's precompressed
  * `.br` files), so the tests and the report see the bytes users get. */
@@ -43,9 +49,7 @@ function encoded(file, body, stat, acceptEncoding = '') {
   if (!encoding) return { body, encoding };
   const key = `${encoding}:${file}:${stat.mtimeMs}:${stat.size}`;
   if (!packed.has(key)) {
-    packed.set(key, encoding === 'br'
-      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-      : zlib.gzipSync(body, { level: 9 }));
+    packed.set(key, encoding === 'br' ? brotli(body) : zlib.gzipSync(body, { level: 9 }));
   }
   return { body: packed.get(key), encoding };
 }

@@ -343,9 +343,8 @@ fn assemble(ring: &ArcRing, arcs: &[Ring]) -> Ring {
 /// polygon, the point inside it farthest from every edge. The centroid of a concave district
 /// (a crescent, an L) can fall outside it, or on a thin neck where the name would not fit.
 pub fn label_point(polygons: &[Vec<Vec<[i64; 2]>>]) -> Option<[i64; 2]> {
-    use geo::Area;
+    use geo::{Area, BoundingRect};
     let to_ring = |r: &Vec<[i64; 2]>| -> geo::LineString<f64> { r.iter().map(|p| geo::coord! { x: p[0] as f64, y: p[1] as f64 }).collect() };
-    use geo::BoundingRect;
     let largest = polygons
         .iter()
         .filter(|p| !p.is_empty())
