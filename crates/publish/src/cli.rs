@@ -56,6 +56,19 @@ pub enum Command {
     /// The entry takes its title from the dataset's manifest; the first entry is the dataset a
     /// reader sees without ?data=. The catalogue is created when missing.
     Catalog(CatalogArgs),
+    /// Write the input sheets that publish a dataset again
+    ///
+    /// From a published manifest.json and its value files: districts.csv, indicators.csv,
+    /// values.csv (long), flags.csv, reviews.csv and notes.csv where the dataset has them, and
+    /// meta.json; `import` of them gives the same folder. The indicator sheet's key is the id.
+    Sheets {
+        /// The dataset's manifest.json; its value files are read relative to its folder
+        #[arg(long, value_name = "manifest.json")]
+        manifest: PathBuf,
+        /// The folder to write the sheets into
+        #[arg(long, value_name = "folder")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

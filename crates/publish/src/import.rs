@@ -1,7 +1,9 @@
 //! `import`: a CSV of values plus an indicator sheet → a dataset folder.
 //!
-//! Values come long (`district, indicator, period, value, flag`) or wide (one value column per
-//! period, named with `--period id=value_column[:flag_column][@year]`). District names are matched
+//! Values come long (`district, indicator, period, value`, optionally `flag`, `gap` — why a cell
+//! is empty, in the words of the dataset's own `all-values.csv` — and the `numerator` and
+//! `denominator` of a rate) or wide (one value column per period, named with
+//! `--period id=value_column[:flag_column][@year]`). District names are matched
 //! to the district list by slug, English and Hindi name and former (boundary) name, then through
 //! the publisher's alias table; what cannot be matched is never guessed.
 //!
@@ -250,7 +252,8 @@ fn read_indicator_sheet(fs: &dyn Files, path: &Path) -> Result<(Table, Vec<Indic
     let mut out: Vec<IndicatorRow> = Vec::new();
     for row in &t.rows {
         let need = |name: &str, expected: &str| t.need(row, name, expected).map(str::to_string);
-        let indicator = Indicator {
+        let mut indicator = Indicator {
+            key: None,
             id: need("id", "the indicator's id (lower-case ASCII, e.g. stunting)")?,
             name: Bilingual::new(need("name_en", "the English name")?, need("name_hi", "the Hindi name")?),
             short_name: pair(&t, row, "short_en", "short_hi")?,
@@ -266,6 +269,8 @@ fn read_indicator_sheet(fs: &dyn Files, path: &Path) -> Result<(Table, Vec<Indic
             frequency: t.get(row, "frequency").map(str::to_string),
         };
         let key = need("key", "the indicator's key as the values file names it")?;
+        // Kept in the manifest when it is not the id, so a later month needs no sheet.
+        indicator.key = (key != indicator.id).then(|| key.clone());
         if let Some(first) = out.iter().find(|r| r.key == key || r.indicator.id == indicator.id) {
             return Err(format!("{}: the key \"{key}\" or id \"{}\" is already used by \"{}\"", t.line(row), indicator.id, first.indicator.id));
         }
@@ -362,7 +367,7 @@ fn unmatched_districts_error(
         let at = first_at.get(name).map_or("?", String::as_str);
         lines.push(match suggest(name, districts) {
             Some(d) => {
-                format!("  \"{name}\" ({rows} rows, first at {at}): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, csv_field(name), d.slug)
+                format!("  \"{name}\" ({rows} rows, first at {at}): probably {} ({}); add the line `{},{}` to an --aliases file", d.slug, d.name_en, crate::sheets::field(name), d.slug)
             }
             None => {
                 format!("  \"{name}\" ({rows} rows, first at {at}): no district with a similar name; add it to the district list, or to an --aliases file as `alias,slug`")
@@ -376,16 +381,8 @@ fn unmatched_districts_error(
     lines.join("\n")
 }
 
-/// A CSV field as it must be written: quoted when it holds a comma or a quote.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn period_label(id: &str) -> Bilingual {
+/// The label a period gets when meta.json gives none.
+pub(crate) fn period_label(id: &str) -> Bilingual {
     let b = id.as_bytes();
     if b.len() == 7 && b[4] == b'-' && b[..4].iter().all(u8::is_ascii_digit) {
         if let Ok(m) = id[5..].parse::<u32>() {
@@ -634,6 +631,12 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
                 periods.push(period.clone());
             }
             let raw = t.get(row, vcol).unwrap_or_default();
+            // A long file may give the counts a rate is made of; a wide file has no place for them.
+            let (num, den) = if long {
+                (t.parse::<f64>(row, "numerator", "a count, or an empty cell")?, t.parse::<f64>(row, "denominator", "a count, or an empty cell")?)
+            } else {
+                (None, None)
+            };
             let flag_text = fcol.and_then(|f| t.get(row, f)).map(str::to_string);
             let number = parse_number(raw);
             if number.is_none() && !raw.is_empty() && raw != "*" {
@@ -656,13 +659,25 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
                     None
                 }
             });
-            let cell = match (number, flag) {
-                (_, Some(FlagRow { id, gap: Some(reason), .. })) => Cell::gap(*reason, Some(id.clone())),
-                (Some((x, _)), Some(f)) => Cell::number(x, None, None, Some(f.id.clone())),
-                (Some((x, _)), None) => Cell::Number(x),
+            // A long file may say why a cell is empty, in the words of the dataset's own
+            // all-values.csv (its `gap` column), so that file can be imported again.
+            let gap = match if long { t.get(row, "gap") } else { None } {
+                None => None,
+                Some(w) => match GapReason::from_word(w) {
+                    Some(_) if number.is_some() => {
+                        return Err(format!("{}: \"{w}\", but the row has a value; expected a value or a gap, not both", t.at(row, "gap")));
+                    }
+                    Some(r) => Some(r),
+                    None => return Err(format!("{}: \"{w}\" is not a gap; expected one of {}", t.at(row, "gap"), GapReason::WORDS.join(", "))),
+                },
+            };
+            let cell = match (number, flag, gap) {
+                (None, f, Some(reason)) => Cell::gap(reason, f.map(|f| f.id.clone())),
+                (_, Some(FlagRow { id, gap: Some(reason), .. }), _) => Cell::gap(*reason, Some(id.clone())),
+                (Some((x, _)), f, _) => Cell::number(x, num, den, f.map(|f| f.id.clone())),
                 // An empty cell of a district created after the period: it did not exist then.
-                (None, _) if created_later(&districts[unit_pos[slug.as_str()]], &period) => Cell::gap(GapReason::UnitDidNotExist, None),
-                (None, _) => Cell::gap(GapReason::NotReported, None),
+                (None, _, None) if created_later(&districts[unit_pos[slug.as_str()]], &period) => Cell::gap(GapReason::UnitDidNotExist, None),
+                (None, _, None) => Cell::gap(GapReason::NotReported, None),
             };
             let col = cells.entry((period.clone(), ind)).or_insert_with(|| vec![None; districts.len()]);
             let slot = &mut col[unit_pos[slug.as_str()]];
@@ -779,7 +794,8 @@ fn value_files(
         .collect()
 }
 
-/// Departments: names from the sheet, weights from the sheet or else meta.json.
+/// Departments: names from the sheet, weights from the sheet or else meta.json, in meta.json's
+/// order where it lists them.
 fn departments(sheet: &[IndicatorRow], meta: &Manifest) -> Vec<Department> {
     let mut departments: Vec<Department> = Vec::new();
     for s in sheet {
@@ -797,6 +813,8 @@ fn departments(sheet: &[IndicatorRow], meta: &Manifest) -> Vec<Department> {
             d.weight = meta.departments.iter().find(|m| m.id == d.id).and_then(|m| m.weight.clone());
         }
     }
+    // The departments meta.json lists come in its order, the others as the sheet first names them.
+    departments.sort_by_key(|d| meta.departments.iter().position(|m| m.id == d.id).unwrap_or(usize::MAX));
     departments
 }
 
@@ -855,7 +873,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         sheet.iter().flat_map(|s| [(s.key.clone(), s.indicator.id.clone()), (s.indicator.id.clone(), s.indicator.id.clone())]).collect();
     // Period labels: meta.json's where it gives them, else made from the id.
     let labels: Vec<Period> = std::mem::take(&mut manifest.periods);
-    let mut meta_flags: Vec<Flag> = std::mem::take(&mut manifest.flags);
+    let meta_flags: Vec<Flag> = std::mem::take(&mut manifest.flags);
     manifest.format = samiksha_core::FORMAT.into();
     manifest.divisions = crate::sample::divisions(districts);
     manifest.units = crate::sample::units(districts);
@@ -873,9 +891,16 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     if let Some(p) = &args.notes {
         manifest.notes = crate::loopin::read_notes(fs, p, &known)?;
     }
-    manifest.flags = used_flags.into_iter().map(|(id, (en, hi))| Flag { id, label: Bilingual::new(en, hi) }).collect();
-    meta_flags.retain(|f| !manifest.flags.iter().any(|x| x.id == f.id));
-    manifest.flags.extend(meta_flags);
+    // The flags meta.json lists come in its order (the sheet's words for those the values use),
+    // then the other flags the values use, by id.
+    let mut used: Vec<Flag> = used_flags.into_iter().map(|(id, (en, hi))| Flag { id, label: Bilingual::new(en, hi) }).collect();
+    for f in meta_flags {
+        match used.iter().position(|u| u.id == f.id) {
+            Some(k) => manifest.flags.push(used.remove(k)),
+            None => manifest.flags.push(f),
+        }
+    }
+    manifest.flags.extend(used);
     if let Some(old) = previous {
         if args.keep_periods {
             // The kept months keep what they refer to: the flags their cells carry, and the

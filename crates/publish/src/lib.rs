@@ -14,6 +14,7 @@ pub mod files;
 pub mod import;
 pub mod loopin;
 pub mod sample;
+pub mod sheets;
 pub mod validate;
 pub mod workbook;
 pub mod write;

@@ -1,13 +1,14 @@
 //! `samiksha-publish`: the publisher's tool. Parses the command line (see [`cli`]), reads files,
 //! calls the domain layer, prints.
 //!
-//! Commands: `validate`, `sample`, `import`, `boundaries`, `catalog` (see `--help`). Exit codes: 0 fine,
+//! Commands: `validate`, `sample`, `import`, `boundaries`, `catalog`, `sheets` (see `--help`). Exit codes: 0 fine,
 //! 1 the input has errors, 2 the command line was wrong.
 
 use clap::Parser;
 use samiksha_publish::cli::{BoundariesArgs, Cli, Command, ImportArgs, SampleArgs};
 use samiksha_publish::files::Disk;
-use samiksha_publish::{boundaries, catalog, districts, sample, validate, write};
+use samiksha_publish::{boundaries, catalog, districts, sample, sheets, validate, write};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn fail(e: String) -> ExitCode {
@@ -37,6 +38,27 @@ fn run_sample(a: &SampleArgs) -> ExitCode {
         tolerance: 1.2,
         allow_unmatched: false,
     })
+}
+
+fn run_sheets(manifest: &Path, out: &Path) -> ExitCode {
+    let dir = manifest.parent().unwrap_or(Path::new("."));
+    let read = |rel: &str| std::fs::read(dir.join(rel)).map_err(|e| format!("{}: {e}", dir.join(rel).display()));
+    let written =
+        std::fs::read(manifest).map_err(|e| format!("{}: {e}", manifest.display())).and_then(|bytes| sheets::from_dataset(&bytes, &read)).and_then(|files| {
+            std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+            for (name, bytes) in &files {
+                std::fs::write(out.join(name), bytes).map_err(|e| format!("{}: {e}", out.join(name).display()))?;
+            }
+            Ok(files)
+        });
+    match written {
+        Ok(files) => {
+            let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+            println!("wrote {} into {}", names.join(", "), out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
 }
 
 fn run_import(a: &ImportArgs) -> ExitCode {
@@ -105,6 +127,7 @@ fn main() -> ExitCode {
         Command::Sample(a) => run_sample(&a),
         Command::Import(a) => run_import(&a),
         Command::Boundaries(a) => run_boundaries(&a),
+        Command::Sheets { manifest, out } => run_sheets(&manifest, &out),
         Command::Catalog(a) => match catalog::add(&a) {
             Ok(msg) => {
                 println!("{msg}");

@@ -503,6 +503,7 @@ fn manifest(rows: &[DistrictRow], periods: &[(String, u32)]) -> Manifest {
                 direction: direction_word(s.dir).into(),
                 frequency: Some("monthly".into()),
                 id: s.id.into(),
+                key: None,
                 name: b(s.name.0, s.name.1),
                 short_name: Some(b(s.short.0, s.short.1)),
                 source: Some(b(format!("{src_en} (illustrative)"), format!("{src_hi} (उदाहरणार्थ)"))),

@@ -324,6 +324,10 @@ pub struct Missing {
 }
 
 impl Form {
+    /// The sheets a published dataset gives again when the officer does not choose them (the
+    /// monthly routine: only the month's values are new), rebuilt by `samiksha-publish sheets`.
+    pub const REBUILT: [Role; 3] = [Role::Districts, Role::Indicators, Role::Flags];
+
     /// The name a role's input is known by in the page's memory and in messages: the file's
     /// name, or `book.xlsx, sheet "Values"` for a workbook's sheet (one workbook serves several
     /// roles), so messages that name the input say the sheet.
@@ -361,7 +365,7 @@ impl Form {
         let mut out = Vec::new();
         for role in Role::ALL {
             match self.files.get(&role) {
-                None if role.need() == Need::Required => out.push(Missing {
+                None if role.need() == Need::Required && !(self.files.contains_key(&Role::Current) && Form::REBUILT.contains(&role)) => out.push(Missing {
                     en: format!("No {} file: choose the CSV file or workbook that holds them.", role.id()),
                     hi: format!("\"{}\" की फ़ाइल नहीं चुनी गई: वह CSV फ़ाइल या वर्कबुक चुनें जिसमें यह जानकारी है।", crate::words::role_name(role, Lang::Hi)),
                 }),
@@ -417,6 +421,31 @@ impl Form {
         let mut import: Vec<String> = Vec::new();
         let mut boundaries: Option<Vec<String>> = None;
         let mut catalog = None;
+        let mut keys: BTreeMap<Role, String> = self.files.iter().map(|(r, c)| (*r, Form::key(c))).collect();
+        let mut commands = Vec::new();
+        if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
+            let wanted: Vec<Role> = Form::REBUILT.into_iter().filter(|r| !self.files.contains_key(r)).collect();
+            if !wanted.is_empty() {
+                let current = published(&c.name, files, Some(&self.id))?;
+                let read =
+                    |rel: &str| current.files.iter().find(|(p, _)| p == rel).map(|(_, b)| b.clone()).ok_or_else(|| format!("{}: no {rel} in it", c.name));
+                let sheets = samiksha_publish::sheets::from_dataset(&read("manifest.json")?, &read)?;
+                let mut used = false;
+                for role in wanted {
+                    let name = format!("{}.csv", role.id());
+                    if let Some((_, bytes)) = sheets.iter().find(|(n, _)| *n == name) {
+                        let key = format!("sheets/{name}");
+                        fs.files.insert(PathBuf::from(&key), bytes.clone());
+                        import.extend([format!("--{}", role.id()), key.clone()]);
+                        keys.insert(role, key);
+                        used = true;
+                    }
+                }
+                if used {
+                    commands.push(format!("samiksha-publish sheets --manifest data/{}/manifest.json --out sheets", self.id));
+                }
+            }
+        }
         let meta_base = self.files.get(&Role::Meta).map(|c| c.bytes.as_slice().to_vec());
         fs.files.insert("meta.json".into(), self.meta.to_json(meta_base.as_deref())?);
         import.extend(["--meta".into(), "meta.json".into()]);
@@ -459,10 +488,10 @@ impl Form {
                 _ => import.extend([format!("--{}", role.id()), key.clone()]),
             }
         }
-        if let (Some(b), Some(d)) = (boundaries.as_mut(), self.files.get(&Role::Districts)) {
-            b.extend(["--districts".into(), Form::key(d)]);
-            if let Some(a) = self.files.get(&Role::Aliases) {
-                b.extend(["--aliases".into(), Form::key(a)]);
+        if let (Some(b), Some(d)) = (boundaries.as_mut(), keys.get(&Role::Districts)) {
+            b.extend(["--districts".into(), d.clone()]);
+            if let Some(a) = keys.get(&Role::Aliases) {
+                b.extend(["--aliases".into(), a.clone()]);
             }
             if self.unmatched == Unmatched::LeaveOut {
                 b.push("--allow-unmatched".into());
@@ -482,7 +511,7 @@ impl Form {
         }
         let p = Publication::from_commands(&self.id, &import, boundaries.as_deref(), catalog)?;
         // The equivalent command lines, for the officer who later moves to the command line.
-        let mut commands = vec![format!("samiksha-publish import {} --out data/{}", shell(&import), self.id)];
+        commands.push(format!("samiksha-publish import {} --out data/{}", shell(&import), self.id));
         if let Some(b) = &boundaries {
             commands.push(format!("samiksha-publish boundaries {} --out data/{id}/boundaries.json --manifest data/{id}/manifest.json", shell(b), id = self.id));
         }

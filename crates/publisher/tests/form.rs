@@ -181,13 +181,29 @@ fn a_month_added_to_the_last_download_changes_only_that_month_and_the_files_that
     next.choose(Role::Values, Chosen::read(Role::Values, "april.csv", format!("district,indicator,period,value\n{april}").into_bytes()));
     next.meta.updated = "2024-05-10".into();
     let (added, commands) = next.build().unwrap_or_else(|e| panic!("{e}"));
-    assert!(commands[0].contains("--keep-periods"), "{}", commands[0]);
+    assert!(commands[0].starts_with("samiksha-publish import") && commands[0].contains("--keep-periods"), "{}", commands[0]);
     let before: std::collections::BTreeMap<_, _> = published.files.iter().cloned().collect();
     let after: std::collections::BTreeMap<_, _> = added.files.iter().cloned().collect();
     let new: Vec<&String> = after.keys().filter(|k| !before.contains_key(*k)).collect();
     assert_eq!(new, ["uk/values/2024-04.json"]);
     let changed: Vec<&String> = before.keys().filter(|k| after.get(*k) != before.get(*k)).collect();
     assert_eq!(changed, ["uk/all-values.csv", "uk/datapackage.json", "uk/manifest.json"]);
+
+    // The same month with only its values: the district list and the indicator sheet (whose
+    // keys the manifest keeps) are rebuilt from the published dataset, and the files are the same.
+    let mut only = Form::default();
+    only.choose(Role::Current, Chosen::read(Role::Current, "samiksha-uk.zip", samiksha_publish::bundle::zip(&published.files).unwrap()));
+    only.choose(Role::Values, Chosen::read(Role::Values, "april.csv", format!("district,indicator,period,value\n{april}").into_bytes()));
+    assert_eq!(only.missing(), []);
+    only.meta.updated = "2024-05-10".into();
+    let (rebuilt, commands) = only.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(commands[0].starts_with("samiksha-publish sheets --manifest data/uk/manifest.json"), "{commands:?}");
+    assert!(commands[1].contains("--districts sheets/districts.csv") && commands[1].contains("--indicators sheets/indicators.csv"), "{}", commands[1]);
+    assert_eq!(rebuilt.files, added.files);
+    // Without the published dataset the lists are still required.
+    let mut alone = Form::default();
+    alone.choose(Role::Values, Chosen::read(Role::Values, "april.csv", b"district,indicator,period,value\n".to_vec()));
+    assert!(alone.missing().iter().any(|m| m.en.starts_with("No districts file")), "{:?}", alone.missing());
 }
 
 #[test]

@@ -104,6 +104,11 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<String>,
     pub id: String,
+    /// The indicator's name in the publisher's values files (the indicator sheet's `key`), when
+    /// it is not the id: so a month's values can be added to the published dataset without
+    /// the sheet. The viewer does not read it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub name: Bilingual,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<Bilingual>,

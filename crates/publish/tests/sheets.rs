@@ -1,0 +1,231 @@
+//! `sheets` against `import`: the input sheets written from a published dataset publish it again
+//! byte for byte (the committed sample, through the command line and through the page's
+//! in-memory way), and what the sheets cannot say is refused by name.
+
+use samiksha_publish::bundle::{publish, Publication};
+use samiksha_publish::files::Memory;
+use samiksha_publish::sheets;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("samiksha-sheets-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn cli(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_samiksha-publish")).args(args).output().unwrap();
+    assert!(out.status.success(), "{:?}: {}{}", args, String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn assert_same(ours: &[(String, Vec<u8>)], theirs: &[(String, Vec<u8>)], what: &str) {
+    assert_eq!(ours.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), theirs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), "{what}: the same files");
+    for ((name, a), (_, b)) in ours.iter().zip(theirs) {
+        assert!(a == b, "{what}: {name} differs");
+    }
+}
+
+/// The committed sample's folder.
+fn sample() -> PathBuf {
+    root().join("public/data/sample")
+}
+
+/// `import`'s arguments for the sheets in `dir`, those the dataset has.
+fn import_args(dir: &Path) -> Vec<String> {
+    let mut args = vec!["import".to_string()];
+    for (flag, name) in [
+        ("--values", sheets::VALUES),
+        ("--indicators", sheets::INDICATORS),
+        ("--districts", sheets::DISTRICTS),
+        ("--meta", sheets::META),
+        ("--flags", sheets::FLAGS),
+        ("--reviews", sheets::REVIEWS),
+        ("--notes", sheets::NOTES),
+    ] {
+        if dir.as_os_str().is_empty() || dir.join(name).exists() {
+            args.push(flag.into());
+            args.push(dir.join(name).display().to_string());
+        }
+    }
+    args
+}
+
+#[test]
+fn both_committed_datasets_sheets_import_back_to_them_byte_for_byte() {
+    for (id, expected_sheets) in [
+        ("sample", "districts.csv, indicators.csv, values.csv, flags.csv, reviews.csv, notes.csv, meta.json"),
+        ("nfhs-mp", "districts.csv, indicators.csv, values.csv, flags.csv, meta.json"),
+    ] {
+        let committed = root().join("public/data").join(id);
+        let dir = temp(id);
+        let said = cli(&["sheets", "--manifest", &committed.join("manifest.json").display().to_string(), "--out", &dir.join("in").display().to_string()]);
+        assert!(said.contains(expected_sheets), "{said}");
+        let out = dir.join("out");
+        let mut args = import_args(&dir.join("in"));
+        args.extend(["--out".into(), out.display().to_string()]);
+        cli(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        // The boundary file as `boundaries --manifest --source` lists it (the sheets carry no
+        // geometry): the committed file, and the source the manifest names beyond the data
+        // package's, which are the sources meta.json gave.
+        let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(committed.join("manifest.json")).unwrap()).unwrap();
+        let package: serde_json::Value = serde_json::from_slice(&std::fs::read(committed.join("datapackage.json")).unwrap()).unwrap();
+        let listed: Vec<&str> = package["sources"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+        let geometry =
+            manifest["sources"].as_array().unwrap().iter().find(|s| !listed.contains(&s["name"]["en"].as_str().unwrap())).expect("a boundary source");
+        let source = (geometry["name"]["en"].as_str().unwrap(), geometry["name"]["hi"].as_str().unwrap());
+        let body = std::fs::read(committed.join("boundaries.json")).unwrap();
+        let built = std::fs::read(out.join("manifest.json")).unwrap();
+        let with = samiksha_publish::write::attach_boundaries("manifest.json", &built, "boundaries.json", &body, Some(source)).unwrap();
+        std::fs::write(out.join("manifest.json"), with).unwrap();
+        std::fs::write(out.join("boundaries.json"), body).unwrap();
+        assert_same(&tree(&out), &tree(&committed), &format!("{id} → sheets → import"));
+    }
+}
+
+#[test]
+fn the_samples_sheets_give_the_page_the_same_folder_as_the_command_line() {
+    // The page's way: the sheets in memory under the names an officer's files arrive with.
+    let dir = temp("page");
+    cli(&["sheets", "--manifest", &sample().join("manifest.json").display().to_string(), "--out", &dir.join("in").display().to_string()]);
+    let mut fs = Memory::default();
+    for (name, bytes) in tree(&dir.join("in")) {
+        fs.files.insert(PathBuf::from(name), bytes);
+    }
+    let names: Vec<String> = import_args(Path::new("")).into_iter().skip(1).collect();
+    let p = Publication::from_commands("sample", &names, None, None).unwrap();
+    let bundle = publish(&fs, &p).unwrap();
+    let data = dir.join("data");
+    let mut args = import_args(&dir.join("in"));
+    args.extend(["--out".into(), data.join("sample").display().to_string()]);
+    cli(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    cli(&[
+        "catalog",
+        "--catalog",
+        &data.join("catalog.json").display().to_string(),
+        "--id",
+        "sample",
+        "--manifest",
+        &data.join("sample/manifest.json").display().to_string(),
+    ]);
+    let mut ours = bundle.files.clone();
+    ours.sort();
+    assert_same(&ours, &tree(&data), "page and command line");
+}
+
+/// A dataset written by hand: two districts, one indicator, two months; the cells given.
+fn tiny(cells: &str, year_created: &str) -> (Vec<u8>, impl Fn(&str) -> Result<Vec<u8>, String>) {
+    let manifest = format!(
+        r#"{{"format":"samiksha/1","title":{{"en":"T","hi":"टी"}},"publisher":{{"en":"P","hi":"प"}},"licence":{{"name":{{"en":"L","hi":"ल"}}}},"updated":"2026-01-01",
+        "divisions":[{{"id":"d","name":{{"en":"D","hi":"डी"}}}}],
+        "units":[{{"slug":"a","name":{{"en":"A, the first","hi":"ए"}},"division":"d","lat":null,"lon":null}},{{"slug":"b","name":{{"en":"B","hi":"बी"}},"division":"d","lat":1.5,"lon":2.25{year_created}}}],
+        "departments":[{{"id":"x","name":{{"en":"X","hi":"एक्स"}}}}],
+        "indicators":[{{"id":"i","name":{{"en":"I \"quoted\"","hi":"आई"}},"unit":"percent","direction":"higher_is_better","department":"x","target":{{"value":50,"by":"2026-06"}}}}],
+        "flags":[{{"id":"p","label":{{"en":"Provisional","hi":"अनंतिम"}}}}],
+        "periods":[{{"id":"2026-01","label":{{"en":"January 2026","hi":"जनवरी 2026"}}}}],
+        "value_files":[{{"path":"values/2026-01.json","period":"2026-01","bytes":0,"sha256":""}}]}}"#
+    );
+    let values = format!(r#"{{"format":"samiksha/1","period":"2026-01","units":["a","b"],"values":{{"i":{cells}}}}}"#);
+    (manifest.into_bytes(), move |rel: &str| if rel == "values/2026-01.json" { Ok(values.clone().into_bytes()) } else { Err(format!("no {rel}")) })
+}
+
+fn sheet<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a str {
+    std::str::from_utf8(&files.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no {name}")).1).unwrap()
+}
+
+/// Publishes sheets held in memory the way the page does, under the id "t".
+fn publish_sheets(files: &[(String, Vec<u8>)]) -> Result<samiksha_publish::bundle::Bundle, String> {
+    let mut fs = Memory::default();
+    let mut args = Vec::new();
+    for (name, bytes) in files {
+        fs.files.insert(PathBuf::from(name), bytes.clone());
+        args.push(format!("--{}", name.trim_end_matches(".csv").trim_end_matches(".json")));
+        args.push(name.clone());
+    }
+    publish(&fs, &Publication::from_commands("t", &args, None, None)?)
+}
+
+fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).unwrap()
+}
+
+#[test]
+fn each_cell_is_written_as_import_reads_it() {
+    // Numbers as the tool writes them (a count as 5.0), so the bytes can be compared.
+    let cells = r#"[{"v":12.5,"num":5.0,"den":40.0,"flag":"p"},{"gap":"suppressed","flag":"p"}]"#;
+    let (m, read) = tiny(cells, "");
+    let files = sheets::from_dataset(&m, &read).unwrap();
+    assert_eq!(sheet(&files, sheets::FLAGS), "text,id,label_en,label_hi\np,p,Provisional,अनंतिम\n");
+    assert_eq!(
+        sheet(&files, sheets::VALUES),
+        "district,indicator,period,value,flag,gap,numerator,denominator\na,i,2026-01,12.5,p,,5,40\nb,i,2026-01,,p,suppressed,,\n"
+    );
+    // Names with commas and quotes are quoted; the target keeps its deadline.
+    let districts = sheet(&files, sheets::DISTRICTS);
+    assert!(districts.contains("a,\"A, the first\",ए,d,D,डी,,,,,,,\n"), "{districts}");
+    assert!(districts.contains("b,B,बी,d,D,डी,,,,,,1.5,2.25\n"), "{districts}");
+    let indicators = sheet(&files, sheets::INDICATORS);
+    assert!(indicators.contains("i,i,\"I \"\"quoted\"\"\",आई,,,percent,,,higher_is_better,x,X,एक्स,,,50,2026-06,,"), "{indicators}");
+    // The month's label is the one import makes, so meta.json leaves it out.
+    assert!(!sheet(&files, sheets::META).contains("periods"));
+    // And import reads every cell back as it was.
+    let built = publish_sheets(&files).unwrap();
+    assert_eq!(json(built.get("t/values/2026-01.json").unwrap())["values"]["i"], json(cells.as_bytes()));
+}
+
+#[test]
+fn every_gap_is_said_by_its_word_and_read_back() {
+    // Gaps an empty cell would misread: "suppressed" with no flag, and "did not exist" for a
+    // district the list does not say was created later (a survey round has no year).
+    for (cells, created) in [(r#"[1.0, {"gap":"suppressed"}]"#, ""), (r#"[{"gap":"unit_did_not_exist"}, {"gap":"not_applicable"}]"#, r#","year_created":2027"#)]
+    {
+        let (m, read) = tiny(cells, created);
+        let files = sheets::from_dataset(&m, &read).unwrap();
+        let built = publish_sheets(&files).unwrap();
+        assert_eq!(json(built.get("t/values/2026-01.json").unwrap())["values"]["i"], json(cells.as_bytes()), "{cells}");
+    }
+    // A value file the manifest lists but that cannot be read is named.
+    let (m, _) = tiny("[1, 2]", "");
+    let e = sheets::from_dataset(&m, &|rel: &str| Err(format!("no {rel}"))).unwrap_err();
+    assert_eq!(e, "no values/2026-01.json");
+}
+
+#[test]
+fn a_gap_word_import_does_not_know_or_beside_a_value_is_refused_with_its_place() {
+    let (m, read) = tiny("[1, 2]", "");
+    let mut files = sheets::from_dataset(&m, &read).unwrap();
+    for (values, said) in [
+        ("district,indicator,period,value,gap\na,i,2026-01,,missing\n", "column \"gap\": \"missing\" is not a gap; expected one of not_reported, suppressed"),
+        (
+            "district,indicator,period,value,gap\na,i,2026-01,3,suppressed\n",
+            "column \"gap\": \"suppressed\", but the row has a value; expected a value or a gap, not both",
+        ),
+    ] {
+        files.iter_mut().find(|(n, _)| n == sheets::VALUES).unwrap().1 = values.as_bytes().to_vec();
+        let e = publish_sheets(&files).err().expect("refused");
+        assert!(e.contains("values.csv line 2") && e.contains(said), "{e}");
+    }
+}
