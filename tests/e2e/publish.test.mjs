@@ -111,8 +111,10 @@ async function build(page, files, { id, leaveOut = false, periods = '', sheets =
   await page.fill('#id', id);
   await page.dispatchEvent('#id', 'change');
   if (leaveOut) await page.check('#allow_unmatched');
+  // The options (wide periods, where the boundaries come from) sit in a closed <details>.
+  const open = async () => { if (!(await page.$eval('details', (d) => d.open))) await page.click('details summary'); };
+  if (periods || Object.keys(extra).length) await open();
   if (periods) {
-    await page.click('details summary');
     await page.fill('#periods', periods);
     await page.dispatchEvent('#periods', 'change');
   }
@@ -263,6 +265,52 @@ test('the NFHS dataset built through the page, from CSV and from a workbook, is 
   }
 });
 
+test('the sample published from its own sheets through the page, as CSV files and as one workbook, is the command line\'s folder byte for byte', async () => {
+  // The sample is generated; `samiksha-publish sheets` gives the input sheets an officer would
+  // keep for it (a native test imports them back to the committed sample byte for byte).
+  const inputs = temp();
+  execFileSync(cli, ['sheets', '--manifest', path.join(ROOT, 'public/data/sample/manifest.json'), '--out', inputs]);
+  const catalog = path.join(ROOT, 'public/data/catalog.json');
+  const geo = path.join(SHARED, 'geo/mp-districts-2011.topo.json');
+  const withGeometry = fs.existsSync(geo);
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/sample/manifest.json'), 'utf8'));
+  const boundarySource = manifest.sources[manifest.sources.length - 1].name;
+  let expected;
+  if (withGeometry) {
+    // With the real boundaries the page rebuilds the committed folder itself.
+    expected = { ...Object.fromEntries(Object.entries(tree(path.join(ROOT, 'public/data/sample'))).map(([k, v]) => [`sample/${k}`, v])), 'catalog.json': fs.readFileSync(catalog) };
+  } else {
+    // Without ../shared: the command line's import and catalogue from the same sheets.
+    const data = path.join(temp(), 'data');
+    fs.mkdirSync(data, { recursive: true });
+    fs.copyFileSync(catalog, path.join(data, 'catalog.json'));
+    const args = ['import', '--out', path.join(data, 'sample')];
+    for (const role of ['values', 'indicators', 'districts', 'meta', 'flags', 'reviews', 'notes']) args.push(`--${role}`, path.join(inputs, `${role}.${role === 'meta' ? 'json' : 'csv'}`));
+    execFileSync(cli, args);
+    execFileSync(cli, ['catalog', '--catalog', path.join(data, 'catalog.json'), '--id', 'sample', '--manifest', path.join(data, 'sample/manifest.json')]);
+    expected = tree(data);
+  }
+  const sheetFile = (role) => file(inputs, `${role}.csv`);
+  const common = {
+    meta: file(inputs, 'meta.json'),
+    catalog: { name: 'catalog.json', buffer: fs.readFileSync(catalog) },
+    ...(withGeometry ? { boundaries: { name: 'mp-districts-2011.topo.json', buffer: fs.readFileSync(geo) } } : {}),
+  };
+  const options = { id: 'sample', extra: withGeometry ? { boundary_source_en: boundarySource.en, boundary_source_hi: boundarySource.hi } : {} };
+  const roles = ['districts', 'indicators', 'values', 'flags', 'reviews', 'notes'];
+  const csv = { ...common, ...Object.fromEntries(roles.map((r) => [r, sheetFile(r)])) };
+  const book = await workbook(Object.fromEntries(roles.map((r) => [r[0].toUpperCase() + r.slice(1), fs.readFileSync(path.join(inputs, `${r}.csv`), 'utf8')])));
+  const xlsx = { name: 'sample.xlsx', buffer: book };
+  for (const [what, files] of [['CSV', csv], ['xlsx', { ...common, ...Object.fromEntries(roles.map((r) => [r, xlsx])) }]]) {
+    const { page, trouble } = await openPublisher(what === 'xlsx' ? 'hi' : 'en');
+    await build(page, files, options);
+    assert.equal(await page.$('.problems'), null, `${what}: ${await page.textContent('main')}`);
+    assertSameFiles(await download(page), expected, what);
+    assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] }, what);
+    await page.close();
+  }
+});
+
 test('the monthly routine: the last download and one month\'s workbook give only that month\'s file and the files that list it', async () => {
   const { page, trouble } = await openPublisher();
   const state = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };
@@ -284,7 +332,7 @@ test('the monthly routine: the last download and one month\'s workbook give only
   assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
 
-test('the monthly routine from the site itself: a dataset published here is fetched by its manifest, and a month is added', async () => {
+test('the monthly routine from the site itself: a dataset published here is fetched by its manifest, and a month is added from its values alone', async () => {
   // A copy of the site with the fixture state published on it as data/uk/ beside the others.
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-site-'));
   fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
@@ -300,7 +348,13 @@ test('the monthly routine from the site itself: a dataset published here is fetc
     await page.selectOption('#site-dataset', 'uk');
     await page.waitForFunction(() => document.querySelector('#id').value === 'uk');
     const april = aprilRows();
-    await build(page, { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: { name: 'april.csv', buffer: Buffer.from(`district,indicator,period,value\n${april.join('\n')}\n`) } }, { id: 'uk' });
+    // Only the month's values: the district list and the indicator sheet (its keys, TAP and MUT,
+    // kept in the manifest) come from the published dataset, and the page says so.
+    for (const role of ['districts', 'indicators']) {
+      assert.match(await page.textContent(`[data-rebuilt="${role}"]`), /from the published dataset/);
+    }
+    await build(page, { values: { name: 'april.csv', buffer: Buffer.from(`district,indicator,period,value\n${april.join('\n')}\n`) } }, { id: 'uk' });
+    assert.match(await page.textContent('main'), /samiksha-publish sheets --manifest data\/uk\/manifest\.json --out sheets/);
     const added = await download(page);
     assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
     const changed = Object.keys(added).filter((k) => k in published && !published[k].equals(added[k])).sort();

@@ -152,7 +152,10 @@ pub fn Page() -> impl IntoView {
                     }
                 });
             };
-            let required = role.need() == Need::Required;
+            // With the site's dataset chosen, the district list and indicator sheet come from it
+            // unless the officer chooses new ones: the monthly routine needs only the values.
+            let from_published = move || Form::REBUILT.contains(&role) && form.with(|f| f.files.contains_key(&Role::Current) && !f.files.contains_key(&role));
+            let required = move || role.need() == Need::Required && !from_published();
             let accept = match role {
                 Role::Meta | Role::Catalog => ".json",
                 Role::Boundaries => ".json,.geojson",
@@ -163,7 +166,10 @@ pub fn Page() -> impl IntoView {
                 <li class="role">
                     <label for=id.clone()>
                         <span class="role-name">{role_name(role, lang)}</span>
-                        {required.then(|| view! { <span class="req">{t(" (ज़रूरी)", " (required)")}</span> })}
+                        {move || required().then(|| view! { <span class="req">{t(" (ज़रूरी)", " (required)")}</span> })}
+                        {move || (from_published() && role.need() == Need::Required).then(|| view! {
+                            <span class="req" data-rebuilt=role.id()>{t(" (प्रकाशित डेटासेट से; नई फ़ाइल चुनें तो वह लगेगी)", " (from the published dataset, unless you choose a new one)")}</span>
+                        })}
                     </label>
                     <span class="help">{role_help(role, lang)}</span>
                     <input type="file" id=id data-role=role.id() accept=accept on:change=on_change/>

@@ -54,8 +54,8 @@ pub fn role_help(role: Role, lang: Lang) -> &'static str {
         }
         Role::Current => pick(
             lang,
-            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े चुनें; पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
-            "Each month: choose the .zip you downloaded last time and give only the new month's values below; the earlier periods' files stay exactly as they are",
+            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े चुनें; ज़िलों और संकेतकों की सूची उसी से ली जाएगी, और पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
+            "Each month: choose the .zip you downloaded last time and give only the new month's values below; the district list and indicator sheet are taken from it, and the earlier periods' files stay exactly as they are",
         ),
     }
 }
