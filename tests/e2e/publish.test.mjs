@@ -196,12 +196,14 @@ test('a workbook\'s problems are named by sheet, row and column, in both languag
       book: { Districts: districts, Indicators: indicators, Values: values },
       leaveOut: false,
       expect: /"Roorkee" \(4 rows, first at march\.xlsx, sheet "Values", row 14, column A \("district"\)\): no district with a similar name/,
+      marked: { place: 'march.xlsx, sheet "Values", row 14', cell: 'Roorkee' },
     },
     {
       what: 'a text in a number column',
       book: { Districts: districts, Indicators: indicators, Values: badNumber },
       leaveOut: true,
       expect: /1 cell\(s\) are not numbers[^]*march\.xlsx, sheet "Values", row 3, column D \("value"\): "n\/a"/,
+      marked: { place: 'march.xlsx, sheet "Values", row 3', cell: 'n/a' },
     },
     {
       what: 'a missing sheet',
@@ -224,6 +226,19 @@ test('a workbook\'s problems are named by sheet, row and column, in both languag
     // The Hindi page says each problem in Hindi beside the English with its place.
     assert.match(await page.textContent('.problems h3'), /समस्याएँ/, c.what);
     assert.ok(/[\u0900-\u097F]/.test(await page.textContent('.problems li')), `${c.what}: a Hindi line`);
+    // On the Hindi page each line the page can say in Hindi comes first in Hindi, the English
+    // (with the exact place) beside it.
+    const firsts = await page.$$eval('.problems li', (lis) => lis.map((li) => [li.firstElementChild.lang, li.querySelector('.other')?.lang ?? null]));
+    assert.ok(firsts.some(([first, other]) => first === 'hi' && other === 'en'), `${c.what}: ${JSON.stringify(firsts)}`);
+    assert.ok(firsts.every(([first, other]) => first === 'hi' || other === null), `${c.what}: English first only where there is no Hindi: ${JSON.stringify(firsts)}`);
+    // The row a problem names is shown beside it, under its header, the named cell marked.
+    if (c.marked) {
+      const rows = await page.$$eval('.problems .row-view', (vs) => vs.map((v) => ({ caption: v.querySelector('caption').textContent, marked: v.querySelector('td.at mark')?.textContent, headers: [...v.querySelectorAll('th')].map((th) => th.textContent) })));
+      const row = rows.find((r) => r.caption.startsWith(c.marked.place));
+      assert.ok(row, `${c.what}: no row view for ${c.marked.place} in ${JSON.stringify(rows)}`);
+      assert.equal(row.marked, c.marked.cell, c.what);
+      assert.deepEqual(row.headers, ['district', 'indicator', 'period', 'value'], c.what);
+    }
     assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] }, c.what);
   }
 });
@@ -332,13 +347,14 @@ test('the monthly routine: the last download and one month\'s workbook give only
   assert.deepEqual(next.trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
 
-test('the monthly routine from the site itself: a dataset published here is fetched by its manifest, and a month is added from its values alone', async () => {
-  // A copy of the site with the fixture state published on it as data/uk/ beside the others.
+test('the monthly routine from the site itself: a dataset published here (in a folder not named like its id) is fetched by its manifest, and a month is added there from its values alone', async () => {
+  // A copy of the site with the fixture state published on it as "uk" in data/uttarakhand/,
+  // beside the others: the catalogue, not the id, says where a dataset is.
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-site-'));
   fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
   execFileSync(cli, ['import', '--values', path.join(STATE, 'values.csv'), '--indicators', path.join(STATE, 'indicators.csv'), '--districts', path.join(STATE, 'districts.csv'),
-    '--meta', path.join(STATE, 'meta.json'), '--out', path.join(site, 'data/uk'), '--allow-unmatched']);
-  execFileSync(cli, ['catalog', '--catalog', path.join(site, 'data/catalog.json'), '--id', 'uk', '--manifest', path.join(site, 'data/uk/manifest.json')]);
+    '--meta', path.join(STATE, 'meta.json'), '--out', path.join(site, 'data/uttarakhand'), '--allow-unmatched']);
+  execFileSync(cli, ['catalog', '--catalog', path.join(site, 'data/catalog.json'), '--id', 'uk', '--manifest', path.join(site, 'data/uttarakhand/manifest.json')]);
   const published = tree(path.join(site, 'data'));
   const own = await start(site);
   try {
@@ -354,13 +370,14 @@ test('the monthly routine from the site itself: a dataset published here is fetc
       assert.match(await page.textContent(`[data-rebuilt="${role}"]`), /from the published dataset/);
     }
     await build(page, { values: { name: 'april.csv', buffer: Buffer.from(`district,indicator,period,value\n${april.join('\n')}\n`) } }, { id: 'uk' });
-    assert.match(await page.textContent('main'), /samiksha-publish sheets --manifest data\/uk\/manifest\.json --out sheets/);
+    assert.match(await page.textContent('main'), /samiksha-publish sheets --manifest data\/uttarakhand\/manifest\.json --out sheets/);
     const added = await download(page);
-    assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uk/values/2024-04.json']);
+    assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), ['uttarakhand/values/2024-04.json']);
     const changed = Object.keys(added).filter((k) => k in published && !published[k].equals(added[k])).sort();
-    assert.deepEqual(changed, ['uk/all-values.csv', 'uk/datapackage.json', 'uk/manifest.json']);
-    // The site's catalogue comes back with its other datasets still listed.
-    assert.deepEqual(JSON.parse(added['catalog.json']).datasets.map((d) => d.id), JSON.parse(published['catalog.json']).datasets.map((d) => d.id));
+    assert.deepEqual(changed, ['uttarakhand/all-values.csv', 'uttarakhand/datapackage.json', 'uttarakhand/manifest.json']);
+    // The site's catalogue comes back with its other datasets still listed, uk where it was.
+    assert.deepEqual(JSON.parse(added['catalog.json']).datasets.map((d) => [d.id, d.folder]), JSON.parse(published['catalog.json']).datasets.map((d) => [d.id, d.folder]));
+    assert.ok(JSON.parse(added['catalog.json']).datasets.some((d) => d.id === 'uk' && d.folder === 'uttarakhand/'));
     assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
   } finally {
     await stop(own);

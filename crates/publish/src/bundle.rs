@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 /// file's, and the site's catalogue if there is one.
 pub struct Publication {
     pub id: String,
+    /// The dataset's folder under `data/`: its id, unless the site's catalogue already keeps it
+    /// in another folder (see [`Publication::in_folder`]).
+    pub folder: String,
     pub import: ImportArgs,
     pub boundaries: Option<BoundariesArgs>,
     pub catalog: Option<PathBuf>,
@@ -48,7 +51,20 @@ impl Publication {
             }
             None => None,
         };
-        Ok(Publication { id: id.to_string(), import, boundaries, catalog })
+        Ok(Publication { id: id.to_string(), folder: id.to_string(), import, boundaries, catalog })
+    }
+
+    /// The same publication written into `data/<folder>/`: a dataset the site's catalogue keeps
+    /// in a folder not named like its id is republished where it is, not beside it.
+    pub fn in_folder(mut self, folder: &str) -> Publication {
+        let out = self::folder(folder);
+        if let Some(b) = &mut self.boundaries {
+            b.out = out.join("boundaries.json");
+            b.manifest = Some(out.join("manifest.json"));
+        }
+        self.import.out = out;
+        self.folder = folder.to_string();
+        self
     }
 }
 
@@ -67,7 +83,7 @@ impl ReportLine {
     }
 }
 
-/// The folder to write: paths from the site's `data/` folder (`<id>/manifest.json`, …,
+/// The folder to write: paths from the site's `data/` folder (`<folder>/manifest.json`, …,
 /// `catalog.json`), and what each step reported.
 pub struct Bundle {
     pub files: Vec<(String, Vec<u8>)>,
@@ -106,7 +122,7 @@ pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
     // `validate`: the whole folder read back as the viewer reads it, a boundary file kept from
     // the site's current dataset included.
     let i = manifest_at(&files).ok_or("the import wrote no manifest")?;
-    let dir = folder(&p.id);
+    let dir = folder(&p.folder);
     let (_, problems) = samiksha_core::format::check::check_dataset("manifest.json", &files[i].1, |rel| match files.iter().find(|(n, _)| n == rel) {
         Some((_, b)) => Ok(b.clone()),
         None => fs.read(&dir.join(rel)),
@@ -132,11 +148,11 @@ pub fn publish(fs: &dyn Files, p: &Publication) -> Result<Bundle, String> {
         id: &p.id,
         manifest_name: "manifest.json",
         manifest: &files[i].1,
-        folder: Ok(&p.id),
+        folder: Ok(&p.folder),
         place: crate::catalog::Place::AsListed,
     })?;
     report.push(ReportLine::english(line));
-    let mut out: Vec<(String, Vec<u8>)> = files.into_iter().map(|(n, b)| (format!("{}/{n}", p.id), b)).collect();
+    let mut out: Vec<(String, Vec<u8>)> = files.into_iter().map(|(n, b)| (format!("{}/{n}", p.folder), b)).collect();
     out.push(("catalog.json".into(), catalog));
     Ok(Bundle { files: out, report })
 }
@@ -176,26 +192,49 @@ pub fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String>
     Ok(out)
 }
 
-/// A published dataset found in a zip's files: its id (the folder holding `manifest.json`,
-/// under `data/` or at the top) and its files by their paths inside that folder, and the
-/// catalogue beside it if there is one. Several datasets in one zip: the one named `want`.
+/// A published dataset found in a zip's files: its id, its folder (the one holding
+/// `manifest.json`, under `data/` or at the top), its files by their paths inside that folder,
+/// and the catalogue beside it if there is one. The id is the one the catalogue gives the
+/// folder, else the folder's name. Several datasets in one zip: the one whose id or folder is
+/// `want`.
 pub struct Current {
     pub id: String,
+    pub folder: String,
     pub files: Vec<(String, Vec<u8>)>,
     pub catalog: Option<Vec<u8>>,
 }
 
+/// The id the catalogue `catalog` gives the dataset in `folder`, if it lists it.
+pub fn id_of_folder(catalog: &[u8], folder: &str) -> Option<String> {
+    let (c, _) = samiksha_core::format::catalog::parse_catalog("catalog.json", catalog);
+    c?.datasets.into_iter().find(|d| d.folder.trim_end_matches('/') == folder).map(|d| d.id)
+}
+
+/// The folder the catalogue `catalog` keeps the dataset `id` in, if it lists it.
+pub fn folder_of_id(catalog: &[u8], id: &str) -> Option<String> {
+    let (c, _) = samiksha_core::format::catalog::parse_catalog("catalog.json", catalog);
+    c?.datasets.into_iter().find(|d| d.id == id).map(|d| d.folder.trim_end_matches('/').to_string())
+}
+
 pub fn current_dataset(name: &str, files: Vec<(String, Vec<u8>)>, want: Option<&str>) -> Result<Current, String> {
     let strip = |p: &str| p.strip_prefix("data/").unwrap_or(p).to_string();
-    let ids: Vec<String> = files.iter().filter_map(|(p, _)| strip(p).strip_suffix("/manifest.json").filter(|d| !d.contains('/')).map(str::to_string)).collect();
-    let id = match (want, ids.as_slice()) {
-        (Some(w), _) if ids.iter().any(|i| i == w) => w.to_string(),
+    let catalog = files.iter().find(|(p, _)| strip(p) == "catalog.json").map(|(_, b)| b.clone());
+    // (id, folder) of each dataset in the zip.
+    let found: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|(p, _)| strip(p).strip_suffix("/manifest.json").filter(|d| !d.contains('/')).map(str::to_string))
+        .map(|folder| (catalog.as_deref().and_then(|c| id_of_folder(c, &folder)).unwrap_or_else(|| folder.clone()), folder))
+        .collect();
+    let (id, folder) = match (want, found.as_slice()) {
+        (Some(w), _) if found.iter().any(|(i, f)| i == w || f == w) => found.iter().find(|(i, f)| i == w || f == w).cloned().unwrap_or_default(),
         (_, [one]) => one.clone(),
         (_, []) => return Err(format!("{name}: no dataset in it (expected data/<id>/manifest.json, as the page's download holds)")),
-        (_, many) => return Err(format!("{name}: several datasets ({}); write the one to update as the id", many.join(", "))),
+        (_, many) => {
+            let ids: Vec<&str> = many.iter().map(|(i, _)| i.as_str()).collect();
+            return Err(format!("{name}: several datasets ({}); write the one to update as the id", ids.join(", ")));
+        }
     };
-    let catalog = files.iter().find(|(p, _)| strip(p) == "catalog.json").map(|(_, b)| b.clone());
-    let prefix = format!("{id}/");
+    let prefix = format!("{folder}/");
     let files = files.into_iter().filter_map(|(p, b)| strip(&p).strip_prefix(&prefix).map(|r| (r.to_string(), b))).collect();
-    Ok(Current { id, files, catalog })
+    Ok(Current { id, folder, files, catalog })
 }

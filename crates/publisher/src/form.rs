@@ -308,12 +308,42 @@ pub fn write_order(files: &[(String, Vec<u8>)]) -> Result<Vec<&(String, Vec<u8>)
 
 /// A dataset fetched from the site, as if it were the zip of its folder: the page then treats
 /// both the same way (`Role::Current`).
-pub fn site_dataset(id: &str, manifest: Vec<u8>, files: Vec<(String, Vec<u8>)>, catalog: Option<Vec<u8>>) -> Result<Chosen, String> {
-    let mut all: Vec<(String, Vec<u8>)> = vec![(format!("{id}/manifest.json"), manifest)];
-    all.extend(files.into_iter().map(|(p, b)| (format!("{id}/{p}"), b)));
+pub fn site_dataset(folder: &str, manifest: Vec<u8>, files: Vec<(String, Vec<u8>)>, catalog: Option<Vec<u8>>) -> Result<Chosen, String> {
+    let mut all: Vec<(String, Vec<u8>)> = vec![(format!("{folder}/manifest.json"), manifest)];
+    all.extend(files.into_iter().map(|(p, b)| (format!("{folder}/{p}"), b)));
     all.extend(catalog.map(|c| ("catalog.json".to_string(), c)));
     let zip = samiksha_publish::bundle::zip(&all)?;
-    Ok(Chosen::read(Role::Current, &format!("data/{id}/"), zip))
+    Ok(Chosen::read(Role::Current, &format!("data/{folder}/"), zip))
+}
+
+/// The row a problem names, as the officer's file has it: shown beside the problem so the clerk
+/// sees the cell in its row without opening the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowView {
+    /// The file (and sheet) and the row, as the problem says it: `values.csv line 3`.
+    pub place: String,
+    pub headers: Vec<String>,
+    pub fields: Vec<String>,
+    /// The column the problem names, when it names one.
+    pub column: Option<usize>,
+}
+
+/// The row number and the column name after a place's file name: ` line 3, column "value"` or
+/// `, row 3, column D ("value")`.
+fn row_and_column(after: &str) -> Option<(u64, Option<String>)> {
+    let rest = after.strip_prefix(" line ").or_else(|| after.strip_prefix(", row "))?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let line = digits.parse().ok()?;
+    let rest = &rest[digits.len()..];
+    let column = rest.strip_prefix(", column ").and_then(|c| {
+        // A sheet names the letter and then the header in brackets; a CSV file the header.
+        let quoted = match c.split_once("(\"") {
+            Some((_, q)) => q,
+            None => c.strip_prefix('"')?,
+        };
+        quoted.split_once('"').map(|(name, _)| name.to_string())
+    });
+    Some((line, column))
 }
 
 /// A problem found before anything is built, in both languages.
@@ -415,8 +445,22 @@ impl Form {
         out
     }
 
+    /// The folder under `data/` the dataset is published in: where the site's current dataset
+    /// is (its catalogue's folder), else where the chosen catalogue keeps this id, else the id.
+    pub fn folder(&self) -> String {
+        if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
+            if let Ok(current) = published(&c.name, files, Some(&self.id)) {
+                if current.id == self.id {
+                    return current.folder;
+                }
+            }
+        }
+        self.files.get(&Role::Catalog).and_then(|c| samiksha_publish::bundle::folder_of_id(&c.bytes, &self.id)).unwrap_or_else(|| self.id.clone())
+    }
+
     /// The page's memory and the command lines: what [`build`](Form::build) runs.
     pub fn publication(&self) -> Result<(Memory, Publication, Vec<String>), String> {
+        let folder = self.folder();
         let mut fs = Memory::default();
         let mut import: Vec<String> = Vec::new();
         let mut boundaries: Option<Vec<String>> = None;
@@ -442,7 +486,7 @@ impl Form {
                     }
                 }
                 if used {
-                    commands.push(format!("samiksha-publish sheets --manifest data/{}/manifest.json --out sheets", self.id));
+                    commands.push(format!("samiksha-publish sheets --manifest data/{folder}/manifest.json --out sheets"));
                 }
             }
         }
@@ -457,7 +501,7 @@ impl Form {
                     // its catalogue is the one to update unless the officer chose another.
                     let current = published(&c.name, files, Some(&self.id))?;
                     for (rel, bytes) in current.files {
-                        fs.files.insert(samiksha_publish::bundle::folder(&self.id).join(rel), bytes);
+                        fs.files.insert(samiksha_publish::bundle::folder(&folder).join(rel), bytes);
                     }
                     if let (Some(cat), false) = (current.catalog, self.files.contains_key(&Role::Catalog)) {
                         fs.files.insert(PathBuf::from(&key).join("catalog.json"), cat);
@@ -509,11 +553,11 @@ impl Form {
         if self.unmatched == Unmatched::LeaveOut {
             import.push("--allow-unmatched".into());
         }
-        let p = Publication::from_commands(&self.id, &import, boundaries.as_deref(), catalog)?;
+        let p = Publication::from_commands(&self.id, &import, boundaries.as_deref(), catalog)?.in_folder(&folder);
         // The equivalent command lines, for the officer who later moves to the command line.
-        commands.push(format!("samiksha-publish import {} --out data/{}", shell(&import), self.id));
+        commands.push(format!("samiksha-publish import {} --out data/{folder}", shell(&import)));
         if let Some(b) = &boundaries {
-            commands.push(format!("samiksha-publish boundaries {} --out data/{id}/boundaries.json --manifest data/{id}/manifest.json", shell(b), id = self.id));
+            commands.push(format!("samiksha-publish boundaries {} --out data/{folder}/boundaries.json --manifest data/{folder}/manifest.json", shell(b)));
         }
         Ok((fs, p, commands))
     }
@@ -522,7 +566,7 @@ impl Form {
     /// built (paths inside `data/<id>/`) and, when a published dataset was given, the files of it
     /// this publication keeps as they are (its boundary file, the months not given again).
     pub fn preview_folder(&self, bundle: &Bundle) -> Vec<(String, Vec<u8>)> {
-        let prefix = format!("{}/", self.id);
+        let prefix = format!("{}/", self.folder());
         let mut out: Vec<(String, Vec<u8>)> = bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&prefix).map(|r| (r.to_string(), b.clone()))).collect();
         if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
             let current = published(&c.name, files, Some(&self.id));
@@ -533,6 +577,35 @@ impl Form {
             }
         }
         out
+    }
+
+    /// The row each problem line names in one of the chosen files, if it names one: its header
+    /// and fields, and the column marked. Each file is read once for all the lines.
+    pub fn rows_named(&self, lines: &[&str]) -> Vec<Option<RowView>> {
+        use samiksha_publish::csvin::Table;
+        let mut tables: BTreeMap<String, Option<Table>> = BTreeMap::new();
+        lines
+            .iter()
+            .map(|line| {
+                // The longest file name first, so "values.csv" is not found inside "april-values.csv".
+                let mut chosen: Vec<(String, &Chosen)> = self.files.values().map(|c| (Form::key(c), c)).collect();
+                chosen.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+                chosen.into_iter().find_map(|(key, c)| {
+                    let at = line.find(&key)?;
+                    let (row, column) = row_and_column(&line[at + key.len()..])?;
+                    let table = tables.entry(key.clone()).or_insert_with(|| match (&c.kind, &c.sheet) {
+                        (Kind::Workbook(_), Some(sheet)) => workbook::table(c.name.as_ref(), &c.bytes, sheet).ok(),
+                        (Kind::Text(_), _) => Table::from_csv(std::path::Path::new(&key), &c.bytes).ok(),
+                        _ => None,
+                    });
+                    let t = table.as_ref()?;
+                    let found = t.rows.iter().find(|r| r.line == row)?;
+                    let column = column.and_then(|name| t.col(&name));
+                    let place = if c.sheet.is_some() { format!("{key}, row {row}") } else { format!("{key} line {row}") };
+                    Some(RowView { place, headers: t.headers.clone(), fields: found.fields.clone(), column })
+                })
+            })
+            .collect()
     }
 
     /// Builds and checks the publication; nothing comes back while an error stands.

@@ -235,7 +235,8 @@ async fn read_in(dir: &wasm_bindgen::JsValue, path: &str, lang: Lang) -> Result<
 /// (with the id field empty, the catalogue's first), from the folder the catalogue gives it,
 /// and reads its manifest and the files the manifest lists. An id the catalogue does not list
 /// is refused: a new dataset is never built on another's published files. Returns the dataset's
-/// id, its manifest, its files and the catalogue, as the site's fetch does.
+/// folder (the catalogue's, which need not be its id), its manifest, its files and the
+/// catalogue, as the site's fetch does.
 #[allow(clippy::type_complexity)]
 pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>, Vec<(String, Vec<u8>)>, Vec<u8>), WriteFailure> {
     let (root, chosen) = pick_folder(Access::Read).await?;
@@ -271,5 +272,5 @@ pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>
     for p in crate::form::files_to_fetch(&manifest) {
         files.push((p.clone(), read_in(&data, &format!("{folder}/{p}"), lang).await.map_err(WriteFailure::Refused)?));
     }
-    Ok((entry.id.clone(), manifest, files, catalog))
+    Ok((folder, manifest, files, catalog))
 }

@@ -3,7 +3,7 @@
 //! can, writing into or reading from a folder of the site. They lay out [`Form`] and what
 //! [`Form::build`] returns; deciding and wording live in `form` and `words`.
 
-use crate::form::{Chosen, Form, Kind, Need, Role, Unmatched};
+use crate::form::{Chosen, Form, Kind, Need, Role, RowView, Unmatched};
 use crate::words::{for_the_page, hindi, pick, report_hindi, role_help, role_name, Line};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,11 +23,50 @@ enum Outcome {
         report: Vec<Line>,
         commands: Vec<String>,
     },
-    Refused(Vec<Line>),
+    /// Each problem, and the row of the officer's file it names, if it names one.
+    Refused(Vec<(Line, Option<RowView>)>),
 }
 
-fn problem_lines(text: &str) -> Vec<Line> {
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| Line::english(for_the_page(l), hindi(l))).collect()
+/// The library's problem lines in the reader's language first where the page has both, each with
+/// the row it names.
+fn problem_lines(text: &str, lang: Lang, form: &Form) -> Vec<(Line, Option<RowView>)> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let rows = form.rows_named(&lines);
+    lines
+        .into_iter()
+        .zip(rows)
+        .map(|(l, row)| {
+            let line = match hindi(l) {
+                Some(hi) => Line::both(lang, hi, for_the_page(l)),
+                None => Line::english(for_the_page(l), None),
+            };
+            (line, row)
+        })
+        .collect()
+}
+
+/// A problem's row as a one-row table under its header, the named cell marked (a `<mark>` and
+/// the caption's words, not colour alone), scrolled sideways when it is wide.
+fn row_view(r: RowView, lang: Lang) -> impl IntoView {
+    let t = move |hi: &'static str, en: &'static str| pick(lang, hi, en);
+    let caption = match r.column.and_then(|i| r.headers.get(i)) {
+        Some(h) => format!("{}: {} \"{h}\" {}", r.place, t("स्तंभ", "column"), t("का खाना चिह्नित है", "is marked")),
+        None => r.place.clone(),
+    };
+    let column = r.column;
+    view! {
+        <div class="row-view">
+            <table>
+                <caption>{caption}</caption>
+                <thead><tr>{r.headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:at=column == Some(i)>{h}</th> }).collect_view()}</tr></thead>
+                <tbody><tr>{r.fields.into_iter().enumerate().map(|(i, f)| if column == Some(i) {
+                    view! { <td class="at"><mark>{f}</mark></td> }.into_any()
+                } else {
+                    view! { <td>{f}</td> }.into_any()
+                }).collect_view()}</tr></tbody>
+            </table>
+        </div>
+    }
 }
 
 /// A line and, beside it, the same in the other language, each marked with its language.
@@ -58,13 +97,14 @@ pub fn Page() -> impl IntoView {
 
     // The datasets already on this site (data/catalog.json beside the page), for the monthly
     // routine without a zip: choosing one fetches its manifest and the files it lists.
-    let site: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    // The site's datasets: (id, title, folder), from its catalogue.
+    let site: RwSignal<Vec<(String, String, String)>> = RwSignal::new(Vec::new());
     let site_status: RwSignal<Option<String>> = RwSignal::new(None);
     spawn_local(async move {
         if let Ok(bytes) = crate::io::fetch("data/catalog.json").await {
             let (catalog, _) = samiksha_core::format::catalog::parse_catalog("data/catalog.json", &bytes);
             if let Some(c) = catalog {
-                site.set(c.datasets.iter().map(|d| (d.id.clone(), d.title.get(lang).to_string())).collect());
+                site.set(c.datasets.iter().map(|d| (d.id.clone(), d.title.get(lang).to_string(), d.folder.trim_end_matches('/').to_string())).collect());
             }
         }
     });
@@ -75,15 +115,17 @@ pub fn Page() -> impl IntoView {
         }
         site_status.set(Some(t("साइट से लाया जा रहा है…", "Fetching from the site…").to_string()));
         spawn_local(async move {
+            // Fetched from the folder the catalogue keeps it in, which need not be its id.
+            let folder = site.with_untracked(|s| s.iter().find(|(i, _, _)| *i == id).map(|(_, _, f)| f.clone())).unwrap_or_else(|| id.clone());
             let result = async {
-                let folder = format!("data/{id}/");
-                let manifest = crate::io::fetch(&format!("{folder}manifest.json")).await?;
+                let dir = format!("data/{folder}/");
+                let manifest = crate::io::fetch(&format!("{dir}manifest.json")).await?;
                 let mut files = Vec::new();
                 for p in crate::form::files_to_fetch(&manifest) {
-                    files.push((p.clone(), crate::io::fetch(&format!("{folder}{p}")).await?));
+                    files.push((p.clone(), crate::io::fetch(&format!("{dir}{p}")).await?));
                 }
                 let catalog = crate::io::fetch("data/catalog.json").await.ok();
-                crate::form::site_dataset(&id, manifest, files, catalog)
+                crate::form::site_dataset(&folder, manifest, files, catalog)
             }
             .await;
             match result {
@@ -103,7 +145,7 @@ pub fn Page() -> impl IntoView {
         spawn_local(async move {
             use crate::io::WriteFailure;
             match crate::io::read_site_folder(&want, lang).await {
-                Ok((id, manifest, files, catalog)) => match crate::form::site_dataset(&id, manifest, files, Some(catalog)) {
+                Ok((folder, manifest, files, catalog)) => match crate::form::site_dataset(&folder, manifest, files, Some(catalog)) {
                     Ok(chosen) => form.update(|f| f.choose(Role::Current, chosen)),
                     Err(e) => site_status.set(Some(e)),
                 },
@@ -131,7 +173,7 @@ pub fn Page() -> impl IntoView {
                             Kind::Text(enc) => format!("{} · {}", t("पाठ", "text"), enc.name()),
                             Kind::Workbook(_) => t("वर्कबुक", "workbook").to_string(),
                             Kind::Json => "JSON".to_string(),
-                            Kind::Dataset(id, _) => format!("{} data/{id}/", t("डेटासेट", "dataset")),
+                            Kind::Dataset(id, _) => format!("{} \"{id}\"", t("डेटासेट", "dataset")),
                             Kind::Unreadable(why) => why.clone(),
                         };
                         format!("{} ({}, {} {})", c.name, detail, format_number(c.bytes.len() as f64, 0), t("बाइट", "bytes"))
@@ -178,7 +220,7 @@ pub fn Page() -> impl IntoView {
                         <label for="site-dataset" class="sheet">{t("या इस साइट पर प्रकाशित डेटासेट", "or a dataset published on this site")}" "
                             <select id="site-dataset" on:change=on_site>
                                 <option value="">{t("— डेटासेट चुनें —", "— choose a dataset —")}</option>
-                                {move || site.get().into_iter().map(|(id, title)| view! { <option value=id.clone()>{format!("{title} ({id})")}</option> }).collect_view()}
+                                {move || site.get().into_iter().map(|(id, title, _)| view! { <option value=id.clone()>{format!("{title} ({id})")}</option> }).collect_view()}
                             </select>
                         </label>
                         {can_read_folder.then(|| view! {
@@ -235,7 +277,7 @@ pub fn Page() -> impl IntoView {
         let f = form.get_untracked();
         let missing = f.missing();
         let result = if !missing.is_empty() {
-            Outcome::Refused(missing.into_iter().map(|m| Line::both(lang, m.hi, m.en)).collect())
+            Outcome::Refused(missing.into_iter().map(|m| (Line::both(lang, m.hi, m.en), None)).collect())
         } else {
             match f.build() {
                 Ok((bundle, commands)) => match samiksha_publish::bundle::zip(&bundle.files) {
@@ -258,9 +300,9 @@ pub fn Page() -> impl IntoView {
                             .collect(),
                         commands,
                     },
-                    Err(e) => Outcome::Refused(problem_lines(&e)),
+                    Err(e) => Outcome::Refused(problem_lines(&e, lang, &f)),
                 },
-                Err(e) => Outcome::Refused(problem_lines(&e)),
+                Err(e) => Outcome::Refused(problem_lines(&e, lang, &f)),
             }
         };
         outcome.set(Some(result));
@@ -383,7 +425,7 @@ pub fn Page() -> impl IntoView {
                     Outcome::Refused(lines) => view! {
                         <div class="problems" role="alert">
                             <h3 id="outcome" tabindex="-1">{t("ठीक करने के लिए समस्याएँ (कुछ भी डाउनलोड के लिए नहीं बना)", "Problems to fix (nothing was built for download)")}</h3>
-                            <ol>{lines.into_iter().map(|l| view! { <li class="problem">{line_view(l)}</li> }).collect_view()}</ol>
+                            <ol>{lines.into_iter().map(|(l, row)| view! { <li class="problem">{line_view(l)}{row.map(|r| row_view(r, lang))}</li> }).collect_view()}</ol>
                         </div>
                     }.into_any(),
                     Outcome::Built { files, report, commands, .. } => view! {

@@ -248,3 +248,77 @@ fn the_preview_holds_the_whole_folder_the_public_would_see() {
     names.sort();
     assert_eq!(names, ["all-values.csv", "datapackage.json", "manifest.json", "values/2023-03.json", "values/2024-03.json", "values/2024-04.json"]);
 }
+
+#[test]
+fn a_problem_shows_the_row_it_names_with_the_cell_marked_from_a_csv_file_and_from_a_sheet() {
+    // Line 3 of the values gets a text in its value column.
+    let mut values: Vec<Vec<String>> = rows("values.csv");
+    values[2][3] = "n/a".into();
+    let text: String = values.iter().map(|r| r.join(",") + "\n").collect();
+    let book = samiksha_publish::workbook::write_plain_xlsx(&[
+        ("Values", values.clone()),
+        ("Districts", rows("districts.csv")),
+        ("Indicators", rows("indicators.csv")),
+    ])
+    .unwrap();
+    let csv = form_with(vec![
+        (Role::Districts, Chosen::read(Role::Districts, "districts.csv", read("districts.csv"))),
+        (Role::Indicators, Chosen::read(Role::Indicators, "indicators.csv", read("indicators.csv"))),
+        (Role::Values, Chosen::read(Role::Values, "values.csv", text.into_bytes())),
+    ]);
+    let chosen = |r: Role| (r, Chosen::read(r, "uk.xlsx", book.clone()));
+    let xlsx = form_with(vec![chosen(Role::Districts), chosen(Role::Indicators), chosen(Role::Values)]);
+    for (form, place) in [(csv, "values.csv line 3"), (xlsx, "uk.xlsx, sheet \"Values\", row 3")] {
+        let e = form.build().err().expect("a text in a number column stops the build");
+        let lines: Vec<&str> = e.lines().collect();
+        let rows = form.rows_named(&lines);
+        assert_eq!(rows.len(), lines.len());
+        let (line, row) = lines.iter().zip(&rows).find(|(l, _)| l.contains("\"n/a\"")).expect("the cell is named");
+        let row = row.as_ref().unwrap_or_else(|| panic!("no row for {line}"));
+        assert_eq!(row.place, place);
+        assert_eq!(row.headers, values[0]);
+        assert_eq!(row.fields, values[2]);
+        assert_eq!(row.column, Some(3), "the value column is marked: {line}");
+        // A line that names no row of a chosen file shows none.
+        let summary = lines.iter().position(|l| l.contains("cell(s) are not numbers")).unwrap();
+        assert_eq!(rows[summary], None);
+    }
+}
+
+#[test]
+fn a_dataset_the_catalogue_keeps_in_another_folder_is_republished_in_that_folder() {
+    let catalog = r#"{"format":"samiksha-catalog/1","datasets":[{"id":"other","folder":"other/","title":{"en":"O","hi":"ओ"}},{"id":"uk","folder":"uttarakhand-2024/","title":{"en":"U","hi":"यू"}}]}"#.as_bytes().to_vec();
+    let csv = |r: Role, n: &str| (r, Chosen::read(r, n, read(n)));
+    let mut first = form_with(vec![csv(Role::Districts, "districts.csv"), csv(Role::Indicators, "indicators.csv"), csv(Role::Values, "values.csv")]);
+    first.choose(Role::Catalog, Chosen::read(Role::Catalog, "catalog.json", catalog));
+    assert_eq!(first.folder(), "uttarakhand-2024");
+    let (published, commands) = first.build().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        published.files.iter().all(|(p, _)| p == "catalog.json" || p.starts_with("uttarakhand-2024/")),
+        "{:?}",
+        published.files.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    assert!(commands[0].ends_with("--out data/uttarakhand-2024"), "{}", commands[0]);
+    let entries: serde_json::Value = serde_json::from_slice(published.get("catalog.json").unwrap()).unwrap();
+    assert_eq!(entries["datasets"][1]["folder"], "uttarakhand-2024/");
+    assert_eq!(entries["datasets"][1]["id"], "uk");
+
+    // Next month from the last download: the id is the catalogue's for that folder, and the
+    // month goes into the same folder, every earlier file kept.
+    let april: String = String::from_utf8(read("values.csv"))
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(",2024-03,") && !l.starts_with("Roorkee"))
+        .map(|l| l.replace(",2024-03,", ",2024-04,") + "\n")
+        .collect();
+    let mut next = Form::default();
+    next.choose(Role::Current, Chosen::read(Role::Current, "samiksha-uk.zip", samiksha_publish::bundle::zip(&published.files).unwrap()));
+    assert_eq!((next.id.as_str(), next.folder().as_str()), ("uk", "uttarakhand-2024"));
+    next.choose(Role::Values, Chosen::read(Role::Values, "april.csv", format!("district,indicator,period,value\n{april}").into_bytes()));
+    let (added, _) = next.build().unwrap_or_else(|e| panic!("{e}"));
+    let before: std::collections::BTreeMap<_, _> = published.files.iter().cloned().collect();
+    let after: std::collections::BTreeMap<_, _> = added.files.iter().cloned().collect();
+    assert_eq!(after.keys().filter(|k| !before.contains_key(*k)).collect::<Vec<_>>(), ["uttarakhand-2024/values/2024-04.json"]);
+    let changed: Vec<&String> = before.keys().filter(|k| after.get(*k) != before.get(*k)).collect();
+    assert_eq!(changed, ["uttarakhand-2024/all-values.csv", "uttarakhand-2024/datapackage.json", "uttarakhand-2024/manifest.json"]);
+}
