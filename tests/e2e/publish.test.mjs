@@ -326,6 +326,42 @@ test('the sample published from its own sheets through the page, as CSV files an
   }
 });
 
+test('a month added to the sample on the site from one workbook of its values: only that month\'s file is new, and the manifest changes only where it lists it', async () => {
+  const inputs = temp();
+  execFileSync(cli, ['sheets', '--manifest', path.join(ROOT, 'public/data/sample/manifest.json'), '--out', inputs]);
+  const before = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/sample/manifest.json'), 'utf8'));
+  const last = before.periods[before.periods.length - 1].id;
+  const [y, m] = last.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  // The next month's values: the last month's rows again under the next month (gaps and flags as
+  // they were), as the departments would send them.
+  const [header, ...rows] = fs.readFileSync(path.join(inputs, 'values.csv'), 'utf8').trim().split('\n');
+  const month = rows.filter((r) => r.split(',')[2] === last).map((r) => r.replace(`,${last},`, `,${next},`));
+  assert.ok(month.length > 1000, `${month.length} rows for ${next}`);
+  const book = await workbook({ Values: `${header}\n${month.join('\n')}\n` });
+  const published = { ...Object.fromEntries(Object.entries(tree(path.join(ROOT, 'public/data/sample'))).map(([k, v]) => [`sample/${k}`, v])), 'catalog.json': fs.readFileSync(path.join(ROOT, 'public/data/catalog.json')) };
+  const { page, trouble } = await openPublisher();
+  await page.waitForSelector('#site-dataset option[value="sample"]', { state: 'attached' });
+  await page.selectOption('#site-dataset', 'sample');
+  await page.waitForFunction(() => document.querySelector('#id').value === 'sample');
+  await build(page, { values: { name: `sample-${next}.xlsx`, buffer: book } }, { id: 'sample' });
+  assert.equal(await page.$('.problems'), null, await page.textContent('main'));
+  const added = await download(page);
+  assert.deepEqual(Object.keys(added).filter((k) => !(k in published)), [`sample/values/${next}.json`]);
+  // The download holds the new and changed files (the kept ones stay on the site as they are).
+  const changed = Object.keys(added).filter((k) => k in published && !published[k].equals(added[k])).sort();
+  assert.deepEqual(changed, ['sample/all-values.csv', 'sample/datapackage.json', 'sample/manifest.json']);
+  // The manifest lists the new month and its file and the new download, and nothing else in it
+  // changed: departments and flags in their order, reviews, notes, headlines, bands, sources.
+  const after = JSON.parse(added['sample/manifest.json']);
+  assert.deepEqual(after.periods.map((p) => p.id), [...before.periods.map((p) => p.id), next]);
+  assert.deepEqual(after.value_files.slice(0, -1), before.value_files);
+  assert.equal(after.value_files[after.value_files.length - 1].path, `values/${next}.json`);
+  const rest = (mf) => { const { periods, value_files, download: _, ...other } = mf; return other; };
+  assert.deepEqual(rest(after), rest(before));
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
 test('the monthly routine: the last download and one month\'s workbook give only that month\'s file and the files that list it', async () => {
   const { page, trouble } = await openPublisher();
   const state = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json') };

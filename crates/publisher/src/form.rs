@@ -467,9 +467,10 @@ impl Form {
         let mut catalog = None;
         let mut keys: BTreeMap<Role, String> = self.files.iter().map(|(r, c)| (*r, Form::key(c))).collect();
         let mut commands = Vec::new();
+        let mut meta_base = self.files.get(&Role::Meta).map(|c| c.bytes.as_slice().to_vec());
         if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
             let wanted: Vec<Role> = Form::REBUILT.into_iter().filter(|r| !self.files.contains_key(r)).collect();
-            if !wanted.is_empty() {
+            if !wanted.is_empty() || meta_base.is_none() {
                 let current = published(&c.name, files, Some(&self.id))?;
                 let read =
                     |rel: &str| current.files.iter().find(|(p, _)| p == rel).map(|(_, b)| b.clone()).ok_or_else(|| format!("{}: no {rel} in it", c.name));
@@ -485,12 +486,18 @@ impl Form {
                         used = true;
                     }
                 }
+                // Without a meta.json of the officer's, the published dataset's own is the base
+                // the form fills in, so the order of its departments and flags, its sources,
+                // headlines and bands are published again as they were.
+                if meta_base.is_none() {
+                    meta_base = sheets.iter().find(|(n, _)| n == samiksha_publish::sheets::META).map(|(_, b)| b.clone());
+                    used |= meta_base.is_some();
+                }
                 if used {
                     commands.push(format!("samiksha-publish sheets --manifest data/{folder}/manifest.json --out sheets"));
                 }
             }
         }
-        let meta_base = self.files.get(&Role::Meta).map(|c| c.bytes.as_slice().to_vec());
         fs.files.insert("meta.json".into(), self.meta.to_json(meta_base.as_deref())?);
         import.extend(["--meta".into(), "meta.json".into()]);
         for (role, c) in &self.files {
