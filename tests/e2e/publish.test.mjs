@@ -165,6 +165,24 @@ test('a state published from CSV files through the page is the command line\'s f
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
 
+test('a targets sheet (a review\'s targets and deadlines) through the page is the command line\'s --targets, byte for byte', async () => {
+  const targets = 'indicator,target,target_by\nTAP,90,2024-12\nmutation-pending,50,\n';
+  const dir = temp();
+  fs.writeFileSync(path.join(dir, 'targets.csv'), targets);
+  const data = path.join(temp(), 'data');
+  execFileSync(cli, ['import', '--values', path.join(STATE, 'values.csv'), '--indicators', path.join(STATE, 'indicators.csv'), '--districts', path.join(STATE, 'districts.csv'),
+    '--meta', path.join(STATE, 'meta.json'), '--targets', path.join(dir, 'targets.csv'), '--out', path.join(data, 'uk'), '--allow-unmatched']);
+  execFileSync(cli, ['catalog', '--catalog', path.join(data, 'catalog.json'), '--id', 'uk', '--manifest', path.join(data, 'uk/manifest.json')]);
+  const { page, trouble } = await openPublisher('hi');
+  const files = { districts: file(STATE, 'districts.csv'), indicators: file(STATE, 'indicators.csv'), values: file(STATE, 'values.csv'), meta: file(STATE, 'meta.json'), targets: { name: 'targets.csv', buffer: Buffer.from(targets) } };
+  await build(page, files, { id: 'uk', leaveOut: true });
+  const got = await download(page);
+  assertSameFiles(got, tree(data), 'targets');
+  const tap = JSON.parse(got['uk/manifest.json']).indicators.find((i) => i.id === 'tap-water');
+  assert.deepEqual(tap.target, { by: '2024-12', value: 90 });
+  assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
+});
+
 test('the same state from one Excel workbook (a sheet per role, periods typed as dates) gives the same bytes', async () => {
   const expected = stateByCli();
   const book = await workbook({

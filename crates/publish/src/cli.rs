@@ -140,6 +140,10 @@ pub struct ImportArgs {
     /// docs/publishing.md); replaces any "reviews" of meta.json
     #[arg(long, value_name = "reviews.csv")]
     pub reviews: Option<PathBuf>,
+    /// Targets set apart from the indicator sheet (a review's, say): indicator (key or id),
+    /// target, target_by, target_from; each row replaces that indicator's target in the sheet
+    #[arg(long, value_name = "targets.csv")]
+    pub targets: Option<PathBuf>,
     /// Notes on the data: indicator, period, district (each optional), text_en, text_hi;
     /// replaces any "notes" of meta.json
     #[arg(long, value_name = "notes.csv")]

@@ -67,6 +67,9 @@ pub const SHEET_REQUIRED: &[&str] = &["id", "key", "name_en", "name_hi", "unit",
 struct IndicatorRow {
     /// The sheet's row, for messages found once the periods are known.
     row: Row,
+    /// Where the targets sheet gave the target's `target_by` and `target_from`, when it set the
+    /// target: those are the places a wrong deadline is named by.
+    target_at: Option<[String; 2]>,
     key: String,
     indicator: Indicator,
     department: Department,
@@ -279,12 +282,43 @@ fn read_indicator_sheet(fs: &dyn Files, path: &Path) -> Result<(Table, Vec<Indic
             name: Bilingual::new(need("department_en", "the department's English name")?, need("department_hi", "the department's Hindi name")?),
             weight: weight(&t, row, "department_weight")?,
         };
-        out.push(IndicatorRow { row: row.clone(), key, indicator, department });
+        out.push(IndicatorRow { row: row.clone(), target_at: None, key, indicator, department });
     }
     if out.is_empty() {
         return Err(format!("{}: no indicators (only a header row)", t.name()));
     }
     Ok((t, out))
+}
+
+/// The targets sheet: `indicator` (its key or id), `target`, `target_by`, `target_from`, in the
+/// indicator sheet's own words. Each row replaces the sheet's target for its indicator (an empty
+/// target removes it); an indicator named twice or not in the sheet is refused with its place.
+fn apply_targets(fs: &dyn Files, path: &Path, sheet: &mut [IndicatorRow]) -> Result<(), String> {
+    let t = fs.table(path)?;
+    t.require(&["indicator", "target"])?;
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for row in &t.rows {
+        let name = t.need(row, "indicator", "the indicator's key or id from the indicator sheet")?;
+        let Some(s) = sheet.iter_mut().find(|s| s.key == name || s.indicator.id == name) else {
+            let some: Vec<&str> = sheet.iter().take(8).map(|s| s.indicator.id.as_str()).collect();
+            return Err(format!(
+                "{}: \"{name}\" is no indicator of the indicator sheet; expected its key or id, e.g. {}",
+                t.at(row, "indicator"),
+                some.join(", ")
+            ));
+        };
+        if let Some(first) = seen.insert(s.indicator.id.clone(), t.line(row)) {
+            return Err(format!(
+                "{}: a second target for \"{}\" (the first is at {first}); each indicator takes one row",
+                t.at(row, "indicator"),
+                s.indicator.id
+            ));
+        }
+        s.indicator.target = target(&t, row)?;
+        // Deadlines are checked against the values' periods with the sheet's place.
+        s.target_at = Some([t.at(row, "target_by"), t.at(row, "target_from")]);
+    }
+    Ok(())
 }
 
 fn read_flag_sheet(fs: &dyn Files, path: &Path) -> Result<HashMap<String, FlagRow>, String> {
@@ -547,7 +581,10 @@ struct Inputs {
 }
 
 fn read_inputs(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Result<Inputs, String> {
-    let (sheet_table, sheet) = read_indicator_sheet(fs, &args.indicators)?;
+    let (sheet_table, mut sheet) = read_indicator_sheet(fs, &args.indicators)?;
+    if let Some(p) = &args.targets {
+        apply_targets(fs, p, &mut sheet)?;
+    }
     let flags = match &args.flags {
         Some(p) => read_flag_sheet(fs, p)?,
         None => HashMap::new(),
@@ -824,7 +861,11 @@ fn check_deadlines(sheet: &[IndicatorRow], sheet_table: &Table, periods: &[Strin
     let period_set: std::collections::HashSet<String> = periods.iter().cloned().collect();
     for s in sheet {
         if let Some(Target::Dated { by, from, .. }) = &s.indicator.target {
-            let at = |col: &str| sheet_table.at(&s.row, col);
+            let at = |col: &str| match (&s.target_at, col) {
+                (Some([by, _]), "target_by") => by.clone(),
+                (Some([_, from]), _) => from.clone(),
+                (None, _) => sheet_table.at(&s.row, col),
+            };
             if !samiksha_core::format::manifest::is_period_in_calendar(by, &period_set) {
                 return Err(format!(
                     "{}: \"{by}\" is no period of the values; expected one of {} or, for monthly values, a later month as YYYY-MM",

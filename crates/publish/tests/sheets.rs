@@ -229,3 +229,30 @@ fn a_gap_word_import_does_not_know_or_beside_a_value_is_refused_with_its_place()
         assert!(e.contains("values.csv line 2") && e.contains(said), "{e}");
     }
 }
+
+#[test]
+fn a_targets_sheet_replaces_the_indicator_sheets_targets_and_is_refused_with_its_place() {
+    let (m, read) = tiny("[1.0, 2.0]", "");
+    let files = sheets::from_dataset(&m, &read).unwrap();
+    let with = |targets: &str| {
+        let mut f = files.clone();
+        f.push(("targets.csv".to_string(), targets.as_bytes().to_vec()));
+        publish_sheets(&f)
+    };
+    let built = with("indicator,target,target_by\ni,80,2026-09\n").unwrap();
+    let manifest = json(built.get("t/manifest.json").unwrap());
+    assert_eq!(manifest["indicators"][0]["target"], serde_json::json!({ "by": "2026-09", "value": 80.0 }));
+    // An empty target removes the sheet's.
+    let built = with("indicator,target\ni,\n").unwrap();
+    assert!(json(built.get("t/manifest.json").unwrap())["indicators"][0].get("target").is_none());
+    for (targets, said) in [
+        ("indicator,target\nx,80\n", "targets.csv line 2, column \"indicator\": \"x\" is no indicator of the indicator sheet; expected its key or id, e.g. i"),
+        ("indicator,target\ni,80\ni,90\n", "targets.csv line 3, column \"indicator\": a second target for \"i\" (the first is at targets.csv line 2)"),
+        ("indicator,target,target_by\ni,80,2025-13\n", "targets.csv line 2, column \"target_by\": \"2025-13\" is not a period"),
+        ("indicator,target,target_by\ni,80,nfhs-5\n", "targets.csv line 2, column \"target_by\": \"nfhs-5\" is no period of the values"),
+        ("indicator,target\ni,many\n", "targets.csv line 2, column \"target\": \"many\" is not a number"),
+    ] {
+        let e = with(targets).err().expect("refused");
+        assert!(e.contains(said), "{targets}: {e}");
+    }
+}

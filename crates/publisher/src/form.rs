@@ -22,6 +22,8 @@ pub enum Role {
     Boundaries,
     Aliases,
     Flags,
+    /// Targets set apart from the indicator sheet (the review's, with their deadlines).
+    Targets,
     Reviews,
     Notes,
     Catalog,
@@ -47,7 +49,7 @@ pub enum Shape {
 }
 
 impl Role {
-    pub const ALL: [Role; 11] = [
+    pub const ALL: [Role; 12] = [
         Role::Current,
         Role::Districts,
         Role::Indicators,
@@ -56,6 +58,7 @@ impl Role {
         Role::Boundaries,
         Role::Aliases,
         Role::Flags,
+        Role::Targets,
         Role::Reviews,
         Role::Notes,
         Role::Catalog,
@@ -71,6 +74,7 @@ impl Role {
             Role::Boundaries => "boundaries",
             Role::Aliases => "aliases",
             Role::Flags => "flags",
+            Role::Targets => "targets",
             Role::Reviews => "reviews",
             Role::Notes => "notes",
             Role::Catalog => "catalog",

@@ -23,6 +23,7 @@ pub fn role_name(role: Role, lang: Lang) -> &'static str {
         Role::Boundaries => pick(lang, "ज़िलों की सीमाएँ (GeoJSON या TopoJSON)", "District boundaries (GeoJSON or TopoJSON)"),
         Role::Aliases => pick(lang, "ज़िलों के दूसरे नाम", "Other spellings of district names"),
         Role::Flags => pick(lang, "चिह्नों का अर्थ", "What flags mean"),
+        Role::Targets => pick(lang, "लक्ष्य और समय-सीमाएँ", "Targets and deadlines"),
         Role::Reviews => pick(lang, "समीक्षा बैठकें", "Review meetings"),
         Role::Notes => pick(lang, "आँकड़ों पर टिप्पणियाँ", "Notes on the data"),
         Role::Catalog => pick(lang, "साइट पर डेटासेटों की सूची (data/catalog.json)", "The site's catalogue (data/catalog.json)"),
@@ -47,6 +48,11 @@ pub fn role_help(role: Role, lang: Lang) -> &'static str {
         Role::Boundaries => pick(lang, "वैकल्पिक: मानचित्र के लिए", "Optional: for the map"),
         Role::Aliases => pick(lang, "वैकल्पिक: स्तंभ alias, slug", "Optional: columns alias, slug"),
         Role::Flags => pick(lang, "वैकल्पिक: स्तंभ text, id, label_en, label_hi", "Optional: columns text, id, label_en, label_hi"),
+        Role::Targets => pick(
+            lang,
+            "वैकल्पिक: स्तंभ indicator, target, target_by, target_from; हर पंक्ति उस संकेतक का लक्ष्य बदल देती है",
+            "Optional: columns indicator, target, target_by, target_from; each row replaces that indicator's target",
+        ),
         Role::Reviews => pick(lang, "वैकल्पिक: बैठक में जिन ज़िलों का नाम लिया गया, उनमें से हर एक की एक पंक्ति", "Optional: one row per district named"),
         Role::Notes => pick(lang, "वैकल्पिक: indicator, period, district, text_en, text_hi", "Optional: indicator, period, district, text_en, text_hi"),
         Role::Catalog => {
