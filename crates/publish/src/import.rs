@@ -378,14 +378,26 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// The district an unmatched name most likely means: the name with any bracketed part removed
-/// matching exactly, or the nearest English name within a third of its length.
+/// Words that say a name is a district's ("Narsinghpur Dist.", "जिला रीवा"), which a suggestion
+/// looks past.
+const DISTRICT_WORDS: &[&str] = &["district", "dist", "dist.", "distt", "distt.", "zila", "zilla", "जिला", "ज़िला"];
+
+/// The district an unmatched name most likely means: the name with any bracketed part and any
+/// word for "district" removed matching a name (English or Hindi) or slug exactly, or the nearest
+/// name within a third of its length. A suggestion only: nothing is matched without the alias.
 fn suggest<'a>(name: &str, districts: &'a [DistrictRow]) -> Option<&'a DistrictRow> {
-    let plain = normalise(name.split('(').next().unwrap_or(name));
-    if let Some(d) = districts.iter().find(|d| normalise(&d.name_en) == plain || d.slug == plain) {
+    let plain: String = normalise(name.split('(').next().unwrap_or(name))
+        .split(' ')
+        .filter(|w| !DISTRICT_WORDS.contains(&w.trim_matches([',', ':', '-'])))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(d) = districts.iter().find(|d| normalise(&d.name_en) == plain || normalise(&d.name_hi) == plain || d.slug == plain) {
         return Some(d);
     }
-    let (best, d) = districts.iter().map(|d| (distance(&plain, &normalise(&d.name_en)), d)).min_by_key(|(n, _)| *n)?;
+    let nearest = |d: &DistrictRow| {
+        distance(&plain, &normalise(&d.name_en)).min(if d.name_hi.is_empty() { usize::MAX } else { distance(&plain, &normalise(&d.name_hi)) })
+    };
+    let (best, d) = districts.iter().map(|d| (nearest(d), d)).min_by_key(|(n, _)| *n)?;
     (best > 0 && best * 3 <= plain.chars().count()).then_some(d)
 }
 
@@ -993,6 +1005,13 @@ mod tests {
         assert_eq!(suggest("Narsimhapur", &list).map(|d| d.slug.as_str()), Some("narsinghpur"));
         // Too far from any name to guess: no suggestion rather than a wrong one.
         assert_eq!(suggest("Atlantis", &list).map(|d| d.slug.as_str()), None);
+        // A word for "district" is looked past, in English and Hindi, and Hindi names are compared.
+        let list =
+            [DistrictRow { name_hi: "रीवा".into(), ..row("rewa", "Rewa") }, DistrictRow { name_hi: "नरसिंहपुर".into(), ..row("narsinghpur", "Narsinghpur") }];
+        assert_eq!(suggest("Narsinghpur Dist.", &list).map(|d| d.slug.as_str()), Some("narsinghpur"));
+        assert_eq!(suggest("District: Rewa", &list).map(|d| d.slug.as_str()), Some("rewa"));
+        assert_eq!(suggest("जिला रीवा", &list).map(|d| d.slug.as_str()), Some("rewa"));
+        assert_eq!(suggest("नरसिहपुर", &list).map(|d| d.slug.as_str()), Some("narsinghpur"));
         assert_eq!(distance("kitten", "sitting"), 3);
     }
 
