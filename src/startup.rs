@@ -126,9 +126,9 @@ pub fn load_periods_shown(state: AppState) {
     Effect::new(move |_| {
         state.retry.track();
         let Some(sel) = state.selection.get() else { return };
-        state.ensure_period(sel.period);
+        state.ensure_period_showing(sel.period, sel.subject);
         if let Some(before) = state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(sel.period))) {
-            state.ensure_period(before);
+            state.ensure_period_showing(before, sel.subject);
         }
         if let Some(p) = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
             state.ensure_period(p);

@@ -3,6 +3,8 @@
 //! `online` event and every ten seconds meanwhile), and a newer dataset on the server is noticed.
 
 use super::*;
+use samiksha_core::format::manifest::FileRef;
+use samiksha_core::present::Subject;
 
 impl AppState {
     /// Reads the catalogue, chooses the dataset the link names (`?data=`, else the first),
@@ -222,11 +224,41 @@ impl AppState {
             let pid = &d.periods().get(period)?.id;
             Some(d.manifest.files_for_period(pid).cloned().collect::<Vec<_>>())
         });
-        for file in files.unwrap_or_default() {
-            let fresh = self.requested.try_update_value(|r| r.insert(file.path.clone())).unwrap_or(false);
-            if !fresh {
-                continue;
+        self.fetch_value_files(period, files.unwrap_or_default(), Then::Nothing);
+    }
+
+    /// The same, the file holding the indicator shown first and the period's other files once
+    /// it has arrived: a period split into files by indicator group (all-India scale) shares a
+    /// slow line between them, and the map waits only for its own.
+    pub fn ensure_period_showing(self, period: usize, subject: Subject) {
+        let first = self.dataset.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let Subject::Indicator(i) = subject else { return None };
+            let id = &d.indicators().get(i)?.id;
+            let pid = &d.periods().get(period)?.id;
+            let (first, rest): (Vec<FileRef>, Vec<FileRef>) =
+                d.manifest.files_for_period(pid).cloned().partition(|f| f.indicators.as_ref().is_none_or(|l| l.contains(id)));
+            (!first.is_empty() && !rest.is_empty()).then_some(first)
+        });
+        match first {
+            Some(first) => self.fetch_value_files(period, first, Then::RestOfPeriod),
+            None => self.ensure_period(period),
+        }
+    }
+
+    /// Fetches the value files of `period` not yet asked for, and then, when `then` says so and
+    /// every one of them has been read (or failed), asks for the rest of the period.
+    fn fetch_value_files(self, period: usize, files: Vec<FileRef>, then: Then) {
+        let fresh: Vec<FileRef> = files.into_iter().filter(|f| self.requested.try_update_value(|r| r.insert(f.path.clone())).unwrap_or(false)).collect();
+        if fresh.is_empty() {
+            if then == Then::RestOfPeriod {
+                self.ensure_period(period);
             }
+            return;
+        }
+        let left = std::rc::Rc::new(std::cell::Cell::new(fresh.len()));
+        for file in fresh {
+            let left = left.clone();
             self.in_flight.update(|n| *n += 1);
             spawn_local(async move {
                 let result = fetch_bytes(&format!("{}{}", self.dir(), file.path)).await;
@@ -260,9 +292,21 @@ impl AppState {
                     Err(e) => self.problems.update(|p| p.push(unreadable(&file.path, e.reason()))),
                 }
                 self.in_flight.update(|n| *n -= 1);
+                left.set(left.get() - 1);
+                if left.get() == 0 && then == Then::RestOfPeriod {
+                    self.ensure_period(period);
+                }
             });
         }
     }
+}
+
+/// What follows fetching some of a period's value files.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Nothing,
+    /// The period's other files (its first files held the indicator shown).
+    RestOfPeriod,
 }
 
 /// Lets the browser handle input and paint between reading a file and drawing what it holds

@@ -214,14 +214,14 @@ test('a workbook\'s problems are named by sheet, row and column, in both languag
       book: { Districts: districts, Indicators: indicators, Values: values },
       leaveOut: false,
       expect: /"Roorkee" \(4 rows, first at march\.xlsx, sheet "Values", row 14, column A \("district"\)\): no district with a similar name/,
-      marked: { place: 'march.xlsx, sheet "Values", row 14', cell: 'Roorkee' },
+      marked: { place: 'march.xlsx, sheet "Values", पंक्ति 14', cell: 'Roorkee' },
     },
     {
       what: 'a text in a number column',
       book: { Districts: districts, Indicators: indicators, Values: badNumber },
       leaveOut: true,
       expect: /1 cell\(s\) are not numbers[^]*march\.xlsx, sheet "Values", row 3, column D \("value"\): "n\/a"/,
-      marked: { place: 'march.xlsx, sheet "Values", row 3', cell: 'n/a' },
+      marked: { place: 'march.xlsx, sheet "Values", पंक्ति 3', cell: 'n/a' },
     },
     {
       what: 'a missing sheet',

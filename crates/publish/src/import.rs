@@ -23,7 +23,7 @@ use crate::districts::DistrictRow;
 use crate::files::Files;
 use crate::write::{build_dataset, Built, ValueFileOut};
 use samiksha_core::format::values::GapReason;
-use samiksha_core::format::written::{Cell, Department, Flag, Indicator, Manifest, Period, Target, ValueFile};
+use samiksha_core::format::written::{Cell, Department, Flag, FlagText, Indicator, Manifest, Period, Target, ValueFile};
 use samiksha_core::present::numfmt::month_name;
 use samiksha_core::{Bilingual, Lang};
 use serde_json::Number;
@@ -321,10 +321,13 @@ fn apply_targets(fs: &dyn Files, path: &Path, sheet: &mut [IndicatorRow]) -> Res
     Ok(())
 }
 
-fn read_flag_sheet(fs: &dyn Files, path: &Path) -> Result<HashMap<String, FlagRow>, String> {
+/// Reads the flag sheet: each text's flag, and, in the sheet's order, the texts that are not
+/// simply their flag's id (kept in the manifest, see `FlagText`).
+fn read_flag_sheet(fs: &dyn Files, path: &Path) -> Result<(HashMap<String, FlagRow>, Vec<FlagText>), String> {
     let t = fs.table(path)?;
     t.require(&["text", "id", "label_en", "label_hi"])?;
     let mut out = HashMap::new();
+    let mut texts = Vec::new();
     for row in &t.rows {
         // The gap is a word of the format; a wrong one is named here, with its line.
         let gap = t
@@ -338,9 +341,12 @@ fn read_flag_sheet(fs: &dyn Files, path: &Path) -> Result<HashMap<String, FlagRo
             hi: t.need(row, "label_hi", "what the flag means, in Hindi")?.into(),
             gap,
         };
+        if text != flag.id || gap.is_some() {
+            texts.push(FlagText { gap: gap.map(|g| g.word().to_string()), id: flag.id.clone(), text: text.to_string() });
+        }
         out.insert(text.to_string(), flag);
     }
-    Ok(out)
+    Ok((out, texts))
 }
 
 /// Builds the name → slug table: every known spelling of every district, then the aliases. One
@@ -530,6 +536,7 @@ fn keep_previous(fs: &dyn Files, m: &mut Manifest, old: Manifest, out: &Path, ke
     keep!(bands, "bands", Vec::is_empty);
     keep!(tile_layout, "tile_layout", Vec::is_empty);
     keep!(headlines, "headlines", Vec::is_empty);
+    keep!(flag_texts, "flag texts", Vec::is_empty);
     let mut any = false;
     for i in &mut m.indicators {
         let Some(o) = old.indicators.iter().find(|o| o.id == i.id) else { continue };
@@ -587,6 +594,7 @@ struct Inputs {
     sheet_table: Table,
     sheet: Vec<IndicatorRow>,
     flags: HashMap<String, FlagRow>,
+    flag_texts: Vec<FlagText>,
     names: HashMap<String, String>,
     meta: Manifest,
     previous: Option<Manifest>,
@@ -597,9 +605,9 @@ fn read_inputs(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> 
     if let Some(p) = &args.targets {
         apply_targets(fs, p, &mut sheet)?;
     }
-    let flags = match &args.flags {
+    let (flags, flag_texts) = match &args.flags {
         Some(p) => read_flag_sheet(fs, p)?,
-        None => HashMap::new(),
+        None => (HashMap::new(), Vec::new()),
     };
     let aliases = match &args.aliases {
         Some(p) => crate::districts::read_aliases(fs, p, districts)?,
@@ -611,7 +619,7 @@ fn read_inputs(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> 
     let meta: Manifest = serde_json::from_slice(&meta_bytes)
         .map_err(|e| format!("{}: {e} (expected a JSON object with title, publisher, licence and updated; see docs/publishing.md)", args.meta.display()))?;
     let previous = previous_manifest(fs, &args.out)?;
-    Ok(Inputs { sheet_table, sheet, flags, names, meta, previous })
+    Ok(Inputs { sheet_table, sheet, flags, flag_texts, names, meta, previous })
 }
 
 /// What the value rows gave: a column per period and indicator, the periods in the order met,
@@ -906,7 +914,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     report.skipped_indicators = unknown_indicators;
     report.unflagged = unknown_flags.into_iter().map(|(k, (n, _))| (k, n)).collect();
     let files = value_files(args, districts, &inputs.sheet, &cells, &periods);
-    let Inputs { sheet_table, sheet, names, meta: mut manifest, previous, .. } = inputs;
+    let Inputs { sheet_table, sheet, names, flag_texts, meta: mut manifest, previous, .. } = inputs;
     // The monthly routine: the published periods these values do not give stay as they are.
     let (files, periods) = if args.keep_periods {
         let old = previous.as_ref().ok_or_else(|| {
@@ -954,6 +962,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
         }
     }
     manifest.flags.extend(used);
+    manifest.flag_texts = flag_texts;
     if let Some(old) = previous {
         if args.keep_periods {
             // The kept months keep what they refer to: the flags their cells carry, and the

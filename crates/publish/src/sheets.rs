@@ -249,12 +249,19 @@ fn values(m: &Manifest, bodies: &[ValueFile]) -> Result<(Vec<u8>, Option<Vec<u8>
             }
         }
     }
-    let flag_sheet = (!flags.is_empty()).then(|| {
-        let mut f = Csv::new(&["text", "id", "label_en", "label_hi"]);
+    // Each flag the cells carry by its id (the values sheet writes ids), then the publisher's
+    // own texts the manifest keeps (`*`, `()`, …), so a later month written as before is read.
+    let flag_sheet = (!flags.is_empty() || !m.flag_texts.is_empty()).then(|| {
+        let label = |id: &str| m.flags.iter().find(|x| x.id == id).map(|x| x.label.clone()).unwrap_or_else(|| Bilingual::new(id, id));
+        let mut f = Csv::new(&["text", "id", "label_en", "label_hi", "gap"]);
         flags.sort();
         for id in flags {
-            let label = m.flags.iter().find(|x| x.id == id).map(|x| x.label.clone()).unwrap_or_else(|| Bilingual::new(id, id));
-            f.row([id.to_string(), id.to_string(), label.en, label.hi]);
+            let l = label(id);
+            f.row([id.to_string(), id.to_string(), l.en, l.hi, String::new()]);
+        }
+        for t in &m.flag_texts {
+            let l = label(&t.id);
+            f.row([t.text.clone(), t.id.clone(), l.en, l.hi, t.gap.clone().unwrap_or_default()]);
         }
         f.bytes()
     });

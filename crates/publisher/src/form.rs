@@ -324,8 +324,10 @@ pub fn site_dataset(folder: &str, manifest: Vec<u8>, files: Vec<(String, Vec<u8>
 /// sees the cell in its row without opening the file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowView {
-    /// The file (and sheet) and the row, as the problem says it: `values.csv line 3`.
-    pub place: String,
+    /// The file (and sheet) and the row, as the problem says it (`values.csv line 3`), and in
+    /// Hindi (`values.csv, पंक्ति 3`).
+    pub place_en: String,
+    pub place_hi: String,
     pub headers: Vec<String>,
     pub fields: Vec<String>,
     /// The column the problem names, when it names one.
@@ -612,8 +614,10 @@ impl Form {
                     let t = table.as_ref()?;
                     let found = t.rows.iter().find(|r| r.line == row)?;
                     let column = column.and_then(|name| t.col(&name));
-                    let place = if c.sheet.is_some() { format!("{key}, row {row}") } else { format!("{key} line {row}") };
-                    Some(RowView { place, headers: t.headers.clone(), fields: found.fields.clone(), column })
+                    let place_en = if c.sheet.is_some() { format!("{key}, row {row}") } else { format!("{key} line {row}") };
+                    Some(RowView {
+                        place_en, place_hi: format!("{key}, पंक्ति {row}"), headers: t.headers.clone(), fields: found.fields.clone(), column
+                    })
                 })
             })
             .collect()

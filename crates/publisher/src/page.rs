@@ -49,9 +49,13 @@ fn problem_lines(text: &str, lang: Lang, form: &Form) -> Vec<(Line, Option<RowVi
 /// the caption's words, not colour alone), scrolled sideways when it is wide.
 fn row_view(r: RowView, lang: Lang) -> impl IntoView {
     let t = move |hi: &'static str, en: &'static str| pick(lang, hi, en);
+    let place = match lang {
+        Lang::Hi => r.place_hi.clone(),
+        Lang::En => r.place_en.clone(),
+    };
     let caption = match r.column.and_then(|i| r.headers.get(i)) {
-        Some(h) => format!("{}: {} \"{h}\" {}", r.place, t("स्तंभ", "column"), t("का खाना चिह्नित है", "is marked")),
-        None => r.place.clone(),
+        Some(h) => format!("{place}: {} \"{h}\" {}", t("स्तंभ", "column"), t("का खाना चिह्नित है", "is marked")),
+        None => place,
     };
     let column = r.column;
     view! {
@@ -210,7 +214,7 @@ pub fn Page() -> impl IntoView {
                         <span class="role-name">{role_name(role, lang)}</span>
                         {move || required().then(|| view! { <span class="req">{t(" (ज़रूरी)", " (required)")}</span> })}
                         {move || (from_published() && role.need() == Need::Required).then(|| view! {
-                            <span class="req" data-rebuilt=role.id()>{t(" (प्रकाशित डेटासेट से; नई फ़ाइल चुनें तो वह लगेगी)", " (from the published dataset, unless you choose a new one)")}</span>
+                            <span class="req" data-rebuilt=role.id()>{t(" (प्रकाशित डेटासेट से; नई फ़ाइल चुनने पर वही ली जाएगी)", " (from the published dataset, unless you choose a new one)")}</span>
                         })}
                     </label>
                     <span class="help">{role_help(role, lang)}</span>

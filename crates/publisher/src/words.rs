@@ -50,8 +50,8 @@ pub fn role_help(role: Role, lang: Lang) -> &'static str {
         Role::Flags => pick(lang, "वैकल्पिक: स्तंभ text, id, label_en, label_hi", "Optional: columns text, id, label_en, label_hi"),
         Role::Targets => pick(
             lang,
-            "वैकल्पिक: स्तंभ indicator, target, target_by, target_from; हर पंक्ति उस संकेतक का लक्ष्य बदल देती है",
-            "Optional: columns indicator, target, target_by, target_from; each row replaces that indicator's target",
+            "वैकल्पिक: स्तंभ indicator, target, target_by, target_from; हर पंक्ति अपने संकेतक का लक्ष्य और समय-सीमा बदल देती है (संकेतकों की शीट में दिए की जगह)",
+            "Optional: columns indicator, target, target_by, target_from; each row replaces its indicator's target and deadlines from the indicator sheet",
         ),
         Role::Reviews => pick(lang, "वैकल्पिक: बैठक में जिन ज़िलों का नाम लिया गया, उनमें से हर एक की एक पंक्ति", "Optional: one row per district named"),
         Role::Notes => pick(lang, "वैकल्पिक: indicator, period, district, text_en, text_hi", "Optional: indicator, period, district, text_en, text_hi"),
@@ -60,8 +60,8 @@ pub fn role_help(role: Role, lang: Lang) -> &'static str {
         }
         Role::Current => pick(
             lang,
-            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े चुनें; ज़िलों और संकेतकों की सूची उसी से ली जाएगी, और पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
-            "Each month: choose the .zip you downloaded last time and give only the new month's values below; the district list and indicator sheet are taken from it, and the earlier periods' files stay exactly as they are",
+            "हर महीने: पिछली बार डाउनलोड की गई .zip चुनें और नीचे केवल नए महीने के आँकड़े चुनें; ज़िलों की सूची, संकेतकों की शीट और चिह्नों का अर्थ उसी से लिए जाएँगे, और पहले की अवधियों की फ़ाइलें जैसी हैं वैसी रहेंगी",
+            "Each month: choose the .zip you downloaded last time and give only the new month's values below; the district list, indicator sheet and flag sheet are taken from it, and the earlier periods' files stay exactly as they are",
         ),
     }
 }
@@ -113,6 +113,16 @@ pub fn hindi(line: &str) -> Option<String> {
         "जब तक ये समस्याएँ हैं, कुछ भी डाउनलोड के लिए नहीं बनेगा".to_string()
     } else if has("is not a date") {
         format!("{place}: तारीख़ YYYY-MM-DD के रूप में लिखें")
+    } else if has("is no indicator of the indicator sheet") {
+        format!("{place}: यह संकेतक संकेतकों की शीट में नहीं है; उसका key या id लिखें")
+    } else if has("a second target for") {
+        format!("{place}: इस संकेतक का लक्ष्य दो बार दिया गया है; हर संकेतक की एक ही पंक्ति रखें")
+    } else if has("is not a gap") {
+        format!("{place}: \"gap\" स्तंभ में ये शब्द ही चलेंगे: not_reported, suppressed, not_applicable, unit_did_not_exist")
+    } else if has("expected a value or a gap, not both") {
+        format!("{place}: इस पंक्ति में मान भी है और gap भी; दोनों में से एक ही रखें")
+    } else if has("is no period of the values") {
+        format!("{place}: यह अवधि आँकड़ों की अवधियों में नहीं है; आँकड़ों की कोई अवधि या (मासिक आँकड़ों में) बाद का कोई महीना YYYY-MM लिखें")
     } else if has("twice") || has("two rows") {
         format!("{place}: यह प्रविष्टि दो बार आई है; दोहराई गई पंक्ति हटाएँ या सुधारें")
     } else {
@@ -225,6 +235,20 @@ mod tests {
         assert!(h.starts_with("book.xlsx, sheet \"Values\", row 4, column D (\"value\")") && h.contains("संख्या"), "{h}");
         assert!(hindi("values.csv: 1 district name(s) match no district in districts.csv:").unwrap().contains("ज़िलों"));
         assert!(hindi("read 12 rows").is_none());
+        // The targets sheet's and the gap column's problems, each with its place.
+        for (line, says) in [
+            ("targets.csv line 2, column \"indicator\": \"x\" is no indicator of the indicator sheet; expected its key or id, e.g. i", "संकेतकों की शीट में नहीं"),
+            (
+                "targets.csv line 3, column \"indicator\": a second target for \"i\" (the first is at targets.csv line 2); each indicator takes one row",
+                "दो बार",
+            ),
+            ("values.csv line 2, column \"gap\": \"missing\" is not a gap; expected one of not_reported", "\"gap\" स्तंभ"),
+            ("values.csv line 2, column \"gap\": \"suppressed\", but the row has a value; expected a value or a gap, not both", "दोनों में से एक"),
+            ("targets.csv line 2, column \"target_by\": \"nfhs-5\" is no period of the values; expected one of 2026-01", "अवधियों में नहीं"),
+        ] {
+            let h = hindi(line).unwrap_or_else(|| panic!("no Hindi for {line}"));
+            assert!(h.contains(says) && h.starts_with(line.split(": ").next().unwrap()), "{line} → {h}");
+        }
         // A polygon that matches no district is about the boundary file, not the values' names.
         assert!(hindi("1 polygon(s) match no district (Atlantis): add each name …").unwrap().contains("सीमाओं"));
         assert_eq!(

@@ -277,7 +277,8 @@ fn a_problem_shows_the_row_it_names_with_the_cell_marked_from_a_csv_file_and_fro
         assert_eq!(rows.len(), lines.len());
         let (line, row) = lines.iter().zip(&rows).find(|(l, _)| l.contains("\"n/a\"")).expect("the cell is named");
         let row = row.as_ref().unwrap_or_else(|| panic!("no row for {line}"));
-        assert_eq!(row.place, place);
+        assert_eq!(row.place_en, place);
+        assert!(row.place_hi.ends_with(", पंक्ति 3"), "{}", row.place_hi);
         assert_eq!(row.headers, values[0]);
         assert_eq!(row.fields, values[2]);
         assert_eq!(row.column, Some(3), "the value column is marked: {line}");

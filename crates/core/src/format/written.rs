@@ -42,6 +42,11 @@ pub struct Manifest {
     /// Every value in one long CSV, for the public to download.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub download: Option<FileRef>,
+    /// The flag sheet's texts that are not simply a flag's id (`*`, `()`, a department's `P`),
+    /// so a later month's values written the same way can be read without the sheet. The
+    /// viewer does not read it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flag_texts: Vec<FlagText>,
     #[serde(default)]
     pub flags: Vec<Flag>,
     #[serde(default)]
@@ -163,6 +168,15 @@ pub struct NamedDistrict {
     #[serde(rename = "as")]
     pub named_as: String,
     pub district: String,
+}
+
+/// One text of the flag sheet: the flag it stands for, and the gap it makes, if any.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlagText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap: Option<String>,
+    pub id: String,
+    pub text: String,
 }
 
 /// A state-level figure; `value` keeps the number as written (735 stays 735, not 735.0).
