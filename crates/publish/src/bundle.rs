@@ -207,13 +207,13 @@ pub struct Current {
 /// The id the catalogue `catalog` gives the dataset in `folder`, if it lists it.
 pub fn id_of_folder(catalog: &[u8], folder: &str) -> Option<String> {
     let (c, _) = samiksha_core::format::catalog::parse_catalog("catalog.json", catalog);
-    c?.datasets.into_iter().find(|d| d.folder.trim_end_matches('/') == folder).map(|d| d.id)
+    c?.datasets.into_iter().find(|d| d.folder_name() == folder).map(|d| d.id)
 }
 
 /// The folder the catalogue `catalog` keeps the dataset `id` in, if it lists it.
 pub fn folder_of_id(catalog: &[u8], id: &str) -> Option<String> {
     let (c, _) = samiksha_core::format::catalog::parse_catalog("catalog.json", catalog);
-    c?.datasets.into_iter().find(|d| d.id == id).map(|d| d.folder.trim_end_matches('/').to_string())
+    c?.datasets.into_iter().find(|d| d.id == id).map(|d| d.folder_name().to_string())
 }
 
 pub fn current_dataset(name: &str, files: Vec<(String, Vec<u8>)>, want: Option<&str>) -> Result<Current, String> {

@@ -109,6 +109,15 @@ pub fn entry(e: &Entry) -> Result<(Vec<u8>, String), String> {
         }
         None => Vec::new(),
     };
+    // One folder holds one dataset: a new id may not take a folder the catalogue gives another.
+    if let Some(other) = datasets.iter().find(|d| d["id"] != e.id && d["folder"].as_str().map(|f| f.trim_end_matches('/')) == Some(folder)) {
+        return Err(format!(
+            "{}: the folder \"{folder}/\" already holds the dataset \"{}\" in {}; choose another id (or publish that dataset's id to update it)",
+            e.manifest_name,
+            other["id"].as_str().unwrap_or_default(),
+            e.catalog_name
+        ));
+    }
     let at = datasets.iter().position(|d| d["id"] == e.id);
     let verb = if at.is_some() { "updated" } else { "added" };
     match (at, e.place) {

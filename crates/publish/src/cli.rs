@@ -60,7 +60,8 @@ pub enum Command {
     ///
     /// From a published manifest.json and its value files: districts.csv, indicators.csv,
     /// values.csv (long), flags.csv, reviews.csv and notes.csv where the dataset has them, and
-    /// meta.json; `import` of them gives the same folder. The indicator sheet's key is the id.
+    /// meta.json; `import` of them gives the same folder. The indicator sheet's keys and the flag
+    /// sheet's texts are those the manifest keeps (else the ids).
     Sheets {
         /// The dataset's manifest.json; its value files are read relative to its folder
         #[arg(long, value_name = "manifest.json")]

@@ -63,13 +63,19 @@ type Column = Vec<Option<(Cell, u64)>>;
 /// The indicator sheet's columns a row must fill; the others are optional.
 pub const SHEET_REQUIRED: &[&str] = &["id", "key", "name_en", "name_hi", "unit", "direction", "department", "department_en", "department_hi"];
 
+/// The cells of a targets sheet row that hold a target's deadline and start.
+struct DeadlinePlaces {
+    by: String,
+    from: String,
+}
+
 /// One row of the indicator sheet.
 struct IndicatorRow {
     /// The sheet's row, for messages found once the periods are known.
     row: Row,
-    /// Where the targets sheet gave the target's `target_by` and `target_from`, when it set the
-    /// target: those are the places a wrong deadline is named by.
-    target_at: Option<[String; 2]>,
+    /// Where the targets sheet gave the target, when it set it: the places a wrong deadline is
+    /// named by.
+    target_at: Option<DeadlinePlaces>,
     key: String,
     indicator: Indicator,
     department: Department,
@@ -205,6 +211,16 @@ pub fn parse_number(raw: &str) -> Option<(f64, bool)> {
     x.is_finite().then_some((x, bracketed))
 }
 
+/// A count behind a rate (`numerator`, `denominator`): a finite number ≥ 0, or an empty cell.
+fn count(t: &Table, row: &Row, col: &str) -> Result<Option<f64>, String> {
+    match t.parse::<f64>(row, col, "a count, or an empty cell")? {
+        Some(x) if !x.is_finite() || x < 0.0 => {
+            Err(format!("{}: \"{}\" is not a count; expected a number ≥ 0, or an empty cell", t.at(row, col), t.get(row, col).unwrap_or_default()))
+        }
+        n => Ok(n),
+    }
+}
+
 /// A pair of optional columns, both or neither.
 pub(crate) fn pair(t: &Table, row: &Row, en: &str, hi: &str) -> Result<Option<Bilingual>, String> {
     match (t.get(row, en), t.get(row, hi)) {
@@ -316,7 +332,7 @@ fn apply_targets(fs: &dyn Files, path: &Path, sheet: &mut [IndicatorRow]) -> Res
         }
         s.indicator.target = target(&t, row)?;
         // Deadlines are checked against the values' periods with the sheet's place.
-        s.target_at = Some([t.at(row, "target_by"), t.at(row, "target_from")]);
+        s.target_at = Some(DeadlinePlaces { by: t.at(row, "target_by"), from: t.at(row, "target_from") });
     }
     Ok(())
 }
@@ -386,7 +402,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// Words that say a name is a district's ("Narsinghpur Dist.", "जिला रीवा"), which a suggestion
 /// looks past.
-const DISTRICT_WORDS: &[&str] = &["district", "dist", "dist.", "distt", "distt.", "zila", "zilla", "जिला", "ज़िला"];
+const DISTRICT_WORDS: &[&str] = &["district", "dist", "dist.", "distt", "distt.", "zila", "zilla", "जिला", "ज़िला", "\u{095B}िला"];
 
 /// The district an unmatched name most likely means: the name with any bracketed part and any
 /// word for "district" removed matching a name (English or Hindi) or slug exactly, or the nearest
@@ -397,7 +413,7 @@ fn suggest<'a>(name: &str, districts: &'a [DistrictRow]) -> Option<&'a DistrictR
         .filter(|w| !DISTRICT_WORDS.contains(&w.trim_matches([',', ':', '-'])))
         .collect::<Vec<_>>()
         .join(" ");
-    if let Some(d) = districts.iter().find(|d| normalise(&d.name_en) == plain || normalise(&d.name_hi) == plain || d.slug == plain) {
+    if let Some(d) = districts.iter().find(|d| normalise(&d.name_en) == plain || (!d.name_hi.is_empty() && normalise(&d.name_hi) == plain) || d.slug == plain) {
         return Some(d);
     }
     let nearest = |d: &DistrictRow| {
@@ -655,7 +671,10 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
     t.require(&needed)?;
     let (names, sheet, flags) = (&inputs.names, &inputs.sheet, &inputs.flags);
     let unit_pos: HashMap<&str, usize> = districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect();
-    let ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)).collect();
+    // An indicator is named by its key, or else by its id (as the dataset's own all-values.csv
+    // names it); a key wins over another indicator's id.
+    let mut ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.indicator.id.as_str(), i)).collect();
+    ind_pos.extend(sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)));
     let mut r = ValuesRead { periods: args.periods.iter().map(|w| w.id.clone()).collect(), ..ValuesRead::default() };
     let ValuesRead { cells, periods, report, unmatched, unknown_indicators, first_at, first_indicator_at, unknown_flags, bad, used_flags } = &mut r;
     let created_later = |d: &DistrictRow, p: &str| created_later(args, d, p);
@@ -689,11 +708,11 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
             }
             let raw = t.get(row, vcol).unwrap_or_default();
             // A long file may give the counts a rate is made of; a wide file has no place for them.
-            let (num, den) = if long {
-                (t.parse::<f64>(row, "numerator", "a count, or an empty cell")?, t.parse::<f64>(row, "denominator", "a count, or an empty cell")?)
-            } else {
-                (None, None)
-            };
+            let (num, den) = if long { (count(t, row, "numerator")?, count(t, row, "denominator")?) } else { (None, None) };
+            if (num.is_some() || den.is_some()) && parse_number(raw).is_none() {
+                let col = if num.is_some() { "numerator" } else { "denominator" };
+                return Err(format!("{}: a count, but the row has no value; expected the value the counts make, or no counts", t.at(row, col)));
+            }
             let flag_text = fcol.and_then(|f| t.get(row, f)).map(str::to_string);
             let number = parse_number(raw);
             if number.is_none() && !raw.is_empty() && raw != "*" {
@@ -881,20 +900,19 @@ fn check_deadlines(sheet: &[IndicatorRow], sheet_table: &Table, periods: &[Strin
     let period_set: std::collections::HashSet<String> = periods.iter().cloned().collect();
     for s in sheet {
         if let Some(Target::Dated { by, from, .. }) = &s.indicator.target {
-            let at = |col: &str| match (&s.target_at, col) {
-                (Some([by, _]), "target_by") => by.clone(),
-                (Some([_, from]), _) => from.clone(),
-                (None, _) => sheet_table.at(&s.row, col),
+            let (by_at, from_at) = match &s.target_at {
+                Some(p) => (p.by.clone(), p.from.clone()),
+                None => (sheet_table.at(&s.row, "target_by"), sheet_table.at(&s.row, "target_from")),
             };
             if !samiksha_core::format::manifest::is_period_in_calendar(by, &period_set) {
                 return Err(format!(
                     "{}: \"{by}\" is no period of the values; expected one of {} or, for monthly values, a later month as YYYY-MM",
-                    at("target_by"),
+                    by_at,
                     periods.join(", ")
                 ));
             }
             if let Some(f) = from.as_ref().filter(|f| !period_set.contains(*f)) {
-                return Err(format!("{}: \"{f}\" is no period of the values; expected one of {}", at("target_from"), periods.join(", ")));
+                return Err(format!("{}: \"{f}\" is no period of the values; expected one of {}", from_at, periods.join(", ")));
             }
         }
     }

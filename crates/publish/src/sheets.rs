@@ -7,8 +7,8 @@
 //! writes, gets the input sheets an officer would keep; and the monthly routine needs no district
 //! list or indicator sheet beyond the published dataset itself.
 //!
-//! What is not kept: the split of a period's values into several
-//! files (import writes one file per period), a unit's codes other than `census2011`, and
+//! What is not kept: the split of a period's values into several files (import writes one file
+//! per period), a unit's codes other than `census2011` and former names after its first, and
 //! departments no indicator belongs to.
 
 use samiksha_core::format::written::{Cell, Manifest, Target, ValueFile};
@@ -204,8 +204,9 @@ fn indicators(m: &Manifest) -> Vec<u8> {
     c.bytes()
 }
 
-/// The long values sheet, in the columns of the dataset's own `all-values.csv` (every gap
-/// said by its word, an indicator named by its key) and the counts behind a rate, and, when any cell carries a flag, the flag
+/// The long values sheet: the columns of the dataset's own `all-values.csv` in import's order
+/// (every gap said by its word, an indicator named by its key where the manifest keeps one) and
+/// the counts behind a rate, and, when any cell carries a flag, the flag
 /// sheet, whose text for each flag is its id.
 fn values(m: &Manifest, bodies: &[ValueFile]) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
     let mut flags: Vec<&str> = Vec::new();

@@ -263,3 +263,42 @@ fn a_targets_sheet_replaces_the_indicator_sheets_targets_and_is_refused_with_its
         assert!(e.contains(said), "{targets}: {e}");
     }
 }
+
+#[test]
+fn counts_need_a_value_and_a_number_at_least_zero_and_an_id_names_an_indicator_as_its_key_does() {
+    let (m, read) = tiny("[1.0, 2.0]", "");
+    let files = sheets::from_dataset(&m, &read).unwrap();
+    let with = |values: &str, key: &str| {
+        let mut f = files.clone();
+        f.iter_mut().find(|(n, _)| n == sheets::VALUES).unwrap().1 = values.as_bytes().to_vec();
+        let ind = f.iter_mut().find(|(n, _)| n == sheets::INDICATORS).unwrap();
+        ind.1 = String::from_utf8(ind.1.clone()).unwrap().replacen("\ni,i,", &format!("\ni,{key},"), 1).into_bytes();
+        publish_sheets(&f)
+    };
+    for (values, said) in [
+        ("district,indicator,period,value,numerator\na,i,2026-01,,5\n", "column \"numerator\": a count, but the row has no value"),
+        ("district,indicator,period,value,denominator\na,i,2026-01,3,-1\n", "column \"denominator\": \"-1\" is not a count"),
+        ("district,indicator,period,value,numerator\na,i,2026-01,3,NaN\n", "column \"numerator\": \"NaN\" is not a count"),
+    ] {
+        let e = with(values, "i").err().expect("refused");
+        assert!(e.contains(said), "{values}: {e}");
+    }
+    // With the key K, the values may name the indicator by K or by its id i (as all-values.csv does).
+    let built = with("district,indicator,period,value\na,K,2026-01,3\nb,i,2026-01,4\n", "K").unwrap();
+    assert_eq!(json(built.get("t/values/2026-01.json").unwrap())["values"]["i"], serde_json::json!([3.0, 4.0]));
+    assert_eq!(json(built.get("t/manifest.json").unwrap())["indicators"][0]["key"], "K");
+}
+
+#[test]
+fn a_folder_the_catalogue_gives_another_dataset_is_refused() {
+    use samiksha_publish::catalog::{entry, Entry, Place};
+    let (m, read) = tiny("[1.0, 2.0]", "");
+    let built = publish_sheets(&sheets::from_dataset(&m, &read).unwrap()).unwrap();
+    let manifest = built.get("t/manifest.json").unwrap();
+    let catalog = r#"{"format":"samiksha-catalog/1","datasets":[{"id":"other","folder":"t/","title":{"en":"O","hi":"ओ"}}]}"#;
+    let e = |id: &'static str| Entry { catalog_name: "catalog.json", existing: Some(catalog.as_bytes()), id, manifest_name: "t/manifest.json", manifest, folder: Ok("t"), place: Place::AsListed };
+    let refused = entry(&e("t")).unwrap_err();
+    assert!(refused.contains("the folder \"t/\" already holds the dataset \"other\" in catalog.json"), "{refused}");
+    // The dataset that holds it is updated there.
+    assert!(entry(&e("other")).is_ok());
+}

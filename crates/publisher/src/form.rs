@@ -343,9 +343,10 @@ fn row_and_column(after: &str) -> Option<(u64, Option<String>)> {
     let rest = &rest[digits.len()..];
     let column = rest.strip_prefix(", column ").and_then(|c| {
         // A sheet names the letter and then the header in brackets; a CSV file the header.
-        let quoted = match c.split_once("(\"") {
-            Some((_, q)) => q,
-            None => c.strip_prefix('"')?,
+        // A CSV place's column is quoted at once; a sheet's starts with its letter.
+        let quoted = match c.strip_prefix('"') {
+            Some(q) => q,
+            None => c.split_once("(\"")?.1,
         };
         quoted.split_once('"').map(|(name, _)| name.to_string())
     });
@@ -363,6 +364,12 @@ impl Form {
     /// The sheets a published dataset gives again when the officer does not choose them (the
     /// monthly routine: only the month's values are new), rebuilt by `samiksha-publish sheets`.
     pub const REBUILT: [Role; 3] = [Role::Districts, Role::Indicators, Role::Flags];
+
+    /// Whether a role's file comes from the published dataset: one the page rebuilds, not
+    /// chosen, with the site's dataset chosen.
+    pub fn rebuilt_from_published(&self, role: Role) -> bool {
+        Form::REBUILT.contains(&role) && self.files.contains_key(&Role::Current) && !self.files.contains_key(&role)
+    }
 
     /// The name a role's input is known by in the page's memory and in messages: the file's
     /// name, or `book.xlsx, sheet "Values"` for a workbook's sheet (one workbook serves several
@@ -401,7 +408,7 @@ impl Form {
         let mut out = Vec::new();
         for role in Role::ALL {
             match self.files.get(&role) {
-                None if role.need() == Need::Required && !(self.files.contains_key(&Role::Current) && Form::REBUILT.contains(&role)) => out.push(Missing {
+                None if role.need() == Need::Required && !self.rebuilt_from_published(role) => out.push(Missing {
                     en: format!("No {} file: choose the CSV file or workbook that holds them.", role.id()),
                     hi: format!("\"{}\" की फ़ाइल नहीं चुनी गई: वह CSV फ़ाइल या वर्कबुक चुनें जिसमें यह जानकारी है।", crate::words::role_name(role, Lang::Hi)),
                 }),

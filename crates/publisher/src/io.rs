@@ -266,7 +266,7 @@ pub async fn read_site_folder(want: &str, lang: Lang) -> Result<(String, Vec<u8>
             Lang::En => "data/catalog.json lists no dataset".into(),
         })
     })?;
-    let folder = entry.folder.trim_end_matches('/').to_string();
+    let folder = entry.folder_name().to_string();
     let manifest = read_in(&data, &format!("{folder}/manifest.json"), lang).await.map_err(WriteFailure::Refused)?;
     let mut files = Vec::new();
     for p in crate::form::files_to_fetch(&manifest) {

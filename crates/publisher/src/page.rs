@@ -108,7 +108,7 @@ pub fn Page() -> impl IntoView {
         if let Ok(bytes) = crate::io::fetch("data/catalog.json").await {
             let (catalog, _) = samiksha_core::format::catalog::parse_catalog("data/catalog.json", &bytes);
             if let Some(c) = catalog {
-                site.set(c.datasets.iter().map(|d| (d.id.clone(), d.title.get(lang).to_string(), d.folder.trim_end_matches('/').to_string())).collect());
+                site.set(c.datasets.iter().map(|d| (d.id.clone(), d.title.get(lang).to_string(), d.folder_name().to_string())).collect());
             }
         }
     });
@@ -200,7 +200,7 @@ pub fn Page() -> impl IntoView {
             };
             // With the site's dataset chosen, the district list and indicator sheet come from it
             // unless the officer chooses new ones: the monthly routine needs only the values.
-            let from_published = move || Form::REBUILT.contains(&role) && form.with(|f| f.files.contains_key(&Role::Current) && !f.files.contains_key(&role));
+            let from_published = move || form.with(|f| f.rebuilt_from_published(role));
             let required = move || role.need() == Need::Required && !from_published();
             let accept = match role {
                 Role::Meta | Role::Catalog => ".json",

@@ -118,9 +118,13 @@ pub fn hindi(line: &str) -> Option<String> {
     } else if has("a second target for") {
         format!("{place}: इस संकेतक का लक्ष्य दो बार दिया गया है; हर संकेतक की एक ही पंक्ति रखें")
     } else if has("is not a gap") {
-        format!("{place}: \"gap\" स्तंभ में ये शब्द ही चलेंगे: not_reported, suppressed, not_applicable, unit_did_not_exist")
+        format!("{place}: \"gap\" स्तंभ में ये शब्द ही चलेंगे: {}", samiksha_core::format::values::GapReason::WORDS.join(", "))
     } else if has("expected a value or a gap, not both") {
         format!("{place}: इस पंक्ति में मान भी है और gap भी; दोनों में से एक ही रखें")
+    } else if has("is not a count") || has("a count, but the row has no value") {
+        format!("{place}: यहाँ गिनती (0 या उससे बड़ी संख्या) होनी चाहिए, और उसी पंक्ति में मान भी; या यह खाना खाली छोड़ें")
+    } else if has("already holds the dataset") {
+        format!("{place}: साइट की सूची में यह फ़ोल्डर किसी दूसरे डेटासेट का है; डेटासेट की कोई दूसरी पहचान (id) चुनें")
     } else if has("is no period of the values") {
         format!("{place}: यह अवधि आँकड़ों की अवधियों में नहीं है; आँकड़ों की कोई अवधि या (मासिक आँकड़ों में) बाद का कोई महीना YYYY-MM लिखें")
     } else if has("twice") || has("two rows") {

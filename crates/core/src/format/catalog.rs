@@ -34,6 +34,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The folder's name, without its closing `/`: how the publisher names it in paths.
+    pub fn folder_name(&self) -> &str {
+        self.folder.trim_end_matches('/')
+    }
+
     /// The folder relative to the app, where its `manifest.json` is.
     pub fn dir(&self) -> String {
         format!("data/{}", self.folder)
