@@ -2,44 +2,12 @@
 //! command line's (`import`, `boundaries`, `catalog` on the disk): the same inputs must give
 //! the same files, byte for byte, and nothing while an error stands.
 
+mod common;
+use common::{cli, root, tree};
+
 use samiksha_publish::bundle::{publish, zip, Publication};
 use samiksha_publish::files::Memory;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("samiksha-bundle-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn cli(args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_samiksha-publish")).args(args).output().unwrap();
-    assert!(out.status.success(), "{:?}: {}{}", args, String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-}
-
-/// Every file under `dir`, by its path from `dir`.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// The page's memory holding the given disk files under short names, as an officer's chosen
 /// files arrive (by name, with no folder).
@@ -68,7 +36,7 @@ fn s(v: &[&str]) -> Vec<String> {
 #[test]
 fn a_state_published_in_memory_is_the_command_lines_folder_byte_for_byte() {
     let f = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/state");
-    let dir = temp("state");
+    let dir = common::temp("bundle", "state");
     let data = dir.join("data");
     let out = data.join("uk");
     let p = |n: &str| f.join(n).display().to_string();

@@ -3,45 +3,13 @@
 //! in-memory way), every kind of cell and gap is read back as it was, and the targets sheet and
 //! the gap column refuse what they cannot use with its place.
 
+mod common;
+use common::{cli, root, tree};
+
 use samiksha_publish::bundle::{publish, Publication};
 use samiksha_publish::files::Memory;
 use samiksha_publish::sheets;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("samiksha-sheets-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn cli(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_samiksha-publish")).args(args).output().unwrap();
-    assert!(out.status.success(), "{:?}: {}{}", args, String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"), std::fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn assert_same(ours: &[(String, Vec<u8>)], theirs: &[(String, Vec<u8>)], what: &str) {
     assert_eq!(ours.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), theirs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), "{what}: the same files");
@@ -82,7 +50,7 @@ fn both_committed_datasets_sheets_import_back_to_them_byte_for_byte() {
         ("nfhs-mp", "districts.csv, indicators.csv, values.csv, flags.csv, meta.json"),
     ] {
         let committed = root().join("public/data").join(id);
-        let dir = temp(id);
+        let dir = common::temp("sheets", id);
         let said = cli(&["sheets", "--manifest", &committed.join("manifest.json").display().to_string(), "--out", &dir.join("in").display().to_string()]);
         assert!(said.contains(expected_sheets), "{said}");
         // The publisher's own flag texts come back with the flags, so a later month written as
@@ -116,7 +84,7 @@ fn both_committed_datasets_sheets_import_back_to_them_byte_for_byte() {
 #[test]
 fn the_samples_sheets_give_the_page_the_same_folder_as_the_command_line() {
     // The page's way: the sheets in memory under the names an officer's files arrive with.
-    let dir = temp("page");
+    let dir = common::temp("sheets", "page");
     cli(&["sheets", "--manifest", &sample().join("manifest.json").display().to_string(), "--out", &dir.join("in").display().to_string()]);
     let mut fs = Memory::default();
     for (name, bytes) in tree(&dir.join("in")) {
@@ -296,7 +264,15 @@ fn a_folder_the_catalogue_gives_another_dataset_is_refused() {
     let built = publish_sheets(&sheets::from_dataset(&m, &read).unwrap()).unwrap();
     let manifest = built.get("t/manifest.json").unwrap();
     let catalog = r#"{"format":"samiksha-catalog/1","datasets":[{"id":"other","folder":"t/","title":{"en":"O","hi":"ओ"}}]}"#;
-    let e = |id: &'static str| Entry { catalog_name: "catalog.json", existing: Some(catalog.as_bytes()), id, manifest_name: "t/manifest.json", manifest, folder: Ok("t"), place: Place::AsListed };
+    let e = |id: &'static str| Entry {
+        catalog_name: "catalog.json",
+        existing: Some(catalog.as_bytes()),
+        id,
+        manifest_name: "t/manifest.json",
+        manifest,
+        folder: Ok("t"),
+        place: Place::AsListed,
+    };
     let refused = entry(&e("t")).unwrap_err();
     assert!(refused.contains("the folder \"t/\" already holds the dataset \"other\" in catalog.json"), "{refused}");
     // The dataset that holds it is updated there.
