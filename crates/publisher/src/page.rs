@@ -58,10 +58,13 @@ fn row_view(r: RowView, lang: Lang) -> impl IntoView {
         None => place,
     };
     let column = r.column;
+    // The caption names the table for a screen reader; a wide row scrolls sideways, so the same
+    // words are shown above the scrolling box, where they wrap on a phone instead of being cut.
     view! {
+        <p class="row-place" aria-hidden="true">{caption.clone()}</p>
         <div class="row-view">
             <table>
-                <caption>{caption}</caption>
+                <caption class="visually-hidden">{caption}</caption>
                 <thead><tr>{r.headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:at=column == Some(i)>{h}</th> }).collect_view()}</tr></thead>
                 <tbody><tr>{r.fields.into_iter().enumerate().map(|(i, f)| if column == Some(i) {
                     view! { <td class="at"><mark>{f}</mark></td> }.into_any()
