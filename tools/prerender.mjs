@@ -15,7 +15,9 @@
 //   classes, because a strict CSP (`style-src 'self'`) blocks `style` attributes in HTML;
 // - `first.js` in <head> (pinned by SHA-384), with the exact URLs the copy stands for (the
 //   app's own canonical URL of its default view, and the short ones that mean the same) and
-//   the data files the app fetched for that view, which it preloads.
+//   the data files the app fetched for that view, which it preloads;
+// - Trunk's wasm preload link removed from <head> (it delayed the first paint) and its SHA-384
+//   moved onto boot.js's script as `data-wasm-integrity`, which first.js uses to ask for the wasm.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';

@@ -236,8 +236,7 @@ impl AppState {
             let Subject::Indicator(i) = subject else { return None };
             let id = &d.indicators().get(i)?.id;
             let pid = &d.periods().get(period)?.id;
-            let (first, rest): (Vec<FileRef>, Vec<FileRef>) =
-                d.manifest.files_for_period(pid).cloned().partition(|f| f.indicators.as_ref().is_none_or(|l| l.contains(id)));
+            let (first, rest): (Vec<FileRef>, Vec<FileRef>) = d.manifest.files_for_period(pid).cloned().partition(|f| f.holds(id));
             (!first.is_empty() && !rest.is_empty()).then_some(first)
         });
         match first {
@@ -250,10 +249,10 @@ impl AppState {
     /// every one of them has been read (or failed), asks for the rest of the period.
     fn fetch_value_files(self, period: usize, files: Vec<FileRef>, then: Then) {
         let fresh: Vec<FileRef> = files.into_iter().filter(|f| self.requested.try_update_value(|r| r.insert(f.path.clone())).unwrap_or(false)).collect();
+        // Nothing new: every file was asked for already, either with the whole period or by a
+        // fetch that asks for the rest when it ends (a district tapped meanwhile must not start
+        // the rest before the file shown).
         if fresh.is_empty() {
-            if then == Then::RestOfPeriod {
-                self.ensure_period(period);
-            }
             return;
         }
         let left = std::rc::Rc::new(std::cell::Cell::new(fresh.len()));

@@ -1,6 +1,7 @@
 //! A whole publication in memory: import, boundary file, check and catalogue entry, in the order
 //! the command line runs them (`import`, `boundaries --manifest`, `validate`, `catalog`), giving
-//! the files of `data/<id>/` and `data/catalog.json` with the same bytes. The publisher page
+//! the files of `data/<folder>/` (the id, or the folder the site's catalogue keeps it in) and
+//! `data/catalog.json` with the same bytes. The publisher page
 //! calls this and zips the result; a test runs both and compares every byte.
 
 use crate::cli::{BoundariesArgs, ImportArgs};
@@ -8,7 +9,7 @@ use crate::files::Files;
 use std::path::{Path, PathBuf};
 
 /// What one publication is made of: the import's inputs (paths as the [`Files`] know them; its
-/// `out` is `data/<id>`, where a site's current dataset may already be), an optional boundary
+/// `out` is `data/<folder>`, where a site's current dataset may already be), an optional boundary
 /// file's, and the site's catalogue if there is one.
 pub struct Publication {
     pub id: String,
@@ -96,7 +97,7 @@ impl Bundle {
     }
 }
 
-/// Where a publication's dataset folder sits among the files: `data/<id>`.
+/// Where a publication's dataset folder sits among the files: `data/<folder>`.
 pub fn folder(id: &str) -> PathBuf {
     Path::new("data").join(id)
 }

@@ -3,7 +3,8 @@
 //! Values come long (`district, indicator, period, value`, optionally `flag`, `gap` — why a cell
 //! is empty, in the words of the dataset's own `all-values.csv` — and the `numerator` and
 //! `denominator` of a rate) or wide (one value column per period, named with
-//! `--period id=value_column[:flag_column][@year]`). District names are matched
+//! `--period id=value_column[:flag_column][@year]`). An indicator is named by the sheet's key,
+//! or else by its id; a `--targets` sheet may replace the indicator sheet's targets. District names are matched
 //! to the district list by slug, English and Hindi name and former (boundary) name, then through
 //! the publisher's alias table; what cannot be matched is never guessed.
 //!
@@ -306,6 +307,15 @@ fn read_indicator_sheet(fs: &dyn Files, path: &Path) -> Result<(Table, Vec<Indic
     Ok((t, out))
 }
 
+/// Every name an indicator goes by in the other sheets → its row of the indicator sheet: its
+/// key, or else its id (as the dataset's own all-values.csv names it); a key wins over another
+/// indicator's id. The values, the targets, reviews and notes sheets all read names through it.
+fn indicator_index(sheet: &[IndicatorRow]) -> HashMap<&str, usize> {
+    let mut index: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.indicator.id.as_str(), i)).collect();
+    index.extend(sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)));
+    index
+}
+
 /// The targets sheet: `indicator` (its key or id), `target`, `target_by`, `target_from`, in the
 /// indicator sheet's own words. Each row replaces the sheet's target for its indicator (an empty
 /// target removes it); an indicator named twice or not in the sheet is refused with its place.
@@ -313,9 +323,10 @@ fn apply_targets(fs: &dyn Files, path: &Path, sheet: &mut [IndicatorRow]) -> Res
     let t = fs.table(path)?;
     t.require(&["indicator", "target"])?;
     let mut seen: HashMap<String, String> = HashMap::new();
+    let index: HashMap<String, usize> = indicator_index(sheet).into_iter().map(|(n, i)| (n.to_string(), i)).collect();
     for row in &t.rows {
         let name = t.need(row, "indicator", "the indicator's key or id from the indicator sheet")?;
-        let Some(s) = sheet.iter_mut().find(|s| s.key == name || s.indicator.id == name) else {
+        let Some(s) = index.get(name).map(|&i| &mut sheet[i]) else {
             let some: Vec<&str> = sheet.iter().take(8).map(|s| s.indicator.id.as_str()).collect();
             return Err(format!(
                 "{}: \"{name}\" is no indicator of the indicator sheet; expected its key or id, e.g. {}",
@@ -671,10 +682,7 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
     t.require(&needed)?;
     let (names, sheet, flags) = (&inputs.names, &inputs.sheet, &inputs.flags);
     let unit_pos: HashMap<&str, usize> = districts.iter().enumerate().map(|(i, d)| (d.slug.as_str(), i)).collect();
-    // An indicator is named by its key, or else by its id (as the dataset's own all-values.csv
-    // names it); a key wins over another indicator's id.
-    let mut ind_pos: HashMap<&str, usize> = sheet.iter().enumerate().map(|(i, s)| (s.indicator.id.as_str(), i)).collect();
-    ind_pos.extend(sheet.iter().enumerate().map(|(i, s)| (s.key.as_str(), i)));
+    let ind_pos = indicator_index(sheet);
     let mut r = ValuesRead { periods: args.periods.iter().map(|w| w.id.clone()).collect(), ..ValuesRead::default() };
     let ValuesRead { cells, periods, report, unmatched, unknown_indicators, first_at, first_indicator_at, unknown_flags, bad, used_flags } = &mut r;
     let created_later = |d: &DistrictRow, p: &str| created_later(args, d, p);
@@ -709,12 +717,12 @@ fn read_values(t: &Table, args: &ImportArgs, districts: &[DistrictRow], inputs: 
             let raw = t.get(row, vcol).unwrap_or_default();
             // A long file may give the counts a rate is made of; a wide file has no place for them.
             let (num, den) = if long { (count(t, row, "numerator")?, count(t, row, "denominator")?) } else { (None, None) };
-            if (num.is_some() || den.is_some()) && parse_number(raw).is_none() {
+            let number = parse_number(raw);
+            if (num.is_some() || den.is_some()) && number.is_none() {
                 let col = if num.is_some() { "numerator" } else { "denominator" };
                 return Err(format!("{}: a count, but the row has no value; expected the value the counts make, or no counts", t.at(row, col)));
             }
             let flag_text = fcol.and_then(|f| t.get(row, f)).map(str::to_string);
-            let number = parse_number(raw);
             if number.is_none() && !raw.is_empty() && raw != "*" {
                 bad.push(format!("{}: \"{raw}\"", t.at(row, vcol)));
             }
@@ -949,7 +957,7 @@ pub fn run(fs: &dyn Files, args: &ImportArgs, districts: &[DistrictRow]) -> Resu
     check_deadlines(&sheet, &sheet_table, &periods)?;
     // The review loop's sheets name indicators by key or id.
     let indicator_ids: HashMap<String, String> =
-        sheet.iter().flat_map(|s| [(s.key.clone(), s.indicator.id.clone()), (s.indicator.id.clone(), s.indicator.id.clone())]).collect();
+        indicator_index(&sheet).into_iter().map(|(name, i)| (name.to_string(), sheet[i].indicator.id.clone())).collect();
     // Period labels: meta.json's where it gives them, else made from the id.
     let labels: Vec<Period> = std::mem::take(&mut manifest.periods);
     let meta_flags: Vec<Flag> = std::mem::take(&mut manifest.flags);

@@ -3,7 +3,7 @@
 //! The district list, the indicator sheet, the values (long, one row per district, indicator
 //! and period), the flag sheet, the reviews and notes sheets and `meta.json` are written from a
 //! dataset's manifest and value files, so that `import` of them gives the same folder byte for
-//! byte (a test holds the committed sample to that). Two uses: the sample, which a generator
+//! byte (a test holds both committed datasets to that). Two uses: the sample, which a generator
 //! writes, gets the input sheets an officer would keep; and the monthly routine needs no district
 //! list or indicator sheet beyond the published dataset itself.
 //!
@@ -236,13 +236,14 @@ fn values(m: &Manifest, bodies: &[ValueFile]) -> Result<(Vec<u8>, Option<Vec<u8>
         let mut columns: Vec<(&String, &Vec<Cell>)> = b.values.iter().collect();
         columns.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
         for (indicator, col) in columns {
+            let named = key(indicator);
             for (unit, cell) in b.units.iter().zip(col) {
                 let (value, flag, gap, num, den) = match cell {
                     Cell::Number(v) => (number(*v), None, None, None, None),
                     Cell::Detailed { v, flag, num, den } => (number(*v), flag.clone(), None, *num, *den),
                     Cell::Gap { flag, gap } => (String::new(), flag.clone(), Some(gap.word()), None, None),
                 };
-                let mut row = vec![unit.clone(), key(indicator), b.period.clone(), value, flag.unwrap_or_default(), gap.unwrap_or_default().to_string()];
+                let mut row = vec![unit.clone(), named.clone(), b.period.clone(), value, flag.unwrap_or_default(), gap.unwrap_or_default().to_string()];
                 if counts {
                     row.extend([num.map(number).unwrap_or_default(), den.map(number).unwrap_or_default()]);
                 }

@@ -268,7 +268,8 @@ pub enum Unmatched {
 pub struct Form {
     pub files: BTreeMap<Role, Chosen>,
     pub meta: MetaForm,
-    /// The dataset's id on the site: `data/<id>/`.
+    /// The dataset's id on the site (its folder is `data/<id>/` unless the catalogue keeps it
+    /// in another, see [`Form::folder`]).
     pub id: String,
     pub district_column: String,
     pub indicator_column: String,
@@ -461,19 +462,36 @@ impl Form {
     /// The folder under `data/` the dataset is published in: where the site's current dataset
     /// is (its catalogue's folder), else where the chosen catalogue keeps this id, else the id.
     pub fn folder(&self) -> String {
-        if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
-            if let Ok(current) = published(&c.name, files, Some(&self.id)) {
-                if current.id == self.id {
-                    return current.folder;
-                }
-            }
+        let current = self.current().and_then(|(_, c)| c.ok());
+        self.folder_of(current.as_ref())
+    }
+
+    /// [`folder`](Form::folder), given the site's current dataset as [`current`](Form::current)
+    /// read it (so a build reads it out of its files once).
+    fn folder_of(&self, current: Option<&samiksha_publish::bundle::Current>) -> String {
+        match current {
+            Some(c) if c.id == self.id => c.folder.clone(),
+            _ => self.files.get(&Role::Catalog).and_then(|c| samiksha_publish::bundle::folder_of_id(&c.bytes, &self.id)).unwrap_or_else(|| self.id.clone()),
         }
-        self.files.get(&Role::Catalog).and_then(|c| samiksha_publish::bundle::folder_of_id(&c.bytes, &self.id)).unwrap_or_else(|| self.id.clone())
+    }
+
+    /// The site's current dataset, when one was chosen: its chooser's file, and the dataset the
+    /// id names among its files (or why none can be).
+    fn current(&self) -> Option<(&Chosen, Result<samiksha_publish::bundle::Current, String>)> {
+        match self.files.get(&Role::Current) {
+            Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) => Some((c, published(&c.name, files, Some(&self.id)))),
+            _ => None,
+        }
     }
 
     /// The page's memory and the command lines: what [`build`](Form::build) runs.
     pub fn publication(&self) -> Result<(Memory, Publication, Vec<String>), String> {
-        let folder = self.folder();
+        let current = match self.current() {
+            Some((c, Ok(current))) => Some((c, current)),
+            Some((_, Err(e))) => return Err(e),
+            None => None,
+        };
+        let folder = self.folder_of(current.as_ref().map(|(_, c)| c));
         let mut fs = Memory::default();
         let mut import: Vec<String> = Vec::new();
         let mut boundaries: Option<Vec<String>> = None;
@@ -481,17 +499,20 @@ impl Form {
         let mut keys: BTreeMap<Role, String> = self.files.iter().map(|(r, c)| (*r, Form::key(c))).collect();
         let mut commands = Vec::new();
         let mut meta_base = self.files.get(&Role::Meta).map(|c| c.bytes.as_slice().to_vec());
-        if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
+        if let Some((c, current)) = &current {
             let wanted: Vec<Role> = Form::REBUILT.into_iter().filter(|r| !self.files.contains_key(r)).collect();
             if !wanted.is_empty() || meta_base.is_none() {
-                let current = published(&c.name, files, Some(&self.id))?;
                 let read =
                     |rel: &str| current.files.iter().find(|(p, _)| p == rel).map(|(_, b)| b.clone()).ok_or_else(|| format!("{}: no {rel} in it", c.name));
                 let sheets = samiksha_publish::sheets::from_dataset(&read("manifest.json")?, &read)?;
                 let mut used = false;
                 for role in wanted {
-                    let name = format!("{}.csv", role.id());
-                    if let Some((_, bytes)) = sheets.iter().find(|(n, _)| *n == name) {
+                    let name = match role {
+                        Role::Districts => samiksha_publish::sheets::DISTRICTS,
+                        Role::Indicators => samiksha_publish::sheets::INDICATORS,
+                        _ => samiksha_publish::sheets::FLAGS,
+                    };
+                    if let Some((_, bytes)) = sheets.iter().find(|(n, _)| n == name) {
                         let key = format!("sheets/{name}");
                         fs.files.insert(PathBuf::from(&key), bytes.clone());
                         import.extend([format!("--{}", role.id()), key.clone()]);
@@ -516,15 +537,15 @@ impl Form {
         for (role, c) in &self.files {
             let key = Form::key(c);
             match (&c.kind, &c.sheet) {
-                (Kind::Dataset(_, files), _) => {
-                    // The published folder goes where the import looks for it, data/<id>/, and
-                    // its catalogue is the one to update unless the officer chose another.
-                    let current = published(&c.name, files, Some(&self.id))?;
-                    for (rel, bytes) in current.files {
-                        fs.files.insert(samiksha_publish::bundle::folder(&folder).join(rel), bytes);
+                (Kind::Dataset(..), _) => {
+                    // The published folder goes where the import looks for it, data/<folder>/,
+                    // and its catalogue is the one to update unless the officer chose another.
+                    let Some((_, current)) = &current else { continue };
+                    for (rel, bytes) in &current.files {
+                        fs.files.insert(samiksha_publish::bundle::folder(&folder).join(rel), bytes.clone());
                     }
-                    if let (Some(cat), false) = (current.catalog, self.files.contains_key(&Role::Catalog)) {
-                        fs.files.insert(PathBuf::from(&key).join("catalog.json"), cat);
+                    if let (Some(cat), false) = (&current.catalog, self.files.contains_key(&Role::Catalog)) {
+                        fs.files.insert(PathBuf::from(&key).join("catalog.json"), cat.clone());
                         catalog = Some(PathBuf::from(&key).join("catalog.json"));
                     }
                     import.push("--keep-periods".into());
@@ -583,17 +604,15 @@ impl Form {
     }
 
     /// The dataset's whole folder as the public would see it, for the preview: the files just
-    /// built (paths inside `data/<id>/`) and, when a published dataset was given, the files of it
+    /// built (paths inside `data/<folder>/`) and, when a published dataset was given, the files of it
     /// this publication keeps as they are (its boundary file, the months not given again).
     pub fn preview_folder(&self, bundle: &Bundle) -> Vec<(String, Vec<u8>)> {
-        let prefix = format!("{}/", self.folder());
+        let current = self.current().and_then(|(_, c)| c.ok());
+        let prefix = format!("{}/", self.folder_of(current.as_ref()));
         let mut out: Vec<(String, Vec<u8>)> = bundle.files.iter().filter_map(|(n, b)| n.strip_prefix(&prefix).map(|r| (r.to_string(), b.clone()))).collect();
-        if let Some(c @ Chosen { kind: Kind::Dataset(_, files), .. }) = self.files.get(&Role::Current) {
-            let current = published(&c.name, files, Some(&self.id));
-            for (rel, bytes) in current.map(|c| c.files).unwrap_or_default() {
-                if !out.iter().any(|(p, _)| *p == rel) {
-                    out.push((rel, bytes));
-                }
+        for (rel, bytes) in current.map(|c| c.files).unwrap_or_default() {
+            if !out.iter().any(|(p, _)| *p == rel) {
+                out.push((rel, bytes));
             }
         }
         out
@@ -604,18 +623,18 @@ impl Form {
     pub fn rows_named(&self, lines: &[&str]) -> Vec<Option<RowView>> {
         use samiksha_publish::csvin::Table;
         let mut tables: BTreeMap<String, Option<Table>> = BTreeMap::new();
+        // The longest file name first, so "values.csv" is not found inside "april-values.csv".
+        let mut chosen: Vec<(String, &Chosen)> = self.files.values().map(|c| (Form::key(c), c)).collect();
+        chosen.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         lines
             .iter()
             .map(|line| {
-                // The longest file name first, so "values.csv" is not found inside "april-values.csv".
-                let mut chosen: Vec<(String, &Chosen)> = self.files.values().map(|c| (Form::key(c), c)).collect();
-                chosen.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-                chosen.into_iter().find_map(|(key, c)| {
-                    let at = line.find(&key)?;
+                chosen.iter().find_map(|(key, c)| {
+                    let at = line.find(key.as_str())?;
                     let (row, column) = row_and_column(&line[at + key.len()..])?;
                     let table = tables.entry(key.clone()).or_insert_with(|| match (&c.kind, &c.sheet) {
                         (Kind::Workbook(_), Some(sheet)) => workbook::table(c.name.as_ref(), &c.bytes, sheet).ok(),
-                        (Kind::Text(_), _) => Table::from_csv(std::path::Path::new(&key), &c.bytes).ok(),
+                        (Kind::Text(_), _) => Table::from_csv(std::path::Path::new(key.as_str()), &c.bytes).ok(),
                         _ => None,
                     });
                     let t = table.as_ref()?;

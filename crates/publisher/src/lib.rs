@@ -1,5 +1,5 @@
 //! The publisher page (`publish.html`): an officer's CSV files and Excel workbooks in, a checked
-//! `data/<id>/` folder and catalogue out as a `.zip`, all in the browser with the command line's
+//! `data/<folder>/` and catalogue out as a `.zip`, all in the browser with the command line's
 //! own code (`samiksha-publish` as a library). Its own wasm module, so the viewer's does not
 //! carry it.
 //!
