@@ -12,6 +12,73 @@ use samiksha_core::format::problem::Severity;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Frame, Route, View};
 
+/// A view other than the map: in a split build (the `split` feature) a call into the
+/// views' module, fetched the first time any of them is shown; otherwise a plain call.
+#[cfg(feature = "split")]
+macro_rules! later {
+    ($name:ident) => {
+        view! {
+            <Suspense fallback=views::view_loading>
+                {Suspend::new(async { later::$name().await.unwrap_or_else(|_| views::not_loaded()) })}
+            </Suspense>
+        }
+        .into_any()
+    };
+}
+#[cfg(not(feature = "split"))]
+macro_rules! later {
+    ($name:ident) => {
+        later::$name().unwrap_or_else(|_| views::not_loaded())
+    };
+}
+
+mod later {
+    use crate::views;
+    use leptos::prelude::*;
+
+    /// The views' module could not be fetched (offline before it was saved, or the host refused it).
+    pub struct NotLoaded;
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            NotLoaded
+        }
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn rankings() -> Result<AnyView, NotLoaded> {
+        Ok(views::rankings::RankingsView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn charts() -> Result<AnyView, NotLoaded> {
+        Ok(views::charts::ChartsView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn district() -> Result<AnyView, NotLoaded> {
+        Ok(views::district::DistrictView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn brief() -> Result<AnyView, NotLoaded> {
+        Ok(views::brief::BriefView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn pack() -> Result<AnyView, NotLoaded> {
+        Ok(views::brief::PackView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn about() -> Result<AnyView, NotLoaded> {
+        Ok(views::about::AboutView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn methods() -> Result<AnyView, NotLoaded> {
+        Ok(views::methods::MethodsView().into_any())
+    }
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub fn followup() -> Result<AnyView, NotLoaded> {
+        Ok(views::followup::FollowupView().into_any())
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new(Route::parse(&current_query()));
@@ -69,14 +136,14 @@ pub fn App() -> impl IntoView {
                     // mounted view through its memos.
                     {move || match state.view.get() {
                         View::Map => views::map::MapView().into_any(),
-                        View::Rankings => views::rankings::RankingsView().into_any(),
-                        View::Charts => views::charts::ChartsView().into_any(),
-                        View::District => views::district::DistrictView().into_any(),
-                        View::Brief => views::brief::BriefView().into_any(),
-                        View::Pack => views::brief::PackView().into_any(),
-                        View::About => views::about::AboutView().into_any(),
-                        View::Methods => views::methods::MethodsView().into_any(),
-                        View::Followup => views::followup::FollowupView().into_any(),
+                        View::Rankings => later!(rankings),
+                        View::Charts => later!(charts),
+                        View::District => later!(district),
+                        View::Brief => later!(brief),
+                        View::Pack => later!(pack),
+                        View::About => later!(about),
+                        View::Methods => later!(methods),
+                        View::Followup => later!(followup),
                     }}
                     {move || chrome.get().then(|| view! { <crate::controls::share::ShareBar/> })}
                 }.into_any(),

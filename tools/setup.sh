@@ -36,6 +36,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep "$WASM_BINDGEN_VERSION" >/dev/nul
   # Not --locked: one of its locked dependencies is no longer in the registry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
+# Cuts the viewer's wasm into the map's module and the other views' (tools/split.mjs), between
+# cargo and wasm-bindgen, where Trunk 0.21 has no step of its own. Leptos's own splitter, the
+# version its `wasm_split_helpers` in Cargo.lock speaks to (about 2 minutes on 2 cores).
+WASM_SPLIT_VERSION=0.2.4
+# (The CLI has no --version; cargo's list of what it installed says it.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/exceljs ] || [ ! -d node_modules/fflate ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen's wasm-opt, esbuild, playwright-core, axe-core, lighthouse, d3, topojson-client, exceljs, fflate)"
   npm ci --no-audit --no-fund

@@ -100,6 +100,20 @@ pub fn PeriodPicker(periods: Vec<samiksha_core::present::Choice>) -> impl IntoVi
     }
 }
 
+/// Stands in for a view while its code is fetched (a split build's second module, the first time).
+pub fn view_loading() -> AnyView {
+    let state = expect_context::<AppState>();
+    view! { <p class="status" role="status">{move || Msg::ViewLoading.text(state.lang.get())}</p> }.into_any()
+}
+
+/// Stands in for a view whose code could not be fetched (a split build's second module, when the
+/// line is gone before the service worker saved it): said in the reader's language, as an alert;
+/// choosing the view again tries the fetch again.
+pub fn not_loaded() -> AnyView {
+    let state = expect_context::<AppState>();
+    view! { <h2 role="alert">{move || Msg::ViewUnavailable.text(state.lang.get())}</h2> }.into_any()
+}
+
 /// Stands in for a view's figures when there are none: a note while value files are still
 /// arriving, or, once nothing is in flight, a sentence pointing to the reason.
 #[component]
