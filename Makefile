@@ -35,6 +35,7 @@ lint:
 	cargo clippy --release --all-targets -p samiksha-core -p samiksha-publish -p samiksha-charts -p samiksha-publisher -- -D warnings
 	cargo clippy --release --target wasm32-unknown-unknown -p samiksha-publisher -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -p samiksha --features bench -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p samiksha --bin samiksha --features split -- -D warnings
 
 test-native:
 	@echo "== native tests (cargo test: domain layer and publisher CLI)"

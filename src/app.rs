@@ -12,31 +12,30 @@ use samiksha_core::format::problem::Severity;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Frame, Route, View};
 
-/// A view other than the map: in a split build (the `split` feature) a call into the
-/// views' module, fetched the first time any of them is shown; otherwise a plain call.
-#[cfg(feature = "split")]
-macro_rules! later {
-    ($name:ident) => {
-        view! {
-            <Suspense fallback=views::view_loading>
-                {Suspend::new(async { later::$name().await.unwrap_or_else(|_| views::not_loaded()) })}
-            </Suspense>
-        }
-        .into_any()
-    };
-}
-#[cfg(not(feature = "split"))]
-macro_rules! later {
-    ($name:ident) => {
-        later::$name().unwrap_or_else(|_| views::not_loaded())
-    };
-}
-
+/// The views other than the map. In the shipped build (the `split` feature) they are a second
+/// wasm module (tools/split.mjs): `show` asks for it the first time one of them is chosen, says
+/// "Loading this view…" meanwhile, and once it is in builds the view at once, in the same
+/// reactive run as the map view would be (a view built inside a pending future outlived its
+/// owner). A module that could not be fetched is said in the reader's language, and asked for
+/// again when another view is chosen. Without the feature (the browser unit tests, the
+/// publisher's builds) every view is a plain call.
 mod later {
     use crate::views;
     use leptos::prelude::*;
+    use samiksha_core::route::View;
 
-    /// The views' module could not be fetched (offline before it was saved, or the host refused it).
+    /// Where the other views' module stands (always `NotAsked` without the feature).
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+    pub enum Module {
+        NotAsked,
+        Fetching,
+        In,
+        /// The fetch failed while this view was chosen.
+        NotFetched(View),
+    }
+
+    /// The module could not be fetched (offline before it was saved, or refused by its hash).
     pub struct NotLoaded;
     #[cfg(feature = "split")]
     impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
@@ -45,37 +44,59 @@ mod later {
         }
     }
 
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn rankings() -> Result<AnyView, NotLoaded> {
-        Ok(views::rankings::RankingsView().into_any())
+    /// Every view. In a split build this is the second module; `show` never asks it for the
+    /// map, which the first module holds.
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_views)))]
+    fn build(view: View) -> Result<AnyView, NotLoaded> {
+        Ok(match view {
+            View::Map => views::map::MapView().into_any(),
+            View::Rankings => views::rankings::RankingsView().into_any(),
+            View::Charts => views::charts::ChartsView().into_any(),
+            View::District => views::district::DistrictView().into_any(),
+            View::Brief => views::brief::BriefView().into_any(),
+            View::Pack => views::brief::PackView().into_any(),
+            View::About => views::about::AboutView().into_any(),
+            View::Methods => views::methods::MethodsView().into_any(),
+            View::Followup => views::followup::FollowupView().into_any(),
+        })
     }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn charts() -> Result<AnyView, NotLoaded> {
-        Ok(views::charts::ChartsView().into_any())
+
+    /// The view `view`, or what stands for it while its module is not in. The map is in the
+    /// first module; showing it forgets a failed fetch, so choosing that view again retries.
+    #[cfg(feature = "split")]
+    pub fn show(view: View, module: RwSignal<Module>) -> AnyView {
+        if view == View::Map {
+            if matches!(module.get_untracked(), Module::NotFetched(_)) {
+                module.update_untracked(|m| *m = Module::NotAsked);
+            }
+            return views::map::MapView().into_any();
+        }
+        match module.get() {
+            // Loaded: the call's future is ready at its first poll.
+            Module::In => {
+                use std::future::Future;
+                let mut call = std::pin::pin!(build(view));
+                match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+                    std::task::Poll::Ready(Ok(shown)) => shown,
+                    _ => views::not_loaded(),
+                }
+            }
+            Module::Fetching => views::view_loading(),
+            Module::NotFetched(failed) if failed == view => views::not_loaded(),
+            Module::NotAsked | Module::NotFetched(_) => {
+                module.set(Module::Fetching);
+                leptos::task::spawn_local(async move {
+                    let fetched = fetch_views().await;
+                    module.set(if fetched.is_ok() { Module::In } else { Module::NotFetched(view) });
+                });
+                views::view_loading()
+            }
+        }
     }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn district() -> Result<AnyView, NotLoaded> {
-        Ok(views::district::DistrictView().into_any())
-    }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn brief() -> Result<AnyView, NotLoaded> {
-        Ok(views::brief::BriefView().into_any())
-    }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn pack() -> Result<AnyView, NotLoaded> {
-        Ok(views::brief::PackView().into_any())
-    }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn about() -> Result<AnyView, NotLoaded> {
-        Ok(views::about::AboutView().into_any())
-    }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn methods() -> Result<AnyView, NotLoaded> {
-        Ok(views::methods::MethodsView().into_any())
-    }
-    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible))]
-    pub fn followup() -> Result<AnyView, NotLoaded> {
-        Ok(views::followup::FollowupView().into_any())
+
+    #[cfg(not(feature = "split"))]
+    pub fn show(view: View, _module: RwSignal<Module>) -> AnyView {
+        build(view).unwrap_or_else(|_| views::not_loaded())
     }
 }
 
@@ -103,6 +124,7 @@ pub fn App() -> impl IntoView {
     let chrome = Memo::new(move |_| !matches!(state.view.get(), View::Brief | View::Pack) && !embedded.get());
     // The loading note stays until the view mounts (a task after the dataset is in place), so
     // the page never shows the notes and the share bar without the view between them.
+    let views_module = RwSignal::new(later::Module::NotAsked);
     let shown = Memo::new(move |_| match state.load.get() {
         Load::Ready if !state.view_due.get() => Load::Loading,
         load => load,
@@ -134,17 +156,7 @@ pub fn App() -> impl IntoView {
                     {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
-                    {move || match state.view.get() {
-                        View::Map => views::map::MapView().into_any(),
-                        View::Rankings => later!(rankings),
-                        View::Charts => later!(charts),
-                        View::District => later!(district),
-                        View::Brief => later!(brief),
-                        View::Pack => later!(pack),
-                        View::About => later!(about),
-                        View::Methods => later!(methods),
-                        View::Followup => later!(followup),
-                    }}
+                    {move || later::show(state.view.get(), views_module)}
                     {move || chrome.get().then(|| view! { <crate::controls::share::ShareBar/> })}
                 }.into_any(),
             }}

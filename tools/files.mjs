@@ -9,3 +9,7 @@ export function walk(dir, rel = '') {
     return e.isDirectory() ? walk(path.join(dir, e.name), r) : [r];
   });
 }
+
+/** What binaryen's wasm-opt is told the wasm uses (rustc's wasm32 defaults that it does not
+ * assume): the viewer's two modules, the publisher page's and the report's named copy. */
+export const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-multivalue'];

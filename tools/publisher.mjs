@@ -10,6 +10,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
+import { WASM_OPT_FEATURES } from './files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -29,7 +30,7 @@ try {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'publisher', built], { stdio: 'inherit' });
   const wasmPath = path.join(tmp, 'publisher_bg.wasm');
   if (release) {
-    execFileSync(bin('wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', wasmPath, '-o', wasmPath], { stdio: 'inherit' });
+    execFileSync(bin('wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, wasmPath, '-o', wasmPath], { stdio: 'inherit' });
   }
   let js = fs.readFileSync(path.join(tmp, 'publisher.js'), 'utf8');
   if (release) js = transformSync(js, { minify: true, target: 'es2020', legalComments: 'none' }).code;

@@ -27,6 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve, brotli as compressed } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { WASM_OPT_FEATURES } from './files.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
@@ -346,16 +347,15 @@ for (const [name, value, goal, ok] of rows) console.log(`${name.padEnd(50)} ${va
 console.log(`\nThe floor on this machine: a heading and one square, no stylesheet, no script, painted at ${(floorMap / peerMap).toFixed(2)}× the D3 page (${fmt(floorMap)}).`);
 
 // ---- where the wasm's bytes go: twiggy on the same build with its names kept ----
-// Trunk's wasm-bindgen output for the profile index.html builds with (the newest there is).
-const bindgen = fs.readdirSync(path.join(ROOT, 'target/wasm-bindgen')).map((p) => path.join(ROOT, 'target/wasm-bindgen', p, 'samiksha_bg.wasm'))
-  .filter((f) => fs.existsSync(f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-const named = path.join(work, 'samiksha-named.wasm');
-try {
-  // The release build's own wasm-opt features (index.html's data-wasm-opt-params), so the two never differ.
-  const params = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/).filter(Boolean) ?? [];
-  execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...params, bindgen, '-o', named]);
-  console.log(`\nThe wasm's twenty largest items (twiggy top, on a wasm-opt -Oz -g build; the shipped file drops the names section):`);
-  console.log(execFileSync('twiggy', ['top', '-n', '20', named], { encoding: 'utf8' }));
-} catch (e) {
-  console.log(`\ntwiggy: not run (${e.message.split('\n')[0]}); \`cargo install twiggy\` and run again`);
+// tools/split.mjs keeps each module as wasm-bindgen and the splitter left it, before wasm-opt.
+const split = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'split', 'wasm-release');
+for (const [module, what] of [['main', 'the map\'s module (the shell and the map view)'], ['views', 'the other views\' module']]) {
+  const named = path.join(work, `${module}-named.wasm`);
+  try {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...WASM_OPT_FEATURES, path.join(split, `${module}.wasm`), '-o', named]);
+    console.log(`\nThe twenty largest items of ${what} (twiggy top, on a wasm-opt -Oz -g build; the shipped file drops the names section):`);
+    console.log(execFileSync('twiggy', ['top', '-n', '20', named], { encoding: 'utf8' }));
+  } catch (e) {
+    console.log(`\ntwiggy: not run on ${module} (${e.message.split('\n')[0]}); \`cargo install twiggy\` and run again`);
+  }
 }

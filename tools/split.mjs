@@ -6,9 +6,9 @@
 //   cargo's samiksha.wasm → wasm-split-cli → the main module + the views' module + their JS link
 //   → wasm-bindgen (the main module; --keep-lld-exports keeps the function table the views'
 //     module needs) → wasm-opt (release) on each module
-// and puts the result where Trunk put its own (same names, new SHA-384 in index.html).
+// and puts the result in place of Trunk's own (new names and SHA-384s in index.html).
 // The views' module is named by its hash and fetched with its SHA-384 (a changed file is
-// refused, as boot.js refuses the main one); the link script is named by its hash and preloaded
+// refused, as boot.js refuses the main one); the link script is preloaded
 // with its SHA-384 beside the app's JS, so it costs no extra round trip and is checked too.
 // Which functions go into the views' module is said in src/app.rs (`mod later`).
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { WASM_OPT_FEATURES } from './files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -25,8 +26,6 @@ const bin = (name) => {
   const local = path.join(root, 'node_modules/.bin', name);
   return fs.existsSync(local) ? local : name;
 };
-// The same features index.html gives Trunk's wasm-opt for the publisher page and the viewer.
-const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-multivalue'];
 
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
@@ -51,44 +50,54 @@ try {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(release ? [] : ['--debug']), '--out-dir', bound, '--out-name', 'samiksha', path.join(cut, 'samiksha.wasm')], { stdio: 'inherit' });
   const mainWasm = path.join(bound, 'samiksha_bg.wasm');
   const viewsWasm = path.join(cut, views[0]);
+  // `make report` sizes each module's items with twiggy on a named copy of these.
+  const kept = path.join(targetDir, 'split', profile);
+  fs.mkdirSync(kept, { recursive: true });
+  fs.copyFileSync(mainWasm, path.join(kept, 'main.wasm'));
+  fs.copyFileSync(viewsWasm, path.join(kept, 'views.wasm'));
   if (release) {
-    for (const file of [mainWasm, viewsWasm]) execFileSync(bin('wasm-opt'), [...WASM_OPT, file, '-o', file], { stdio: 'inherit' });
+    for (const file of [mainWasm, viewsWasm]) execFileSync(bin('wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, file, '-o', file], { stdio: 'inherit' });
   }
 
   const hex = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
   const viewsBytes = fs.readFileSync(viewsWasm);
   const viewsName = `views-${hex(viewsBytes)}.wasm`;
-  // The link script fetches the views' module with its hash, and imports the app's JS by the
-  // name Trunk gave it.
+  // The link script fetches the views' module with its hash, and imports the app's JS.
   const fetchOf = `fetch(new URL("./${views[0]}", import.meta.url))`;
   let link = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
   if (!link.includes(fetchOf) || !link.includes('from "./samiksha.js"')) throw new Error('split: __wasm_split.js is not shaped as this step expects (its fetch and its import)');
-  link = link
-    .replace(fetchOf, `fetch(new URL("./${viewsName}", import.meta.url), { integrity: "${sri(viewsBytes)}", credentials: "same-origin" })`)
-    .replace('from "./samiksha.js"', `from "./${jsName}"`);
-  const linkName = `split-${hex(link)}.js`;
+  link = link.replace(fetchOf, `fetch(new URL("./${viewsName}", import.meta.url), { integrity: "${sri(viewsBytes)}", credentials: "same-origin" })`);
   let js = fs.readFileSync(path.join(bound, 'samiksha.js'), 'utf8');
   // Only the import's specifier: the imports object keeps the module name the wasm asks for.
   if (!js.includes('from "./__wasm_split.js"')) throw new Error('split: the app\'s JS does not import __wasm_split.js');
-  js = js.replace('from "./__wasm_split.js"', `from "./${linkName}"`);
   const wasm = fs.readFileSync(mainWasm);
+  // The JS and its link name each other, so neither can be named by its own bytes: all three
+  // files are named by one hash of what they hold before the names are written in, so a name
+  // still stands for one content (docs/hosting.md caches them for a year).
+  const build = hex(Buffer.concat([wasm, Buffer.from(js), Buffer.from(link)]));
+  const names = { js: `samiksha-${build}.js`, wasm: `samiksha-${build}_bg.wasm`, link: `split-${build}.js` };
+  js = js.replace('from "./__wasm_split.js"', `from "./${names.link}"`);
+  link = link.replace('from "./samiksha.js"', `from "./${names.js}"`);
 
-  fs.writeFileSync(path.join(dir, jsName), js);
-  fs.writeFileSync(path.join(dir, wasmName), wasm);
+  for (const old of [jsName, wasmName]) fs.rmSync(path.join(dir, old));
+  fs.writeFileSync(path.join(dir, names.js), js);
+  fs.writeFileSync(path.join(dir, names.wasm), wasm);
   fs.writeFileSync(path.join(dir, viewsName), viewsBytes);
-  fs.writeFileSync(path.join(dir, linkName), link);
+  fs.writeFileSync(path.join(dir, names.link), link);
 
-  // New hashes where Trunk pinned its own files; the link script preloaded beside the app's JS.
+  // index.html: the new names where Trunk wrote its own, their hashes where Trunk pinned them,
+  // and the link script preloaded beside the app's JS.
+  html = html.replaceAll(jsName, names.js).replaceAll(wasmName, names.wasm);
   const pin = (name, bytes) => {
     const re = new RegExp(`(href="(?:\\./)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`, 'g');
     html = html.replace(re, `$1${sri(bytes)}$2`);
   };
-  pin(jsName, js);
-  pin(wasmName, wasm);
-  const appPreload = html.match(new RegExp(`<link rel="modulepreload" href="(\\./)?${jsName.replace(/[.]/g, '\\.')}"[^>]*>`));
+  pin(names.js, js);
+  pin(names.wasm, wasm);
+  const appPreload = html.match(new RegExp(`<link rel="modulepreload" href="(\\./)?${names.js.replace(/[.]/g, '\\.')}"[^>]*>`));
   if (!appPreload) throw new Error('split: index.html has no modulepreload of the app\'s JS');
-  html = html.replace(appPreload[0], `${appPreload[0]}\n<link rel="modulepreload" href="${appPreload[1] || ''}${linkName}" crossorigin="anonymous" integrity="${sri(link)}">`);
+  html = html.replace(appPreload[0], `${appPreload[0]}\n<link rel="modulepreload" href="${appPreload[1] || ''}${names.link}" crossorigin="anonymous" integrity="${sri(link)}">`);
   fs.writeFileSync(indexPath, html);
   const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
   console.log(`split: the map's module ${kb(wasm.length)}, the other views' ${kb(viewsBytes.length)} (${viewsName})`);

@@ -1,0 +1,97 @@
+// Load by view (tools/split.mjs, src/app.rs `mod later`): the map answers from the first wasm
+// module alone; the other views' code is a second module, fetched the first time one of them is
+// shown, checked by its SHA-384, and said in the reader's language when it cannot be had.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, start, stop, watchedPage, settled, ROOT } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+const DIST = path.join(ROOT, 'dist');
+const VIEWS_MODULE = '**/views-*.wasm';
+const isViewsModule = (url) => /\/views-[0-9a-f]{16}\.wasm$/.test(new URL(url).pathname);
+
+test('the build has two wasm modules, and the link between them is preloaded with its hash', () => {
+  const files = fs.readdirSync(DIST);
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasm.filter((f) => /^views-[0-9a-f]{16}\.wasm$/.test(f)).length, 1, `one views module in ${wasm}`);
+  assert.equal(wasm.filter((f) => /^samiksha-.*_bg\.wasm$/.test(f)).length, 1, `one main module in ${wasm}`);
+  const link = files.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(link, 'the link script is named by its hash');
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, new RegExp(`<link rel="modulepreload" href="\\./${link.replace('.', '\\.')}"[^>]*integrity="sha384-`));
+  // The views' module is fetched with its hash: the link script carries it.
+  const views = wasm.find((f) => f.startsWith('views-'));
+  assert.match(fs.readFileSync(path.join(DIST, link), 'utf8'), new RegExp(`${views.replace('.', '\\.')}[^;]*integrity:\\s*"sha384-`));
+});
+
+test('the map answers a tap before the other views\' module is asked for; the first other view fetches it once, and the rest reuse it', async () => {
+  const { page, trouble } = await watchedPage(env);
+  const asked = [];
+  page.on('request', (r) => { if (isViewsModule(r.url())) asked.push(r.url()); });
+  await page.goto(env.url('?view=map&lang=en'));
+  await settled(page);
+  await page.focus('main .geo-map g.shape[data-district=bhopal]');
+  await page.waitForSelector('main .map-tooltip');
+  assert.deepEqual(asked, [], 'the map needs only the first module');
+
+  await page.click('nav a[href*="view=rankings"]');
+  await settled(page);
+  assert.ok(await page.locator('main table tbody tr').count() > 10, 'the rankings table is shown');
+  assert.equal(asked.length, 1, 'the views module was fetched once');
+  for (const view of ['charts', 'district', 'about']) {
+    await page.click(`nav a[href*="view=${view}"]`);
+    await settled(page);
+  }
+  assert.ok(await page.locator('main svg').count() || await page.locator('main h2').count(), 'the views are shown');
+  assert.equal(asked.length, 1, 'no view fetched it again');
+  assert.deepEqual(trouble.consoleErrors, []);
+  assert.deepEqual(trouble.failedRequests, []);
+  assert.deepEqual(trouble.foreignRequests, []);
+  await page.close();
+});
+
+test('when the other views\' module cannot be fetched, the view says so in the reader\'s language, the map still works, and choosing the view again loads it', async () => {
+  const { page } = await watchedPage(env);
+  await page.route(VIEWS_MODULE, (route) => route.abort('connectionfailed'));
+  await page.goto(env.url('?view=map&lang=en'));
+  await settled(page);
+  await page.click('nav a[href*="view=rankings"]');
+  const alert = page.locator('main h2[role="alert"]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.innerText(), /This view could not be loaded/);
+  assert.ok(await page.locator('.site-header').count(), 'the header is still there');
+  await page.click('.lang-switch');
+  await page.waitForSelector('main h2[role="alert"]:text("यह पेज लोड नहीं हो सका")');
+  // The map is in the first module: it still draws and answers.
+  await page.click('nav a[href*="view=map"]');
+  await settled(page);
+  await page.focus('main .geo-map g.shape[data-district=bhopal]');
+  await page.waitForSelector('main .map-tooltip');
+  // The line is back: choosing the view again fetches the module (a failure is not kept).
+  await page.unroute(VIEWS_MODULE);
+  await page.click('nav a[href*="view=rankings"]');
+  await settled(page);
+  assert.ok(await page.locator('main table tbody tr').count() > 10, 'the rankings table is shown');
+  await page.close();
+});
+
+test('a views module that differs from the build is refused, not run', async () => {
+  const { page } = await watchedPage(env);
+  await page.route(VIEWS_MODULE, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(env.url('?view=rankings&lang=en'));
+  const alert = page.locator('main h2[role="alert"]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.match(await alert.innerText(), /This view could not be loaded/);
+  assert.equal(await page.locator('main table').count(), 0, 'no rankings from an altered module');
+  await page.close();
+});
