@@ -5,11 +5,12 @@
 // with the `split` feature, linked with its relocations: build.rs) and does the rest itself:
 //   cargo's samiksha.wasm → wasm-split-cli → the main module + the views' module + their JS link
 //   → wasm-bindgen (the main module; --keep-lld-exports keeps the function table the views'
-//     module needs) → wasm-opt (release) on each module
+//     module needs) → wasm-opt (release) on each module → esbuild (the JS bundled)
 // and puts the result in place of Trunk's own (new names and SHA-384s in index.html).
 // The views' module is named by its hash and fetched with its SHA-384 (a changed file is
-// refused, as boot.js refuses the main one); the link script is preloaded
-// with its SHA-384 beside the app's JS, so it costs no extra round trip and is checked too.
+// refused, as boot.js refuses the main one); the JS that loads it (wasm-split's link script) is
+// bundled into the app's JS with the snippets, so the first view asks for no more files than
+// before and every script is still checked by the app JS's SHA-384.
 // Which functions go into the views' module is said in src/app.rs (`mod later`).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { WASM_OPT_FEATURES } from './files.mjs';
+import { buildSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -63,7 +65,7 @@ try {
   const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
   const viewsBytes = fs.readFileSync(viewsWasm);
   const viewsName = `views-${hex(viewsBytes)}.wasm`;
-  // The link script fetches the views' module with its hash, and imports the app's JS.
+  // The link script fetches the views' module with its hash.
   const fetchOf = `fetch(new URL("./${views[0]}", import.meta.url))`;
   let link = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
   if (!link.includes(fetchOf) || !link.includes('from "./samiksha.js"')) throw new Error('split: __wasm_split.js is not shaped as this step expects (its fetch and its import)');
@@ -71,33 +73,33 @@ try {
   let js = fs.readFileSync(path.join(bound, 'samiksha.js'), 'utf8');
   // Only the import's specifier: the imports object keeps the module name the wasm asks for.
   if (!js.includes('from "./__wasm_split.js"')) throw new Error('split: the app\'s JS does not import __wasm_split.js');
+  fs.writeFileSync(path.join(bound, 'samiksha.js'), js.replace('from "./__wasm_split.js"', 'from "./split.js"'));
+  fs.writeFileSync(path.join(bound, 'split.js'), link);
+  // One file: the app's JS, the link and the snippets (src/page.js) bundled together. On a slow
+  // line each separate file is a request, and Chromium opens six connections to a host over
+  // HTTP/1.1: a seventh request beside the first paint's files waited a round trip.
+  const bundled = buildSync({ entryPoints: [path.join(bound, 'samiksha.js')], bundle: true, format: 'esm', write: false, target: 'es2020', minify: release, legalComments: 'none' });
+  const app = Buffer.from(bundled.outputFiles[0].contents);
   const wasm = fs.readFileSync(mainWasm);
-  // The JS and its link name each other, so neither can be named by its own bytes: all three
-  // files are named by one hash of what they hold before the names are written in, so a name
-  // still stands for one content (docs/hosting.md caches them for a year).
-  const build = hex(Buffer.concat([wasm, Buffer.from(js), Buffer.from(link)]));
-  const names = { js: `samiksha-${build}.js`, wasm: `samiksha-${build}_bg.wasm`, link: `split-${build}.js` };
-  js = js.replace('from "./__wasm_split.js"', `from "./${names.link}"`);
-  link = link.replace('from "./samiksha.js"', `from "./${names.js}"`);
+  const build = hex(Buffer.concat([wasm, app]));
+  const names = { js: `samiksha-${build}.js`, wasm: `samiksha-${build}_bg.wasm` };
 
   for (const old of [jsName, wasmName]) fs.rmSync(path.join(dir, old));
-  fs.writeFileSync(path.join(dir, names.js), js);
+  fs.rmSync(path.join(dir, 'snippets'), { recursive: true, force: true });
+  fs.writeFileSync(path.join(dir, names.js), app);
   fs.writeFileSync(path.join(dir, names.wasm), wasm);
   fs.writeFileSync(path.join(dir, viewsName), viewsBytes);
-  fs.writeFileSync(path.join(dir, names.link), link);
 
   // index.html: the new names where Trunk wrote its own, their hashes where Trunk pinned them,
-  // and the link script preloaded beside the app's JS.
-  html = html.replaceAll(jsName, names.js).replaceAll(wasmName, names.wasm);
+  // and no preload of the snippets, which are in the bundle.
+  html = html.replaceAll(jsName, names.js).replaceAll(wasmName, names.wasm).replace(/\n?<link rel="modulepreload" href="(?:\.\/)?snippets\/[^"]*"[^>]*>/g, '');
   const pin = (name, bytes) => {
     const re = new RegExp(`(href="(?:\\./)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`, 'g');
     html = html.replace(re, `$1${sri(bytes)}$2`);
   };
-  pin(names.js, js);
+  pin(names.js, app);
   pin(names.wasm, wasm);
-  const appPreload = html.match(new RegExp(`<link rel="modulepreload" href="(\\./)?${names.js.replace(/[.]/g, '\\.')}"[^>]*>`));
-  if (!appPreload) throw new Error('split: index.html has no modulepreload of the app\'s JS');
-  html = html.replace(appPreload[0], `${appPreload[0]}\n<link rel="modulepreload" href="${appPreload[1] || ''}${names.link}" crossorigin="anonymous" integrity="${sri(link)}">`);
+  if (html.includes('snippets/')) throw new Error('split: index.html still names a snippet');
   fs.writeFileSync(indexPath, html);
   const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
   console.log(`split: the map's module ${kb(wasm.length)}, the other views' ${kb(viewsBytes.length)} (${viewsName})`);

@@ -15,18 +15,19 @@ const DIST = path.join(ROOT, 'dist');
 const VIEWS_MODULE = '**/views-*.wasm';
 const isViewsModule = (url) => /\/views-[0-9a-f]{16}\.wasm$/.test(new URL(url).pathname);
 
-test('the build has two wasm modules, and the link between them is preloaded with its hash', () => {
+test('the build has two wasm modules, and the app\'s one JS file fetches the second by its hash', () => {
   const files = fs.readdirSync(DIST);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasm.filter((f) => /^views-[0-9a-f]{16}\.wasm$/.test(f)).length, 1, `one views module in ${wasm}`);
-  assert.equal(wasm.filter((f) => /^samiksha-.*_bg\.wasm$/.test(f)).length, 1, `one main module in ${wasm}`);
-  const link = files.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
-  assert.ok(link, 'the link script is named by its hash');
+  assert.equal(wasm.filter((f) => /^samiksha-[0-9a-f]{16}_bg\.wasm$/.test(f)).length, 1, `one main module in ${wasm}`);
+  // The link and the snippets are bundled into the app's JS: no request of their own.
+  const js = files.filter((f) => /^samiksha-[0-9a-f]{16}\.js$/.test(f));
+  assert.equal(js.length, 1, `one app JS in ${files}`);
+  assert.ok(!files.includes('snippets'), 'no snippets folder');
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  assert.match(html, new RegExp(`<link rel="modulepreload" href="\\./${link.replace('.', '\\.')}"[^>]*integrity="sha384-`));
-  // The views' module is fetched with its hash: the link script carries it.
+  assert.deepEqual(html.match(/<link rel="modulepreload"[^>]*>/g).map((l) => l.match(/href="([^"]+)"/)[1]), [`./${js[0]}`]);
   const views = wasm.find((f) => f.startsWith('views-'));
-  assert.match(fs.readFileSync(path.join(DIST, link), 'utf8'), new RegExp(`${views.replace('.', '\\.')}[^;]*integrity:\\s*"sha384-`));
+  assert.match(fs.readFileSync(path.join(DIST, js[0]), 'utf8'), new RegExp(`${views.replace('.', '\\.')}[^;]*integrity:\\s*"sha384-`));
 });
 
 test('the map answers a tap before the other views\' module is asked for; the first other view fetches it once, and the rest reuse it', async () => {
