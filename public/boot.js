@@ -105,26 +105,31 @@ async function start() {
   }
 }
 
-// rule: begin. The default dataset as the core chooses it (format::catalog::parse_catalog's
-// first entry). The one JavaScript copy: the service worker gets this block at build time
-// (tools/rules.mjs); tests/e2e/rules.test.mjs runs it over the table the Rust runs
-// (tests/rules/cases.json).
+// rule: begin. The dataset an address opens, as the core chooses it (format::catalog's
+// parse_catalog and Catalog::choose): the usable entry the link's `data=` names (the first, if
+// an id repeats), else the first usable entry; null when none is usable. The one JavaScript
+// copy: the service worker gets this block at build time (tools/rules.mjs);
+// tests/e2e/rules.test.mjs runs it over the table the Rust runs (tests/rules/cases.json).
 const idOk = (s) => typeof s === 'string' && /^(?!-)[a-z0-9_-]{1,64}$/.test(s);
 const folderOk = (f) => typeof f === 'string' && idOk(f.endsWith('/') ? f.slice(0, -1) : f);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-function defaultFolder(c) {
+function chosenFolder(c, id) {
   if (!isObject(c) || c.format !== 'samiksha-catalog/1' || !Array.isArray(c.datasets)) return null;
   const text = (s) => typeof s === 'string' && s.trim() !== '';
-  const first = c.datasets.find((d) => isObject(d) && idOk(d.id) && isObject(d.title) && text(d.title.en) && text(d.title.hi)
+  const usable = c.datasets.filter((d) => isObject(d) && idOk(d.id) && isObject(d.title) && text(d.title.en) && text(d.title.hi)
     && folderOk(d.folder));
-  return first ? `data/${first.folder.replace(/\/?$/, '/')}` : null;
+  const chosen = (typeof id === 'string' && usable.find((d) => d.id === id)) || usable[0];
+  return chosen ? `data/${chosen.folder.replace(/\/?$/, '/')}` : null;
 }
+const defaultFolder = (c) => chosenFolder(c, null);
 // rule: end
 
-// The files this loader fetched for its check below, by absolute address, handed to the app
-// (page.js `takeEarly`) so it does not ask for them again: on a slow line each request is a
-// round trip on the way to the first tap. The app takes each once; it reads every other file
-// itself.
+// The catalogue and the manifest of the dataset this address opens, asked for as soon as this
+// loader runs (while the wasm downloads), on every address: the app would otherwise ask for
+// them only once it is running, two round trips more on the way to the first map. They are
+// handed to the app by absolute address (page.js `takeEarly`), which takes each once and reads
+// every other file itself; a file it does not ask for (a catalogue it reads otherwise) is
+// simply not used. The first-view check below reads the same bytes.
 const early = new Map();
 globalThis.__samikshaEarly = early;
 async function keep(url, response) {
@@ -132,6 +137,18 @@ async function keep(url, response) {
   early.set(new URL(url, document.baseURI).href, bytes.catch(() => null));
   return bytes;
 }
+// Without a catalogue (404) the app serves data/sample/, as src/state/load.rs does.
+async function readOpening() {
+  const catalog = await fetch('data/catalog.json', { credentials: 'same-origin' });
+  let folder = 'data/sample/';
+  if (catalog.ok) folder = chosenFolder(JSON.parse(new TextDecoder().decode(await keep('data/catalog.json', catalog))), new URLSearchParams(location.search).get('data'));
+  else if (catalog.status !== 404) return { folder: null, manifest: null };
+  if (!folder) return { folder: null, manifest: null };
+  const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
+  return { folder, manifest: manifest.ok ? await keep(`${folder}manifest.json`, manifest) : null };
+}
+const opening = readOpening();
+opening.catch(() => {});
 
 // The pre-rendered first view (tools/prerender.mjs) shows one version of the default dataset:
 // its folder and its manifest's SHA-256. If the host now serves another, the copy is hidden at
@@ -150,15 +167,9 @@ async function checkFirstView() {
   };
   if (!globalThis.crypto?.subtle) return hide();
   try {
-    const catalog = await fetch('data/catalog.json', { credentials: 'same-origin' });
-    let folder = 'data/sample/';
-    if (catalog.ok) folder = defaultFolder(JSON.parse(new TextDecoder().decode(await keep('data/catalog.json', catalog))));
-    else if (catalog.status !== 404) return hide();
-    if (!folder) return hide();
-    if (folder !== copy.dataset.dataset) return hide();
-    const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
-    if (!manifest.ok) return hide();
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await keep(`${folder}manifest.json`, manifest)));
+    const { folder, manifest } = await opening;
+    if (!folder || folder !== copy.dataset.dataset || !manifest) return hide();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', manifest));
     const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
     if (hex !== copy.dataset.manifestSha256) hide();
   } catch {

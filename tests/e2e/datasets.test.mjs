@@ -114,3 +114,29 @@ test('About offers every value as one CSV, verified by the manifest, and the met
   }
   assert.deepEqual(trouble, { consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [] });
 });
+
+test('a ?data= link\'s catalogue and manifest are asked for by the loader while the wasm downloads, once each, and the app uses them', async () => {
+  const { page, trouble } = await watchedPage(env);
+  const seen = [];
+  // The app's check for a newer dataset, once the view is shown, asks the server past every
+  // cache (`?fresh=`): that one is not a second reading.
+  page.on('request', (r) => { if (!new URL(r.url()).searchParams.has('fresh')) seen.push(`asked ${new URL(r.url()).pathname.replace(/.*\/samiksha\//, '')}`); });
+  // The wasm held back a second and a half: anything asked for meanwhile was asked by the loader.
+  await page.route('**/samiksha-*_bg.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    seen.push('wasm served');
+    await route.continue();
+  });
+  await page.goto(env.url('?data=nfhs-mp&view=map&lang=en'));
+  await page.waitForSelector('html[data-app="ready"] main .geo-map g.shape path');
+  const served = seen.indexOf('wasm served');
+  const before = seen.slice(0, served);
+  assert.ok(before.includes('asked data/catalog.json'), `the catalogue before the wasm: ${before}`);
+  assert.ok(before.includes('asked data/nfhs-mp/manifest.json'), `the named dataset's manifest before the wasm: ${before}`);
+  assert.ok(!before.includes('asked data/sample/manifest.json'), 'not the default dataset\'s');
+  // Neither is asked for again (the app took the loader's bytes).
+  const untilShown = seen.filter((s) => /catalog\.json|manifest\.json/.test(s));
+  assert.deepEqual(untilShown, ['asked data/catalog.json', 'asked data/nfhs-mp/manifest.json']);
+  assert.deepEqual(trouble.consoleErrors, []);
+  await page.close();
+});

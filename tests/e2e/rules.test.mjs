@@ -22,8 +22,8 @@ function rules(source, names) {
 // The loader's block, and the worker's as the build writes it (the loader's block put into the
 // template by tools/rules.mjs, as offline-hook.mjs does).
 const copies = [
-  ['sw.js (built from tools/sw-template.js)', withSharedRules(read('tools/sw-template.js'), read('public/boot.js')), ['idOk', 'folderOk', 'defaultFolder', 'inside']],
-  ['public/boot.js', read('public/boot.js'), ['idOk', 'folderOk', 'defaultFolder']],
+  ['sw.js (built from tools/sw-template.js)', withSharedRules(read('tools/sw-template.js'), read('public/boot.js')), ['idOk', 'folderOk', 'defaultFolder', 'chosenFolder', 'inside']],
+  ['public/boot.js', read('public/boot.js'), ['idOk', 'folderOk', 'defaultFolder', 'chosenFolder']],
 ];
 
 for (const [file, source, names] of copies) {
@@ -41,6 +41,11 @@ for (const [file, source, names] of copies) {
   test(`${file}: the default dataset is the catalogue's first usable entry, as the core reads it`, () => {
     assert.ok(cases.catalogues.length >= 10);
     for (const c of cases.catalogues) assert.equal(fns.defaultFolder(c.catalog), c.default, c.why);
+  });
+
+  test(`${file}: a link opens the dataset its data= names, as the core chooses it`, () => {
+    assert.ok(cases.links.length >= 10);
+    for (const c of cases.links) assert.equal(fns.chosenFolder(c.catalog, c.id), c.chosen, c.why);
   });
 
   if (fns.inside) {

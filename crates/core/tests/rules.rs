@@ -55,6 +55,17 @@ fn the_default_dataset_is_the_first_usable_entry() {
     }
 }
 
+#[test]
+fn a_link_opens_the_dataset_it_names_or_the_first() {
+    let cases = cases();
+    for c in list(&cases, "links") {
+        let bytes = serde_json::to_vec(&c["catalog"]).unwrap();
+        let (catalog, _) = parse_catalog("catalog.json", &bytes);
+        let chosen = catalog.as_ref().and_then(|cat| cat.choose(c["id"].as_str()).map(|(e, _)| e.dir()));
+        assert_eq!(chosen.as_deref(), c["chosen"].as_str(), "{}", c["why"]);
+    }
+}
+
 /// Every byte but ASCII letters and digits as `%XX`, as a browser may send a link.
 fn percent_encoded(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
