@@ -137,11 +137,16 @@ async function keep(url, response) {
   early.set(new URL(url, document.baseURI).href, bytes.catch(() => null));
   return bytes;
 }
-// Without a catalogue (404) the app serves data/sample/, as src/state/load.rs does.
+// Without a catalogue (404) the app serves data/sample/, as src/state/load.rs does. A catalogue
+// that cannot be read otherwise is left to the app (it then serves data/sample/ too, and says
+// why): nothing is fetched early, and the first-view copy is not risked.
 async function readOpening() {
   const catalog = await fetch('data/catalog.json', { credentials: 'same-origin' });
   let folder = 'data/sample/';
-  if (catalog.ok) folder = chosenFolder(JSON.parse(new TextDecoder().decode(await keep('data/catalog.json', catalog))), new URLSearchParams(location.search).get('data'));
+  // The last `data=` of the address, as the core's Route::parse reads it (an id the rule
+  // refuses matches no entry, so it opens the first, as there).
+  const named = new URLSearchParams(location.search).getAll('data').at(-1) ?? null;
+  if (catalog.ok) folder = chosenFolder(JSON.parse(new TextDecoder().decode(await keep('data/catalog.json', catalog))), named);
   else if (catalog.status !== 404) return { folder: null, manifest: null };
   if (!folder) return { folder: null, manifest: null };
   const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });

@@ -16,9 +16,9 @@ use samiksha_core::route::{Frame, Route, View};
 /// wasm module (tools/split.mjs): `show` asks for it the first time one of them is chosen, says
 /// "Loading this view…" meanwhile, and once it is in builds the view at once, in the same
 /// reactive run as the map view would be (a view built inside a pending future outlived its
-/// owner). A module that could not be fetched is said in the reader's language, and asked for
-/// again when another view is chosen. Without the feature (the browser unit tests, the
-/// publisher's builds) every view is a plain call.
+/// owner). A module that could not be fetched is said in the reader's language with a button
+/// to try again; choosing another view tries again too. Without the feature (the browser unit
+/// tests) every view is a plain call.
 mod later {
     use crate::views;
     use leptos::prelude::*;
@@ -31,11 +31,12 @@ mod later {
         NotAsked,
         Fetching,
         In,
-        /// The fetch failed while this view was chosen.
+        /// The fetch failed while this view was shown: said there, tried again elsewhere.
         NotFetched(View),
     }
 
-    /// The module could not be fetched (offline before it was saved, or refused by its hash).
+    /// The module could not be fetched (offline before it was saved, refused by its hash, or
+    /// not arrived within its deadline).
     pub struct NotLoaded;
     #[cfg(feature = "split")]
     impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
@@ -61,14 +62,12 @@ mod later {
         })
     }
 
-    /// The view `view`, or what stands for it while its module is not in. The map is in the
-    /// first module; showing it forgets a failed fetch, so choosing that view again retries.
+    /// The view `shown` names, or what stands for it while its module is not in. The map is in
+    /// the first module.
     #[cfg(feature = "split")]
-    pub fn show(view: View, module: RwSignal<Module>) -> AnyView {
+    pub fn show(shown: Memo<View>, module: RwSignal<Module>) -> AnyView {
+        let view = shown.get();
         if view == View::Map {
-            if matches!(module.get_untracked(), Module::NotFetched(_)) {
-                module.update_untracked(|m| *m = Module::NotAsked);
-            }
             return views::map::MapView().into_any();
         }
         match module.get() {
@@ -77,17 +76,20 @@ mod later {
                 use std::future::Future;
                 let mut call = std::pin::pin!(build(view));
                 match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
-                    std::task::Poll::Ready(Ok(shown)) => shown,
-                    _ => views::not_loaded(),
+                    std::task::Poll::Ready(Ok(built)) => built,
+                    _ => views::not_loaded(move || module.set(Module::NotAsked)),
                 }
             }
             Module::Fetching => views::view_loading(),
-            Module::NotFetched(failed) if failed == view => views::not_loaded(),
+            Module::NotFetched(failed) if failed == view => views::not_loaded(move || module.set(Module::NotAsked)),
             Module::NotAsked | Module::NotFetched(_) => {
-                module.set(Module::Fetching);
+                // Untracked: this run already shows the loading note; the fetch's end re-runs it.
+                module.update_untracked(|m| *m = Module::Fetching);
                 leptos::task::spawn_local(async move {
                     let fetched = fetch_views().await;
-                    module.set(if fetched.is_ok() { Module::In } else { Module::NotFetched(view) });
+                    // Said where the reader is when it fails, not where the fetch began.
+                    let next = if fetched.is_ok() { Module::In } else { Module::NotFetched(shown.get_untracked()) };
+                    module.set(next);
                 });
                 views::view_loading()
             }
@@ -95,8 +97,8 @@ mod later {
     }
 
     #[cfg(not(feature = "split"))]
-    pub fn show(view: View, _module: RwSignal<Module>) -> AnyView {
-        build(view).unwrap_or_else(|_| views::not_loaded())
+    pub fn show(shown: Memo<View>, _module: RwSignal<Module>) -> AnyView {
+        build(shown.get()).unwrap_or_else(|_| views::not_loaded(|| ()))
     }
 }
 
@@ -156,7 +158,7 @@ pub fn App() -> impl IntoView {
                     {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
-                    {move || later::show(state.view.get(), views_module)}
+                    {move || later::show(state.view, views_module)}
                     {move || chrome.get().then(|| view! { <crate::controls::share::ShareBar/> })}
                 }.into_any(),
             }}

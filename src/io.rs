@@ -1,5 +1,5 @@
 //! The app's only I/O: fetching dataset files relative to the page (first taking the bytes
-//! boot.js already read for its first-view check, `page.js` `takeEarly`), the service worker that
+//! boot.js already read, the catalogue and the opened dataset's manifest, `page.js` `takeEarly`), the service worker that
 //! keeps them for offline use (through `page.js`), sharing a link (the share sheet or the
 //! clipboard) and copying text, and handing files to the reader as downloads (CSV, SVG, and
 //! PNG rasterised through a canvas). Every fetch has a deadline on the server's answer.
@@ -104,8 +104,8 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
-    // The catalogue and the default manifest were fetched by boot.js for its first-view check:
-    // the same bytes, without another round trip.
+    // The catalogue and the opened dataset's manifest were fetched by boot.js while the wasm
+    // downloaded: the same bytes, without another round trip.
     if freshness == Freshness::AsCached {
         if let Some(early) = take_early_js(url) {
             if let Ok(bytes) = wasm_bindgen_futures::JsFuture::from(early).await {

@@ -4,7 +4,7 @@
 // (reading the worker's `active-data?dir=` record, its `activeKey`), asking the worker to save a
 // dataset opened for the first time or to switch to a newer one, and sharing or copying a link.
 
-// The bytes of `url` if boot.js already fetched it for its first-view check (a promise of an
+// The bytes of `url` if boot.js already fetched it (the catalogue and the opened dataset's manifest) (a promise of an
 // ArrayBuffer, or of null when that read failed), handed over once; otherwise null, and the app
 // fetches the file itself.
 export function takeEarly(url) {

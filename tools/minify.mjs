@@ -1,7 +1,8 @@
 // Release build step (run by tools/post-build.mjs): minifies the JavaScript with esbuild (from
-// npm), because Trunk 0.21's own minifier fails on wasm-bindgen 0.2.130's output. The app's
-// script keeps its name; its SHA-384 in index.html (which boot.js checks before running it) is
-// written anew. Snippets (src/page.js) and the loaders are minified too.
+// npm), because Trunk 0.21's own minifier fails on wasm-bindgen 0.2.130's output: the loaders
+// (boot.js, first.js), each pinned by its SHA-384 anew where index.html pins it. The app's own
+// JS (wasm-bindgen's, with src/page.js and wasm-split's link) is bundled and minified by
+// tools/split.mjs, and named by its bytes there.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -20,7 +21,8 @@ const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 let before = 0;
 let after = 0;
-for (const file of walk(dir).filter((f) => f.endsWith('.js') && !f.startsWith('data/') && f !== 'sw.js')) {
+// The app's own JS is already minified and named by its bytes (tools/split.mjs bundles it).
+for (const file of walk(dir).filter((f) => f.endsWith('.js') && !f.startsWith('data/') && f !== 'sw.js' && !/^samiksha-[0-9a-f]{16}\.js$/.test(f))) {
   const full = path.join(dir, file);
   const source = fs.readFileSync(full, 'utf8');
   // With no output format given, modules stay modules and classic scripts stay classic.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with "test", testing) Samiksha needs, skipping whatever is
 # already there, so it is slow once on a fresh machine and instant afterwards.
-#   tools/setup.sh build   wasm32 target, Trunk, the matching wasm-bindgen CLI, npm tools
+#   tools/setup.sh build   wasm32 target, Trunk, the matching wasm-bindgen CLI, wasm-split-cli, npm tools
 #   tools/setup.sh test    all of the above plus Chromium, ChromeDriver and Devanagari fonts
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -69,7 +69,10 @@ try {
   const fetchOf = `fetch(new URL("./${views[0]}", import.meta.url))`;
   let link = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
   if (!link.includes(fetchOf) || !link.includes('from "./samiksha.js"')) throw new Error('split: __wasm_split.js is not shaped as this step expects (its fetch and its import)');
-  link = link.replace(fetchOf, `fetch(new URL("./${viewsName}", import.meta.url), { integrity: "${sri(viewsBytes)}", credentials: "same-origin" })`);
+  // A deadline, so a fetch that stalls ends in the view's "could not be loaded" and its button,
+  // not in a loading note for ever (the app gives a data file's answer 30 s: the whole module
+  // gets a minute).
+  link = link.replace(fetchOf, `fetch(new URL("./${viewsName}", import.meta.url), { integrity: "${sri(viewsBytes)}", credentials: "same-origin", signal: AbortSignal.timeout(60000) })`);
   let js = fs.readFileSync(path.join(bound, 'samiksha.js'), 'utf8');
   // Only the import's specifier: the imports object keeps the module name the wasm asks for.
   if (!js.includes('from "./__wasm_split.js"')) throw new Error('split: the app\'s JS does not import __wasm_split.js');

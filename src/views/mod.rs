@@ -107,11 +107,17 @@ pub fn view_loading() -> AnyView {
 }
 
 /// Stands in for a view whose code could not be fetched (a split build's second module, when the
-/// line is gone before the service worker saved it): said in the reader's language, as an alert;
-/// choosing the view again tries the fetch again.
-pub fn not_loaded() -> AnyView {
+/// line is gone before the service worker saved it): said in the reader's language, as an alert,
+/// with a button that tries again.
+pub fn not_loaded(again: impl Fn() + 'static) -> AnyView {
     let state = expect_context::<AppState>();
-    view! { <h2 role="alert">{move || Msg::ViewUnavailable.text(state.lang.get())}</h2> }.into_any()
+    view! {
+        <section class="load-failed">
+            <h2 role="alert">{move || Msg::ViewUnavailable.text(state.lang.get())}</h2>
+            <button type="button" on:click=move |_| again()>{move || Msg::TryAgain.text(state.lang.get())}</button>
+        </section>
+    }
+    .into_any()
 }
 
 /// Stands in for a view's figures when there are none: a note while value files are still

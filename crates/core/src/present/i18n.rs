@@ -361,7 +361,8 @@ strings! {
     MethodsLoading => "Loading the methodology…", "विधि लोड हो रही है…";
     MethodsUnavailable => "The methodology could not be loaded. Check the connection and reload the page.", "विधि लोड नहीं हो सकी। कनेक्शन जाँचें और पेज दोबारा लोड करें।";
     ViewLoading => "Loading this view…", "यह पेज लोड हो रहा है…";
-    ViewUnavailable => "This view could not be loaded. Check the connection and choose it again; the map works without it.", "यह पेज लोड नहीं हो सका। कनेक्शन जाँचें और इसे फिर से चुनें; मानचित्र इसके बिना भी चलता है।";
+    ViewUnavailable => "This view could not be loaded. Check the connection and try again; the map works without it.", "यह पेज लोड नहीं हो सका। कनेक्शन जाँचें और फिर से कोशिश करें; मानचित्र इसके बिना भी काम करता है।";
+    TryAgain => "Try again", "फिर से कोशिश करें";
     MapKindLabel => "Map type", "मानचित्र का प्रकार";
     GeographicMap => "Geographic", "भौगोलिक";
     TileMap => "Equal squares", "समान आकार के वर्ग";
