@@ -13,3 +13,17 @@ export function walk(dir, rel = '') {
 /** What binaryen's wasm-opt is told the wasm uses (rustc's wasm32 defaults that it does not
  * assume): the viewer's two modules, the publisher page's and the report's named copy. */
 export const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-multivalue'];
+
+/** The build a Trunk hook runs in: its staging folder, whether it is a release build, and the
+ * repository's root. Throws outside Trunk. */
+export function trunkBuild() {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+  return { dir, release: process.env.TRUNK_PROFILE === 'release', root: path.resolve(new URL('..', import.meta.url).pathname) };
+}
+
+/** An npm tool installed in node_modules/.bin (tools/setup.sh), else the one on the PATH. */
+export function npmBin(name) {
+  const local = path.join(path.resolve(new URL('..', import.meta.url).pathname), 'node_modules/.bin', name);
+  return fs.existsSync(local) ? local : name;
+}

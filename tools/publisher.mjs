@@ -10,16 +10,9 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
-import { WASM_OPT_FEATURES } from './files.mjs';
+import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild } from './files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
-const release = process.env.TRUNK_PROFILE === 'release';
-const root = path.resolve(new URL('..', import.meta.url).pathname);
-const bin = (name) => {
-  const local = path.join(root, 'node_modules/.bin', name);
-  return fs.existsSync(local) ? local : name;
-};
+const { dir, release, root } = trunkBuild();
 
 const profile = release ? 'release' : 'debug';
 execFileSync('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'samiksha-publisher', '--bin', 'samiksha-publisher', ...(release ? ['--release'] : [])], { cwd: root, stdio: 'inherit' });
