@@ -24,16 +24,7 @@ mod later {
     use leptos::prelude::*;
     use samiksha_core::route::View;
 
-    /// Where the other views' module stands (always `NotAsked` without the feature).
-    #[cfg_attr(not(feature = "split"), allow(dead_code))]
-    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-    pub enum Module {
-        NotAsked,
-        Fetching,
-        In,
-        /// The fetch failed while this view was shown: said there, tried again elsewhere.
-        NotFetched(View),
-    }
+    use crate::state::ViewsModule as Module;
 
     /// The module could not be fetched (offline before it was saved, refused by its hash, or
     /// not arrived within its deadline).
@@ -126,7 +117,6 @@ pub fn App() -> impl IntoView {
     let chrome = Memo::new(move |_| !matches!(state.view.get(), View::Brief | View::Pack) && !embedded.get());
     // The loading note stays until the view mounts (a task after the dataset is in place), so
     // the page never shows the notes and the share bar without the view between them.
-    let views_module = RwSignal::new(later::Module::NotAsked);
     let shown = Memo::new(move |_| match state.load.get() {
         Load::Ready if !state.view_due.get() => Load::Loading,
         load => load,
@@ -158,7 +148,7 @@ pub fn App() -> impl IntoView {
                     {move || (!embedded.get()).then(|| view! { <ProblemsPanel/> })}
                     // Only a change of view mounts another view; other route changes reach the
                     // mounted view through its memos.
-                    {move || later::show(state.view, views_module)}
+                    {move || later::show(state.view, state.views_module)}
                     {move || chrome.get().then(|| view! { <crate::controls::share::ShareBar/> })}
                 }.into_any(),
             }}

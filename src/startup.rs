@@ -17,6 +17,7 @@ fn once_shown(state: AppState, then: impl Fn() + 'static) {
         state.in_flight.track();
         state.geo.track();
         state.view.track();
+        state.views_module.track();
         if state.load.get_untracked() != Load::Ready || !state.settled() || done.get_value() {
             return;
         }
@@ -68,6 +69,7 @@ pub fn hand_over_first_view(state: AppState) {
         state.in_flight.track();
         state.geo.track();
         state.view.track();
+        state.views_module.track();
         if announced.get_value() {
             return;
         }

@@ -56,6 +56,17 @@ pub enum Offline {
     Saved,
 }
 
+/// Where the second wasm module, the views other than the map, stands (`app::later`; always
+/// `NotAsked` in a build without the `split` feature).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ViewsModule {
+    NotAsked,
+    Fetching,
+    In,
+    /// The fetch failed while this view was shown: said there, tried again elsewhere.
+    NotFetched(View),
+}
+
 /// The boundary file, which only the geographic map needs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum GeoLoad {
@@ -116,6 +127,8 @@ pub struct AppState {
     /// Whether the shell (`app::App`) mounts the view yet: once the dataset is in place it does
     /// so one task later, so reading the manifest and building the view are two tasks, not one.
     pub view_due: RwSignal<bool>,
+    /// The other views' module (`app::later`).
+    pub views_module: RwSignal<ViewsModule>,
 }
 
 impl AppState {
@@ -162,6 +175,7 @@ impl AppState {
             measured,
             profile_links: Memo::new(move |_| route.with(samiksha_core::route::profile_links)),
             view_due: RwSignal::new(false),
+            views_module: RwSignal::new(ViewsModule::NotAsked),
         }
     }
 
@@ -202,8 +216,8 @@ impl AppState {
     }
 
     /// Whether the view has what it first shows: the manifest read (or refused, or waiting for
-    /// a connection), the view mounted, no value file in flight, and on the map the boundary
-    /// file's fate known.
+    /// a connection), the view mounted, no value file in flight, on the map the boundary
+    /// file's fate known, and on another view (in a split build) its module's fate known.
     /// Read a frame after a change, when every effect the change set off has run.
     pub fn settled(self) -> bool {
         match self.load.get_untracked() {
@@ -213,6 +227,9 @@ impl AppState {
                 self.view_due.get_untracked()
                     && self.in_flight.get_untracked() == 0
                     && (self.view.get_untracked() != View::Map || !matches!(self.geo.get_untracked(), GeoLoad::NotAsked | GeoLoad::Loading))
+                    && (!cfg!(feature = "split")
+                        || self.view.get_untracked() == View::Map
+                        || matches!(self.views_module.get_untracked(), ViewsModule::In | ViewsModule::NotFetched(_)))
             }
         }
     }

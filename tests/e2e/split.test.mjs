@@ -109,3 +109,19 @@ test('a views module that differs from the build is refused, not run', async () 
   assert.equal(await page.locator('main table').count(), 0, 'no rankings from an altered module');
   await page.close();
 });
+
+test('a first visit to another view is ready only once its module is in and the view shown', async () => {
+  const { page } = await watchedPage(env);
+  let served = false;
+  await page.route(VIEWS_MODULE, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    served = true;
+    await route.continue();
+  });
+  await page.goto(env.url('?view=rankings&lang=en'));
+  await page.waitForSelector('main .status[role=status]:text("Loading this view")');
+  await page.waitForSelector('html[data-app="ready"]', { timeout: 30000 });
+  assert.ok(served, 'ready waited for the module');
+  assert.ok(await page.locator('main table tbody tr').count() > 10, 'the rankings table is there when the page says it is ready');
+  await page.close();
+});
