@@ -114,7 +114,7 @@ pub fn not_loaded(again: impl Fn() + 'static) -> AnyView {
     view! {
         <section class="load-failed">
             <h2 role="alert">{move || Msg::ViewUnavailable.text(state.lang.get())}</h2>
-            <button type="button" on:click=move |_| again()>{move || Msg::TryAgain.text(state.lang.get())}</button>
+            <button type="button" class="download" on:click=move |_| again()>{move || Msg::TryAgain.text(state.lang.get())}</button>
         </section>
     }
     .into_any()
