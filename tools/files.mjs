@@ -1,6 +1,8 @@
-// Helpers the build steps share.
+// Helpers the build steps share: the file walk, the Trunk hook's build, npm tools, wasm-opt's features, and
+// the hashes that name and pin built files.
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function walk(dir, rel = '') {
@@ -26,4 +28,16 @@ export function trunkBuild() {
 export function npmBin(name) {
   const local = path.join(path.resolve(new URL('..', import.meta.url).pathname), 'node_modules/.bin', name);
   return fs.existsSync(local) ? local : name;
+}
+
+/** The SHA-384 of `bytes` as an integrity attribute's value (what the browser checks). */
+export const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
+
+/** The 16 hex digits a built file's name carries: a name stands for one content. */
+export const nameHash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/** `html` with the integrity of every link to `file` (with or without `./`) set to `bytes`'s. */
+export function repin(html, file, bytes) {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return html.replace(new RegExp(`(href="(?:\\./)?${escaped}"[^>]*integrity=")[^"]*(")`, 'g'), `$1${sri(bytes)}$2`);
 }

@@ -5,8 +5,7 @@
 // tools/split.mjs, and named by its bytes there.
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import { walk } from './files.mjs';
+import { walk, repin } from './files.mjs';
 import { transformSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -31,8 +30,7 @@ for (const file of walk(dir).filter((f) => f.endsWith('.js') && !f.startsWith('d
   before += source.length;
   after += code.length;
   // A file Trunk pinned by its hash is pinned again by the new one.
-  const integrity = `sha384-${crypto.createHash('sha384').update(code).digest('base64')}`;
-  html = html.replace(new RegExp(`(href="(?:\\./)?${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`, 'g'), `$1${integrity}$2`);
+  html = repin(html, file, code);
 }
 fs.writeFileSync(indexPath, html);
 console.log(`minify: JavaScript ${(before / 1024).toFixed(1)} KB → ${(after / 1024).toFixed(1)} KB`);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { walk } from './files.mjs';
+import { walk, sri } from './files.mjs';
 import { withSharedRules } from './rules.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -17,7 +17,7 @@ const DATA_DIR = 'data/sample/';
 
 const indexPath = path.join(dir, 'index.html');
 const boot = fs.readFileSync(path.join(dir, 'boot.js'));
-const bootIntegrity = `sha384-${crypto.createHash('sha384').update(boot).digest('base64')}`;
+const bootIntegrity = sri(boot);
 const html = fs.readFileSync(indexPath, 'utf8');
 const pinned = html.replace(/<script type="module" src="([^"]*boot\.js)"/, `<script type="module" src="$1" integrity="${bootIntegrity}"`);
 if (pinned === html) throw new Error('index.html has no boot.js script to pin (see pattern_script in Trunk.toml)');

@@ -21,6 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { sri, nameHash } from './files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
@@ -37,7 +38,6 @@ const { chromium } = await import('playwright-core');
 const { serve } = await import('../tests/e2e/server.mjs');
 const { CHROMIUM_ARGS } = await import('../tests/e2e/harness.mjs');
 
-const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
 const BASE = '/prerender/';
 const server = await serve(dir, { base: BASE });
 const origin = `http://127.0.0.1:${server.address().port}${BASE}`;
@@ -129,7 +129,7 @@ const boundaries = manifest.boundaries ? wide.data.filter((p) => p === folder + 
 const preload = wide.data.filter((p) => !boundaries.includes(p));
 
 const css = `/* The pre-rendered first view's inline styles, as classes (written by tools/prerender.mjs). */\n${styles.map((s, i) => `.fv-${i}{${s}}`).join('\n')}\n`;
-const cssName = `first-view-${crypto.createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+const cssName = `first-view-${nameHash(css)}.css`;
 fs.writeFileSync(path.join(dir, cssName), css);
 const first = fs.readFileSync(path.join(dir, 'first.js'));
 

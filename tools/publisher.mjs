@@ -7,10 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
-import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild } from './files.mjs';
+import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild, sri, nameHash as hex } from './files.mjs';
 
 const { dir, release, root } = trunkBuild();
 
@@ -30,8 +29,6 @@ try {
   const wasm = fs.readFileSync(wasmPath);
   const css = fs.readFileSync(path.join(root, 'public/publish.css'));
 
-  const hex = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
   const out = path.join(dir, 'publish');
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out);

@@ -15,9 +15,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild } from './files.mjs';
+import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild, sri, nameHash as hex, repin } from './files.mjs';
 import { buildSync } from 'esbuild';
 
 const { dir, release, root } = trunkBuild();
@@ -54,8 +53,6 @@ try {
     for (const file of [mainWasm, viewsWasm]) execFileSync(bin('wasm-opt'), ['-Oz', ...WASM_OPT_FEATURES, file, '-o', file], { stdio: 'inherit' });
   }
 
-  const hex = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const sri = (bytes) => `sha384-${crypto.createHash('sha384').update(bytes).digest('base64')}`;
   const viewsBytes = fs.readFileSync(viewsWasm);
   const viewsName = `views-${hex(viewsBytes)}.wasm`;
   // The link script fetches the views' module with its hash.
@@ -89,12 +86,7 @@ try {
   // index.html: the new names where Trunk wrote its own, their hashes where Trunk pinned them,
   // and no preload of the snippets, which are in the bundle.
   html = html.replaceAll(jsName, names.js).replaceAll(wasmName, names.wasm).replace(/\n?<link rel="modulepreload" href="(?:\.\/)?snippets\/[^"]*"[^>]*>/g, '');
-  const pin = (name, bytes) => {
-    const re = new RegExp(`(href="(?:\\./)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`, 'g');
-    html = html.replace(re, `$1${sri(bytes)}$2`);
-  };
-  pin(names.js, app);
-  pin(names.wasm, wasm);
+  html = repin(repin(html, names.js, app), names.wasm, wasm);
   if (html.includes('snippets/')) throw new Error('split: index.html still names a snippet');
   fs.writeFileSync(indexPath, html);
   const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
