@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, settled, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -139,6 +139,23 @@ test('data replaced after the build: the copy is hidden at once and the app show
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the wasm is asked for from <head>, after the stylesheets and at low priority, and fetched once: the loader\'s checked fetch is served from that request', async () => {
+  const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
+  const head = html.slice(0, html.indexOf('</head>'));
+  const link = head.match(/<link rel="preload" as="fetch" fetchpriority="low" crossorigin="anonymous" href="\.\/(samiksha-[0-9a-f]{16}_bg\.wasm)" integrity="sha384-[^"]+">/);
+  assert.ok(link, 'a low-priority preload of the wasm in <head>');
+  assert.ok(head.lastIndexOf('rel="stylesheet"') < link.index, 'after the stylesheets the first paint waits for');
+  const { page, trouble } = await watchedPage(env);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const asked = [];
+  page.on('request', (r) => { if (r.url().endsWith('_bg.wasm')) asked.push(r.url()); });
+  await page.goto(env.url('?view=map&lang=en'));
+  await settled(page);
+  assert.deepEqual(asked.map((u) => new URL(u).pathname.split('/').pop()), [link[1]], 'one request for the wasm');
+  assert.deepEqual(trouble.consoleErrors, []);
 });
 
 test('the server compresses like a real host: brotli or gzip by Accept-Encoding, the same bytes once decoded', async () => {

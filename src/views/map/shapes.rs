@@ -30,10 +30,15 @@ pub(super) fn GeoShapes(geo: Arc<GeoMap>, drawing: Drawing, lang: samiksha_core:
             ((0..ctx.ds.units().len()).map(|u| ctx.name(u)).collect::<Vec<_>>(), (0..ctx.ds.units().len()).map(|u| ctx.slug(u)).collect::<Vec<_>>())
         })
         .unwrap_or_default();
-    let sentence = move |u: usize| model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
-    let track = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].track).map(|t| t.word()));
-    let fill = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].colours).map_or("url(#no-data)", |c| c.0));
-    let ink = move |u: usize| model.with(|m| m.as_ref().and_then(|m| m.units[u].colours).map_or("#1a1a1a", |c| c.1));
+    let districts = StoredValue::new(super::district_memos(model, slugs.len()));
+    // A district's part of the model (`None` before the model, or for a unit the boundary file
+    // names and the dataset does not, which the dataset's own checks report).
+    let district = move |u: usize| districts.with_value(|d| d.get(u).copied());
+    let sentence = move |u: usize| district(u).and_then(|m| m.with(|d| d.as_ref().map(|d| d.sentence.clone()))).unwrap_or_default();
+    let track = move |u: usize| district(u).and_then(|m| m.with(|d| d.as_ref().and_then(|d| d.track))).map(|t| t.word());
+    let colours = move |u: usize| district(u).and_then(|m| m.with(|d| d.as_ref().and_then(|d| d.colours)));
+    let fill = move |u: usize| colours(u).map_or("url(#no-data)", |c| c.0);
+    let ink = move |u: usize| colours(u).map_or("#1a1a1a", |c| c.1);
     let events = move |u: usize, slug: String| {
         let on_key = slug.clone();
         (

@@ -20,6 +20,7 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
         return ().into_any();
     };
     let (cols, _) = grid_size(&layout);
+    let districts = super::district_memos(model, units.len());
     let tiles = keyboard_order(&layout)
         .into_iter()
         .map(|u| {
@@ -28,11 +29,12 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
             // Set through the CSSOM (`style:` below), which a strict CSP allows; a `style`
             // attribute would be blocked.
             let (column, row) = ((layout[u].0 + 1).to_string(), (layout[u].1 + 1).to_string());
-            let colours = move || model.with(|m| m.as_ref().and_then(|m| m.units[u].colours));
-            let has_value = move || model.with(|m| m.as_ref().is_some_and(|m| m.units[u].colours.is_some()));
-            let rank = move || model.with(|m| m.as_ref().map(|m| m.units[u].rank_mark.clone())).unwrap_or_default();
-            let sentence = move || model.with(|m| m.as_ref().map(|m| m.units[u].sentence.clone())).unwrap_or_default();
-            let track = move || model.with(|m| m.as_ref().and_then(|m| m.units[u].track).map(|t| t.word()));
+            let district = districts[u];
+            let colours = move || district.with(|d| d.as_ref().and_then(|d| d.colours));
+            let has_value = move || district.with(|d| d.as_ref().is_some_and(|d| d.colours.is_some()));
+            let rank = move || district.with(|d| d.as_ref().map(|d| d.rank_mark.clone())).unwrap_or_default();
+            let sentence = move || district.with(|d| d.as_ref().map(|d| d.sentence.clone())).unwrap_or_default();
+            let track = move || district.with(|d| d.as_ref().and_then(|d| d.track).map(|t| t.word()));
             let href_slug = slug.clone();
             let click_slug = slug.clone();
             view! {

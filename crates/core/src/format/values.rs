@@ -166,8 +166,13 @@ fn read_values(w: &mut Walk, v: &Value, m: &Manifest, expected_period: &str) -> 
         let mut cells: Vec<Option<Observation>> = vec![None; m.units.len()];
         for (r, cell) in cells_v.iter().enumerate() {
             let Some(unit) = rows[r] else { continue };
-            let p = idx(&cp, r);
-            if let Some(obs) = read_cell(w, cell, &p, m, measure) {
+            // Most cells are plain numbers with nothing to say about them; their JSON path is
+            // formatted only for a cell that has a problem to report.
+            let obs = match plain_reading(cell, measure) {
+                Some(reading) => Some(Observation { reading, detail: None }),
+                None => read_cell(w, cell, &idx(&cp, r), m, measure),
+            };
+            if let Some(obs) = obs {
                 cells[unit] = Some(obs);
             }
         }
@@ -231,7 +236,7 @@ pub const MAX_MAGNITUDE: f64 = 1e15;
 
 /// An error, and the cell left out, for a number no district figure can be.
 fn within_reason(w: &mut Walk, p: &str, x: f64) -> bool {
-    let ok = x.abs() < MAX_MAGNITUDE;
+    let ok = reasonable(x);
     if !ok {
         w.error(p, ProblemKind::Implausible { value: x });
     }
@@ -240,9 +245,30 @@ fn within_reason(w: &mut Walk, p: &str, x: f64) -> bool {
 
 /// Warnings for numbers that are possible in JSON but implausible for the unit; the value is kept.
 fn check_plausible(w: &mut Walk, p: &str, x: f64, measure: Measure) {
-    match measure {
-        Measure::Percent if x > 100.0 => w.warn(p, ProblemKind::PercentAbove100 { value: x }),
-        Measure::Percent | Measure::Count | Measure::Days if x < 0.0 => w.warn(p, ProblemKind::NegativeNotAllowed { value: x }),
-        _ => {}
+    if let Some(kind) = implausible(x, measure) {
+        w.warn(p, kind);
     }
+}
+
+fn implausible(x: f64, measure: Measure) -> Option<ProblemKind> {
+    match measure {
+        Measure::Percent if x > 100.0 => Some(ProblemKind::PercentAbove100 { value: x }),
+        Measure::Percent | Measure::Count | Measure::Days if x < 0.0 => Some(ProblemKind::NegativeNotAllowed { value: x }),
+        _ => None,
+    }
+}
+
+fn reasonable(x: f64) -> bool {
+    x.abs() < MAX_MAGNITUDE
+}
+
+/// A cell `read_cell` would keep as it is without a word: `null`, or a number that is finite,
+/// within reason and plausible for the measure. The common case, read without formatting its
+/// path.
+fn plain_reading(v: &Value, measure: Measure) -> Option<Reading> {
+    if v.is_null() {
+        return Some(Reading::Gap(GapReason::NotReported));
+    }
+    let x = v.as_f64().filter(|x| x.is_finite() && reasonable(*x))?;
+    implausible(x, measure).is_none().then_some(Reading::Number(x))
 }
