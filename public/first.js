@@ -3,7 +3,7 @@
 // (tools/prerender.mjs). That view stands for a few exact URLs, listed in `data-queries`; on any
 // other URL it is hidden before it is ever drawn, and the loading note shows as before.
 // It also asks early for the files the app will fetch for the default dataset's first view
-// (`data-preload`; the boundary file, `data-preload-map`, only for the map), so they arrive
+// (`data-preload`; the boundary file, `data-preload-map`, only for the geographic map), so they arrive
 // while the first view paints. (The wasm has a preload link of its own in <head>.)
 (function () {
   var me = document.currentScript;
@@ -16,7 +16,12 @@
   if (params.has('data')) return;
   var files = read('data-preload');
   var view = params.get('view');
-  if (!view || view === 'map') files = files.concat(read('data-preload-map'));
+  // The boundary file only for a map that opens on the geographic drawing: named in the
+  // address, or a screen 700 px wide or more (the app's `default_map_kind`); the squares a
+  // phone opens on do not need it, and the app asks for it once they are shown.
+  var map = params.get('map');
+  var geographic = map === 'geo' || (map !== 'tiles' && window.innerWidth >= 700);
+  if ((!view || view === 'map') && geographic) files = files.concat(read('data-preload-map'));
   files.forEach(function (href) { preload(href); });
 
   function preload(href) {

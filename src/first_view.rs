@@ -61,13 +61,15 @@ pub fn manifest_read(dir: &str, manifest: &[u8]) {
 }
 
 /// The app's view has what it first shows: it takes the copy's place in the next frame (when
-/// every change this one set off is drawn), and the page is marked `html[data-app=ready]`.
-pub fn ready() {
+/// every change this one set off is drawn), the page is marked `html[data-app=ready]`, and
+/// then `shown` runs.
+pub fn ready(shown: impl FnOnce() + 'static) {
     request_animation_frame(|| {
         reveal();
         if let Some(html) = document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("data-app", "ready");
         }
+        shown();
     });
 }
 

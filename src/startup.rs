@@ -76,7 +76,7 @@ pub fn hand_over_first_view(state: AppState) {
         request_animation_frame(move || {
             if !announced.get_value() && state.settled() {
                 announced.set_value(true);
-                crate::first_view::ready();
+                crate::first_view::ready(move || state.first_view.set(crate::state::FirstView::Shown));
             }
         });
     });

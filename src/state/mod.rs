@@ -129,6 +129,28 @@ pub struct AppState {
     pub view_due: RwSignal<bool>,
     /// The other views' module (`app::later`).
     pub views_module: RwSignal<ViewsModule>,
+    /// Whether the first view has been shown (the page marked ready): work it does not need
+    /// waits for this, so it does not share a slow line or the processor with it.
+    pub first_view: RwSignal<FirstView>,
+}
+
+/// Whether the app's first view has been shown.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FirstView {
+    Pending,
+    Shown,
+}
+
+/// The map drawing a screen starts with when the address names none: squares on a narrow
+/// screen (small districts stay tappable), the geographic map on a wider one. first.js reads
+/// the same width (700 px) to decide whether to ask early for the boundary file.
+pub fn default_map_kind() -> samiksha_core::route::MapKind {
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_none_or(|w| w >= 700.0);
+    if wide {
+        samiksha_core::route::MapKind::Geographic
+    } else {
+        samiksha_core::route::MapKind::Tiles
+    }
 }
 
 impl AppState {
@@ -176,6 +198,7 @@ impl AppState {
             profile_links: Memo::new(move |_| route.with(samiksha_core::route::profile_links)),
             view_due: RwSignal::new(false),
             views_module: RwSignal::new(ViewsModule::NotAsked),
+            first_view: RwSignal::new(FirstView::Pending),
         }
     }
 
@@ -226,12 +249,21 @@ impl AppState {
             Load::Ready => {
                 self.view_due.get_untracked()
                     && self.in_flight.get_untracked() == 0
-                    && (self.view.get_untracked() != View::Map || !matches!(self.geo.get_untracked(), GeoLoad::NotAsked | GeoLoad::Loading))
+                    && (self.view.get_untracked() != View::Map
+                        || !self.geographic_map_first()
+                        || !matches!(self.geo.get_untracked(), GeoLoad::NotAsked | GeoLoad::Loading))
                     && (!cfg!(feature = "split")
                         || self.view.get_untracked() == View::Map
                         || matches!(self.views_module.get_untracked(), ViewsModule::In | ViewsModule::NotFetched(_)))
             }
         }
+    }
+
+    /// Whether the map view opens on the geographic map (named in the address, or the wider
+    /// screen's default), which needs the boundary file before it is shown; the squares do not,
+    /// and on a phone the boundary file waits until the first view is shown.
+    pub fn geographic_map_first(self) -> bool {
+        self.route.with_untracked(|r| r.map).unwrap_or_else(default_map_kind) == samiksha_core::route::MapKind::Geographic
     }
 
     /// The folder of the dataset shown, relative to the page.

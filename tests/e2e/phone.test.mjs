@@ -96,6 +96,37 @@ test('on a phone the map and its legend are above the fold', async () => {
   await page.close();
 });
 
+test('a phone\'s map opens on the squares without the boundary file, asks for it once shown, and then offers the geographic map; a wide screen has it before', async () => {
+  for (const [options, geoFirst] of [[PHONE, false], [{ viewport: { width: 1024, height: 768 } }, true]]) {
+    const { page, trouble } = await watchedPage(env, options);
+    // When the page was marked ready, and when the boundary file was asked for, both on the
+    // page's own clock.
+    await page.addInitScript(() => {
+      new MutationObserver(() => { if (document.documentElement?.dataset.app === 'ready' && !window.__readyAt) window.__readyAt = performance.now(); })
+        .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
+    });
+    const asked = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/boundaries.json')).map((e) => e.startTime - window.__readyAt));
+    await page.goto(env.url('?view=map&lang=en'));
+    await page.waitForFunction(() => window.__readyAt);
+    if (geoFirst) {
+      const before = await asked();
+      assert.ok(before.length === 1 && before[0] < 0, `a wide screen asks for the boundary file before it is ready: ${before}`);
+      assert.ok(await page.locator('main .geo-map g.shape').count() > 50, 'and opens on the geographic map');
+    } else {
+      // The geographic map's button (the first of the two) is offered once the file is read.
+      await page.locator('main .map-tools fieldset.segmented button:first-of-type:not([disabled])').waitFor();
+      const after = await asked();
+      assert.ok(after.length === 1 && after[0] >= 0, `asked for once, after the squares were shown (first.js did not ask early): ${after}`);
+      assert.ok(await page.locator('main .tile-grid a.tile').count() > 50, 'the squares stay shown');
+      await page.locator('main .map-tools fieldset.segmented button').first().click();
+      await page.locator('main .geo-map g.shape').first().waitFor();
+      assert.equal((await asked()).length, 1, 'not asked for again');
+    }
+    assert.deepEqual(trouble.consoleErrors, []);
+    await page.close();
+  }
+});
+
 test('on a tablet the squares carry the names that fit, whole, and a phone shows ranks only', async () => {
   for (const [width, height, least] of [[1024, 768, 30], [768, 1024, 20], [390, 844, 0]]) {
     const { page } = await watchedPage(env, { viewport: { width, height }, hasTouch: true });

@@ -24,23 +24,13 @@ use tools::MapTools;
 use tooltip::Tooltip;
 
 use super::{district_route, Controls, LoadingValues};
-use crate::state::{AppState, GeoLoad};
+use crate::state::{default_map_kind, AppState, FirstView, GeoLoad};
 use leptos::prelude::*;
 use samiksha_core::format::geo::GeoMap;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self, MapModel};
 use samiksha_core::route::MapKind;
 use std::sync::Arc;
-
-/// Narrow screens start with squares: small districts stay tappable.
-fn default_kind() -> MapKind {
-    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_none_or(|w| w >= 700.0);
-    if wide {
-        MapKind::Geographic
-    } else {
-        MapKind::Tiles
-    }
-}
 
 /// What the pointer or keyboard focus is on: the district, and where the pointer is (or
 /// `None` for keyboard focus, which pins the tooltip to the corner).
@@ -96,10 +86,15 @@ pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: 
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Asked again after a lost connection returns.
+    // Asked again after a lost connection returns. A map that opens on the squares (a phone's)
+    // asks for the boundary file once it is shown: the file would share the line with what
+    // the squares wait for, and reading it the processor.
     Effect::new(move |_| {
         state.retry.track();
-        state.ensure_geo();
+        state.route.track();
+        if state.first_view.get() == FirstView::Shown || state.geographic_map_first() {
+            state.ensure_geo();
+        }
     });
     let classes = Memo::new(move |_| state.route.with(|r| r.classes));
     let preferred = Memo::new(move |_| state.route.with(|r| r.map));
@@ -131,7 +126,7 @@ pub fn MapView() -> impl IntoView {
         GeoLoad::Ready(g) => Some(g),
         _ => None,
     });
-    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or_else(default_kind) } else { MapKind::Tiles });
+    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or_else(default_map_kind) } else { MapKind::Tiles });
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
     let pointer = StoredValue::new(Pointer::Other);
