@@ -132,6 +132,8 @@ pub struct AppState {
     /// Whether the first view has been shown (the page marked ready): work it does not need
     /// waits for this, so it does not share a slow line or the processor with it.
     pub first_view: RwSignal<FirstView>,
+    /// The map drawing this screen starts with (`default_map_kind`).
+    pub default_map: samiksha_core::route::MapKind,
 }
 
 /// Whether the app's first view has been shown.
@@ -143,8 +145,11 @@ pub enum FirstView {
 
 /// The map drawing a screen starts with when the address names none: squares on a narrow
 /// screen (small districts stay tappable), the geographic map on a wider one. first.js reads
-/// the same width (700 px) to decide whether to ask early for the boundary file.
-pub fn default_map_kind() -> samiksha_core::route::MapKind {
+/// the same width (700 px) to decide whether to ask early for the boundary file. Read once, as
+/// the app starts (`AppState::default_map`): reading the window's width makes the browser lay
+/// out any change still pending, which beside the pre-rendered copy cost up to 90 ms at 4×
+/// CPU each time the map view asked.
+fn default_map_kind() -> samiksha_core::route::MapKind {
     let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).is_none_or(|w| w >= 700.0);
     if wide {
         samiksha_core::route::MapKind::Geographic
@@ -199,6 +204,7 @@ impl AppState {
             view_due: RwSignal::new(false),
             views_module: RwSignal::new(ViewsModule::NotAsked),
             first_view: RwSignal::new(FirstView::Pending),
+            default_map: default_map_kind(),
         }
     }
 
@@ -263,7 +269,7 @@ impl AppState {
     /// screen's default), which needs the boundary file before it is shown; the squares do not,
     /// and on a phone the boundary file waits until the first view is shown.
     pub fn geographic_map_first(self) -> bool {
-        self.route.with_untracked(|r| r.map).unwrap_or_else(default_map_kind) == samiksha_core::route::MapKind::Geographic
+        self.route.with_untracked(|r| r.map).unwrap_or(self.default_map) == samiksha_core::route::MapKind::Geographic
     }
 
     /// The folder of the dataset shown, relative to the page.

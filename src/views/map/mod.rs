@@ -24,7 +24,7 @@ use tools::MapTools;
 use tooltip::Tooltip;
 
 use super::{district_route, Controls, LoadingValues};
-use crate::state::{default_map_kind, AppState, FirstView, GeoLoad};
+use crate::state::{AppState, FirstView, GeoLoad};
 use leptos::prelude::*;
 use samiksha_core::format::geo::GeoMap;
 use samiksha_core::present::i18n::Msg;
@@ -126,7 +126,7 @@ pub fn MapView() -> impl IntoView {
         GeoLoad::Ready(g) => Some(g),
         _ => None,
     });
-    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or_else(default_map_kind) } else { MapKind::Tiles });
+    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or(state.default_map) } else { MapKind::Tiles });
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
     let pointer = StoredValue::new(Pointer::Other);
