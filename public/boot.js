@@ -40,8 +40,10 @@ function fail(reason, error) {
 }
 
 // The integrity Trunk wrote on the preload link of `url` (the JavaScript's modulepreload; the
-// wasm's preload, which tools/prerender.mjs moves to the end of <head>).
+// wasm's, which tools/prerender.mjs moves onto this script when first.js preloads the wasm).
 function integrityOf(url) {
+  const script = document.querySelector('script[data-wasm]');
+  if (url === script.dataset.wasm && script.dataset.wasmIntegrity) return script.dataset.wasmIntegrity;
   const link = [...document.querySelectorAll('link[integrity]')].find((l) => l.getAttribute('href') === url);
   return link ? link.integrity : undefined;
 }

@@ -2,9 +2,9 @@
 // boot.js), only in a build whose index.html holds a pre-rendered first view
 // (tools/prerender.mjs). That view stands for a few exact URLs, listed in `data-queries`; on any
 // other URL it is hidden before it is ever drawn, and the loading note shows as before.
-// It also asks early for the files the app will fetch for the default dataset's first view
-// (`data-preload`; the boundary file, `data-preload-map`, only for the geographic map), so they arrive
-// while the first view paints. (The wasm has a preload link of its own in <head>.)
+// It also asks early for the app's wasm and for the files the app will fetch for the default
+// dataset's first view (`data-preload`; the boundary file, `data-preload-map`, only where the
+// map opens on the geographic drawing), so they arrive while the first view paints.
 (function () {
   var me = document.currentScript;
   var read = function (name) {
@@ -12,6 +12,13 @@
   };
   var params = new URLSearchParams(location.search);
   if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
+  // The app's wasm, on every URL: the long pole to the first tap on a slow line. Asked for
+  // here, when this script runs, which is once the stylesheets the first paint waits for have
+  // arrived: a preload in index.html (even at low priority, measured this way at stop 34) would
+  // share the line with them, and the first map came later (659 → 720 ms, medians of 7) for no
+  // earlier tap (the line is full either way). boot.js checks it against the same hash.
+  var boot = document.querySelector('script[data-wasm]');
+  if (boot && boot.dataset.wasmIntegrity) preload(boot.dataset.wasm, boot.dataset.wasmIntegrity);
   // Another dataset (`data=`) needs none of the default dataset's files.
   if (params.has('data')) return;
   var files = read('data-preload');
@@ -24,13 +31,14 @@
   if ((!view || view === 'map') && geographic) files = files.concat(read('data-preload-map'));
   files.forEach(function (href) { preload(href); });
 
-  function preload(href) {
+  function preload(href, integrity) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
-    // The app fetches same-origin with credentials 'same-origin': only a matching preload is
-    // used.
+    // The app fetches same-origin with credentials 'same-origin' (and boot.js with the wasm's
+    // hash): only a matching preload is used.
     link.crossOrigin = 'anonymous';
+    if (integrity) link.integrity = integrity;
     link.href = href;
     document.head.appendChild(link);
   }

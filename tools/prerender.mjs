@@ -16,8 +16,8 @@
 // - `first.js` in <head> (pinned by SHA-384), with the exact URLs the copy stands for (the
 //   app's own canonical URL of its default view, and the short ones that mean the same) and
 //   the data files the app fetched for that view, which it preloads;
-// - Trunk's wasm preload link moved to the end of <head> at low priority (early and at high
-//   priority it delayed the first paint).
+// - Trunk's wasm preload link removed from <head> (it delayed the first paint) and its SHA-384
+//   moved onto boot.js's script as `data-wasm-integrity`, which first.js uses to ask for the wasm.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -146,15 +146,14 @@ const body = `<div id="first-view" data-dataset="${folder}" data-manifest-sha256
   <div id="boot"`;
 if (!html.includes('</head>') || !html.includes('<div id="boot"')) throw new Error('prerender: index.html has no </head> or boot note');
 html = html.replace('</head>', head).replace('<div id="boot"', body);
-// The wasm is the app, not the first view. Trunk's preload of it, early in <head> at high
-// priority, shared the slow line with the files the first paint waits for (`make report`: the
-// first map 690 → 818 ms); asked for by first.js once it ran, it started ~280 ms after the HTML.
-// So the link moves to the end of <head> at low priority: it starts with the first paint's
-// files without slowing them (measured: the first map 728 → 718 ms, the tap 3,257 → 3,119 ms,
-// medians of four), and boot.js's fetch, with the same hash (which boot.js reads from this
-// link), is served from it.
+// The wasm is the app, not the first view: Trunk's preload of it in <head> would share the slow
+// line with the files the first paint waits for (measured by `make report`: the first map
+// 690 → 818 ms). first.js asks for it instead, as soon as it runs, when those files are in
+// (and ~0.6 s before boot.js could, after the first frame); boot.js's fetch, with the same hash
+// (moved onto its script here), is served from that preload.
 const wasmLink = html.match(/<link rel="preload" href="([^"]+\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/);
 if (!wasmLink) throw new Error('prerender: index.html has no preload link for the wasm');
-html = html.replace(wasmLink[0], '').replace('</head>', `  <link rel="preload" as="fetch" fetchpriority="low" crossorigin="anonymous" href="${wasmLink[1]}" integrity="${wasmLink[2]}">\n</head>`);
+html = html.replace(wasmLink[0], '').replace(/(<script type="module" src="[^"]*boot\.js"[^>]*data-wasm="[^"]*")/, `$1 data-wasm-integrity="${wasmLink[2]}"`);
+if (!html.includes('data-wasm-integrity')) throw new Error('prerender: no boot.js script to give the wasm hash to');
 fs.writeFileSync(index, html);
 console.log(`prerender: first view of ${folder} for ${queries.map((q) => q || '(no query)').join(', ')}; ${(wideHtml.length / 1024).toFixed(0)} + ${(narrowHtml.length / 1024).toFixed(0)} KB of HTML, ${styles.length} style classes; preloads ${[...preload, ...boundaries].join(', ')}`);

@@ -141,12 +141,13 @@ test('data replaced after the build: the copy is hidden at once and the app show
   }
 });
 
-test('the wasm is asked for from <head>, after the stylesheets and at low priority, and fetched once: the loader\'s checked fetch is served from that request', async () => {
+test('the wasm is asked for by first.js, after the stylesheet, and fetched once: the loader\'s checked fetch is served from that request', async () => {
   const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
   const head = html.slice(0, html.indexOf('</head>'));
-  const link = head.match(/<link rel="preload" as="fetch" fetchpriority="low" crossorigin="anonymous" href="\.\/(samiksha-[0-9a-f]{16}_bg\.wasm)" integrity="sha384-[^"]+">/);
-  assert.ok(link, 'a low-priority preload of the wasm in <head>');
-  assert.ok(head.lastIndexOf('rel="stylesheet"') < link.index, 'after the stylesheets the first paint waits for');
+  assert.ok(!/<link[^>]*_bg\.wasm/.test(head), 'no link in <head> asks for the wasm beside the stylesheet');
+  const wasm = head.match(/data-wasm="\.\/(samiksha-[0-9a-f]{16}_bg\.wasm)" data-wasm-integrity="sha384-[^"]+"/);
+  assert.ok(wasm, 'boot.js\'s script names the wasm and its hash');
+  assert.ok(head.indexOf('rel="stylesheet"') < head.indexOf('<script src="first.js"'), 'first.js runs after the stylesheet');
   const { page, trouble } = await watchedPage(env);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -154,7 +155,7 @@ test('the wasm is asked for from <head>, after the stylesheets and at low priori
   page.on('request', (r) => { if (r.url().endsWith('_bg.wasm')) asked.push(r.url()); });
   await page.goto(env.url('?view=map&lang=en'));
   await settled(page);
-  assert.deepEqual(asked.map((u) => new URL(u).pathname.split('/').pop()), [link[1]], 'one request for the wasm');
+  assert.deepEqual(asked.map((u) => new URL(u).pathname.split('/').pop()), [wasm[1]], 'one request for the wasm');
   assert.deepEqual(trouble.consoleErrors, []);
 });
 
