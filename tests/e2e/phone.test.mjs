@@ -118,6 +118,11 @@ test('a phone\'s map opens on the squares without the boundary file, asks for it
       const after = await asked();
       assert.ok(after.length === 1 && after[0] >= 0, `asked for once, after the squares were shown (first.js did not ask early): ${after}`);
       assert.ok(await page.locator('main .tile-grid a.tile').count() > 50, 'the squares stay shown');
+      // A square's accessible name says what it shows (name, rank), then its whole sentence.
+      const square = page.locator('main .tile-grid a.tile[data-district=bhopal]');
+      const [label, sentence, rank] = [await square.getAttribute('aria-label'), await square.getAttribute('title'), await square.locator('.tile-rank').innerText()];
+      assert.equal(label, `Bhopal ${rank} — ${sentence}`);
+      assert.match(sentence, /^Bhopal: .*rank\s\d+\sof\s\d+/);
       await page.locator('main .map-tools fieldset.segmented button').first().click();
       await page.locator('main .geo-map g.shape').first().waitFor();
       assert.equal((await asked()).length, 1, 'not asked for again');

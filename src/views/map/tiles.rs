@@ -25,6 +25,7 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
         .into_iter()
         .map(|u| {
             let (slug, name) = units[u].clone();
+            let label_name = name.clone();
             let name_class = format!("tile-name {}", map::tile_name_class(&name));
             // Set through the CSSOM (`style:` below), which a strict CSP allows; a `style`
             // attribute would be blocked.
@@ -47,13 +48,15 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
                    }
                    style:grid-column=column style:grid-row=row
                    style:background=move || colours().map(|c| c.0) style:color=move || colours().map(|c| c.1)
-                   title=sentence>
+                   title=sentence aria-label=move || format!("{label_name} {} — {}", rank(), sentence())>
                     // The accessible name starts with what the square shows (name and rank), so
-                    // a voice user can say what they see; the whole sentence follows, unseen.
+                    // a voice user can say what they see; the whole sentence follows. It is an
+                    // attribute, not hidden text: 785 hidden spans, each placed against a far
+                    // ancestor, took 45 % of laying out the all-India squares (measured in a
+                    // trace at 4× CPU).
                     <span class=name_class>{name}</span>
                     " "
                     <span class="tile-rank">{rank}</span>
-                    <span class="visually-hidden">{move || format!(" — {}", sentence())}</span>
                 </a>
             }
         })
