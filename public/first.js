@@ -13,10 +13,11 @@
   var params = new URLSearchParams(location.search);
   if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
   // The app's wasm, on every URL: the long pole to the first tap on a slow line. Asked for
-  // here, when this script runs, which is once the stylesheets the first paint waits for have
-  // arrived: a preload in index.html (even at low priority, measured this way at stop 34) would
-  // share the line with them, and the first map came later (659 → 720 ms, medians of 7) for no
-  // earlier tap (the line is full either way). boot.js checks it against the same hash.
+  // here, when this script runs, which is once style.css has arrived (a classic script waits
+  // for the stylesheets before it; the copy's own small stylesheet is already asked for): a
+  // preload in index.html, even at low priority, shared the line with the stylesheet, and the
+  // first map came later (659 → 720 ms, medians of 7) for no earlier tap, since the line is
+  // full either way. boot.js checks the wasm against the same hash.
   var boot = document.querySelector('script[data-wasm]');
   if (boot && boot.dataset.wasmIntegrity) preload(boot.dataset.wasm, boot.dataset.wasmIntegrity);
   // Another dataset (`data=`) needs none of the default dataset's files.
@@ -24,8 +25,9 @@
   var files = read('data-preload');
   var view = params.get('view');
   // The boundary file only for a map that opens on the geographic drawing: named in the
-  // address, or a screen 700 px wide or more (the app's `default_map_kind`); the squares a
-  // phone opens on do not need it, and the app asks for it once they are shown.
+  // address, or a screen 700 px wide or more (the app's `default_map_kind`, which names every
+  // copy of this width); the squares a phone opens on do not need it, and the app asks for it
+  // once they are shown.
   var map = params.get('map');
   var geographic = map === 'geo' || (map !== 'tiles' && window.innerWidth >= 700);
   if ((!view || view === 'map') && geographic) files = files.concat(read('data-preload-map'));

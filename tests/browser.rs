@@ -177,8 +177,10 @@ fn map_view_has_a_tile_for_every_district() {
     let morena_tile = root.query_selector("a.tile[data-district=morena]").unwrap().unwrap();
     let morena_name = morena_tile.get_attribute("title").unwrap();
     assert!(morena_name.ends_with(&format!("रैंक:\u{a0}{ranked}\u{a0}में\u{a0}से\u{a0}{ranked}")), "{morena_name}");
-    let spoken = morena_tile.text_content().unwrap();
-    assert!(spoken.starts_with(&format!("मुरैना {ranked}")) && spoken.ends_with(&morena_name), "{spoken}");
+    // Its accessible name: what the square shows (name and rank), then the whole sentence.
+    assert_eq!(morena_tile.text_content().unwrap(), format!("मुरैना {ranked}"));
+    let spoken = morena_tile.get_attribute("aria-label").unwrap();
+    assert_eq!(spoken, format!("मुरैना {ranked} — {morena_name}"));
 }
 
 /// Changing the subject recolours the geographic map's paths in place: the same elements,

@@ -123,7 +123,8 @@ server.close();
 const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data/catalog.json'), 'utf8'));
 const folder = `data/${catalog.datasets[0].folder}`;
 const manifestHash = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, folder, 'manifest.json'))).digest('hex');
-// Only the map needs the boundary file; first.js preloads it for the map view alone.
+// Only the geographic map needs the boundary file; first.js preloads it only where the map
+// opens on that drawing (700 px and wider, or `map=geo`).
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, folder, 'manifest.json'), 'utf8'));
 const boundaries = manifest.boundaries ? wide.data.filter((p) => p === folder + manifest.boundaries.path) : [];
 const preload = wide.data.filter((p) => !boundaries.includes(p));

@@ -144,8 +144,10 @@ pub enum FirstView {
 }
 
 /// The map drawing a screen starts with when the address names none: squares on a narrow
-/// screen (small districts stay tappable), the geographic map on a wider one. first.js reads
-/// the same width (700 px) to decide whether to ask early for the boundary file. Read once, as
+/// screen (small districts stay tappable), the geographic map on a wider one. The same 700 px
+/// is written in three other places that must agree: first.js (whether to ask early for the
+/// boundary file), style.css (`#first-view`'s media queries: which pre-rendered copy shows) and
+/// tools/prerender.mjs (the widths each copy is rendered at, either side of it). Read once, as
 /// the app starts (`AppState::default_map`): reading the window's width makes the browser lay
 /// out any change still pending, which beside the pre-rendered copy cost up to 90 ms at 4×
 /// CPU each time the map view asked.
@@ -245,8 +247,9 @@ impl AppState {
     }
 
     /// Whether the view has what it first shows: the manifest read (or refused, or waiting for
-    /// a connection), the view mounted, no value file in flight, on the map the boundary
-    /// file's fate known, and on another view (in a split build) its module's fate known.
+    /// a connection), the view mounted, no value file in flight, on a map that opens on the
+    /// geographic drawing the boundary file's fate known (the squares do not wait for it), and
+    /// on another view (in a split build) its module's fate known.
     /// Read a frame after a change, when every effect the change set off has run.
     pub fn settled(self) -> bool {
         match self.load.get_untracked() {

@@ -156,6 +156,8 @@ test('the wasm is asked for by first.js, after the stylesheet, and fetched once:
   await page.goto(env.url('?view=map&lang=en'));
   await settled(page);
   assert.deepEqual(asked.map((u) => new URL(u).pathname.split('/').pop()), [wasm[1]], 'one request for the wasm');
+  const initiator = await page.evaluate((name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))?.initiatorType, wasm[1]);
+  assert.equal(initiator, 'link', 'asked for by first.js\'s preload link, which boot.js\'s fetch then used');
   assert.deepEqual(trouble.consoleErrors, []);
 });
 

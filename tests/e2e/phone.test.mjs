@@ -96,8 +96,10 @@ test('on a phone the map and its legend are above the fold', async () => {
   await page.close();
 });
 
-test('a phone\'s map opens on the squares without the boundary file, asks for it once shown, and then offers the geographic map; a wide screen has it before', async () => {
-  for (const [options, geoFirst] of [[PHONE, false], [{ viewport: { width: 1024, height: 768 } }, true]]) {
+test('a phone\'s map opens on the squares without the boundary file and asks for it once shown; a map that opens geographic has it before', async () => {
+  const WIDE = { viewport: { width: 1024, height: 768 } };
+  // [screen, address, whether the map opens on the geographic drawing]
+  for (const [options, query, geoFirst] of [[PHONE, '', false], [WIDE, '', true], [PHONE, '&map=geo', true], [WIDE, '&map=tiles', false]]) {
     const { page, trouble } = await watchedPage(env, options);
     // When the page was marked ready, and when the boundary file was asked for, both on the
     // page's own clock.
@@ -106,26 +108,28 @@ test('a phone\'s map opens on the squares without the boundary file, asks for it
         .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
     });
     const asked = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/boundaries.json')).map((e) => e.startTime - window.__readyAt));
-    await page.goto(env.url('?view=map&lang=en'));
+    await page.goto(env.url(`?view=map&lang=en${query}`));
     await page.waitForFunction(() => window.__readyAt);
+    const what = `${options.viewport.width} px${query}`;
     if (geoFirst) {
       const before = await asked();
-      assert.ok(before.length === 1 && before[0] < 0, `a wide screen asks for the boundary file before it is ready: ${before}`);
-      assert.ok(await page.locator('main .geo-map g.shape').count() > 50, 'and opens on the geographic map');
+      assert.ok(before.length === 1 && before[0] < 0, `${what}: the boundary file is asked for before the page is ready: ${before}`);
+      assert.ok(await page.locator('main .geo-map g.shape').count() > 50, `${what}: the map opens geographic`);
     } else {
-      // The geographic map's button (the first of the two) is offered once the file is read.
-      await page.locator('main .map-tools fieldset.segmented button:first-of-type:not([disabled])').waitFor();
+      assert.ok(await page.locator('main .tile-grid a.tile').count() > 50, `${what}: the map opens on the squares`);
+      // Asked for once the squares are shown (first.js did not ask early), and only then.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/boundaries.json')));
       const after = await asked();
-      assert.ok(after.length === 1 && after[0] >= 0, `asked for once, after the squares were shown (first.js did not ask early): ${after}`);
-      assert.ok(await page.locator('main .tile-grid a.tile').count() > 50, 'the squares stay shown');
+      assert.ok(after.length === 1 && after[0] >= 0, `${what}: asked for once, after the squares were shown: ${after}`);
       // A square's accessible name says what it shows (name, rank), then its whole sentence.
       const square = page.locator('main .tile-grid a.tile[data-district=bhopal]');
       const [label, sentence, rank] = [await square.getAttribute('aria-label'), await square.getAttribute('title'), await square.locator('.tile-rank').innerText()];
       assert.equal(label, `Bhopal ${rank} — ${sentence}`);
       assert.match(sentence, /^Bhopal: .*rank\s\d+\sof\s\d+/);
+      // The geographic map's button (the first of the two) shows it, with no second request.
       await page.locator('main .map-tools fieldset.segmented button').first().click();
       await page.locator('main .geo-map g.shape').first().waitFor();
-      assert.equal((await asked()).length, 1, 'not asked for again');
+      assert.equal((await asked()).length, 1, `${what}: not asked for again`);
     }
     assert.deepEqual(trouble.consoleErrors, []);
     await page.close();

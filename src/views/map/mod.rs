@@ -86,18 +86,18 @@ pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: 
 #[component]
 pub fn MapView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let classes = Memo::new(move |_| state.route.with(|r| r.classes));
+    let preferred = Memo::new(move |_| state.route.with(|r| r.map));
     // Asked again after a lost connection returns. A map that opens on the squares (a phone's)
     // asks for the boundary file once it is shown: the file would share the line with what
     // the squares wait for, and reading it the processor.
     Effect::new(move |_| {
         state.retry.track();
-        state.route.track();
+        preferred.track();
         if state.first_view.get() == FirstView::Shown || state.geographic_map_first() {
             state.ensure_geo();
         }
     });
-    let classes = Memo::new(move |_| state.route.with(|r| r.classes));
-    let preferred = Memo::new(move |_| state.route.with(|r| r.map));
     let scale = Memo::new(move |_| state.route.with(|r| r.scale));
     // Classes over every period need every period's values (a link, a bookmark, the button);
     // pace to target needs the periods its pace is measured over.
@@ -127,6 +127,12 @@ pub fn MapView() -> impl IntoView {
         _ => None,
     });
     let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or(state.default_map) } else { MapKind::Tiles });
+    // The boundary file as the drawing uses it: none while the squares are shown, so the
+    // file's arrival (after the first view, on a phone) does not rebuild every square.
+    let drawn_geo = Memo::new(move |_| if kind.get() == MapKind::Geographic { geo.get() } else { None });
+    // The geographic map's button is offered unless there is no usable boundary file; pressed
+    // before the file is read, it asks for it, and the map follows when it is in.
+    let geo_unusable = Signal::derive(move || matches!(state.geo.get(), GeoLoad::NotPublished | GeoLoad::Failed));
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
     let pointer = StoredValue::new(Pointer::Other);
@@ -161,16 +167,16 @@ pub fn MapView() -> impl IntoView {
                 // Rebuilt only when the drawing, the boundary file or the language changes.
                 {move || {
                     let lang = state.lang.get();
-                    match (kind.get(), geo.get()) {
-                        (MapKind::Geographic, Some(g)) => view! { <GeoShapes geo=g drawing=drawing lang=lang/> }.into_any(),
-                        _ => view! { <Tiles drawing=drawing lang=lang/> }.into_any(),
+                    match drawn_geo.get() {
+                        Some(g) => view! { <GeoShapes geo=g drawing=drawing lang=lang/> }.into_any(),
+                        None => view! { <Tiles drawing=drawing lang=lang/> }.into_any(),
                     }
                 }}
                 <Tooltip hovered=hovered/>
                 <Legend model=model/>
             </figure>
             <crate::controls::time::TimeControl colours=crate::controls::time::Colours::Offered/>
-            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) found=found hovered=hovered/>
+            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) geo_unusable=geo_unusable found=found hovered=hovered/>
             <ValuesTable model=model/>
         </section>
     }

@@ -31,8 +31,7 @@ pub(super) fn GeoShapes(geo: Arc<GeoMap>, drawing: Drawing, lang: samiksha_core:
         })
         .unwrap_or_default();
     let districts = StoredValue::new(super::district_memos(model, slugs.len()));
-    // A district's part of the model (`None` before the model, or for a unit the boundary file
-    // names and the dataset does not, which the dataset's own checks report).
+    // A district's part of the model (`None` before the model is made).
     let district = move |u: usize| districts.with_value(|d| d.get(u).copied());
     let sentence = move |u: usize| district(u).and_then(|m| m.with(|d| d.as_ref().map(|d| d.sentence.clone()))).unwrap_or_default();
     let track = move |u: usize| district(u).and_then(|m| m.with(|d| d.as_ref().and_then(|d| d.track))).map(|t| t.word());

@@ -14,6 +14,8 @@ pub(super) fn MapTools(
     model: Memo<Option<Arc<MapModel>>>,
     kind: Memo<MapKind>,
     geo_ready: Signal<bool>,
+    /// The dataset has no boundary file, or it could not be used.
+    geo_unusable: Signal<bool>,
     found: RwSignal<Option<usize>>,
     hovered: Hovered,
 ) -> impl IntoView {
@@ -52,7 +54,7 @@ pub(super) fn MapTools(
                 <fieldset class="segmented">
                     <legend>{Msg::MapKindLabel.text(lang)}</legend>
                     {[(MapKind::Geographic, Msg::GeographicMap), (MapKind::Tiles, Msg::TileMap)].into_iter().map(|(k, msg)| view! {
-                        <button type="button" aria-pressed=move || (kind.get() == k).to_string() disabled=move || k == MapKind::Geographic && !geo_ready.get()
+                        <button type="button" aria-pressed=move || (kind.get() == k).to_string() disabled=move || k == MapKind::Geographic && geo_unusable.get()
                             on:click=move |_| state.navigate(|r| r.map = Some(k))>{msg.text(lang)}</button>
                     }).collect_view()}
                 </fieldset>
