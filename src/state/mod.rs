@@ -147,7 +147,8 @@ pub enum FirstView {
 /// screen (small districts stay tappable), the geographic map on a wider one. The same 700 px
 /// is written in three other places that must agree: first.js (whether to ask early for the
 /// boundary file), style.css (`#first-view`'s media queries: which pre-rendered copy shows) and
-/// tools/prerender.mjs (the widths each copy is rendered at, either side of it). Read once, as
+/// tools/prerender.mjs (the widths each copy is rendered at, either side of it); the phone
+/// test "the 700 px rule agrees everywhere" loads the page at 699 and 700 px. Read once, as
 /// the app starts (`AppState::default_map`): reading the window's width makes the browser lay
 /// out any change still pending, which beside the pre-rendered copy cost up to 90 ms at 4×
 /// CPU each time the map view asked.

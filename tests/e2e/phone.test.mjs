@@ -136,6 +136,40 @@ test('a phone\'s map opens on the squares without the boundary file and asks for
   }
 });
 
+test('the 700 px rule agrees everywhere it is written: at 699 px the copy, first.js and the app all take the squares, at 700 px the geographic map', async () => {
+  for (const [width, geographic] of [[699, false], [700, true]]) {
+    const { page, trouble } = await watchedPage(env, { viewport: { width, height: 900 } });
+    await page.addInitScript(() => {
+      new MutationObserver(() => { if (document.documentElement?.dataset.app === 'ready' && !window.__readyAt) window.__readyAt = performance.now(); })
+        .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
+      // Which pre-rendered copy the stylesheet shows, read once the document is parsed (the
+      // stylesheet is in by then), before the app can take the copy's place.
+      document.addEventListener('DOMContentLoaded', () => {
+        window.__copy = [...document.querySelectorAll('#first-view > div')].filter((d) => getComputedStyle(d).display !== 'none').map((d) => d.className);
+      });
+    });
+    // An address the copy stands for (the default language).
+    await page.goto(env.url('?view=map'));
+    // The pre-rendered copy the stylesheet shows at this width (style.css's media queries).
+    const copy = await page.evaluate(() => window.__copy);
+    assert.deepEqual(copy, [geographic ? 'fv-wide' : 'fv-narrow'], `${width} px: the copy shown`);
+    await page.waitForFunction(() => window.__readyAt);
+    // first.js's preload and the app's own request: before the page is ready only where the
+    // map opens geographic.
+    const early = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/boundaries.json') && e.startTime < window.__readyAt));
+    assert.equal(early, geographic, `${width} px: the boundary file asked for before ready`);
+    if (geographic) {
+      const by = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/boundaries.json')).initiatorType);
+      assert.equal(by, 'link', `${width} px: asked for early by first.js's preload`);
+    }
+    // The app's own drawing (`default_map_kind`).
+    assert.equal(await page.locator('main .geo-map g.shape').count() > 50, geographic, `${width} px: the app opens geographic`);
+    assert.equal(await page.locator('main .tile-grid a.tile').count() > 50, !geographic, `${width} px: the app opens on the squares`);
+    assert.deepEqual(trouble.consoleErrors, []);
+    await page.close();
+  }
+});
+
 test('on a tablet the squares carry the names that fit, whole, and a phone shows ranks only', async () => {
   for (const [width, height, least] of [[1024, 768, 30], [768, 1024, 20], [390, 844, 0]]) {
     const { page } = await watchedPage(env, { viewport: { width, height }, hasTouch: true });
