@@ -7,18 +7,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use samiksha_core::present::i18n::Msg;
 
-/// Runs `then` once, when the dataset is read and its first view has what it shows: work that
-/// would otherwise share a slow line with the files that view waits for.
+/// Runs `then` once, when the dataset is read and its first view has been shown
+/// (`AppState::first_view`): work that would otherwise share a slow line with the files that
+/// view waits for.
 fn once_shown(state: AppState, then: impl Fn() + 'static) {
     let done = StoredValue::new(false);
     Effect::new(move |_| {
-        state.load.track();
-        state.view_due.track();
-        state.in_flight.track();
-        state.geo.track();
-        state.view.track();
-        state.views_module.track();
-        if state.load.get_untracked() != Load::Ready || !state.settled() || done.get_value() {
+        let shown = state.first_view.get() == crate::state::FirstView::Shown;
+        if !shown || state.load.get() != Load::Ready || done.get_value() {
             return;
         }
         done.set_value(true);
@@ -64,12 +60,7 @@ pub fn mount_view_a_task_later(state: AppState) {
 pub fn hand_over_first_view(state: AppState) {
     let announced = StoredValue::new(false);
     Effect::new(move |_| {
-        state.load.track();
-        state.view_due.track();
-        state.in_flight.track();
-        state.geo.track();
-        state.view.track();
-        state.views_module.track();
+        state.track_settled();
         if announced.get_value() {
             return;
         }

@@ -77,8 +77,8 @@ async function catalog(event) {
 }
 
 // rule: begin. The core's rules in JavaScript: ids (format::walk::is_valid_id), dataset folders
-// (format::catalog::folder_ok) and the default dataset (format::catalog::parse_catalog's first
-// entry), put here from public/boot.js at build time (tools/rules.mjs); and files inside a
+// (format::catalog::folder_ok), the default dataset (format::catalog::parse_catalog's first
+// entry) and the dataset an address opens (chosenFolder: format::catalog::Catalog::choose), put here from public/boot.js at build time (tools/rules.mjs); and files inside a
 // dataset's folder (format::manifest::inside_folder), which only the worker needs.
 // tests/e2e/rules.test.mjs runs this block, and crates/core/tests/rules.rs the Rust, over one
 // table of cases (tests/rules/cases.json).

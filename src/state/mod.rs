@@ -276,6 +276,23 @@ impl AppState {
         self.route.with_untracked(|r| r.map).unwrap_or(self.default_map) == samiksha_core::route::MapKind::Geographic
     }
 
+    /// Whether the dataset's manifest lists a boundary file (`false` before it is read).
+    pub fn publishes_boundaries(self) -> bool {
+        self.dataset.with_untracked(|d| d.as_ref().is_some_and(|d| d.manifest.boundaries.is_some()))
+    }
+
+    /// Tracks every signal [`Self::settled`] reads, for an effect that checks it after each
+    /// change (it reads them untracked, as it is also asked outside effects).
+    pub fn track_settled(self) {
+        self.load.track();
+        self.view_due.track();
+        self.in_flight.track();
+        self.geo.track();
+        self.view.track();
+        self.views_module.track();
+        self.route.track();
+    }
+
     /// The folder of the dataset shown, relative to the page.
     pub fn dir(&self) -> String {
         self.dir.get_value()

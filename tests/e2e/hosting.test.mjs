@@ -242,3 +242,27 @@ test('dataset text that is one long word wraps instead of widening the page', ()
   }
   await page.close();
 }));
+
+test('a dataset without a boundary file, on a phone: the note saying so is there when the view is first shown, and the geographic map is not offered', () => withCopy((dir) => {
+  const file = path.join(dir, 'data/sample/manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.ok(manifest.boundaries, 'the sample publishes a boundary file');
+  delete manifest.boundaries;
+  fs.writeFileSync(file, JSON.stringify(manifest));
+}, async (own) => {
+  const { page, trouble } = await watchedPage(own, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  // What the page holds at the moment it is marked ready.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.documentElement?.dataset.app !== 'ready' || window.__atReady) return;
+      window.__atReady = { note: document.querySelector('main .note[role=note]')?.textContent ?? null, squares: document.querySelectorAll('main .tile-grid a.tile').length };
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
+  });
+  await page.goto(own.url('?view=map&lang=en'));
+  await page.waitForFunction(() => window.__atReady);
+  const atReady = await page.evaluate(() => window.__atReady);
+  assert.match(atReady.note || '', /No boundary file was published/);
+  assert.ok(atReady.squares > 50, 'the squares are shown');
+  assert.ok(await page.locator('main .map-tools fieldset.segmented button').first().isDisabled(), 'the geographic map is not offered');
+  assert.deepEqual(trouble.consoleErrors, []);
+}));

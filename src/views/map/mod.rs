@@ -5,9 +5,11 @@
 //! profile); `tools` the map's controls, `shapes` the geographic map, `tiles` the squares,
 //! `tooltip`, `legend` and `table` the rest.
 //!
-//! Geometry is built by [`GeoShapes`] and [`Tiles`] once per boundary file and language; a new
-//! subject, period or classification changes only fills, labels and names, through closures
-//! that read the model memo.
+//! Geometry is built by [`GeoShapes`] once per boundary file and language, and by [`Tiles`]
+//! once per language (the boundary file arriving while the squares are shown rebuilds
+//! nothing); a new subject, period or classification changes only fills, labels and names,
+//! through closures that read each district's own memo of the model ([`district_memos`]). A
+//! map that opens on the squares asks for the boundary file only once the first view is shown.
 
 mod legend;
 mod shapes;
@@ -94,7 +96,10 @@ pub fn MapView() -> impl IntoView {
     Effect::new(move |_| {
         state.retry.track();
         preferred.track();
-        if state.first_view.get() == FirstView::Shown || state.geographic_map_first() {
+        // A dataset without a boundary file is said so at once (no fetch to defer), so the
+        // note is there when the view first shows, not added above the map after it.
+        let deferred = state.first_view.get() == FirstView::Pending && !state.geographic_map_first() && state.publishes_boundaries();
+        if !deferred {
             state.ensure_geo();
         }
     });
