@@ -23,11 +23,21 @@ Element.prototype.setAttribute = function (name, value) {
 // appends its root later, and the link follows it, so the skip links stay the first stops of
 // the tab order and the link the last. A mutation callback runs before the next frame, so the
 // link never shows out of place.
-const publishLink = document.querySelector('body > .publish-link');
-if (publishLink) {
+function keepPublishLinkLast() {
+  const publishLink = document.querySelector('body > .publish-link');
+  if (!publishLink) return;
   new MutationObserver(() => {
     if (document.body.lastElementChild !== publishLink) document.body.append(publishLink);
   }).observe(document.body, { childList: true });
+}
+
+// In a build with a pre-rendered first view, first.js inserts this script from <head>, and an
+// inserted module runs as soon as it arrives, possibly while the body is still being parsed
+// (from the service worker's cache, say); without first.js it is a module in <head>, run once
+// the document is parsed. What reads the body waits for that moment either way.
+function whenParsed(then) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then, { once: true });
+  else then();
 }
 
 function fail(reason, error) {
@@ -39,8 +49,9 @@ function fail(reason, error) {
   boot.setAttribute('role', 'alert');
 }
 
-// The integrity Trunk wrote on the preload link of `url` (the JavaScript's modulepreload; the
-// wasm's, which tools/prerender.mjs moves onto this script when first.js preloads the wasm).
+// The integrity pinned for `url`: on the preload link Trunk wrote (the JavaScript's
+// modulepreload), or, for the wasm, on the script that names it (`data-wasm-integrity`, which
+// tools/prerender.mjs writes on first.js's script, the first `script[data-wasm]` in such a build).
 function integrityOf(url) {
   const script = document.querySelector('script[data-wasm]');
   if (url === script.dataset.wasm && script.dataset.wasmIntegrity) return script.dataset.wasmIntegrity;
@@ -66,8 +77,8 @@ async function verified(url) {
   }
 }
 
-// Imports the app's JavaScript. index.html's `<link rel="modulepreload" integrity>` (written
-// by Trunk) fetched and checked it while the page was parsed, and `import()` is served from that
+// Imports the app's JavaScript. The `<link rel="modulepreload" integrity>` (Trunk's in
+// index.html, or first.js's in a build with a pre-rendered first view) fetched and checked it while the page was parsed, and `import()` is served from that
 // one fetch, so a slow line pays for the file once. Without such a link nothing can be verified:
 // it is refused. When the import fails, the file is fetched once more, checked, to say why.
 async function importChecked(url) {
@@ -184,10 +195,12 @@ async function checkFirstView() {
   }
 }
 
-checkFirstView();
-
-if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-  fail('no-wasm');
-} else {
-  start();
-}
+whenParsed(() => {
+  keepPublishLinkLast();
+  checkFirstView();
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('no-wasm');
+  } else {
+    start();
+  }
+});

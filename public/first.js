@@ -2,9 +2,10 @@
 // boot.js), only in a build whose index.html holds a pre-rendered first view
 // (tools/prerender.mjs). That view stands for a few exact URLs, listed in `data-queries`; on any
 // other URL it is hidden before it is ever drawn, and the loading note shows as before.
-// It also asks early for the app's wasm and for the files the app will fetch for the default
-// dataset's first view (`data-preload`; the boundary file, `data-preload-map`, only where the
-// map opens on the geographic drawing), so they arrive while the first view paints.
+// It also starts the app (boot.js, with the app's JS and wasm) and asks early for the files the
+// app will fetch for the default dataset's first view (`data-preload`; the boundary file,
+// `data-preload-map`, only where the map opens on the geographic drawing), so they arrive while
+// the first view paints.
 (function () {
   var me = document.currentScript;
   var read = function (name) {
@@ -12,14 +13,31 @@
   };
   var params = new URLSearchParams(location.search);
   if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
-  // The app's wasm, on every URL: the long pole to the first tap on a slow line. Asked for
-  // here, when this script runs, which is once style.css has arrived (a classic script waits
-  // for the stylesheets before it; the copy's own small stylesheet is already asked for): a
-  // preload in index.html, even at low priority, shared the line with the stylesheet, and the
-  // first map came later (659 → 720 ms, medians of 7) for no earlier tap, since the line is
-  // full either way. boot.js checks the wasm against the same hash.
-  var boot = document.querySelector('script[data-wasm]');
-  if (boot && boot.dataset.wasmIntegrity) preload(boot.dataset.wasm, boot.dataset.wasmIntegrity);
+  // The loader (boot.js), the app's JS and its wasm, on every URL, named on this script with
+  // their SHA-384s (tools/prerender.mjs moved them here from <head>). Asked for here, when this
+  // script runs, which is once style.css has arrived (a classic script waits for the
+  // stylesheets before it; the copy's own small stylesheet is already asked for): in <head>,
+  // even at low priority, they shared the slow line with the stylesheet and the first map came
+  // later (the wasm: 659 → 720 ms; boot.js and the JS: 663 → 751 ms, medians of 7 and 9) for no
+  // earlier tap, since the line is full either way. boot.js finds the names on this script
+  // (`script[data-wasm]`), and its fetch and import are served from these requests.
+  var loader = me.dataset;
+  if (loader.wasm && loader.wasmIntegrity) preload(loader.wasm, loader.wasmIntegrity);
+  if (loader.js && loader.jsIntegrity) {
+    var js = document.createElement('link');
+    js.rel = 'modulepreload';
+    js.crossOrigin = 'anonymous';
+    js.integrity = loader.jsIntegrity;
+    js.href = loader.js;
+    document.head.appendChild(js);
+  }
+  if (loader.boot && loader.bootIntegrity) {
+    var boot = document.createElement('script');
+    boot.type = 'module';
+    boot.integrity = loader.bootIntegrity;
+    boot.src = loader.boot;
+    document.head.appendChild(boot);
+  }
   // Another dataset (`data=`) needs none of the default dataset's files.
   if (params.has('data')) return;
   var files = read('data-preload');

@@ -1,6 +1,7 @@
 // Trunk post-build hook, two jobs that need the finished build:
 // 1. pins the loader (boot.js, an external script for a strict CSP) in index.html by its
-//    SHA-384, as Trunk does for the files it hashes, so every script the page runs is checked;
+//    SHA-384, as Trunk does for the files it hashes, so every script the page runs is checked
+//    (where tools/prerender.mjs has moved it onto first.js's script, checks that pin instead);
 // 2. writes the service worker (sw.js) with the list of every built file, so the precache list
 //    always matches the build. The build's version is a hash of those files' names and bytes;
 //    data files are not listed (the worker saves the dataset the manifest names, as one whole).
@@ -19,9 +20,16 @@ const indexPath = path.join(dir, 'index.html');
 const boot = fs.readFileSync(path.join(dir, 'boot.js'));
 const bootIntegrity = sri(boot);
 const html = fs.readFileSync(indexPath, 'utf8');
-const pinned = html.replace(/<script type="module" src="([^"]*boot\.js)"/, `<script type="module" src="$1" integrity="${bootIntegrity}"`);
-if (pinned === html) throw new Error('index.html has no boot.js script to pin (see pattern_script in Trunk.toml)');
-fs.writeFileSync(indexPath, pinned);
+// In a build with a pre-rendered first view, tools/prerender.mjs has already moved boot.js onto
+// first.js's script with its hash (first.js inserts it); that hash must be this file's.
+const moved = html.match(/data-boot="[^"]*boot\.js" data-boot-integrity="([^"]+)"/);
+if (moved) {
+  if (moved[1] !== bootIntegrity) throw new Error('index.html pins boot.js on first.js\'s script by a hash that is not the built file\'s');
+} else {
+  const pinned = html.replace(/<script type="module" src="([^"]*boot\.js)"/, `<script type="module" src="$1" integrity="${bootIntegrity}"`);
+  if (pinned === html) throw new Error('index.html has no boot.js script to pin (see pattern_script in Trunk.toml)');
+  fs.writeFileSync(indexPath, pinned);
+}
 
 // The publisher page's files (publish.html, publish/) are not precached for every reader: the
 // worker keeps them once that page asks (see sw-template.js, 'keep-publisher').

@@ -141,23 +141,36 @@ test('data replaced after the build: the copy is hidden at once and the app show
   }
 });
 
-test('the wasm is asked for by first.js, after the stylesheet, and fetched once: the loader\'s checked fetch is served from that request', async () => {
+test('the loader, the app\'s JS and its wasm are asked for by first.js, after the stylesheet, each once: the loader\'s checked fetch and import are served from those requests', async () => {
   const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');
   const head = html.slice(0, html.indexOf('</head>'));
-  assert.ok(!/<link[^>]*_bg\.wasm/.test(head), 'no link in <head> asks for the wasm beside the stylesheet');
-  const wasm = head.match(/data-wasm="\.\/(samiksha-[0-9a-f]{16}_bg\.wasm)" data-wasm-integrity="sha384-[^"]+"/);
-  assert.ok(wasm, 'boot.js\'s script names the wasm and its hash');
-  assert.ok(head.indexOf('rel="stylesheet"') < head.indexOf('<script src="first.js"'), 'first.js runs after the stylesheet');
+  // Nothing in the HTML asks for them beside the stylesheet: first.js's script only names them.
+  assert.ok(!/<link[^>]*(_bg\.wasm|samiksha-[0-9a-f]{16}\.js)/.test(head), 'no link in <head> asks for the wasm or the JS');
+  assert.ok(!/<script[^>]*src="[^"]*boot\.js"/.test(head), 'no script tag loads boot.js');
+  const names = head.match(/<script src="first\.js"[^>]*data-boot="\.\/(boot\.js)" data-boot-integrity="sha384-[^"]+" data-js="\.\/(samiksha-[0-9a-f]{16}\.js)" data-js-integrity="sha384-[^"]+" data-wasm="\.\/(samiksha-[0-9a-f]{16}_bg\.wasm)" data-wasm-integrity="sha384-[^"]+"/);
+  assert.ok(names, 'first.js\'s script names boot.js, the JS and the wasm, each with its hash');
+  const files = names.slice(1);
+  const style = head.match(/<link rel="stylesheet" href="\.\/(style-[0-9a-f]{16}\.css)"/)[1];
+  assert.ok(head.indexOf(style) < head.indexOf('<script src="first.js"'), 'first.js runs after the stylesheet');
   const { page, trouble } = await watchedPage(env);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const asked = [];
-  page.on('request', (r) => { if (r.url().endsWith('_bg.wasm')) asked.push(r.url()); });
+  page.on('request', (r) => { const name = new URL(r.url()).pathname.split('/').pop(); if (files.includes(name)) asked.push(name); });
   await page.goto(env.url('?view=map&lang=en'));
   await settled(page);
-  assert.deepEqual(asked.map((u) => new URL(u).pathname.split('/').pop()), [wasm[1]], 'one request for the wasm');
-  const initiator = await page.evaluate((name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))?.initiatorType, wasm[1]);
-  assert.equal(initiator, 'link', 'asked for by first.js\'s preload link, which boot.js\'s fetch then used');
+  assert.deepEqual([...asked].sort(), [...files].sort(), 'one request for each');
+  const timing = await page.evaluate((all) => Object.fromEntries(all.map((name) => {
+    const e = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname.endsWith(`/${name}`));
+    return [name, e && { start: e.startTime, end: e.responseEnd, by: e.initiatorType }];
+  })), [style, ...files]);
+  for (const name of files) {
+    assert.ok(timing[name].start >= timing[style].end, `${name} asked for once style.css was in (${timing[name].start} ≥ ${timing[style].end})`);
+  }
+  assert.equal(timing[files[0]].by, 'script', 'boot.js: loaded by the script first.js inserted');
+  // The JS's modulepreload reports itself as a script; its one request above is what shows the
+  // import was served from it.
+  assert.equal(timing[files[2]].by, 'link', 'the wasm: asked for by first.js\'s preload link, which boot.js\'s fetch then used');
   assert.deepEqual(trouble.consoleErrors, []);
 });
 
