@@ -133,50 +133,10 @@ function chosenFolder(c, id) {
   return chosen ? `data/${chosen.folder.replace(/\/?$/, '/')}` : null;
 }
 const defaultFolder = (c) => chosenFolder(c, null);
-// The value files the app asks for first when it opens the address `query` (the core's
-// present::first_value_files): for the shown period (the address's, else the latest with a
-// file) and the one before it, the files holding the shown indicator (the address's, else the
-// first) when the period is split by indicator group, else all the period's files (and all of
-// them for the composite). The last of a repeated key counts, and a value the id rule refuses
-// names nothing, as in the core's Route::parse.
-function firstValueFiles(m, query) {
-  if (!isObject(m) || !Array.isArray(m.indicators) || !Array.isArray(m.periods) || !Array.isArray(m.value_files)) return [];
-  const ids = (list) => list.map((x) => (isObject(x) ? x.id : undefined));
-  const indicators = ids(m.indicators);
-  const periods = ids(m.periods);
-  if (!indicators.length || !periods.length) return [];
-  const named = (key) => {
-    let value = null;
-    for (const pair of query.replace(/^\?/, '').split('&')) {
-      const at = pair.indexOf('=');
-      if ((at < 0 ? pair : pair.slice(0, at)) !== key) continue;
-      try { value = decodeURIComponent((at < 0 ? '' : pair.slice(at + 1)).replace(/\+/g, ' ')); } catch { value = ''; }
-    }
-    return value;
-  };
-  const files = m.value_files.filter((f) => isObject(f) && typeof f.path === 'string' && typeof f.period === 'string');
-  const ofPeriod = (p) => files.filter((f) => f.period === periods[p]);
-  const word = named('indicator');
-  const composite = word === 'composite';
-  const indicator = composite ? null : indicators[idOk(word) && indicators.includes(word) ? indicators.indexOf(word) : 0];
-  const published = periods.map((_, p) => p).filter((p) => ofPeriod(p).length > 0);
-  const latest = published.length ? published.at(-1) : periods.length - 1;
-  const asked = named('period');
-  const period = idOk(asked) && periods.includes(asked) ? periods.indexOf(asked) : latest;
-  const showing = (p) => {
-    const all = ofPeriod(p);
-    if (composite) return all;
-    const holds = (f) => f.indicators === undefined || f.indicators === null || (Array.isArray(f.indicators) && f.indicators.includes(indicator));
-    const first = all.filter(holds);
-    return first.length && first.length < all.length ? first : all;
-  };
-  return [period, period - 1].filter((p) => p >= 0).flatMap(showing).map((f) => f.path);
-}
 // rule: end
 
-// The catalogue and the manifest of the dataset this address opens (and then the value files
-// it shows first), asked for as soon as this loader runs (while the wasm downloads), on every
-// address: the app would otherwise ask for
+// The catalogue and the manifest of the dataset this address opens, asked for as soon as this
+// loader runs (while the wasm downloads), on every address: the app would otherwise ask for
 // them only once it is running, two round trips more on the way to the first map. They are
 // handed to the app by absolute address (page.js `takeEarly`), which takes each once and reads
 // every other file itself; a file it does not ask for (a catalogue it reads otherwise) is
@@ -201,31 +161,7 @@ async function readOpening() {
   else if (catalog.status !== 404) return { folder: null, manifest: null };
   if (!folder) return { folder: null, manifest: null };
   const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
-  const bytes = manifest.ok ? await keep(`${folder}manifest.json`, manifest) : null;
-  if (bytes) askForFirstValues(folder, bytes);
-  return { folder, manifest: bytes };
-}
-
-// The value files this address shows first (`firstValueFiles`), asked for as soon as the
-// manifest is in, while the wasm still downloads: the app would ask for them only once it has
-// started and read the manifest itself (on the all-India dataset, at about 2.35 s of a slow
-// phone's start, their arrival then holding up the map by about 0.75 s). Each is handed over
-// like the manifest, registered at once so the app never asks for one a second time; a file
-// that fails is fetched again by the app, which says what is wrong.
-function askForFirstValues(folder, bytes) {
-  let paths;
-  try {
-    paths = firstValueFiles(JSON.parse(new TextDecoder().decode(bytes)), location.search);
-  } catch {
-    return;
-  }
-  const base = new URL(folder, document.baseURI).href;
-  for (const p of paths) {
-    const url = new URL(p, base).href;
-    // Only files inside the dataset's folder; the app refuses any other path and says so.
-    if (!url.startsWith(base) || early.has(url)) continue;
-    early.set(url, fetch(url, { credentials: 'same-origin' }).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null));
-  }
+  return { folder, manifest: manifest.ok ? await keep(`${folder}manifest.json`, manifest) : null };
 }
 const opening = readOpening();
 opening.catch(() => {});

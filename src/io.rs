@@ -104,9 +104,8 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
-    // The catalogue, the opened dataset's manifest and the value files the address shows first
-    // were fetched by boot.js while the wasm downloaded: the same bytes, without another round
-    // trip.
+    // The catalogue and the opened dataset's manifest were fetched by boot.js while the wasm
+    // downloaded: the same bytes, without another round trip.
     if freshness == Freshness::AsCached {
         if let Some(early) = take_early_js(url) {
             if let Ok(bytes) = wasm_bindgen_futures::JsFuture::from(early).await {

@@ -4,8 +4,8 @@
 // (reading the worker's `active-data?dir=` record, its `activeKey`), asking the worker to save a
 // dataset opened for the first time or to switch to a newer one, and sharing or copying a link.
 
-// The bytes of `url` if boot.js already fetched it (the catalogue, the opened dataset's
-// manifest, or the value files the address shows first): a promise of an ArrayBuffer, or of null when that read failed, handed over once;
+// The bytes of `url` if boot.js already fetched it (the catalogue, or the opened dataset's
+// manifest): a promise of an ArrayBuffer, or of null when that read failed, handed over once;
 // otherwise null, and the app fetches the file itself.
 export function takeEarly(url) {
   const store = globalThis.__samikshaEarly;

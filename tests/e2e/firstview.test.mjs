@@ -174,29 +174,6 @@ test('the loader, the app\'s JS and its wasm are asked for by first.js, after th
   assert.deepEqual(trouble.consoleErrors, []);
 });
 
-test('a deep link\'s first value files are asked for by boot.js before the app runs, once each, and the app uses those bytes', async () => {
-  const { page, trouble } = await watchedPage(env);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  // Who asked for each value file: the script at the top of the request's stack.
-  const askedBy = [];
-  cdp.on('Network.requestWillBeSent', (e) => {
-    if (!/\/values\/[^/]+\.json$/.test(new URL(e.request.url).pathname)) return;
-    const frame = e.initiator.stack?.callFrames?.[0] ?? e.initiator.stack?.parent?.callFrames?.[0];
-    askedBy.push([new URL(e.request.url).pathname.split('/').pop(), frame ? new URL(frame.url).pathname.split('/').pop() : e.initiator.type]);
-  });
-  // A period no pre-rendered copy or preload stands for: only boot.js's rule can ask early.
-  await page.goto(env.url('?view=map&period=2024-06&lang=en'));
-  await settled(page);
-  assert.ok(await page.locator('main .geo-map g.shape path[fill]').count() > 40, 'the map shows the period');
-  const first = askedBy.filter(([file]) => file === '2024-06.json' || file === '2024-05.json');
-  assert.deepEqual(first.map(([file]) => file).sort(), ['2024-05.json', '2024-06.json'], `each asked for once: ${JSON.stringify(askedBy)}`);
-  for (const [file, by] of first) assert.match(by, /^boot\.js$/, `${file} asked for by boot.js`);
-  assert.deepEqual(trouble.consoleErrors, []);
-  assert.deepEqual(trouble.failedRequests, []);
-});
-
 test('the server compresses like a real host: brotli or gzip by Accept-Encoding, the same bytes once decoded', async () => {
   const wasm = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => f.endsWith('_bg.wasm'));
   for (const file of ['', wasm, 'data/sample/manifest.json']) {

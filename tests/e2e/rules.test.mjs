@@ -23,7 +23,7 @@ function rules(source, names) {
 // template by tools/rules.mjs, as offline-hook.mjs does).
 const copies = [
   ['sw.js (built from tools/sw-template.js)', withSharedRules(read('tools/sw-template.js'), read('public/boot.js')), ['idOk', 'folderOk', 'defaultFolder', 'chosenFolder', 'inside']],
-  ['public/boot.js', read('public/boot.js'), ['idOk', 'folderOk', 'defaultFolder', 'chosenFolder', 'firstValueFiles']],
+  ['public/boot.js', read('public/boot.js'), ['idOk', 'folderOk', 'defaultFolder', 'chosenFolder']],
 ];
 
 for (const [file, source, names] of copies) {
@@ -47,16 +47,6 @@ for (const [file, source, names] of copies) {
     assert.ok(cases.links.length >= 10);
     for (const c of cases.links) assert.equal(fns.chosenFolder(c.catalog, c.id), c.chosen, c.why);
   });
-
-  if (fns.firstValueFiles) {
-    test(`${file}: an address's first value files are the ones the core asks for first`, () => {
-      assert.ok(cases.first_files.length >= 10);
-      for (const c of cases.first_files) {
-        const manifest = { indicators: c.indicators.map((id) => ({ id })), periods: c.periods.map((id) => ({ id })), value_files: c.value_files };
-        assert.deepEqual(fns.firstValueFiles(manifest, c.query), c.files, c.why);
-      }
-    });
-  }
 
   if (fns.inside) {
     test(`${file}: listed files stay inside the dataset folder by the core's rule`, () => {
