@@ -8,11 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { walk, sri } from './files.mjs';
+import { walk, sri, trunkBuild } from './files.mjs';
 import { withSharedRules } from './rules.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+const { dir } = trunkBuild();
 const DATA_DIR = 'data/sample/';
 
 

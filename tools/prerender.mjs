@@ -23,12 +23,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { sri, nameHash } from './files.mjs';
+import { sri, nameHash, trunkBuild } from './files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
+const { dir, release } = trunkBuild();
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-if (process.env.TRUNK_PROFILE !== 'release') {
+if (!release) {
   console.log('prerender: skipped in a debug build (the page starts with its loading note)');
   process.exit(0);
 }
