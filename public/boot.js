@@ -2,7 +2,8 @@
 // Trunk's inline loader), so a strict Content-Security-Policy with `script-src 'self'` runs it.
 //
 // It checks that the browser can run WebAssembly, fetches the app's JavaScript and wasm with the
-// SHA-384 hashes Trunk wrote into index.html (a file that differs from the build is refused,
+// SHA-384 hashes written into index.html (Trunk's, on its links; in a release build on
+// first.js's script, which inserts this one; a file that differs from the build is refused,
 // not run), each once, starts the app, and on any failure shows the explanation index.html
 // already holds.
 // If this file itself never runs, the stylesheet reveals a "has not started" note after a while.
@@ -49,8 +50,8 @@ function fail(reason, error) {
   boot.setAttribute('role', 'alert');
 }
 
-// The integrity pinned for `url`: on the preload link Trunk wrote (the JavaScript's
-// modulepreload), or, for the wasm, on the script that names it (`data-wasm-integrity`, which
+// The integrity pinned for `url`: on the JavaScript's modulepreload (Trunk's link, or first.js's
+// in a release build), or, for the wasm, on the script that names it (`data-wasm-integrity`, which
 // tools/prerender.mjs writes on first.js's script, the first `script[data-wasm]` in such a build).
 function integrityOf(url) {
   const script = document.querySelector('script[data-wasm]');
@@ -78,8 +79,8 @@ async function verified(url) {
 }
 
 // Imports the app's JavaScript. The `<link rel="modulepreload" integrity>` (Trunk's in
-// index.html, or first.js's in a build with a pre-rendered first view) fetched and checked it while the page was parsed, and `import()` is served from that
-// one fetch, so a slow line pays for the file once. Without such a link nothing can be verified:
+// index.html, or first.js's in a build with a pre-rendered first view) fetched and checked it
+// before this runs, and `import()` is served from that one fetch, so a slow line pays for the file once. Without such a link nothing can be verified:
 // it is refused. When the import fails, the file is fetched once more, checked, to say why.
 async function importChecked(url) {
   const absolute = new URL(url, document.baseURI).href;

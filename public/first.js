@@ -13,7 +13,7 @@
   };
   var params = new URLSearchParams(location.search);
   if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
-  // The loader (boot.js), the app's JS and its wasm, on every URL, named on this script with
+  // The loader (boot.js), the app's wasm and its JS, on every URL, named on this script with
   // their SHA-384s (tools/prerender.mjs moved them here from <head>). Asked for here, when this
   // script runs, which is once style.css has arrived (a classic script waits for the
   // stylesheets before it; the copy's own small stylesheet is already asked for): in <head>,
@@ -22,6 +22,17 @@
   // earlier tap, since the line is full either way. boot.js finds the names on this script
   // (`script[data-wasm]`), and its fetch and import are served from these requests.
   var loader = me.dataset;
+  if (loader.boot && loader.bootIntegrity) {
+    var boot = document.createElement('script');
+    boot.type = 'module';
+    boot.integrity = loader.bootIntegrity;
+    // Small, and it starts everything else: ahead of the wasm on the line.
+    boot.fetchPriority = 'high';
+    boot.src = loader.boot;
+    // boot.js says why the app cannot start; when boot.js itself cannot be had, this does.
+    boot.onerror = function () { loaderFailed(loader.boot); };
+    document.head.appendChild(boot);
+  }
   if (loader.wasm && loader.wasmIntegrity) preload(loader.wasm, loader.wasmIntegrity);
   if (loader.js && loader.jsIntegrity) {
     var js = document.createElement('link');
@@ -30,13 +41,6 @@
     js.integrity = loader.jsIntegrity;
     js.href = loader.js;
     document.head.appendChild(js);
-  }
-  if (loader.boot && loader.bootIntegrity) {
-    var boot = document.createElement('script');
-    boot.type = 'module';
-    boot.integrity = loader.bootIntegrity;
-    boot.src = loader.boot;
-    document.head.appendChild(boot);
   }
   // Another dataset (`data=`) needs none of the default dataset's files.
   if (params.has('data')) return;
@@ -50,6 +54,22 @@
   var geographic = map === 'geo' || (map !== 'tiles' && window.innerWidth >= 700);
   if ((!view || view === 'map') && geographic) files = files.concat(read('data-preload-map'));
   files.forEach(function (href) { preload(href); });
+
+  // Shows the reason index.html holds for a loader that was refused (the same file, fetched
+  // without the check, arrives: it differs from the build) or could not be had, as boot.js's
+  // `fail` does for the files it loads.
+  function loaderFailed(src) {
+    fetch(src, { cache: 'no-store', credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? 'altered' : 'missing'; }, function () { return 'missing'; })
+      .then(function (reason) {
+        var note = document.getElementById('boot');
+        if (!note) return;
+        note.classList.add('boot-stopped');
+        var parts = note.querySelectorAll('[data-reason]');
+        for (var i = 0; i < parts.length; i++) parts[i].hidden = parts[i].getAttribute('data-reason') !== reason;
+        note.setAttribute('role', 'alert');
+      });
+  }
 
   function preload(href, integrity) {
     var link = document.createElement('link');

@@ -146,7 +146,7 @@ let html = fs.readFileSync(index, 'utf8');
 // (690 → 818 ms with it in <head>). boot.js's fetch and import are served from first.js's
 // preload and modulepreload, with the same hashes.
 const bootTag = html.match(/\n?\s*<script type="module" src="([^"]*boot\.js)" data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/);
-const jsLink = bootTag && html.match(new RegExp(`\\n?<link rel="modulepreload" href="${bootTag[2].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity="([^"]+)"[^>]*>`));
+const jsLink = bootTag && html.match(new RegExp(`\\n?\\s*<link rel="modulepreload" href="${bootTag[2].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity="([^"]+)"[^>]*>`));
 const wasmLink = bootTag && html.match(/\n?\s*<link rel="preload" href="([^"]+\.wasm)"[^>]*integrity="([^"]+)"[^>]*>/);
 if (!bootTag || !jsLink || !wasmLink || wasmLink[1] !== bootTag[3]) throw new Error('prerender: index.html lacks boot.js\'s script, the app JS\'s modulepreload or the wasm\'s preload');
 const loader = `data-boot="${bootTag[1]}" data-boot-integrity="${sri(fs.readFileSync(path.join(dir, 'boot.js')))}" data-js="${bootTag[2]}" data-js-integrity="${jsLink[1]}" data-wasm="${bootTag[3]}" data-wasm-integrity="${wasmLink[2]}"`;

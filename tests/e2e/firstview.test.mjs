@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { test, start, stop, watchedPage, settled, ROOT } from './harness.mjs';
 
 let env;
@@ -150,6 +151,10 @@ test('the loader, the app\'s JS and its wasm are asked for by first.js, after th
   const names = head.match(/<script src="first\.js"[^>]*data-boot="\.\/(boot\.js)" data-boot-integrity="sha384-[^"]+" data-js="\.\/(samiksha-[0-9a-f]{16}\.js)" data-js-integrity="sha384-[^"]+" data-wasm="\.\/(samiksha-[0-9a-f]{16}_bg\.wasm)" data-wasm-integrity="sha384-[^"]+"/);
   assert.ok(names, 'first.js\'s script names boot.js, the JS and the wasm, each with its hash');
   const files = names.slice(1);
+  // Each hash is the built file's.
+  for (const [attr, file] of [['boot', files[0]], ['js', files[1]], ['wasm', files[2]]]) {
+    assert.equal(head.match(new RegExp(`data-${attr}-integrity="([^"]+)"`))[1], `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(ROOT, 'dist', file))).digest('base64')}`, `${file}'s pin`);
+  }
   const style = head.match(/<link rel="stylesheet" href="\.\/(style-[0-9a-f]{16}\.css)"/)[1];
   assert.ok(head.indexOf(style) < head.indexOf('<script src="first.js"'), 'first.js runs after the stylesheet');
   const { page, trouble } = await watchedPage(env);
@@ -168,8 +173,7 @@ test('the loader, the app\'s JS and its wasm are asked for by first.js, after th
     assert.ok(timing[name].start >= timing[style].end, `${name} asked for once style.css was in (${timing[name].start} ≥ ${timing[style].end})`);
   }
   assert.equal(timing[files[0]].by, 'script', 'boot.js: loaded by the script first.js inserted');
-  // The JS's modulepreload reports itself as a script; its one request above is what shows the
-  // import was served from it.
+  // The JS: its one request above is what shows the import was served from the modulepreload.
   assert.equal(timing[files[2]].by, 'link', 'the wasm: asked for by first.js\'s preload link, which boot.js\'s fetch then used');
   assert.deepEqual(trouble.consoleErrors, []);
 });

@@ -76,14 +76,39 @@ test('an exception while starting (the wasm verified, then failing to instantiat
   assert.ok(trouble.consoleErrors.some((e) => /Out of memory/.test(e)), trouble.consoleErrors.join('\n'));
 });
 
-test('when the loader never runs, the page says the app has not started', async () => {
+test('when no loader runs (first.js, which starts boot.js, blocked), the page says the app has not started', async () => {
   const { page } = await watchedPage(env);
-  await page.route('**/boot.js', (route) => route.abort('blockedbyclient'));
+  await page.route('**/first.js', (route) => route.abort('blockedbyclient'));
   await page.goto(env.url('?view=map'));
   await page.locator('.boot-slow').waitFor({ state: 'visible', timeout: 20000 });
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.boot-slow')).visibility === 'visible', null, { timeout: 20000 });
   assert.match(await page.locator('.boot-slow').innerText(), /has not started/);
 });
+
+test('when boot.js cannot be had, first.js says the app\'s files could not be loaded', async () => {
+  const { page } = await watchedPage(env);
+  await page.route('**/boot.js', (route) => route.abort('connectionrefused'));
+  await page.goto(env.url('?view=map&lang=en'));
+  await reason(page, 'missing').waitFor({ timeout: 10000 });
+  assert.match(await reason(page, 'missing').innerText(), /could not be loaded/);
+  assert.equal(await page.locator('#boot').getAttribute('role'), 'alert');
+  assert.ok(!(await page.locator('.boot-slow').isVisible()), 'not the "has not started" note');
+});
+
+for (const [what, pick] of [['the loader (boot.js)', (f) => f === 'boot.js'], ['the app\'s JavaScript', (f) => /^samiksha-[0-9a-f]{16}\.js$/.test(f)]]) {
+  test(`one altered byte in ${what}: it is not run, and the page says the files do not match the build`, () => withCopy((dir) => {
+    const file = fs.readdirSync(dir).find(pick);
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    // A comment added at the end: the same program, other bytes.
+    fs.writeFileSync(path.join(dir, file), `${text}\n//x`);
+  }, async (own) => {
+    const { page } = await watchedPage(own);
+    await page.goto(own.url('?view=map&lang=en'));
+    await reason(page, 'altered').waitFor({ timeout: 10000 });
+    assert.match(await reason(page, 'altered').innerText(), /do not match the published build/);
+    assert.equal(await page.locator('#app').count(), 0, 'the app did not start');
+  }));
+}
 
 test('one altered byte in the wasm: the app refuses to run it and says why', () => withCopy((dir) => {
   const wasm = fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));

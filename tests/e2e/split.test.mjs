@@ -26,9 +26,10 @@ test('the build has two wasm modules, and the app\'s one JS file fetches the sec
   assert.equal(js.length, 1, `one app JS in ${files}`);
   assert.ok(!files.includes('snippets'), 'no snippets folder');
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  // The one JS is named, with its hash, on first.js's script, which preloads it (a modulepreload
-  // link in a build without a pre-rendered first view); no link asks for a snippet.
+  // The one JS is named, with its hash, on first.js's script, which asks for it through a
+  // modulepreload; no static link asks for it or for a snippet.
   assert.deepEqual([...html.matchAll(/data-js="([^"]+)" data-js-integrity="sha384-[^"]+"/g)].map((m) => m[1]), [`./${js[0]}`]);
+  assert.ok(!/rel="modulepreload"/.test(html), 'no modulepreload link in index.html');
   assert.ok(!/snippets\//.test(html), 'no snippet is named in index.html');
   // Fetched by its name with the SHA-384 of its bytes, so another file is refused.
   const views = wasm.find((f) => f.startsWith('views-'));
