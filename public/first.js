@@ -12,6 +12,11 @@
     try { return JSON.parse(me.getAttribute(name) || '[]'); } catch (e) { return []; }
   };
   var params = new URLSearchParams(location.search);
+  // The last of a repeated key, as the app's Route::parse reads the address.
+  var last = function (key) {
+    var all = params.getAll(key);
+    return all.length ? all[all.length - 1] : null;
+  };
   if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
   // The loader (boot.js), the app's wasm and its JS, on every URL, named on this script with
   // their SHA-384s (tools/prerender.mjs moved them here from <head>). Asked for here, when this
@@ -45,12 +50,12 @@
   // Another dataset (`data=`) needs none of the default dataset's files.
   if (params.has('data')) return;
   var files = read('data-preload');
-  var view = params.get('view');
+  var view = last('view');
   // The boundary file only for a map that opens on the geographic drawing: named in the
   // address, or a screen 700 px wide or more (the app's `default_map_kind`, which names every
   // copy of this width); the squares a phone opens on do not need it, and the app asks for it
   // once they are shown.
-  var map = params.get('map');
+  var map = last('map');
   var geographic = map === 'geo' || (map !== 'tiles' && window.innerWidth >= 700);
   if ((!view || view === 'map') && geographic) files = files.concat(read('data-preload-map'));
   files.forEach(function (href) { preload(href); });
