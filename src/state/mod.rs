@@ -273,7 +273,13 @@ impl AppState {
     /// screen's default), which needs the boundary file before it is shown; the squares do not,
     /// and on a phone the boundary file waits until the first view is shown.
     pub fn geographic_map_first(self) -> bool {
-        self.route.with_untracked(|r| r.map).unwrap_or(self.default_map) == samiksha_core::route::MapKind::Geographic
+        untrack(|| self.map_wanted()) == samiksha_core::route::MapKind::Geographic
+    }
+
+    /// The map drawing the reader wants: the address's, else the screen's default. The map
+    /// view draws it once the boundary file is in (the squares until then, or without one).
+    pub fn map_wanted(self) -> samiksha_core::route::MapKind {
+        self.route.with(|r| r.map).unwrap_or(self.default_map)
     }
 
     /// Whether the dataset's manifest lists a boundary file (`false` before it is read).

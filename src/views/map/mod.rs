@@ -89,13 +89,13 @@ pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: 
 pub fn MapView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let classes = Memo::new(move |_| state.route.with(|r| r.classes));
-    let preferred = Memo::new(move |_| state.route.with(|r| r.map));
+    let wanted = Memo::new(move |_| state.map_wanted());
     // Asked again after a lost connection returns. A map that opens on the squares (a phone's)
     // asks for the boundary file once it is shown: the file would share the line with what
     // the squares wait for, and reading it the processor.
     Effect::new(move |_| {
         state.retry.track();
-        preferred.track();
+        wanted.track();
         // A dataset without a boundary file is said so at once (no fetch to defer), so the
         // note is there when the view first shows, not added above the map after it.
         let deferred = state.first_view.get() == FirstView::Pending && !state.geographic_map_first() && state.publishes_boundaries();
@@ -131,13 +131,10 @@ pub fn MapView() -> impl IntoView {
         GeoLoad::Ready(g) => Some(g),
         _ => None,
     });
-    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { preferred.get().unwrap_or(state.default_map) } else { MapKind::Tiles });
+    let kind = Memo::new(move |_| if geo.with(|g| g.is_some()) { wanted.get() } else { MapKind::Tiles });
     // The boundary file as the drawing uses it: none while the squares are shown, so the
     // file's arrival (after the first view, on a phone) does not rebuild every square.
     let drawn_geo = Memo::new(move |_| if kind.get() == MapKind::Geographic { geo.get() } else { None });
-    // The geographic map's button is offered unless there is no usable boundary file; pressed
-    // before the file is read, it asks for it, and the map follows when it is in.
-    let geo_unusable = Signal::derive(move || matches!(state.geo.get(), GeoLoad::NotPublished | GeoLoad::Failed));
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
     let pointer = StoredValue::new(Pointer::Other);
@@ -181,7 +178,7 @@ pub fn MapView() -> impl IntoView {
                 <Legend model=model/>
             </figure>
             <crate::controls::time::TimeControl colours=crate::controls::time::Colours::Offered/>
-            <MapTools model=model kind=kind geo_ready=Signal::derive(move || geo.with(|g| g.is_some())) geo_unusable=geo_unusable found=found hovered=hovered/>
+            <MapTools model=model kind=kind found=found hovered=hovered/>
             <ValuesTable model=model/>
         </section>
     }

@@ -2,7 +2,7 @@
 //! division.
 
 use super::Hovered;
-use crate::state::AppState;
+use crate::state::{AppState, GeoLoad};
 use leptos::prelude::*;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::present::map::{self, MapModel};
@@ -10,17 +10,12 @@ use samiksha_core::route::MapKind;
 use std::sync::Arc;
 
 #[component]
-pub(super) fn MapTools(
-    model: Memo<Option<Arc<MapModel>>>,
-    kind: Memo<MapKind>,
-    geo_ready: Signal<bool>,
-    /// The dataset has no boundary file, or it could not be used.
-    geo_unusable: Signal<bool>,
-    found: RwSignal<Option<usize>>,
-    hovered: Hovered,
-) -> impl IntoView {
+pub(super) fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, found: RwSignal<Option<usize>>, hovered: Hovered) -> impl IntoView {
     let state = expect_context::<AppState>();
     let zoom = Memo::new(move |_| state.route.with(|r| r.zoom.clone()));
+    // The geographic map's button is offered unless there is no usable boundary file; pressed
+    // before the file is read, it asks for it, and the map follows when it is in.
+    let geo_unusable = move || matches!(state.geo.get(), GeoLoad::NotPublished | GeoLoad::Failed);
     // The methods on offer and the one in use: the tools rebuild only when these change, not
     // on every new subject or period.
     let offered = Memo::new(move |_| {
@@ -44,7 +39,7 @@ pub(super) fn MapTools(
             if let Some(u) = hit {
                 hovered.set(Some((u, None)));
                 let division = state.dataset.with_untracked(|d| d.as_ref().map(|d| d.units()[u].division.clone()));
-                if geo_ready.get_untracked() {
+                if matches!(state.geo.get_untracked(), GeoLoad::Ready(_)) {
                     state.refine(|r| r.zoom = division);
                 }
             }
@@ -54,7 +49,7 @@ pub(super) fn MapTools(
                 <fieldset class="segmented">
                     <legend>{Msg::MapKindLabel.text(lang)}</legend>
                     {[(MapKind::Geographic, Msg::GeographicMap), (MapKind::Tiles, Msg::TileMap)].into_iter().map(|(k, msg)| view! {
-                        <button type="button" aria-pressed=move || (kind.get() == k).to_string() disabled=move || k == MapKind::Geographic && geo_unusable.get()
+                        <button type="button" aria-pressed=move || (kind.get() == k).to_string() disabled=move || k == MapKind::Geographic && geo_unusable()
                             on:click=move |_| state.navigate(|r| r.map = Some(k))>{msg.text(lang)}</button>
                     }).collect_view()}
                 </fieldset>
