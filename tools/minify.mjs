@@ -18,7 +18,7 @@ if (!release) {
 let before = 0;
 let after = 0;
 // The app's own JS is already minified and named by its bytes (tools/split.mjs bundles it).
-for (const file of walk(dir).filter((f) => f.endsWith('.js') && !f.startsWith('data/') && f !== 'sw.js' && !/^samiksha-[0-9a-f]{16}\.js$/.test(f))) {
+for (const file of walk(dir).filter((f) => f.endsWith('.js') && !f.startsWith('data/') && f !== 'sw.js' && !/^samiksha-[0-9a-f]{12,16}\.js$/.test(f))) {
   const full = path.join(dir, file);
   const source = fs.readFileSync(full, 'utf8');
   // With no output format given, modules stay modules and classic scripts stay classic.

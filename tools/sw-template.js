@@ -227,7 +227,8 @@ async function fromData(event, rel) {
 // is one, so a new index.html never meets an old loader its hash would refuse.
 async function fromApp(request) {
   const cache = await caches.open(APP_CACHE);
-  if (/-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(new URL(request.url).pathname)) {
+  // (Trunk writes its hash without leading zeros: 12 to 16 digits.)
+  if (/-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(new URL(request.url).pathname)) {
     const hit = await cache.match(request, { ignoreSearch: true });
     return hit || fetch(request);
   }

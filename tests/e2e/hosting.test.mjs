@@ -102,7 +102,7 @@ const commented = (pick) => (dir) => {
 };
 const altered = [
   ['the loader (boot.js)', commented((f) => f === 'boot.js')],
-  ['the app\'s JavaScript', commented((f) => /^samiksha-[0-9a-f]{16}\.js$/.test(f))],
+  ['the app\'s JavaScript', commented((f) => /^samiksha-[0-9a-f]{12,16}\.js$/.test(f))],
   ['the wasm', (dir) => {
     const wasm = fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
     const bytes = fs.readFileSync(path.join(dir, wasm));

@@ -26,7 +26,9 @@ export const SECURITY_HEADERS = {
 /** Files whose names carry their content hash never change: cached for a year. Everything else
  * (index.html, boot.js, sw.js, manifests, data) is revalidated on each use. */
 export function cacheControl(file) {
-  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // Trunk writes its hash without leading zeros, so a name may carry fewer than 16 digits
+  // (12 or more but once in 65,536 builds; an icon-192.png is not hashed).
+  return /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** Types a host compresses; images and fonts are compressed already. */
