@@ -6,10 +6,11 @@
 use leptos::prelude::{request_animation_frame, set_timeout};
 use samiksha_core::sha256_hex;
 
-const COPY: &str = "first-view";
+pub(crate) const COPY: &str = "first-view";
 /// The element the app mounts into.
 pub const ROOT: &str = "app";
-/// While the app is mounted but not yet shown (the stylesheet hides it, keeping its layout).
+/// While the app is mounted but not yet shown (the stylesheet hides it, and skips laying out its
+/// content until it is shown).
 const PENDING: &str = "app-pending";
 
 fn document() -> Option<web_sys::Document> {
@@ -18,7 +19,7 @@ fn document() -> Option<web_sys::Document> {
 
 /// Whether the page shows the copy: present, not hidden by boot.js (another manifest), and for
 /// this URL (first.js marks other URLs `no-first-view`).
-fn shown(doc: &web_sys::Document) -> bool {
+pub(crate) fn shown(doc: &web_sys::Document) -> bool {
     let for_this_url = doc.document_element().is_some_and(|html| !html.class_list().contains("no-first-view"));
     for_this_url && doc.get_element_by_id(COPY).is_some_and(|copy| !copy.has_attribute("hidden"))
 }

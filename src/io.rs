@@ -1,5 +1,6 @@
 //! The app's only I/O: fetching dataset files relative to the page (first taking the bytes
-//! boot.js already read, the catalogue and the opened dataset's manifest, `page.js` `takeEarly`), the service worker that
+//! `first_tap` already read and kept, then those boot.js already read, the catalogue and the
+//! opened dataset's manifest, `page.js` `takeEarly`), the service worker that
 //! keeps them for offline use (through `page.js`), sharing a link (the share sheet or the
 //! clipboard) and copying text, and handing files to the reader as downloads (CSV, SVG, and
 //! PNG rasterised through a canvas). Every fetch has a deadline on the server's answer.
@@ -95,6 +96,40 @@ pub enum Freshness {
     FromServer,
 }
 
+thread_local! {
+    /// Reads started for one reader and kept for the next read of the same address (see
+    /// [`fetch_kept`]): promises of an `ArrayBuffer`, or of null when the read failed.
+    static KEPT: std::cell::RefCell<std::collections::HashMap<String, js_sys::Promise>> = Default::default();
+}
+
+/// Starts fetching `url` at once, and keeps the read for the next `fetch_bytes` of the same
+/// address, which takes it instead of asking the network: `first_tap` reads the files the app
+/// reads first, and a slow line pays for each once, even when the app asks while it is still
+/// arriving. `None` when the file could not be read (the app's own read then says why).
+pub fn fetch_kept(url: &str) -> impl std::future::Future<Output = Option<Vec<u8>>> {
+    let owned = url.to_string();
+    let promise = wasm_bindgen_futures::future_to_promise(async move {
+        // Not `fetch_bytes`, which would find this read kept and wait for itself.
+        Ok(match fetch_unkept(&owned, Freshness::AsCached).await {
+            Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).buffer().into(),
+            Err(_) => JsValue::NULL,
+        })
+    });
+    KEPT.with_borrow_mut(|k| k.insert(absolute(url), promise.clone()));
+    async move { bytes_of(wasm_bindgen_futures::JsFuture::from(promise).await) }
+}
+
+/// The bytes a read's promise resolved to (an `ArrayBuffer`), if any.
+fn bytes_of(read: Result<JsValue, JsValue>) -> Option<Vec<u8>> {
+    read.ok().filter(|b| !b.is_null()).map(|b| js_sys::Uint8Array::new(&b).to_vec())
+}
+
+/// `url` resolved against the page, so two spellings of one address are one key.
+fn absolute(url: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
 /// How long a request may take before it is abandoned as unanswered.
 pub const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -104,14 +139,25 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
+    // Files `first_tap` read for the pre-rendered map: the loader's next read of each.
+    if freshness == Freshness::AsCached {
+        if let Some(kept) = KEPT.with_borrow_mut(|k| k.remove(&absolute(url))) {
+            if let Some(bytes) = bytes_of(wasm_bindgen_futures::JsFuture::from(kept).await) {
+                return Ok(bytes);
+            }
+        }
+    }
+    fetch_unkept(url, freshness).await
+}
+
+/// A fetch that does not look for a kept read: boot.js's early bytes, else the network.
+async fn fetch_unkept(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
     // The catalogue and the opened dataset's manifest were fetched by boot.js while the wasm
     // downloaded: the same bytes, without another round trip.
     if freshness == Freshness::AsCached {
         if let Some(early) = take_early_js(url) {
-            if let Ok(bytes) = wasm_bindgen_futures::JsFuture::from(early).await {
-                if !bytes.is_null() {
-                    return Ok(js_sys::Uint8Array::new(&bytes).to_vec());
-                }
+            if let Some(bytes) = bytes_of(wasm_bindgen_futures::JsFuture::from(early).await) {
+                return Ok(bytes);
             }
         }
     }

@@ -4,10 +4,11 @@
 //! `nav` keeps the URL and the view in step; `app` lays out the shell; `views/*` render one view
 //! each from view models the core builds (no view imports another); `controls/*` are the
 //! controls several views carry (the time control, the share bar); `first_view` hands the
-//! pre-rendered copy over to the app. Components hold view logic only.
+//! pre-rendered copy over to the app, and `first_tap` answers a tap on it before then. Components hold view logic only.
 
 pub mod app;
 pub mod controls;
+pub mod first_tap;
 pub mod first_view;
 pub mod io;
 pub mod nav;
@@ -29,6 +30,12 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     // wasm-bindgen's own executor: Leptos's `spawn_local` needs the executor `mount_to` sets up.
     wasm_bindgen_futures::spawn_local(async {
+        // The pre-rendered map answers a tap first, from the files alone; the app builds after
+        // (beside the copy, hidden), its tasks no longer between the copy and its files. It
+        // waits for nothing it would not wait for anyway (its view needs the same files), and
+        // for three seconds at most: a server slow to send them must not hold back the app,
+        // which says so.
+        first_tap::start_within(std::time::Duration::from_secs(3)).await;
         state::yield_to_browser().await;
         if let Some(root) = first_view::root() {
             leptos::mount::mount_to(root, app::App).forget();

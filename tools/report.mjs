@@ -5,8 +5,9 @@
 // CPU 4× slower, Lighthouse's mobile network (150 ms round trip, 1.6 Mbit/s down) emulated
 // through CDP, cache off; both pages are served by the e2e server (brotli by Accept-Encoding, as
 // a real host) from one copy of dist/; runs interleaved, medians of ROUNDS (default 7).
-//   1. time until the map answers a tap (the app is ready, a district is tapped, its tooltip
-//      shows) ÷ the D3 page's time to its drawn map (goal ≤ 1.5×);
+//   1. time until the map answers a tap (the map answers: the pre-rendered copy's, once
+//      src/first_tap.rs has read its files, or the app's own, whichever is first; a district is
+//      tapped, its tooltip shows) ÷ the D3 page's time to its drawn map (goal ≤ 1.5×);
 //   2. wasm bytes (as sent) fetched before the map answers (goal ≤ 150 KB), and the whole
 //      app's wasm, brotli (goal ≤ 300 KB);
 //   3. the first map painted ÷ the D3 page (goal ≤ 0.5×), and Lighthouse's mobile performance
@@ -55,7 +56,13 @@ const PEER_MAP = '#map path.district[fill]';
 // The app has taken over once its own view is mounted (the pre-rendered copy is gone) and its
 // map is drawn: what a tap reaches from then on is the app.
 const PROJECT_READY = ['body:not(:has(#first-view)) main .geo-map g.shape path:not([fill^="url"])', 'body:not(:has(#first-view)) main .tile-grid a.tile:not(.no-data)'].join(', ');
-const TOOLTIP = 'main .map-tooltip';
+// The map answers a tap once the app's is drawn, or sooner: the pre-rendered copy's, once
+// src/first_tap.rs has read the files the tooltip needs (`html[data-map=answers]`).
+const PROJECT_ANSWERS = [PROJECT_READY, ...['.fv-narrow', '.fv-wide'].flatMap((copy) => [
+  `html[data-map=answers] #first-view:not([hidden]) > ${copy} .geo-map g.shape path:not([fill^="url"])`,
+  `html[data-map=answers] #first-view:not([hidden]) > ${copy} .tile-grid a.tile:not(.no-data)`,
+])].join(', ');
+const TOOLTIP = '.map-figure .map-tooltip';
 
 // ---- the site: dist/ as built, the D3 page, and the generated all-India dataset if made ----
 fs.rmSync(site, { recursive: true, force: true });
@@ -123,11 +130,23 @@ function watch(marks) {
       window.__marks[name] = null;
       requestAnimationFrame(() => {
         window.__marks[`${name}Frame`] = performance.now();
+        // Told to the runner at once (a binding's call needs no answer from the page), so the
+        // tap is sent the moment the map answers, not after a round trip that waits its turn
+        // behind the app's start-up tasks.
+        if (name === 'answers') window.__samikshaAnswers?.();
         setTimeout(() => { window.__marks[name] = performance.now(); }, 0);
       });
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  // The browser's own account of the tap (Event Timing, as INP measures it): when the click
+  // came, when its handlers ran, and the paint after them. Entries under 16 ms are not given.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.name !== 'click' || 'tapPaint' in window.__marks) continue;
+      Object.assign(window.__marks, { tapInput: e.startTime, tapHandled: e.processingStart, tapPaint: e.startTime + e.duration });
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 }
 
 const marked = (names) => (n) => n.every((k) => typeof window.__marks?.[k] === 'number');
@@ -143,16 +162,21 @@ async function load(url, marks, { tap = false } = {}) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', LINE);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const all = tap ? { ...marks, tip: TOOLTIP } : marks;
+  const all = tap ? { ...marks, answers: PROJECT_ANSWERS, tip: TOOLTIP } : marks;
+  let answered;
+  const answers = new Promise((resolve) => { answered = resolve; });
+  if (tap) await page.exposeBinding('__samikshaAnswers', () => answered());
   await page.addInitScript(watch, all);
   await page.goto(url);
-  await page.waitForFunction(marked(Object.keys(marks)), Object.keys(marks), { timeout: 300000, polling: 50 });
   if (tap) {
-    // The first district with data in the tab order (a tile on a phone, where the app shows
-    // the tile map; a shape on a wider screen), scrolled into view and tapped at a point
-    // inside it (the middle of a concave district's box can fall outside it).
+    await page.waitForFunction(marked(['map']), ['map'], { timeout: 300000, polling: 50 });
+    // Where to tap, found once the first map is painted: the first district with data in the
+    // tab order that is shown (a tile on a phone, where the map opens on the squares; a shape
+    // on a wider screen), scrolled into view, at a point inside it (the middle of a concave
+    // district's box can fall outside it). The app takes the copy's place without moving it
+    // (tests/e2e/firstview.test.mjs), so the point holds.
     const at = await page.evaluate((sel) => {
-      const target = document.querySelector(sel);
+      const target = [...document.querySelectorAll(sel)].find((e) => e.getBoundingClientRect().width > 0);
       target.scrollIntoView({ block: 'center' });
       const box = target.getBoundingClientRect();
       for (const [fx, fy] of [[0.5, 0.5], [0.4, 0.5], [0.6, 0.5], [0.5, 0.4], [0.5, 0.6], [0.3, 0.3], [0.7, 0.7]]) {
@@ -162,10 +186,12 @@ async function load(url, marks, { tap = false } = {}) {
         if (hit && (hit === target || target.contains(hit))) return { x, y };
       }
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }, PROJECT_READY);
+    }, PROJECT_MAP);
+    await answers;
     await page.touchscreen.tap(at.x, at.y);
     await page.waitForFunction(marked(['tip']), ['tip'], { timeout: 60000, polling: 50 });
   }
+  await page.waitForFunction(marked(Object.keys(marks)), Object.keys(marks), { timeout: 300000, polling: 50 });
   const result = await page.evaluate(() => {
     const m = window.__marks;
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
@@ -319,7 +345,11 @@ console.log('Wasm fetched before the map answered a tap (one Samiksha run):');
 for (const [f, n] of project[0].wasmFiles) console.log(`  ${f.padEnd(48)} ${kb(n).padStart(10)}`);
 console.log('Where the time goes (one Samiksha run): each request, when it was asked for and when its last byte came');
 for (const [f, from, to, n] of project[0].timeline) console.log(`  ${f.padEnd(48)} ${fmt(from).padStart(8)} → ${fmt(to).padStart(8)} ${kb(n).padStart(10)}`);
-console.log(`  first map ${fmt(project[0].marks.map)}, the app ready ${fmt(project[0].marks.ready)}, the tooltip shown ${fmt(project[0].marks.tip)}`);
+console.log(`  first map ${fmt(project[0].marks.map)}, the map answers ${fmt(project[0].marks.answers)}, the tooltip shown ${fmt(project[0].marks.tip)}, the app ready ${fmt(project[0].marks.ready)}`);
+const tapTimes = project.filter((r) => typeof r.marks.tapPaint === 'number');
+if (tapTimes.length) {
+  console.log(`The tap as the browser times it (Event Timing, medians of ${tapTimes.length}): tapped at ${fmt(median(tapTimes.map((r) => r.marks.tapInput)))}, handled at ${fmt(median(tapTimes.map((r) => r.marks.tapHandled)))}, the tooltip painted by ${fmt(median(tapTimes.map((r) => r.marks.tapPaint)))} (goal 1 counts the later mark above: a task queued after that paint, behind the app's start-up tasks)`);
+}
 if (haveIndia) {
   console.log('Where the time goes on the generated all-India dataset (one run):');
   for (const [f, from, to, n] of indiaTimeline) console.log(`  ${f.padEnd(48)} ${fmt(from).padStart(8)} → ${fmt(to).padStart(8)} ${kb(n).padStart(10)}`);
@@ -333,7 +363,7 @@ for (const [f, n] of peer[0].mapFiles) console.log(`  ${f.padEnd(48)} ${kb(n).pa
 const lhMedian = (k, runs = lh) => median(runs.map((r) => r[k]));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const rows = [
-  ['1. map answers a tap ÷ D3 page drawn', `${(projectTip / peerMap).toFixed(2)}× (${fmt(projectTip)} ÷ ${fmt(peerMap)}; the app ready at ${fmt(projectReady)})`, '≤ 1.5×', projectTip / peerMap <= 1.5],
+  ['1. map answers a tap ÷ D3 page drawn', `${(projectTip / peerMap).toFixed(2)}× (${fmt(projectTip)} ÷ ${fmt(peerMap)}; the map answers at ${fmt(median(project.map((r) => r.marks.answers)))}, the app ready at ${fmt(projectReady)})`, '≤ 1.5×', projectTip / peerMap <= 1.5],
   ['2. wasm fetched before the map answers', `${kb(wasmBeforeTip)} as sent`, '≤ 150 KB', wasmBeforeTip <= 150 * 1024],
   ['   … the whole app\'s wasm, brotli', `${kb(appWasmBrotli)} (${wasmFiles.length} file${wasmFiles.length === 1 ? '' : 's'})`, '≤ 300 KB', appWasmBrotli <= 300 * 1024],
   ['3. first map painted ÷ D3 page', `${(projectMap / peerMap).toFixed(2)}× (${fmt(projectMap)} ÷ ${fmt(peerMap)})`, '≤ 0.5×', projectMap / peerMap <= 0.5],

@@ -232,12 +232,8 @@ impl AppState {
     /// slow line between them, and the map waits only for its own.
     pub fn ensure_period_showing(self, period: usize, subject: Subject) {
         let first = self.dataset.with_untracked(|d| {
-            let d = d.as_ref()?;
-            let Subject::Indicator(i) = subject else { return None };
-            let id = &d.indicators().get(i)?.id;
-            let pid = &d.periods().get(period)?.id;
-            let (first, rest): (Vec<FileRef>, Vec<FileRef>) = d.manifest.files_for_period(pid).cloned().partition(|f| f.holds(id));
-            (!first.is_empty() && !rest.is_empty()).then_some(first)
+            let (first, rest) = samiksha_core::present::files_showing(d.as_ref()?, period, subject);
+            (!rest.is_empty()).then(|| first.into_iter().cloned().collect::<Vec<FileRef>>())
         });
         match first {
             Some(first) => self.fetch_value_files(period, first, Then::RestOfPeriod),

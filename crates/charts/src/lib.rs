@@ -65,25 +65,8 @@ fn extent(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
     (if include_zero && lo >= 0.0 { lo } else { lo - pad }, hi + pad)
 }
 
-/// Text for SVG markup (element content or attribute value): escaped, and with every character
-/// XML 1.0 forbids (NUL and other control characters, U+FFFE, U+FFFF) replaced by U+FFFD, so
-/// an export is well-formed XML whatever the dataset's text holds.
-pub fn xml_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text for SVG markup: the core's one escaping rule (`present::markup::text`).
+pub use samiksha_core::present::markup::text as xml_text;
 
 /// Text handed to plotters, which escapes markup but passes control characters through.
 fn plain(s: &str) -> String {

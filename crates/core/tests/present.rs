@@ -283,6 +283,35 @@ fn the_map_model_names_every_district_with_value_and_rank() {
 }
 
 #[test]
+fn the_tooltip_markup_holds_every_line_escaped_and_the_profile_link() {
+    let ds = sample();
+    let period = ds.period_index("2026-01").unwrap();
+    let m = Measured::new(ds, Subject::Indicator(0), period).unwrap();
+    let u = ds.unit_index("morena").unwrap();
+    let ctx = Ctx::new(ds, Lang::En);
+    let mut tip = map_view::tooltip(&ctx, &m, u);
+    let html = map_view::tooltip_markup(&ctx, &tip, "?view=district&district=morena&x=<1>");
+    assert!(html.starts_with("<button type=\"button\" class=\"tooltip-close\" aria-label=\"Close\">"), "{html}");
+    assert!(html.contains("<strong>Morena</strong><span lang=\"hi\"> · मुरैना</span>"), "{html}");
+    for line in [&tip.division, &tip.value, &tip.as_of] {
+        assert!(html.contains(&format!("<br>{line}")) || html.contains(&format!("<br><small>{line}</small>")), "{line} in {html}");
+    }
+    assert!(
+        html.ends_with("<a href=\"?view=district&amp;district=morena&amp;x=&lt;1&gt;\" data-profile=\"morena\"><bdi>Open the district profile</bdi></a>"),
+        "{html}"
+    );
+    // Dataset text never becomes markup, in any line.
+    tip.name = "<img src=x onerror=alert(1)>".into();
+    tip.notes = vec!["a & b".into()];
+    tip.flag = Some("\"quoted\"".into());
+    let html = map_view::tooltip_markup(&ctx, &tip, "");
+    assert!(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+    assert!(html.contains("<span class=\"note-mark\">Note</span> a &amp; b</span>") && html.contains("<em>&quot;quoted&quot;</em>"), "{html}");
+    let hi = map_view::tooltip_markup(&Ctx::new(ds, Lang::Hi), &map_view::tooltip(&Ctx::new(ds, Lang::Hi), &m, u), "");
+    assert!(hi.contains("aria-label=\"बंद करें\"") && hi.contains("<bdi>ज़िले की प्रोफ़ाइल खोलें</bdi>") && hi.contains("<span lang=\"en\"> · Morena</span>"), "{hi}");
+}
+
+#[test]
 fn the_district_profile_is_built_in_the_readers_language() {
     let ds = sample();
     let u = ds.unit_index("mauganj").unwrap();

@@ -8,6 +8,8 @@ use samiksha_core::format::manifest::{inside_folder, is_valid_id};
 use samiksha_core::route::{Route, SubjectId};
 use serde_json::Value;
 
+mod common;
+
 fn cases() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/rules/cases.json");
     serde_json::from_str(&std::fs::read_to_string(path).expect("tests/rules/cases.json")).expect("the cases are JSON")
@@ -69,4 +71,36 @@ fn a_link_opens_the_dataset_it_names_or_the_first() {
 /// Every byte but ASCII letters and digits as `%XX`, as a browser may send a link.
 fn percent_encoded(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[test]
+fn the_files_an_address_asks_for_first_are_the_loaders() {
+    use samiksha_core::format::manifest::parse_manifest;
+    use samiksha_core::present::first_value_files;
+    let cases = cases();
+    for c in list(&cases, "first_files") {
+        let why = c["why"].as_str().unwrap();
+        // The fixture's manifest with the case's indicators, periods and value files.
+        let mut manifest = common::manifest();
+        let template = manifest["indicators"][0].clone();
+        manifest["indicators"] = c["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| {
+                let mut i = template.clone();
+                i["id"] = id.clone();
+                i
+            })
+            .collect();
+        manifest["periods"] = c["periods"].as_array().unwrap().iter().map(|id| serde_json::json!({"id": id, "label": {"en": id, "hi": id}})).collect();
+        manifest["value_files"] = c["value_files"].clone();
+        let (read, problems) = parse_manifest("manifest.json", &common::bytes(&manifest));
+        // A period listed without a file is a warning the reader gives; nothing is refused.
+        let refused: Vec<_> = problems.iter().filter(|p| p.severity == samiksha_core::format::problem::Severity::Error).collect();
+        assert!(refused.is_empty(), "{why}: the case's manifest is read: {refused:?}");
+        let ds = samiksha_core::Dataset::new(read.unwrap());
+        let want: Vec<String> = c["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect();
+        assert_eq!(first_value_files(&ds, &Route::parse(c["query"].as_str().unwrap())), want, "{why}");
+    }
 }

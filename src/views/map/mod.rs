@@ -137,6 +137,14 @@ pub fn MapView() -> impl IntoView {
     let drawn_geo = Memo::new(move |_| if kind.get() == MapKind::Geographic { geo.get() } else { None });
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
+    // A tooltip the pre-rendered map showed stays open when the app takes the copy's place.
+    Effect::new(move |_| {
+        if state.first_view.get() == FirstView::Shown {
+            if let Some(u) = crate::first_tap::handed_over() {
+                hovered.set(Some((u, None)));
+            }
+        }
+    });
     let pointer = StoredValue::new(Pointer::Other);
     let drawing = Drawing { model, found, hovered, pointer };
 

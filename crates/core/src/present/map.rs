@@ -288,6 +288,43 @@ pub fn tooltip(ctx: &Ctx, m: &Measured, unit: usize) -> Tooltip {
     }
 }
 
+/// The tooltip's content as HTML, for the element a view places and positions: a close button
+/// (`.tooltip-close`), the names, division, value, flag, change, notes, as-of date, and a link to
+/// the profile at `profile_href` (`a[data-profile]`, naming the district's slug). One markup
+/// for the app's map view and for the pre-rendered map answering a tap before the app is in
+/// (`first_tap`), so the two cannot differ. Every text is escaped: names and notes are the
+/// dataset's.
+pub fn tooltip_markup(ctx: &Ctx, t: &Tooltip, profile_href: &str) -> String {
+    use super::markup::text;
+    let mut out = format!(
+        "<button type=\"button\" class=\"tooltip-close\" aria-label=\"{}\">×</button><strong>{}</strong><span lang=\"{}\"> · {}</span><br>{}<br>{}",
+        text(ctx.msg(Msg::Close)),
+        text(&t.name),
+        t.other_lang,
+        text(&t.other_name),
+        text(&t.division),
+        text(&t.value)
+    );
+    if let Some(f) = &t.flag {
+        out += &format!("<br><em>{}</em>", text(f));
+    }
+    if let Some(c) = &t.change {
+        out += &format!("<br>{}", text(c));
+    }
+    for n in &t.notes {
+        out += &format!("<br><span class=\"tooltip-note\"><span class=\"note-mark\">{}</span> {}</span>", text(ctx.msg(Msg::NoteMark)), text(n));
+    }
+    // Dataset text is isolated, so a name cannot reorder the text beside it.
+    out += &format!(
+        "<br><small>{}</small><br><a href=\"{}\" data-profile=\"{}\"><bdi>{}</bdi></a>",
+        text(&t.as_of),
+        text(profile_href),
+        text(&t.slug),
+        text(ctx.msg(Msg::OpenProfile))
+    );
+    out
+}
+
 /// The districts of a division (the map zoomed to it), by index.
 pub fn division_units(ds: &crate::Dataset, division: &str) -> Vec<usize> {
     ds.units().iter().enumerate().filter(|(_, u)| u.division == division).map(|(i, _)| i).collect()

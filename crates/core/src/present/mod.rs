@@ -30,6 +30,7 @@ pub mod files;
 pub mod followup;
 pub mod i18n;
 pub mod map;
+pub mod markup;
 pub mod notes;
 pub mod numfmt;
 pub mod podium;
@@ -40,7 +41,7 @@ use crate::analysis::composite::{composite_of, Composite, Weighting};
 use crate::analysis::review::{composite_table, review_table, Change, Table, Trend};
 use crate::analysis::rounding::round_to;
 use crate::format::dataset::Dataset;
-use crate::format::manifest::Direction;
+use crate::format::manifest::{Direction, FileRef};
 use crate::format::text::Lang;
 use crate::present::i18n::Msg;
 use crate::present::numfmt::{format_date, format_delta, format_number, format_value};
@@ -478,6 +479,34 @@ pub fn percent_short_of(share: f64, minimum: f64) -> String {
     let (v, min) = (share * 100.0, minimum * 100.0);
     let decimals = (0..=3).find(|d| round_to(v, *d) < round_to(min, *d)).unwrap_or(3);
     format_number(v, decimals)
+}
+
+/// The value files of `period` a view of `subject` waits for, and the rest of the period. At
+/// all-India scale a period is split into files by indicator group: the files holding the
+/// indicator come first, and the rest follows once they are in, so the map waits only for its
+/// own. A period not split that way (no file, or every file, holds the indicator), or the
+/// composite, which reads every indicator, needs all its files at once: the rest is empty.
+pub fn files_showing(ds: &Dataset, period: usize, subject: Subject) -> (Vec<&FileRef>, Vec<&FileRef>) {
+    let Some(p) = ds.periods().get(period) else { return (Vec::new(), Vec::new()) };
+    let all: Vec<&FileRef> = ds.manifest.files_for_period(&p.id).collect();
+    if let Subject::Indicator(i) = subject {
+        if let Some(indicator) = ds.indicators().get(i) {
+            let (first, rest): (Vec<&FileRef>, Vec<&FileRef>) = all.iter().partition(|f| f.holds(&indicator.id));
+            if !first.is_empty() && !rest.is_empty() {
+                return (first, rest);
+            }
+        }
+    }
+    (all, Vec::new())
+}
+
+/// The value files the app asks for first when it opens `route`: the shown period's and the
+/// previous one's (for "change since the previous period"), as `files_showing` picks them
+/// (`startup::load_periods_shown`). The app's `first_tap` reads the same files to answer a tap on
+/// the pre-rendered map before the app is mounted, and hands their bytes on to the loader.
+pub fn first_value_files(ds: &Dataset, route: &Route) -> Vec<String> {
+    let Some(sel) = Selection::resolve(ds, route) else { return Vec::new() };
+    std::iter::once(sel.period).chain(ds.previous_period(sel.period)).flat_map(|p| files_showing(ds, p, sel.subject).0).map(|f| f.path.clone()).collect()
 }
 
 /// The periods a time control steps through: those with at least one value file, oldest first.
