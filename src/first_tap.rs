@@ -1,16 +1,18 @@
 //! The pre-rendered map answering a tap before the app is mounted. As soon as the wasm runs,
 //! and before the app builds its shell and view (beside the copy, hidden), this listens on the
 //! copy and reads the files the app reads first (the copy's manifest and the value files
-//! `present::first_value_files` names); a tap on a district of the copy then shows the tooltip
-//! the app would show (`present::map::tooltip_markup`), and a tap that came before the files is
-//! answered when they are in; a second tap, a click or Enter opens the profile. It uses the core
-//! and the browser only, no framework. The files it read are kept for the loader
-//! (`io::fetch_kept`), so each is fetched once; the district whose tooltip is open is handed to
-//! the app's map view when the app takes the copy's place (`handed_over`).
+//! `present::first_value_files` names); a finger's tap on a district of the copy, or keyboard
+//! focus on a shape, then shows the tooltip the app would show (`present::map::tooltip_markup`);
+//! a second tap, a click or Enter opens the profile (a page load). It uses the core and the
+//! browser only, no framework. The files it read are kept for the loader (`io::fetch_kept`), so
+//! each is fetched once; when the app takes the copy's place, the district whose tooltip is open
+//! is handed to the app's map view by slug (`hand_over`, `take_handed`), and whenever the copy
+//! goes, this stops (`stop`).
 //!
-//! When it answers, `<html>` carries `data-map="answers"` (the report's and the tests' mark).
-//! It does nothing when the copy is not shown, is for another version of the dataset, or a
-//! file cannot be read or has an error: the app then says why, as it always does.
+//! While it answers, `<html>` carries `data-map="answers"` (the report's and the tests' mark).
+//! Until then, and when the copy stands for another version of the dataset or a file cannot be
+//! read, a press on the copy is the browser's (a square is a link to the profile), and the app
+//! says what went wrong, as it always does.
 
 use crate::first_view;
 use crate::io;
@@ -18,7 +20,7 @@ use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::map;
 use samiksha_core::present::{first_value_files, Ctx, Measured, Selection};
 use samiksha_core::route::{profile_href, profile_links, Route};
-use samiksha_core::{sha256_hex, Dataset};
+use samiksha_core::Dataset;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -38,17 +40,22 @@ struct Read {
     route: Route,
 }
 
-/// The copy's map answering. Its listeners are in place before the files are read, so a tap
-/// meanwhile is kept and answered when they are (and the compositor knows of them by then).
+/// What the last press on the copy came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Press {
+    Finger,
+    Other,
+}
+
+/// The copy's map answering. Its listeners are in place before the files are read (so the
+/// compositor knows of them by the time the map answers); until then a press is the browser's.
 struct Answering {
     read: Option<Read>,
-    /// A district tapped or focused before the files were read (its element and slug).
-    pending: Option<(web_sys::Element, String)>,
     /// The district whose tooltip is open.
     shown: Option<usize>,
-    /// Whether the last press came from a finger (its first tap shows the tooltip).
-    touch: bool,
-    /// The listeners, dropped (and removed) when the app takes over.
+    /// The last press, for a browser whose `click` does not say (its first tap shows the tooltip).
+    press: Press,
+    /// The listeners, removed when the copy goes.
     listeners: Vec<(&'static str, Listener)>,
     copy: web_sys::Element,
 }
@@ -58,6 +65,8 @@ type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
 thread_local! {
     static ANSWERING: RefCell<Option<Rc<RefCell<Answering>>>> = const { RefCell::new(None) };
+    /// The slug of the district whose tooltip the copy showed as the app took its place.
+    static HANDED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Makes the shown copy's map answer once the files it needs are read, and resolves then (at
@@ -76,18 +85,34 @@ pub async fn start_within(deadline: std::time::Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&answered, &late))).await;
 }
 
-/// The district whose tooltip the copy shows, if any, as the app takes the copy's place; the
-/// copy's listeners go with it.
-pub fn handed_over() -> Option<usize> {
-    let answering = ANSWERING.with_borrow_mut(Option::take)?;
-    let mut a = answering.borrow_mut();
-    stop(&mut a);
-    a.shown
+/// The app takes the copy's place (`first_view::ready`): the district whose tooltip the copy
+/// shows is kept for the map view (`take_handed`), and the copy stops answering.
+pub fn hand_over() {
+    let slug = ANSWERING.with_borrow(|a| {
+        let a = a.as_ref()?.borrow();
+        Some(Ctx::new(&a.read.as_ref()?.ds, a.read.as_ref()?.route.lang).slug(a.shown?))
+    });
+    HANDED.with_borrow_mut(|h| *h = slug);
+    stop();
 }
 
-fn stop(a: &mut Answering) {
+/// The slug of the district whose tooltip the copy showed when the app took its place, once.
+/// A slug, not an index: the map view looks it up in the dataset it read.
+pub fn take_handed() -> Option<String> {
+    HANDED.with_borrow_mut(Option::take)
+}
+
+/// The copy is gone (or never answered): its listeners are removed, and everything read for it
+/// dropped. Safe to call any number of times.
+pub fn stop() {
+    let Some(answering) = ANSWERING.with_borrow_mut(Option::take) else { return };
+    let mut a = answering.borrow_mut();
     for (kind, listener) in std::mem::take(&mut a.listeners) {
         let _ = a.copy.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    a.read = None;
+    if let Some(html) = a.copy.owner_document().and_then(|d| d.document_element()) {
+        let _ = html.remove_attribute("data-map");
     }
 }
 
@@ -97,52 +122,53 @@ async fn answer() -> Option<()> {
         return None;
     }
     let copy = doc.get_element_by_id(first_view::COPY)?;
-    let answering = Rc::new(RefCell::new(Answering { read: None, pending: None, shown: None, touch: false, listeners: Vec::new(), copy: copy.clone() }));
+    let answering = Rc::new(RefCell::new(Answering { read: None, shown: None, press: Press::Other, listeners: Vec::new(), copy: copy.clone() }));
+    // Each listener holds the state weakly: the state holds the listeners.
     let on = |kind: &'static str, f: fn(&mut Answering, &web_sys::Event)| {
-        let a = answering.clone();
-        let listener = Listener::new(move |ev: web_sys::Event| f(&mut a.borrow_mut(), &ev));
+        let a = Rc::downgrade(&answering);
+        let listener = Listener::new(move |ev: web_sys::Event| {
+            if let Some(a) = a.upgrade() {
+                f(&mut a.borrow_mut(), &ev);
+            }
+        });
         let _ = copy.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
         answering.borrow_mut().listeners.push((kind, listener));
     };
-    on("pointerdown", |a, ev| a.touch = ev.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "touch"));
+    on("pointerdown", |a, ev| a.press = press_of(ev).unwrap_or(Press::Other));
     on("click", on_click);
     on("keydown", on_key);
     on("focusin", on_focus);
     ANSWERING.with_borrow_mut(|slot| *slot = Some(answering.clone()));
-    match read(&copy).await {
-        // The app may have taken the copy's place meanwhile (another dataset, or a fast start).
-        Some(read) if first_view::shown(&doc) => {
-            let mut a = answering.borrow_mut();
-            a.read = Some(read);
-            if let Some((district, slug)) = a.pending.take() {
-                if let Some(unit) = a.read.as_ref().and_then(|r| r.ds.unit_index(&slug)) {
-                    show(&mut a, &district, unit);
-                }
-            }
+    let read = read(&copy).await;
+    // The copy may have gone meanwhile (the app took its place, or it stands for other data).
+    let still = ANSWERING.with_borrow(|a| a.as_ref().is_some_and(|a| Rc::ptr_eq(a, &answering))) && first_view::shown(&doc);
+    match read {
+        Some(read) if still => {
+            answering.borrow_mut().read = Some(read);
             let _ = doc.document_element()?.set_attribute("data-map", "answers");
             Some(())
         }
         // Nothing to answer from: the copy is left to the browser until the app takes over.
         _ => {
-            stop(&mut answering.borrow_mut());
-            ANSWERING.with_borrow_mut(Option::take);
+            if still {
+                stop();
+            }
             None
         }
     }
 }
 
-/// Reads what the copy's map answers from: its manifest, checked against the copy's SHA-256,
-/// and the value files the app reads first, each kept for the app's loader.
+/// Reads what the copy's map answers from: its manifest (the version the copy was drawn from)
+/// and the value files the app reads first, each kept for the app's loader. Problems in them
+/// are the app's to say; what can be read is answered from, as the app shows it.
 async fn read(copy: &web_sys::Element) -> Option<Read> {
     let dir = copy.get_attribute("data-dataset")?;
     let manifest_url = format!("{dir}manifest.json");
     let bytes = io::fetch_kept(&manifest_url).await?;
-    let same_version = copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == sha256_hex(&bytes));
-    let (manifest, problems) = parse_manifest("manifest.json", &bytes);
-    if !same_version || refused(&problems) {
+    if !first_view::drawn_from(copy, &bytes) {
         return None;
     }
-    let mut ds = Dataset::new(manifest?);
+    let mut ds = Dataset::new(parse_manifest("manifest.json", &bytes).0?);
     let route = Route::parse(&web_sys::window()?.location().search().ok()?);
     // Every read starts at once (first.js preloaded them).
     let paths = first_value_files(&ds, &route);
@@ -150,9 +176,7 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     for (path, read) in paths.iter().zip(reads) {
         let bytes = read.await?;
         let file = ds.manifest.value_files.iter().find(|f| &f.path == path)?.clone();
-        if refused(&ds.add_value_file(&file, &bytes)) {
-            return None;
-        }
+        ds.add_value_file(&file, &bytes);
     }
     let sel = Selection::resolve(&ds, &route)?;
     let measured = Measured::new(&ds, sel.subject, sel.period)?;
@@ -162,28 +186,31 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     Some(Read { ds, measured, route })
 }
 
-/// Whether a file has a problem that keeps some of it from being shown (an error, not a
-/// warning): the app then shows the copy's map with that problem said, and this says nothing.
-fn refused(problems: &[samiksha_core::Problem]) -> bool {
-    problems.iter().any(|p| p.severity == samiksha_core::Severity::Error)
-}
-
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
 
-/// A district of the copy's map: its element and slug, and its unit once the files are read.
-fn district_at(a: &Answering, el: &web_sys::Element, selector: &str) -> Option<(web_sys::Element, String, Option<usize>)> {
-    let district = el.closest(selector).ok().flatten()?;
-    let slug = district.get_attribute("data-district")?;
-    let unit = a.read.as_ref().and_then(|r| r.ds.unit_index(&slug));
-    Some((district, slug, unit))
+/// What a pointer event came from, where it says.
+fn press_of(ev: &web_sys::Event) -> Option<Press> {
+    let kind = ev.dyn_ref::<web_sys::PointerEvent>()?.pointer_type();
+    match kind.as_str() {
+        "" => None,
+        "touch" => Some(Press::Finger),
+        _ => Some(Press::Other),
+    }
 }
 
-/// A tap or click. In the tooltip: the close button closes it, its link is the browser's. On a
-/// district: a finger's first tap shows the tooltip (kept until the files are read, when it
-/// comes before); a second tap, or a mouse click, opens the profile (a square is a link
-/// already; a shape is asked to go there).
+/// A district of the copy's map: its element and its unit in the dataset read.
+fn district_at(a: &Answering, el: &web_sys::Element, selector: &str) -> Option<(web_sys::Element, usize)> {
+    let district = el.closest(selector).ok().flatten()?;
+    let unit = a.read.as_ref()?.ds.unit_index(&district.get_attribute("data-district")?)?;
+    Some((district, unit))
+}
+
+/// A tap or click, once the files are read. In the tooltip: the close button closes it, its
+/// link is the browser's. On a district: a finger's first tap shows the tooltip; a second tap,
+/// a mouse click or Enter opens the profile (a square is a link already; a shape is asked to go
+/// there).
 fn on_click(a: &mut Answering, ev: &web_sys::Event) {
     let Some(el) = target(ev) else { return };
     if el.closest(&format!(".{TOOLTIP}")).ok().flatten().is_some() {
@@ -192,17 +219,17 @@ fn on_click(a: &mut Answering, ev: &web_sys::Event) {
         }
         return;
     }
-    let Some((district, slug, unit)) = district_at(a, &el, DISTRICT) else { return };
-    if a.touch && (unit.is_none() || a.shown != unit) {
+    let Some((district, unit)) = district_at(a, &el, DISTRICT) else { return };
+    // A click from the keyboard says "" and is no finger's, whatever pressed before.
+    let press = match ev.dyn_ref::<web_sys::PointerEvent>() {
+        Some(p) => press_of(ev).unwrap_or(if p.pointer_type().is_empty() { Press::Other } else { a.press }),
+        None => a.press,
+    };
+    if press == Press::Finger && a.shown != Some(unit) {
         ev.prevent_default();
-        match unit {
-            Some(unit) => show(a, &district, unit),
-            None => a.pending = Some((district, slug)),
-        }
+        show(a, &district, unit);
     } else if district.tag_name() != "A" {
-        if let Some(unit) = unit {
-            open(a, unit);
-        }
+        open(a, unit);
     }
 }
 
@@ -213,19 +240,20 @@ fn on_key(a: &mut Answering, ev: &web_sys::Event) {
         hide(a);
         return;
     }
-    let Some((_, _, Some(unit))) = target(ev).and_then(|el| district_at(a, &el, SHAPE)) else { return };
+    let Some((_, unit)) = target(ev).and_then(|el| district_at(a, &el, SHAPE)) else { return };
     if key == "Enter" || key == " " {
         ev.prevent_default();
         open(a, unit);
     }
 }
 
-/// Keyboard focus on a shape shows its tooltip, as the app's map does.
+/// Keyboard focus on a shape shows its tooltip, as the app's map does; focus a press gave
+/// does not (the press's click decides: a finger's first tap would otherwise find the tooltip
+/// open and go on to the profile).
 fn on_focus(a: &mut Answering, ev: &web_sys::Event) {
-    let Some((shape, slug, unit)) = target(ev).and_then(|el| district_at(a, &el, SHAPE)) else { return };
-    match unit {
-        Some(unit) => show(a, &shape, unit),
-        None => a.pending = Some((shape, slug)),
+    let Some((shape, unit)) = target(ev).and_then(|el| district_at(a, &el, SHAPE)) else { return };
+    if shape.matches(":focus-visible").unwrap_or(false) {
+        show(a, &shape, unit);
     }
 }
 
@@ -250,7 +278,6 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
 fn hide(a: &mut Answering) {
     remove_tooltip(a);
     a.shown = None;
-    a.pending = None;
 }
 
 fn remove_tooltip(a: &Answering) {

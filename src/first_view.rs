@@ -24,9 +24,10 @@ pub(crate) fn shown(doc: &web_sys::Document) -> bool {
     for_this_url && doc.get_element_by_id(COPY).is_some_and(|copy| !copy.has_attribute("hidden"))
 }
 
-/// Creates the element the app mounts into. Beside a shown copy it starts hidden (and is
-/// shown after ten seconds whatever happens, so a slow value file never keeps a page that
-/// cannot be used); otherwise the copy and the boot note go at once.
+/// Creates the element the app mounts into. Beside a shown copy it starts hidden, and is shown
+/// ten seconds later whatever happens, so a slow value file never keeps a page that cannot be
+/// used (the app starts mounting once the copy's map answers, or three seconds after the wasm
+/// runs, `first_tap`); otherwise the copy and the boot note go at once.
 pub fn root() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     let doc = document()?;
@@ -55,10 +56,14 @@ fn remove_copy(doc: &web_sys::Document) {
 pub fn manifest_read(dir: &str, manifest: &[u8]) {
     let Some(copy) = document().and_then(|d| d.get_element_by_id(COPY)) else { return };
     let same_dataset = copy.get_attribute("data-dataset").as_deref() == Some(dir);
-    let same_version = copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == sha256_hex(manifest));
-    if !(same_dataset && same_version) {
+    if !(same_dataset && drawn_from(&copy, manifest)) {
         reveal();
     }
+}
+
+/// Whether the copy was drawn from this manifest (its SHA-256, recorded on the copy).
+pub(crate) fn drawn_from(copy: &web_sys::Element, manifest: &[u8]) -> bool {
+    copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == sha256_hex(manifest))
 }
 
 /// The app's view has what it first shows: it takes the copy's place in the next frame (when
@@ -66,6 +71,7 @@ pub fn manifest_read(dir: &str, manifest: &[u8]) {
 /// then `shown` runs.
 pub fn ready(shown: impl FnOnce() + 'static) {
     request_animation_frame(|| {
+        crate::first_tap::hand_over();
         reveal();
         if let Some(html) = document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("data-app", "ready");
@@ -76,6 +82,7 @@ pub fn ready(shown: impl FnOnce() + 'static) {
 
 /// Shows the app in place of the copy. Safe to call any number of times.
 fn reveal() {
+    crate::first_tap::stop();
     let Some(doc) = document() else { return };
     remove_copy(&doc);
     if let Some(root) = doc.get_element_by_id(ROOT) {

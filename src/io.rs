@@ -100,6 +100,8 @@ thread_local! {
     /// Reads started for one reader and kept for the next read of the same address (see
     /// [`fetch_kept`]): promises of an `ArrayBuffer`, or of null when the read failed.
     static KEPT: std::cell::RefCell<std::collections::HashMap<String, js_sys::Promise>> = Default::default();
+    /// Why a kept read failed, for the reader that takes it.
+    static KEPT_FAILED: std::cell::RefCell<std::collections::HashMap<String, FetchError>> = Default::default();
 }
 
 /// Starts fetching `url` at once, and keeps the read for the next `fetch_bytes` of the same
@@ -108,14 +110,19 @@ thread_local! {
 /// arriving. `None` when the file could not be read (the app's own read then says why).
 pub fn fetch_kept(url: &str) -> impl std::future::Future<Output = Option<Vec<u8>>> {
     let owned = url.to_string();
+    let key = absolute(url);
+    let failed_key = key.clone();
     let promise = wasm_bindgen_futures::future_to_promise(async move {
         // Not `fetch_bytes`, which would find this read kept and wait for itself.
         Ok(match fetch_unkept(&owned, Freshness::AsCached).await {
             Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).buffer().into(),
-            Err(_) => JsValue::NULL,
+            Err(e) => {
+                KEPT_FAILED.with_borrow_mut(|f| f.insert(failed_key, e));
+                JsValue::NULL
+            }
         })
     });
-    KEPT.with_borrow_mut(|k| k.insert(absolute(url), promise.clone()));
+    KEPT.with_borrow_mut(|k| k.insert(key, promise.clone()));
     async move { bytes_of(wasm_bindgen_futures::JsFuture::from(promise).await) }
 }
 
@@ -139,11 +146,17 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 }
 
 pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
-    // Files `first_tap` read for the pre-rendered map: the loader's next read of each.
+    // Files `first_tap` read for the pre-rendered map: the loader's next read of each. A read
+    // that failed says why, as this one would; only a lost connection is worth asking again.
     if freshness == Freshness::AsCached {
-        if let Some(kept) = KEPT.with_borrow_mut(|k| k.remove(&absolute(url))) {
+        let key = absolute(url);
+        if let Some(kept) = KEPT.with_borrow_mut(|k| k.remove(&key)) {
             if let Some(bytes) = bytes_of(wasm_bindgen_futures::JsFuture::from(kept).await) {
                 return Ok(bytes);
+            }
+            match KEPT_FAILED.with_borrow_mut(|f| f.remove(&key)) {
+                Some(FetchError::NoConnection) | None => {}
+                Some(why) => return Err(why),
             }
         }
     }

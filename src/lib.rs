@@ -31,10 +31,10 @@ pub fn mount() {
     // wasm-bindgen's own executor: Leptos's `spawn_local` needs the executor `mount_to` sets up.
     wasm_bindgen_futures::spawn_local(async {
         // The pre-rendered map answers a tap first, from the files alone; the app builds after
-        // (beside the copy, hidden), its tasks no longer between the copy and its files. It
-        // waits for nothing it would not wait for anyway (its view needs the same files), and
-        // for three seconds at most: a server slow to send them must not hold back the app,
-        // which says so.
+        // (beside the copy, hidden), its tasks no longer between the copy and its files. Its
+        // view needs the same files, so it is shown no later for it (its shell and reading the
+        // catalogue and manifest wait behind them); and it waits three seconds at most: a server
+        // slow to send them must not hold back the app, which says so.
         first_tap::start_within(std::time::Duration::from_secs(3)).await;
         state::yield_to_browser().await;
         if let Some(root) = first_view::root() {

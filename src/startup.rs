@@ -119,9 +119,9 @@ pub fn load_periods_shown(state: AppState) {
     Effect::new(move |_| {
         state.retry.track();
         let Some(sel) = state.selection.get() else { return };
-        state.ensure_period_showing(sel.period, sel.subject);
-        if let Some(before) = state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.previous_period(sel.period))) {
-            state.ensure_period_showing(before, sel.subject);
+        let periods = state.dataset.with_untracked(|d| d.as_ref().map(|d| samiksha_core::present::periods_shown(d, sel.period))).unwrap_or_default();
+        for p in periods {
+            state.ensure_period_showing(p, sel.subject);
         }
         if let Some(p) = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
             state.ensure_period(p);

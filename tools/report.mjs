@@ -187,7 +187,7 @@ async function load(url, marks, { tap = false } = {}) {
       }
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }, PROJECT_MAP);
-    await answers;
+    await Promise.race([answers, new Promise((_, fail) => setTimeout(() => fail(new Error(`${url}: the map did not answer in 300 s`)), 300000))]);
     await page.touchscreen.tap(at.x, at.y);
     await page.waitForFunction(marked(['tip']), ['tip'], { timeout: 60000, polling: 50 });
   }

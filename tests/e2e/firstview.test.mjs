@@ -147,10 +147,12 @@ test('before the app is in, a tap on the copy\'s map shows the tooltip the app s
   await ctx.close();
 });
 
-test('before the app is in, the wide copy\'s map answers the keyboard and a click: focus shows the tooltip, Escape closes it, a click opens the profile', async () => {
-  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+test('before the app is in, the wide copy\'s map answers the keyboard, a finger and a click: focus shows the tooltip, Escape closes it, a tap shows it, a click opens the profile', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true, serviceWorkers: 'block' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective}`)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   // The app is held back for good: the copy is all there is.
   await page.route('**/data/catalog.json', () => {});
   await page.goto(env.url(''));
@@ -163,6 +165,13 @@ test('before the app is in, the wide copy\'s map answers the keyboard and a clic
   assert.ok((await tip.innerHTML()).includes(`data-profile="${slug}"`), 'the focused district\'s tooltip');
   await page.keyboard.press('Escape');
   assert.equal(await tip.count(), 0, 'Escape closes it');
+  // A finger's tap (which focuses the shape first) shows the tooltip and stays on the page.
+  const other = page.locator('#first-view > .fv-wide .geo-map g.shape').nth(5);
+  const before = page.url();
+  await other.tap();
+  await tip.waitFor({ timeout: 5000 });
+  assert.ok((await tip.innerHTML()).includes(`data-profile="${await other.getAttribute('data-district')}"`), 'the tapped district\'s tooltip');
+  assert.equal(page.url(), before, 'a first tap does not open the profile');
   // A mouse click opens the profile at once, as on the app's map: a page load, the app not in.
   await Promise.all([page.waitForURL((u) => u.searchParams.get('view') === 'district' && u.searchParams.get('district') === slug, { timeout: 10000 }), shape.click()]);
   assert.deepEqual(errors, []);

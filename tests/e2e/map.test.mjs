@@ -82,6 +82,8 @@ test('keyboard reaches the districts, Enter opens a profile, zoom and finder wor
   await page.dispatchEvent('input[name=find]', 'change');
   await page.waitForSelector('.geo-map path.found');
   assert.equal(await page.$eval('.geo-map path.found', (p) => p.closest('g').dataset.district), 'harda');
+  // Keyboard focus (a key pressed last) shows the tooltip; focus a press gave does not.
+  await page.keyboard.press('Shift');
   await page.focus('.geo-map g.shape[data-district=bhopal]');
   await page.waitForSelector('.map-tooltip');
   assert.match(await page.textContent('.map-tooltip'), /Bhopal/);
@@ -90,6 +92,22 @@ test('keyboard reaches the districts, Enter opens a profile, zoom and finder wor
   await page.focus('.geo-map g.shape[data-district=bhopal]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.district-view h2[data-district=bhopal]');
+  await page.close();
+});
+
+test('on a touch tablet a tap on a district shows its tooltip and a second tap opens the profile', async () => {
+  const { page } = await watchedPage(env, { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  await page.goto(env.url('?view=map&indicator=public-awareness&period=2026-01&lang=en'));
+  await settled(page);
+  const shape = page.locator('.geo-map g.shape[data-district=harda]');
+  const before = page.url();
+  // The tap focuses the shape before its click: that focus must not count as a first look.
+  await shape.tap();
+  await page.waitForSelector('.map-tooltip');
+  assert.match(await page.textContent('.map-tooltip'), /Harda/);
+  assert.equal(page.url(), before, 'the first tap does not open the profile');
+  await shape.tap();
+  await page.waitForSelector('.district-view h2[data-district=harda]');
   await page.close();
 });
 

@@ -27,7 +27,7 @@ export const SECURITY_HEADERS = {
  * (index.html, boot.js, sw.js, manifests, data) is revalidated on each use. */
 export function cacheControl(file) {
   // Trunk writes its hash without leading zeros, so a name may carry fewer than 16 digits
-  // (12 or more but once in 65,536 builds; an icon-192.png is not hashed).
+  // (fewer than 12 about once in a million names; an icon-192.png is not hashed).
   return /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 

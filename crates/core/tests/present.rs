@@ -300,13 +300,19 @@ fn the_tooltip_markup_holds_every_line_escaped_and_the_profile_link() {
         html.ends_with("<a href=\"?view=district&amp;district=morena&amp;x=&lt;1&gt;\" data-profile=\"morena\"><bdi>Open the district profile</bdi></a>"),
         "{html}"
     );
-    // Dataset text never becomes markup, in any line.
-    tip.name = "<img src=x onerror=alert(1)>".into();
-    tip.notes = vec!["a & b".into()];
-    tip.flag = Some("\"quoted\"".into());
-    let html = map_view::tooltip_markup(&ctx, &tip, "");
-    assert!(!html.contains("<img") && html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
-    assert!(html.contains("<span class=\"note-mark\">Note</span> a &amp; b</span>") && html.contains("<em>&quot;quoted&quot;</em>"), "{html}");
+    // Dataset text never becomes markup, in any line or attribute.
+    let hostile = "<i x=\"1\">&</i>";
+    for field in [&mut tip.name, &mut tip.other_name, &mut tip.division, &mut tip.value, &mut tip.as_of, &mut tip.slug] {
+        *field = hostile.into();
+    }
+    tip.notes = vec![hostile.into()];
+    tip.flag = Some(hostile.into());
+    tip.change = Some(hostile.into());
+    let html = map_view::tooltip_markup(&ctx, &tip, hostile);
+    assert!(!html.contains("<i"), "{html}");
+    // Eight texts and two attributes (the link and the slug), each escaped once.
+    assert_eq!(html.matches("&lt;i x=&quot;1&quot;&gt;&amp;&lt;/i&gt;").count(), 10, "{html}");
+    assert!(html.contains("<span class=\"note-mark\">Note</span> &lt;i"), "{html}");
     let hi = map_view::tooltip_markup(&Ctx::new(ds, Lang::Hi), &map_view::tooltip(&Ctx::new(ds, Lang::Hi), &m, u), "");
     assert!(hi.contains("aria-label=\"बंद करें\"") && hi.contains("<bdi>ज़िले की प्रोफ़ाइल खोलें</bdi>") && hi.contains("<span lang=\"en\"> · Morena</span>"), "{hi}");
 }

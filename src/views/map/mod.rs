@@ -66,22 +66,37 @@ pub(super) fn district_memos(model: Memo<Option<Arc<MapModel>>>, units: usize) -
     (0..units).map(|u| Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.units.get(u).cloned())))).collect()
 }
 
-/// Whether the last press on the map came from a finger.
+/// Whether the last press on the map came from a finger, and which district a finger's tap
+/// last opened the tooltip of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Pointer {
-    Touch,
+    Touch { tapped: Option<usize> },
     Other,
+}
+
+impl Pointer {
+    /// The press that just began (`pointerType` "touch" or another), keeping what the last tap showed.
+    pub(super) fn pressed(self, pointer_type: &str) -> Pointer {
+        match (pointer_type, self) {
+            ("touch", Pointer::Touch { tapped }) => Pointer::Touch { tapped },
+            ("touch", Pointer::Other) => Pointer::Touch { tapped: None },
+            _ => Pointer::Other,
+        }
+    }
 }
 
 /// A click or tap on a district. A finger has no hover, so its first tap shows the tooltip
 /// (name, value, rank and a link to the profile) and a second tap on the same district opens
-/// the profile; a mouse click opens it at once.
+/// the profile; a mouse click opens it at once. "Second" is counted in taps: a tap also
+/// focuses a shape and sends it a mouse move before its click, and neither is a first look.
 pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: Hovered, unit: usize, slug: &str) {
-    let peeking = hovered.with_untracked(|h| h.map(|x| x.0)) == Some(unit);
-    if pointer.get_value() == Pointer::Touch && !peeking {
-        hovered.set(Some((unit, None)));
-    } else {
-        open(state, slug);
+    let showing = hovered.with_untracked(|h| h.map(|x| x.0)) == Some(unit);
+    match pointer.get_value() {
+        Pointer::Touch { tapped } if !(showing && tapped == Some(unit)) => {
+            hovered.set(Some((unit, None)));
+            pointer.set_value(Pointer::Touch { tapped: Some(unit) });
+        }
+        _ => open(state, slug),
     }
 }
 
@@ -137,10 +152,12 @@ pub fn MapView() -> impl IntoView {
     let drawn_geo = Memo::new(move |_| if kind.get() == MapKind::Geographic { geo.get() } else { None });
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
-    // A tooltip the pre-rendered map showed stays open when the app takes the copy's place.
+    // A tooltip the pre-rendered map showed stays open when the app takes the copy's place
+    // (looked up by slug in the dataset the app read).
     Effect::new(move |_| {
         if state.first_view.get() == FirstView::Shown {
-            if let Some(u) = crate::first_tap::handed_over() {
+            let unit = crate::first_tap::take_handed().and_then(|slug| state.dataset.with_untracked(|d| d.as_ref()?.unit_index(&slug)));
+            if let Some(u) = unit {
                 hovered.set(Some((u, None)));
             }
         }
@@ -173,7 +190,7 @@ pub fn MapView() -> impl IntoView {
             }}
             {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
             <figure class="map-figure" id="map" tabindex="-1" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
-                on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.set_value(if ev.pointer_type() == "touch" { Pointer::Touch } else { Pointer::Other })>
+                on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.update_value(|p| *p = p.pressed(&ev.pointer_type()))>
                 // Rebuilt only when the drawing, the boundary file or the language changes.
                 {move || {
                     let lang = state.lang.get();

@@ -48,7 +48,16 @@ pub(super) fn GeoShapes(geo: Arc<GeoMap>, drawing: Drawing, lang: samiksha_core:
                     open(state, &on_key);
                 }
             },
-            move |_: leptos::ev::FocusEvent| hovered.set(Some((u, None))),
+            // Keyboard focus shows the tooltip; focus a press gave does not (the press's click
+            // decides: a finger's first tap would otherwise find the tooltip open and go on to
+            // the profile).
+            move |ev: leptos::ev::FocusEvent| {
+                use wasm_bindgen::JsCast;
+                let keyboard = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+                if keyboard {
+                    hovered.set(Some((u, None)));
+                }
+            },
             move |ev: leptos::ev::MouseEvent| hovered.set(Some((u, Some((ev.offset_x() as f64, ev.offset_y() as f64))))),
         )
     };

@@ -314,7 +314,7 @@ pub fn tooltip_markup(ctx: &Ctx, t: &Tooltip, profile_href: &str) -> String {
     for n in &t.notes {
         out += &format!("<br><span class=\"tooltip-note\"><span class=\"note-mark\">{}</span> {}</span>", text(ctx.msg(Msg::NoteMark)), text(n));
     }
-    // Dataset text is isolated, so a name cannot reorder the text beside it.
+    // The link's text is isolated, as `views::DistrictLink` isolates it.
     out += &format!(
         "<br><small>{}</small><br><a href=\"{}\" data-profile=\"{}\"><bdi>{}</bdi></a>",
         text(&t.as_of),

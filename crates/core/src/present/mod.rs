@@ -500,13 +500,18 @@ pub fn files_showing(ds: &Dataset, period: usize, subject: Subject) -> (Vec<&Fil
     (all, Vec::new())
 }
 
-/// The value files the app asks for first when it opens `route`: the shown period's and the
-/// previous one's (for "change since the previous period"), as `files_showing` picks them
-/// (`startup::load_periods_shown`). The app's `first_tap` reads the same files to answer a tap on
+/// The periods a view of `period` reads first: it, and the one before it for "change since
+/// the previous period" (`startup::load_periods_shown` and [`first_value_files`]).
+pub fn periods_shown(ds: &Dataset, period: usize) -> Vec<usize> {
+    std::iter::once(period).chain(ds.previous_period(period)).collect()
+}
+
+/// The value files the app asks for first when it opens `route`: those of [`periods_shown`], as
+/// `files_showing` picks them. The app's `first_tap` reads the same files to answer a tap on
 /// the pre-rendered map before the app is mounted, and hands their bytes on to the loader.
 pub fn first_value_files(ds: &Dataset, route: &Route) -> Vec<String> {
     let Some(sel) = Selection::resolve(ds, route) else { return Vec::new() };
-    std::iter::once(sel.period).chain(ds.previous_period(sel.period)).flat_map(|p| files_showing(ds, p, sel.subject).0).map(|f| f.path.clone()).collect()
+    periods_shown(ds, sel.period).into_iter().flat_map(|p| files_showing(ds, p, sel.subject).0).map(|f| f.path.clone()).collect()
 }
 
 /// The periods a time control steps through: those with at least one value file, oldest first.
