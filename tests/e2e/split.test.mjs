@@ -81,6 +81,8 @@ test('when the other views\' module cannot be fetched, the view says so in the r
   // The map is in the first module: it still draws and answers.
   await page.click('nav a[href*="view=map"]');
   await settled(page);
+  // Keyboard focus (a key pressed last, after the clicks above) shows the tooltip.
+  await page.keyboard.press('Shift');
   await page.focus('main .geo-map g.shape[data-district=bhopal]');
   await page.waitForSelector('main .map-tooltip');
   // The line is back: choosing the view again fetches the module (a failure is not kept)…
