@@ -187,7 +187,8 @@ async fn fetch_unkept(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchE
     // on the page for ever.
     let controller = web_sys::AbortController::new().ok();
     let request = request.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
-    let timer = controller.clone().map(|c| leptos::prelude::set_timeout_with_handle(move || c.abort(), TIMEOUT));
+    // gloo's timer, not the framework's: `first_tap` reads through here before the app exists.
+    let timer = controller.clone().map(|c| gloo_timers::callback::Timeout::new(TIMEOUT.as_millis() as u32, move || c.abort()));
     let timed_out = move || controller.as_ref().is_some_and(|c| c.signal().aborted());
     let resp = match request.send().await {
         Ok(r) => Ok(r),
@@ -196,8 +197,8 @@ async fn fetch_unkept(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchE
     };
     // The deadline is for the server's answer; a large file on a slow line may take longer
     // to arrive once it has started.
-    if let Some(Ok(t)) = timer {
-        t.clear();
+    if let Some(t) = timer {
+        t.cancel();
     }
     let resp = resp?;
     if !resp.ok() {
@@ -264,12 +265,10 @@ pub fn download(filename: &str, mime: &str, content: &[u8]) -> bool {
         a.click();
         // The download reads the blob after this turn of the event loop; revoking at once can
         // cancel it in some browsers, so the address is released a minute later.
-        leptos::prelude::set_timeout(
-            move || {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            },
-            std::time::Duration::from_secs(60),
-        );
+        gloo_timers::callback::Timeout::new(60_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
         Some(())
     };
     attempt().is_some()
