@@ -41,6 +41,8 @@ function whenParsed(then) {
   else then();
 }
 
+// first.js's `loaderFailed` holds a copy of this and of `verified`'s reason, for when this file
+// cannot run: a change to either changes both.
 function fail(reason, error) {
   if (error) console.error('Samiksha could not start:', error);
   const boot = document.getElementById('boot');

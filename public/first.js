@@ -62,7 +62,8 @@
 
   // Shows the reason index.html holds for a loader that was refused (the same file, fetched
   // without the check, arrives: it differs from the build) or could not be had, as boot.js's
-  // `fail` does for the files it loads.
+  // `fail` and `verified` do for the files it loads: a copy of theirs, since this runs when
+  // boot.js cannot. A change to either changes both.
   function loaderFailed(src) {
     fetch(src, { cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) { return r.ok ? 'altered' : 'missing'; }, function () { return 'missing'; })

@@ -38,6 +38,8 @@ struct Read {
     ds: Dataset,
     measured: Measured,
     route: Route,
+    /// Every profile link's address from `route` (`route::profile_links`).
+    links: String,
 }
 
 /// What the last press on the copy came from.
@@ -85,15 +87,15 @@ pub async fn start_within(deadline: std::time::Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&answered, &late))).await;
 }
 
-/// The app takes the copy's place (`first_view::ready`): the district whose tooltip the copy
-/// shows is kept for the map view (`take_handed`), and the copy stops answering.
+/// The app takes the copy's place (`first_view::ready`, which then removes the copy and calls
+/// `stop`): the district whose tooltip the copy shows is kept for the map view (`take_handed`).
 pub fn hand_over() {
     let slug = ANSWERING.with_borrow(|a| {
         let a = a.as_ref()?.borrow();
-        Some(Ctx::new(&a.read.as_ref()?.ds, a.read.as_ref()?.route.lang).slug(a.shown?))
+        let read = a.read.as_ref()?;
+        Some(read.ds.units().get(a.shown?)?.slug.clone())
     });
     HANDED.with_borrow_mut(|h| *h = slug);
-    stop();
 }
 
 /// The slug of the district whose tooltip the copy showed when the app took its place, once.
@@ -134,14 +136,18 @@ async fn answer() -> Option<()> {
         let _ = copy.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
         answering.borrow_mut().listeners.push((kind, listener));
     };
-    on("pointerdown", |a, ev| a.press = press_of(ev).unwrap_or(Press::Other));
+    on("pointerdown", |a, ev| {
+        if let Some(p) = press_of(ev) {
+            a.press = p;
+        }
+    });
     on("click", on_click);
     on("keydown", on_key);
     on("focusin", on_focus);
     ANSWERING.with_borrow_mut(|slot| *slot = Some(answering.clone()));
     let read = read(&copy).await;
     // The copy may have gone meanwhile (the app took its place, or it stands for other data).
-    let still = ANSWERING.with_borrow(|a| a.as_ref().is_some_and(|a| Rc::ptr_eq(a, &answering))) && first_view::shown(&doc);
+    let still = ANSWERING.with_borrow(Option::is_some) && first_view::shown(&doc);
     match read {
         Some(read) if still => {
             answering.borrow_mut().read = Some(read);
@@ -150,9 +156,7 @@ async fn answer() -> Option<()> {
         }
         // Nothing to answer from: the copy is left to the browser until the app takes over.
         _ => {
-            if still {
-                stop();
-            }
+            stop();
             None
         }
     }
@@ -170,34 +174,31 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     }
     let mut ds = Dataset::new(parse_manifest("manifest.json", &bytes).0?);
     let route = Route::parse(&web_sys::window()?.location().search().ok()?);
-    // Every read starts at once (first.js preloaded them).
-    let paths = first_value_files(&ds, &route);
-    let reads: Vec<_> = paths.iter().map(|path| io::fetch_kept(&format!("{dir}{path}"))).collect();
-    for (path, read) in paths.iter().zip(reads) {
-        let bytes = read.await?;
-        let file = ds.manifest.value_files.iter().find(|f| &f.path == path)?.clone();
-        ds.add_value_file(&file, &bytes);
-    }
     let sel = Selection::resolve(&ds, &route)?;
+    // Every read starts at once (first.js preloaded them).
+    let files: Vec<_> = first_value_files(&ds, &sel).into_iter().cloned().collect();
+    let reads: Vec<_> = files.iter().map(|file| io::fetch_kept(&format!("{dir}{}", file.path))).collect();
+    for (file, read) in files.iter().zip(reads) {
+        let bytes = read.await?;
+        ds.add_value_file(file, &bytes);
+    }
     let measured = Measured::new(&ds, sel.subject, sel.period)?;
     // The route naming what is shown, as the app rewrites the address: the profile link keeps
     // the indicator and period, as the app's does.
     let route = sel.canonical_route(&ds, &route);
-    Some(Read { ds, measured, route })
+    let links = profile_links(&route);
+    Some(Read { ds, measured, route, links })
 }
 
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
 
-/// What a pointer event came from, where it says.
+/// What a pointer event came from; `None` from a browser whose event does not say (its
+/// `click` is no `PointerEvent`). A click from the keyboard says "", no finger's.
 fn press_of(ev: &web_sys::Event) -> Option<Press> {
     let kind = ev.dyn_ref::<web_sys::PointerEvent>()?.pointer_type();
-    match kind.as_str() {
-        "" => None,
-        "touch" => Some(Press::Finger),
-        _ => Some(Press::Other),
-    }
+    Some(if kind == "touch" { Press::Finger } else { Press::Other })
 }
 
 /// A district of the copy's map: its element and its unit in the dataset read.
@@ -220,11 +221,7 @@ fn on_click(a: &mut Answering, ev: &web_sys::Event) {
         return;
     }
     let Some((district, unit)) = district_at(a, &el, DISTRICT) else { return };
-    // A click from the keyboard says "" and is no finger's, whatever pressed before.
-    let press = match ev.dyn_ref::<web_sys::PointerEvent>() {
-        Some(p) => press_of(ev).unwrap_or(if p.pointer_type().is_empty() { Press::Other } else { a.press }),
-        None => a.press,
-    };
+    let press = press_of(ev).unwrap_or(a.press);
     if press == Press::Finger && a.shown != Some(unit) {
         ev.prevent_default();
         show(a, &district, unit);
@@ -247,9 +244,9 @@ fn on_key(a: &mut Answering, ev: &web_sys::Event) {
     }
 }
 
-/// Keyboard focus on a shape shows its tooltip, as the app's map does; focus a press gave
-/// does not (the press's click decides: a finger's first tap would otherwise find the tooltip
-/// open and go on to the profile).
+/// Keyboard focus on a shape shows its tooltip, as the app's map does; focus a press gave does
+/// not (the press's click decides: a finger's first tap would otherwise find the tooltip open
+/// and go on to the profile, and this copy counts no taps as the app's map does).
 fn on_focus(a: &mut Answering, ev: &web_sys::Event) {
     let Some((shape, unit)) = target(ev).and_then(|el| district_at(a, &el, SHAPE)) else { return };
     if shape.matches(":focus-visible").unwrap_or(false) {
@@ -264,7 +261,7 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
     let Some(figure) = district.closest("figure").ok().flatten() else { return };
     let ctx = Ctx::new(&read.ds, read.route.lang);
     let t = map::tooltip(&ctx, &read.measured, unit);
-    let href = profile_href(&profile_links(&read.route), &t.slug);
+    let href = profile_href(&read.links, &t.slug);
     let markup = map::tooltip_markup(&ctx, &t, &href);
     let Some(doc) = figure.owner_document() else { return };
     let Ok(tip) = doc.create_element("div") else { return };
@@ -289,8 +286,8 @@ fn remove_tooltip(a: &Answering) {
 /// Opens `unit`'s profile: a page load, since the app is not in yet.
 fn open(a: &Answering, unit: usize) {
     let Some(read) = &a.read else { return };
-    let slug = Ctx::new(&read.ds, read.route.lang).slug(unit);
+    let Some(district) = read.ds.units().get(unit) else { return };
     if let Some(w) = web_sys::window() {
-        let _ = w.location().assign(&profile_href(&profile_links(&read.route), &slug));
+        let _ = w.location().assign(&profile_href(&read.links, &district.slug));
     }
 }

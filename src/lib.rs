@@ -24,8 +24,9 @@ pub const DATASET_DIR: &str = "data/sample/";
 /// Mounts the app into `<div id="app">` at the end of `<body>`: beside the pre-rendered first
 /// view when the page shows one (see `first_view`), else in place of the boot note.
 ///
-/// The first render runs in a task of its own, after the one that instantiated the wasm, so
-/// that a tap (or a slow tablet's frame) waits for one of them at most, never for both.
+/// It first lets the pre-rendered map answer (`first_tap`: its files read, or three seconds),
+/// then the first render runs in a task of its own, so that a tap (or a slow tablet's frame)
+/// waits for one of them at most, never for both.
 pub fn mount() {
     console_error_panic_hook::set_once();
     // wasm-bindgen's own executor: Leptos's `spawn_local` needs the executor `mount_to` sets up.

@@ -50,18 +50,16 @@ const brotli = (buf) => compressed(buf).length;
 // A map "with data" is a district drawn in a class colour (not the no-data hatching). The
 // pre-rendered copy counts only where shown (this URL, this dataset, this width: the narrow
 // copy on a phone); the app's own map only once the app is shown.
-const PROJECT_MAP = ['html:not(.no-first-view) #first-view:not([hidden]) > .fv-narrow', 'html:not(.no-first-view) #first-view:not([hidden]) > .fv-wide', '#app:not(.app-pending)']
-  .flatMap((scope) => [`${scope} .geo-map g.shape path:not([fill^="url"])`, `${scope} .tile-grid a.tile:not(.no-data)`]).join(', ');
+const districts = (scope) => [`${scope} .geo-map g.shape path:not([fill^="url"])`, `${scope} .tile-grid a.tile:not(.no-data)`];
+const COPIES = ['.fv-narrow', '.fv-wide'].map((copy) => `#first-view:not([hidden]) > ${copy}`);
+const PROJECT_MAP = [...COPIES.map((copy) => `html:not(.no-first-view) ${copy}`), '#app:not(.app-pending)'].flatMap(districts).join(', ');
 const PEER_MAP = '#map path.district[fill]';
 // The app has taken over once its own view is mounted (the pre-rendered copy is gone) and its
 // map is drawn: what a tap reaches from then on is the app.
-const PROJECT_READY = ['body:not(:has(#first-view)) main .geo-map g.shape path:not([fill^="url"])', 'body:not(:has(#first-view)) main .tile-grid a.tile:not(.no-data)'].join(', ');
+const PROJECT_READY = districts('body:not(:has(#first-view)) main').join(', ');
 // The map answers a tap once the app's is drawn, or sooner: the pre-rendered copy's, once
 // src/first_tap.rs has read the files the tooltip needs (`html[data-map=answers]`).
-const PROJECT_ANSWERS = [PROJECT_READY, ...['.fv-narrow', '.fv-wide'].flatMap((copy) => [
-  `html[data-map=answers] #first-view:not([hidden]) > ${copy} .geo-map g.shape path:not([fill^="url"])`,
-  `html[data-map=answers] #first-view:not([hidden]) > ${copy} .tile-grid a.tile:not(.no-data)`,
-])].join(', ');
+const PROJECT_ANSWERS = [PROJECT_READY, ...COPIES.flatMap((copy) => districts(`html[data-map=answers] ${copy}`))].join(', ');
 const TOOLTIP = '.map-figure .map-tooltip';
 
 // ---- the site: dist/ as built, the D3 page, and the generated all-India dataset if made ----
@@ -151,9 +149,10 @@ function watch(marks) {
 
 const marked = (names) => (n) => n.every((k) => typeof window.__marks?.[k] === 'number');
 
-/** Loads `url` cold on the phone profile and waits for `marks`; with `tap`, then taps the
- * middle of the first district the app drew (as a finger would, through CDP's touch input) and
- * waits for its tooltip: `tip` is when the tooltip is painted. */
+/** Loads `url` cold on the phone profile and waits for `marks`; with `tap`, also taps, the
+ * moment the map answers (the copy's or the app's), a point inside the first district shown
+ * (as a finger would, through CDP's touch input) and waits for its tooltip: `tip` is when the
+ * tooltip is painted. */
 async function load(url, marks, { tap = false } = {}) {
   const ctx = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
   const page = await ctx.newPage();

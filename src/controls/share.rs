@@ -5,8 +5,8 @@
 use crate::io::{copy_text, page_address, share_link, Shared};
 use crate::state::AppState;
 use leptos::prelude::*;
-use samiksha_charts::xml_text;
 use samiksha_core::present::i18n::Msg;
+use samiksha_core::present::markup::text as escaped;
 use samiksha_core::route::{Frame, Route};
 
 /// Whether copying the embed code worked.
@@ -27,7 +27,7 @@ pub fn ShareBar() -> impl IntoView {
     let link = move || page_address(&state.route.with(|r| Route { frame: Frame::Page, ..r.clone() }.to_query()));
     let code = move || {
         let src = page_address(&state.route.with(|r| Route { frame: Frame::Embedded, ..r.clone() }.to_query()));
-        format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>", xml_text(&src), xml_text(&title()))
+        format!("<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>", escaped(&src), escaped(&title()))
     };
     // A new view is a new link: an old confirmation would mislead.
     Effect::new(move |_| {

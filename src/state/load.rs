@@ -231,13 +231,12 @@ impl AppState {
     /// it has arrived: a period split into files by indicator group (all-India scale) shares a
     /// slow line between them, and the map waits only for its own.
     pub fn ensure_period_showing(self, period: usize, subject: Subject) {
-        let first = self.dataset.with_untracked(|d| {
+        let files = self.dataset.with_untracked(|d| {
             let (first, rest) = samiksha_core::present::files_showing(d.as_ref()?, period, subject);
-            (!rest.is_empty()).then(|| first.into_iter().cloned().collect::<Vec<FileRef>>())
+            Some((first.into_iter().cloned().collect::<Vec<FileRef>>(), if rest.is_empty() { Then::Nothing } else { Then::RestOfPeriod }))
         });
-        match first {
-            Some(first) => self.fetch_value_files(period, first, Then::RestOfPeriod),
-            None => self.ensure_period(period),
+        if let Some((first, then)) = files {
+            self.fetch_value_files(period, first, then);
         }
     }
 

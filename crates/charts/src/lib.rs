@@ -9,6 +9,7 @@
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use samiksha_core::present::markup;
 
 /// Colour-blind-safe series colours (Okabe–Ito), each paired with a marker shape so series
 /// differ by more than colour.
@@ -28,7 +29,7 @@ pub use samiksha_core::present::charts::{pearson, Bar, Group, Reference, Series,
 
 /// Adds `role="img"` and an `aria-label` to the root element, and lets CSS scale the chart.
 fn finish(svg: String, label: &str) -> String {
-    let esc = xml_text(label);
+    let esc = markup::text(label);
     svg.replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"{esc}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\" "), 1)
 }
 
@@ -64,9 +65,6 @@ fn extent(values: impl Iterator<Item = f64>, include_zero: bool) -> (f64, f64) {
     let pad = (hi - lo) * 0.06;
     (if include_zero && lo >= 0.0 { lo } else { lo - pad }, hi + pad)
 }
-
-/// Text for SVG markup: the core's one escaping rule (`present::markup::text`).
-pub use samiksha_core::present::markup::text as xml_text;
 
 /// Text handed to plotters, which escapes markup but passes control characters through.
 fn plain(s: &str) -> String {
@@ -474,7 +472,7 @@ pub fn scatter(points: &[(String, f64, f64, bool)], x_title: &str, y_title: &str
         // district's name on hover), which plotters' elements cannot.
         for (name, x, y, hl) in points {
             let (px, py) = chart.backend_coord(&(*x, *y));
-            let esc = xml_text(name);
+            let esc = markup::text(name);
             let (r, fill) = if *hl { (6, "#0072b2") } else { (4, "#5a6e8c") };
             dots.push_str(&format!(
                 "<circle class=\"dot\" cx=\"{px}\" cy=\"{py}\" r=\"{r}\" fill=\"{fill}\" fill-opacity=\"0.8\"><title>{esc}</title></circle>"
@@ -519,7 +517,7 @@ pub fn sparkline(values: &[Option<f64>], aria: &str, size: (u32, u32)) -> String
     }
     let last = values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)));
     let dot = last.map(|(i, v)| format!("<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.2\" fill=\"#0072b2\"/>", x(i), y(v))).unwrap_or_default();
-    let esc = xml_text(aria);
+    let esc = markup::text(aria);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{esc}\" class=\"sparkline\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\"><g fill=\"none\" stroke=\"#0072b2\" stroke-width=\"1.5\">{paths}</g>{dot}</svg>",
         size.0, size.1, size.0, size.1
@@ -541,7 +539,7 @@ pub fn framed(chart: &str, width: u32, height: u32, title: &str, footer: &str) -
         lines
             .iter()
             .enumerate()
-            .map(|(k, l)| format!("<text x=\"{MARGIN}\" y=\"{}\" font-family=\"sans-serif\" {attrs}>{}</text>", y0 + step * k as u32, xml_text(l)))
+            .map(|(k, l)| format!("<text x=\"{MARGIN}\" y=\"{}\" font-family=\"sans-serif\" {attrs}>{}</text>", y0 + step * k as u32, markup::text(l)))
             .collect::<String>()
     };
     // The chart keeps its own width and height; only its position is added.
@@ -549,7 +547,7 @@ pub fn framed(chart: &str, width: u32, height: u32, title: &str, footer: &str) -
     let doc = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\">\
 <title>{t}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{head}{inner}{foot}</svg>",
-        t = xml_text(title),
+        t = markup::text(title),
         head = lines(&title_lines, 26, 20, "font-size=\"16\" font-weight=\"bold\" fill=\"#1a1a1a\""),
         foot = lines(&footer_lines, title_h + height + 16, 16, "font-size=\"12\" fill=\"#4d4d4d\""),
     );

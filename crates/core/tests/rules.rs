@@ -101,6 +101,9 @@ fn the_files_an_address_asks_for_first_are_the_loaders() {
         assert!(refused.is_empty(), "{why}: the case's manifest is read: {refused:?}");
         let ds = samiksha_core::Dataset::new(read.unwrap());
         let want: Vec<String> = c["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect();
-        assert_eq!(first_value_files(&ds, &Route::parse(c["query"].as_str().unwrap())), want, "{why}");
+        let files = samiksha_core::present::Selection::resolve(&ds, &Route::parse(c["query"].as_str().unwrap()))
+            .map(|sel| first_value_files(&ds, &sel).into_iter().map(|f| f.path.clone()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        assert_eq!(files, want, "{why}");
     }
 }

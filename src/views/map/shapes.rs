@@ -48,9 +48,8 @@ pub(super) fn GeoShapes(geo: Arc<GeoMap>, drawing: Drawing, lang: samiksha_core:
                     open(state, &on_key);
                 }
             },
-            // Keyboard focus shows the tooltip; focus a press gave does not (the press's click
-            // decides: a finger's first tap would otherwise find the tooltip open and go on to
-            // the profile).
+            // Keyboard focus shows the tooltip; focus a press gave does not: the press's click
+            // decides (a mouse's opens the profile at once, a finger's counts as a tap).
             move |ev: leptos::ev::FocusEvent| {
                 use wasm_bindgen::JsCast;
                 let keyboard = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));

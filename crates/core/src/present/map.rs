@@ -1,6 +1,6 @@
 //! The map view's model: per district its colours, the rank shown on its tile and the sentence
 //! a screen reader hears; the legend (classes as shown, better first, with counts); the table
-//! of values and its CSV; the tooltip; the note for districts drawn within their parent; and
+//! of values and its CSV; the tooltip, and its HTML (`tooltip_markup`); the note for districts drawn within their parent; and
 //! where each name goes on the geographic map (inside its shape, beyond a small one's edge, or
 //! left off so no two touch) and which fit on a square, at a readable size. Classes come from this period's
 //! values, or every period's with `Scale::AllPeriods`; with `Method::Track` each district is

@@ -16,8 +16,12 @@
 //! - [`i18n`] holds every interface string in both languages, [`numfmt`] the Indian digit
 //!   grouping, units and dates, [`csvout`] the CSV downloads and [`doc`] the reader of the
 //!   methodology document.
+//! - [`markup`] escapes dataset text for the markup the core writes (the map's tooltip, the
+//!   charts' SVG).
 //! - Also: the page title (`Ctx::page_title`, `view_name`), the periods a time control steps
-//!   through (`published_periods`, `step_period`) and the indicator list as CSV.
+//!   through (`published_periods`, `step_period`), the periods and value files a view of a
+//!   period reads first (`periods_shown`, `files_showing`, `first_value_files`) and the
+//!   indicator list as CSV.
 
 pub mod about;
 pub mod brief;
@@ -506,12 +510,10 @@ pub fn periods_shown(ds: &Dataset, period: usize) -> Vec<usize> {
     std::iter::once(period).chain(ds.previous_period(period)).collect()
 }
 
-/// The value files the app asks for first when it opens `route`: those of [`periods_shown`], as
-/// `files_showing` picks them. The app's `first_tap` reads the same files to answer a tap on
-/// the pre-rendered map before the app is mounted, and hands their bytes on to the loader.
-pub fn first_value_files(ds: &Dataset, route: &Route) -> Vec<String> {
-    let Some(sel) = Selection::resolve(ds, route) else { return Vec::new() };
-    periods_shown(ds, sel.period).into_iter().flat_map(|p| files_showing(ds, p, sel.subject).0).map(|f| f.path.clone()).collect()
+/// The value files a view of `sel` reads first: those of [`periods_shown`], as `files_showing`
+/// picks them (the same files the app's loader asks for first).
+pub fn first_value_files<'a>(ds: &'a Dataset, sel: &Selection) -> Vec<&'a FileRef> {
+    periods_shown(ds, sel.period).into_iter().flat_map(|p| files_showing(ds, p, sel.subject).0).collect()
 }
 
 /// The periods a time control steps through: those with at least one value file, oldest first.
