@@ -43,6 +43,22 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     Some(root.unchecked_into())
 }
 
+/// The app's module could not be fetched: the boot note says so (its "missing" reason, as
+/// boot.js says it of the first module), below the copy when one is shown, which keeps
+/// answering taps (`first_tap`) and linking to the profiles.
+pub fn app_not_loaded() {
+    use wasm_bindgen::JsCast;
+    let Some(boot) = document().and_then(|d| d.get_element_by_id("boot")) else { return };
+    let _ = boot.class_list().add_1("boot-stopped");
+    if let Ok(reasons) = boot.query_selector_all("[data-reason]") {
+        for i in 0..reasons.length() {
+            let Some(el) = reasons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+            el.set_hidden(el.get_attribute("data-reason").as_deref() != Some("missing"));
+        }
+    }
+    let _ = boot.set_attribute("role", "alert");
+}
+
 fn remove_copy(doc: &web_sys::Document) {
     for id in [COPY, "boot"] {
         if let Some(el) = doc.get_element_by_id(id) {

@@ -27,6 +27,13 @@ pub const DATASET_DIR: &str = "data/sample/";
 /// It first lets the pre-rendered map answer (`first_tap`: its files read, or three seconds),
 /// then the first render runs in a task of its own, so that a tap (or a slow tablet's frame)
 /// waits for one of them at most, never for both.
+///
+/// In the shipped build (the `split` feature) everything of the framework is in modules of its
+/// own (`app_module`): this first module holds the core, `first_tap`, `first_view` and `io`,
+/// so the copy's map answers a tap after a third of the bytes (issue 24). The app's modules are
+/// asked for once the copy answers, so they do not share the slow line with the copy's files
+/// and the tap finds the page idle. A module that cannot be fetched leaves the copy answering
+/// and says so in the boot note (`first_view::app_not_loaded`).
 pub fn mount() {
     console_error_panic_hook::set_once();
     // wasm-bindgen's own executor: Leptos's `spawn_local` needs the executor `mount_to` sets up.
@@ -38,8 +45,39 @@ pub fn mount() {
         // slow to send them must not hold back the app, which says so.
         first_tap::start_within(std::time::Duration::from_secs(3)).await;
         state::yield_to_browser().await;
-        if let Some(root) = first_view::root() {
-            leptos::mount::mount_to(root, app::App).forget();
+        if app_module::mount().await.is_err() {
+            first_view::app_not_loaded();
         }
     });
+}
+
+/// The app itself: in the shipped build a wasm module of its own (tools/split.mjs), fetched
+/// with its hash when `mount` calls it, with a third module holding what it shares with the
+/// other views' module (wasm-split-cli puts there what both use: the framework).
+mod app_module {
+    /// The module could not be fetched (offline before it was saved, refused by its hash, or
+    /// not arrived within its deadline).
+    pub struct NotLoaded;
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            NotLoaded
+        }
+    }
+
+    #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible))]
+    pub(super) fn mount_now() -> Result<(), NotLoaded> {
+        if let Some(root) = crate::first_view::root() {
+            leptos::mount::mount_to(root, crate::app::App).forget();
+        }
+        Ok(())
+    }
+
+    /// Mounts the app once its module is in.
+    pub async fn mount() -> Result<(), NotLoaded> {
+        #[cfg(feature = "split")]
+        return mount_now().await;
+        #[cfg(not(feature = "split"))]
+        mount_now()
+    }
 }

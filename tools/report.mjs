@@ -378,11 +378,14 @@ console.log(`\nThe floor on this machine: a heading and one square, no styleshee
 // ---- where the wasm's bytes go: twiggy on the same build with its names kept ----
 // tools/split.mjs keeps each module as wasm-bindgen and the splitter left it, before wasm-opt.
 const split = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'split', 'wasm-release');
-for (const [module, what] of [['main', 'the map\'s module (the shell and the map view)'], ['views', 'the other views\' module']]) {
-  const named = path.join(work, `${module}-named.wasm`);
+// main.wasm (the first module: the core, the copy's answers, the loader), split_app.wasm (the
+// app and its map view), split_views.wasm (the other views), chunk_<n>.wasm (what those two share).
+const what = (f) => ({ 'main.wasm': 'the first module (the core, the copy\'s answers, the loader)', 'split_app.wasm': 'the app\'s module (the shell and the map view)', 'split_views.wasm': 'the other views\' module' })[f] || `${f} (what the app and the other views share)`;
+for (const module of fs.existsSync(split) ? fs.readdirSync(split).filter((f) => f.endsWith('.wasm')).sort() : ['main.wasm']) {
+  const named = path.join(work, module.replace(/\.wasm$/, '-named.wasm'));
   try {
-    execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...WASM_OPT_FEATURES, path.join(split, `${module}.wasm`), '-o', named]);
-    console.log(`\nThe twenty largest items of ${what} (twiggy top, on a wasm-opt -Oz -g build; the shipped file drops the names section):`);
+    execFileSync(path.join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...WASM_OPT_FEATURES, path.join(split, module), '-o', named]);
+    console.log(`\nThe twenty largest items of ${what(module)} (twiggy top, on a wasm-opt -Oz -g build; the shipped file drops the names section):`);
     console.log(execFileSync('twiggy', ['top', '-n', '20', named], { encoding: 'utf8' }));
   } catch (e) {
     console.log(`\ntwiggy: not run on ${module} (${e.message.split('\n')[0]}); \`cargo install twiggy\` and run again`);

@@ -1,6 +1,8 @@
-// Load by view (tools/split.mjs, src/app.rs `mod later`): the map answers from the first wasm
-// module alone; the other views' code is a second module, fetched the first time one of them is
-// shown, checked by its SHA-384, and said in the reader's language when it cannot be had.
+// Load by view (tools/split.mjs; src/lib.rs `app_module`, src/app.rs `mod later`): the
+// pre-rendered map answers from the first wasm module alone, without the framework; the app is a
+// second module and the other views a third, with the code those two share in a fourth; each is
+// fetched when first needed, checked by its SHA-384, and said in the reader's language when it
+// cannot be had.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,13 +16,18 @@ after(async () => { await stop(env); });
 
 const DIST = path.join(ROOT, 'dist');
 const VIEWS_MODULE = '**/views-*.wasm';
+const APP_MODULE = '**/app-*.wasm';
 const isViewsModule = (url) => /\/views-[0-9a-f]{16}\.wasm$/.test(new URL(url).pathname);
+const isAppModule = (url) => /\/(app|shared)-[0-9a-f]{16}\.wasm$/.test(new URL(url).pathname);
 
-test('the build has two wasm modules, and the app\'s one JS file fetches the second by its hash', () => {
+test('the build has four wasm modules, and the app\'s one JS file fetches the three beside the first by their hashes', () => {
   const files = fs.readdirSync(DIST);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.filter((f) => /^views-[0-9a-f]{16}\.wasm$/.test(f)).length, 1, `one views module in ${wasm}`);
+  for (const module of ['app', 'shared', 'views']) {
+    assert.equal(wasm.filter((f) => new RegExp(`^${module}-[0-9a-f]{16}\\.wasm$`).test(f)).length, 1, `one ${module} module in ${wasm}`);
+  }
   assert.equal(wasm.filter((f) => /^samiksha-[0-9a-f]{12,16}_bg\.wasm$/.test(f)).length, 1, `one main module in ${wasm}`);
+  assert.equal(wasm.length, 4, `no other module in ${wasm}`);
   // The link and the snippets are bundled into the app's JS: no request of their own.
   const js = files.filter((f) => /^samiksha-[0-9a-f]{12,16}\.js$/.test(f));
   assert.equal(js.length, 1, `one app JS in ${files}`);
@@ -31,11 +38,81 @@ test('the build has two wasm modules, and the app\'s one JS file fetches the sec
   assert.deepEqual([...html.matchAll(/data-js="([^"]+)" data-js-integrity="sha384-[^"]+"/g)].map((m) => m[1]), [`./${js[0]}`]);
   assert.ok(!/rel="modulepreload"/.test(html), 'no modulepreload link in index.html');
   assert.ok(!/snippets\//.test(html), 'no snippet is named in index.html');
-  // Fetched by its name with the SHA-384 of its bytes, so another file is refused.
-  const views = wasm.find((f) => f.startsWith('views-'));
-  const sri = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST, views))).digest('base64')}`;
+  // Each fetched by its name with the SHA-384 of its bytes, so another file is refused.
   const app = fs.readFileSync(path.join(DIST, js[0]), 'utf8');
-  assert.ok(app.includes(views) && app.includes(sri), 'the app JS names the views module and its SHA-384');
+  for (const module of wasm.filter((f) => !f.startsWith('samiksha-'))) {
+    const sri = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST, module))).digest('base64')}`;
+    assert.ok(app.includes(`"./${module}"`) && app.includes(sri), `the app JS names ${module} and its SHA-384`);
+  }
+});
+
+test('the pre-rendered map answers a tap before the app\'s modules are asked for', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  const asked = [];
+  page.on('request', (r) => { if (isAppModule(r.url()) || isViewsModule(r.url())) asked.push(r.url()); });
+  // When the copy's map began to answer, on the page's clock (the document is still empty when
+  // this runs: it watches the whole of it).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.map === 'answers') { window.__answersAt = performance.now(); observer.disconnect(); }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map'] });
+  });
+  // Held: the app's module is asked for once the copy answers, but does not arrive before the
+  // test has tapped.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(APP_MODULE, async (route) => { await held; await route.continue(); });
+  await page.goto(env.url(''));
+  await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
+  await page.locator('#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)').first().tap();
+  await page.locator('#first-view .map-figure .map-tooltip').waitFor({ timeout: 5000 });
+  assert.ok(!asked.some(isViewsModule), 'the other views\' module is not asked for by the map');
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30000 });
+  assert.equal(asked.filter(isAppModule).length, 2, `the app's module and the shared one, once each: ${asked}`);
+  const [answersAt, askedAt] = await page.evaluate(() => [window.__answersAt,
+    Math.min(...performance.getEntriesByType('resource').filter((e) => /\/(app|shared)-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.startTime))]);
+  assert.ok(answersAt > 0 && askedAt >= answersAt, `the app's modules were asked for (${askedAt} ms) once the copy answered (${answersAt} ms)`);
+  await ctx.close();
+});
+
+test('when the app\'s module cannot be fetched, the copy still answers and the boot note says why, in both languages', async () => {
+  for (const [query, copy] of [['', 'shown'], ['?view=rankings&lang=en', 'none']]) {
+    const ctx = await env.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.route(APP_MODULE, (route) => route.abort('connectionfailed'));
+    await page.goto(env.url(query));
+    const note = page.locator('#boot.boot-stopped[role=alert] [data-reason=missing]');
+    await note.waitFor({ timeout: 30000 });
+    assert.match(await note.innerText(), /could not be loaded/);
+    assert.match(await note.innerText(), /लोड नहीं हो सकीं/);
+    assert.equal(await page.locator('#boot [data-reason]:not([hidden])').count(), 1, `${query}: only the reason is shown`);
+    assert.equal(await page.locator('#app').count(), 0, `${query}: no empty app`);
+    if (copy === 'shown') {
+      // The copy stays, and its map still answers a tap.
+      await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
+      await page.locator('#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)').first().tap();
+      await page.locator('#first-view .map-figure .map-tooltip').waitFor({ timeout: 5000 });
+      assert.ok(await page.locator('#first-view').isVisible(), 'the copy is still shown');
+    }
+    await ctx.close();
+  }
+});
+
+test('an app module that differs from the build is refused, not run', async () => {
+  const { page } = await watchedPage(env);
+  await page.route(APP_MODULE, async (route) => {
+    const response = await route.fetch();
+    // Still a valid module (a custom section appended), so only the hash can refuse it.
+    const body = Buffer.concat([Buffer.from(await response.body()), Buffer.from([0, 5, 4, ...Buffer.from('test')])]);
+    await route.fulfill({ response, body });
+  });
+  await page.goto(env.url('?view=rankings&lang=en'));
+  await page.locator('#boot.boot-stopped[role=alert]').waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('#app').count(), 0, 'no app from an altered module');
+  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+  await page.close();
 });
 
 test('the map answers a tap before the other views\' module is asked for; the first other view fetches it once, and the rest reuse it', async () => {
