@@ -17,7 +17,7 @@
 use crate::first_view;
 use crate::io;
 use samiksha_core::format::manifest::parse_manifest;
-use samiksha_core::present::map;
+use samiksha_core::present::map::{self, Pointer, PressAnswer};
 use samiksha_core::present::{first_value_files, Ctx, Measured, Selection};
 use samiksha_core::route::{profile_href, profile_links, Route};
 use samiksha_core::Dataset;
@@ -42,21 +42,15 @@ struct Read {
     links: String,
 }
 
-/// What the last press on the copy came from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Press {
-    Finger,
-    Other,
-}
-
 /// The copy's map answering. Its listeners are in place before the files are read (so the
 /// compositor knows of them by the time the map answers); until then a press is the browser's.
 struct Answering {
     read: Option<Read>,
     /// The district whose tooltip is open.
     shown: Option<usize>,
-    /// The last press, for a browser whose `click` does not say (its first tap shows the tooltip).
-    press: Press,
+    /// The last press (a finger's, and which district its last tap showed), read by the one
+    /// rule the app's map follows too (`map::Pointer::activate`).
+    pointer: Pointer,
     /// The listeners, removed when the copy goes.
     listeners: Vec<(&'static str, Listener)>,
     copy: web_sys::Element,
@@ -67,8 +61,16 @@ type Listener = Closure<dyn FnMut(web_sys::Event)>;
 
 thread_local! {
     static ANSWERING: RefCell<Option<Rc<RefCell<Answering>>>> = const { RefCell::new(None) };
-    /// The slug of the district whose tooltip the copy showed as the app took its place.
-    static HANDED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The district whose tooltip the copy showed as the app took its place.
+    static HANDED: RefCell<Option<Handed>> = const { RefCell::new(None) };
+}
+
+/// The district whose tooltip the copy showed as the app took its place: by slug, not index
+/// (the map view looks it up in the dataset it read), and whether a finger's tap opened it (the
+/// next tap on it then opens the profile, in the app as on the copy).
+pub struct Handed {
+    pub slug: String,
+    pub tapped: bool,
 }
 
 /// Makes the shown copy's map answer once the files it needs are read, and resolves then (at
@@ -90,17 +92,17 @@ pub async fn start_within(deadline: std::time::Duration) {
 /// The app takes the copy's place (`first_view::ready`, which then removes the copy and calls
 /// `stop`): the district whose tooltip the copy shows is kept for the map view (`take_handed`).
 pub fn hand_over() {
-    let slug = ANSWERING.with_borrow(|a| {
+    let handed = ANSWERING.with_borrow(|a| {
         let a = a.as_ref()?.borrow();
         let read = a.read.as_ref()?;
-        Some(read.ds.units().get(a.shown?)?.slug.clone())
+        let shown = a.shown?;
+        Some(Handed { slug: read.ds.units().get(shown)?.slug.clone(), tapped: a.pointer == (Pointer::Touch { tapped: Some(shown) }) })
     });
-    HANDED.with_borrow_mut(|h| *h = slug);
+    HANDED.with_borrow_mut(|h| *h = handed);
 }
 
-/// The slug of the district whose tooltip the copy showed when the app took its place, once.
-/// A slug, not an index: the map view looks it up in the dataset it read.
-pub fn take_handed() -> Option<String> {
+/// The district whose tooltip the copy showed when the app took its place, once.
+pub fn take_handed() -> Option<Handed> {
     HANDED.with_borrow_mut(Option::take)
 }
 
@@ -124,7 +126,7 @@ async fn answer() -> Option<()> {
         return None;
     }
     let copy = doc.get_element_by_id(first_view::COPY)?;
-    let answering = Rc::new(RefCell::new(Answering { read: None, shown: None, press: Press::Other, listeners: Vec::new(), copy: copy.clone() }));
+    let answering = Rc::new(RefCell::new(Answering { read: None, shown: None, pointer: Pointer::Other, listeners: Vec::new(), copy: copy.clone() }));
     // Each listener holds the state weakly: the state holds the listeners.
     let on = |kind: &'static str, f: fn(&mut Answering, &web_sys::Event)| {
         let a = Rc::downgrade(&answering);
@@ -137,8 +139,8 @@ async fn answer() -> Option<()> {
         answering.borrow_mut().listeners.push((kind, listener));
     };
     on("pointerdown", |a, ev| {
-        if let Some(p) = press_of(ev) {
-            a.press = p;
+        if let Some(kind) = pointer_type(ev) {
+            a.pointer = a.pointer.pressed(&kind);
         }
     });
     on("click", on_click);
@@ -194,11 +196,10 @@ fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
 
-/// What a pointer event came from; `None` from a browser whose event does not say (its
-/// `click` is no `PointerEvent`). A click from the keyboard says "", no finger's.
-fn press_of(ev: &web_sys::Event) -> Option<Press> {
-    let kind = ev.dyn_ref::<web_sys::PointerEvent>()?.pointer_type();
-    Some(if kind == "touch" { Press::Finger } else { Press::Other })
+/// What a pointer event came from ("touch", "mouse", "pen"); `None` from a browser whose event
+/// does not say (its `click` is no `PointerEvent`). A click from the keyboard says "".
+fn pointer_type(ev: &web_sys::Event) -> Option<String> {
+    Some(ev.dyn_ref::<web_sys::PointerEvent>()?.pointer_type())
 }
 
 /// A district of the copy's map: its element and its unit in the dataset read.
@@ -221,12 +222,17 @@ fn on_click(a: &mut Answering, ev: &web_sys::Event) {
         return;
     }
     let Some((district, unit)) = district_at(a, &el, DISTRICT) else { return };
-    let press = press_of(ev).unwrap_or(a.press);
-    if press == Press::Finger && a.shown != Some(unit) {
-        ev.prevent_default();
-        show(a, &district, unit);
-    } else if district.tag_name() != "A" {
-        open(a, unit);
+    // A click that says what it came from is that press; one that does not is the last press.
+    let pointer = pointer_type(ev).map_or(a.pointer, |kind| a.pointer.pressed(&kind));
+    let (answer, next) = pointer.activate(a.shown, unit);
+    a.pointer = next;
+    match answer {
+        PressAnswer::ShowTooltip => {
+            ev.prevent_default();
+            show(a, &district, unit);
+        }
+        PressAnswer::OpenProfile if district.tag_name() != "A" => open(a, unit),
+        PressAnswer::OpenProfile => {}
     }
 }
 

@@ -96,7 +96,7 @@ test('on a phone the copy shown is the squares the app draws there', async () =>
   await page.close();
 });
 
-test('before the app is in, a tap on the copy\'s map shows the tooltip the app shows, and the app keeps it open', async () => {
+test('before the app is in, a tap on the copy\'s map shows the tooltip the app shows, and the app keeps it open; the next tap there opens the profile', async () => {
   const ctx = await env.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   const errors = [];
@@ -113,7 +113,8 @@ test('before the app is in, a tap on the copy\'s map shows the tooltip the app s
   await page.goto(env.url(''));
   await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
   assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready', 'the app is still held back');
-  const tile = page.locator('#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)').first();
+  // The last square with data: the tooltip sits in the map's top corner, over the first ones.
+  const tile = page.locator('#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)').last();
   const slug = await tile.getAttribute('data-district');
   const before = page.url();
   await tile.tap();
@@ -143,6 +144,10 @@ test('before the app is in, a tap on the copy\'s map shows the tooltip the app s
   const values = requests.filter((p) => p.includes('/values/'));
   assert.ok(values.length >= 2, values.join(', '));
   assert.deepEqual(values.filter((p, i) => values.indexOf(p) !== i), [], `no value file fetched twice: ${values.join(', ')}`);
+  // The finger's tap on the copy still counts in the app: the next tap on that district is the
+  // second, and opens its profile.
+  await page.locator(`#app .tile-grid a.tile[data-district="${slug}"]`).tap();
+  await page.waitForFunction((s) => new URLSearchParams(location.search).get('view') === 'district' && location.search.includes(s), slug, { timeout: 10000 });
   assert.deepEqual(errors, []);
   await ctx.close();
 });

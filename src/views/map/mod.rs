@@ -30,7 +30,7 @@ use crate::state::{AppState, FirstView, GeoLoad};
 use leptos::prelude::*;
 use samiksha_core::format::geo::GeoMap;
 use samiksha_core::present::i18n::Msg;
-use samiksha_core::present::map::{self, MapModel};
+use samiksha_core::present::map::{self, MapModel, Pointer, PressAnswer};
 use samiksha_core::route::MapKind;
 use std::sync::Arc;
 
@@ -66,37 +66,15 @@ pub(super) fn district_memos(model: Memo<Option<Arc<MapModel>>>, units: usize) -
     (0..units).map(|u| Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.units.get(u).cloned())))).collect()
 }
 
-/// Whether the last press on the map came from a finger, and which district a finger's tap
-/// last opened the tooltip of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Pointer {
-    Touch { tapped: Option<usize> },
-    Other,
-}
-
-impl Pointer {
-    /// The press that just began (`pointerType` "touch" or another), keeping what the last tap showed.
-    pub(super) fn pressed(self, pointer_type: &str) -> Pointer {
-        match (pointer_type, self) {
-            ("touch", Pointer::Touch { tapped }) => Pointer::Touch { tapped },
-            ("touch", Pointer::Other) => Pointer::Touch { tapped: None },
-            _ => Pointer::Other,
-        }
-    }
-}
-
-/// A click or tap on a district. A finger has no hover, so its first tap shows the tooltip
-/// (name, value, rank and a link to the profile) and a second tap on the same district opens
-/// the profile; a mouse click opens it at once. "Second" is counted in taps: a tap also
-/// focuses a shape and sends it a mouse move before its click, and neither is a first look.
+/// A click or tap on a district: the tooltip or the profile, by the one rule the pre-rendered
+/// map follows too (`present::map::Pointer::activate`).
 pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: Hovered, unit: usize, slug: &str) {
-    let showing = hovered.with_untracked(|h| h.map(|x| x.0)) == Some(unit);
-    match pointer.get_value() {
-        Pointer::Touch { tapped } if !(showing && tapped == Some(unit)) => {
-            hovered.set(Some((unit, None)));
-            pointer.set_value(Pointer::Touch { tapped: Some(unit) });
-        }
-        _ => open(state, slug),
+    let showing = hovered.with_untracked(|h| h.map(|x| x.0));
+    let (answer, next) = pointer.get_value().activate(showing, unit);
+    pointer.set_value(next);
+    match answer {
+        PressAnswer::ShowTooltip => hovered.set(Some((unit, None))),
+        PressAnswer::OpenProfile => open(state, slug),
     }
 }
 
@@ -152,17 +130,22 @@ pub fn MapView() -> impl IntoView {
     let drawn_geo = Memo::new(move |_| if kind.get() == MapKind::Geographic { geo.get() } else { None });
     let found = RwSignal::new(None::<usize>);
     let hovered: Hovered = RwSignal::new(None);
+    let pointer = StoredValue::new(Pointer::Other);
     // A tooltip the pre-rendered map showed stays open when the app takes the copy's place
-    // (looked up by slug in the dataset the app read).
+    // (looked up by slug in the dataset the app read), and a finger's tap that opened it still
+    // counts: the next tap on that district opens the profile, as it would have on the copy.
     Effect::new(move |_| {
         if state.first_view.get() == FirstView::Shown {
-            let unit = crate::first_tap::take_handed().and_then(|slug| state.dataset.with_untracked(|d| d.as_ref()?.unit_index(&slug)));
+            let Some(handed) = crate::first_tap::take_handed() else { return };
+            let unit = state.dataset.with_untracked(|d| d.as_ref()?.unit_index(&handed.slug));
             if let Some(u) = unit {
                 hovered.set(Some((u, None)));
+                if handed.tapped {
+                    pointer.set_value(Pointer::Touch { tapped: Some(u) });
+                }
             }
         }
     });
-    let pointer = StoredValue::new(Pointer::Other);
     let drawing = Drawing { model, found, hovered, pointer };
 
     let heading = move || {

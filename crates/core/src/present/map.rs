@@ -325,6 +325,49 @@ pub fn tooltip_markup(ctx: &Ctx, t: &Tooltip, profile_href: &str) -> String {
     out
 }
 
+/// What the last press on a map came from: a finger (and which district its last tap opened
+/// the tooltip of), or anything else (a mouse, a pen, a key). The app's map view and the
+/// pre-rendered map answering before the app is in (`first_tap`) keep one each, and the copy's
+/// is handed to the app with its open tooltip, so a second tap after the hand-over still opens
+/// the profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pointer {
+    Touch { tapped: Option<usize> },
+    Other,
+}
+
+/// What a click or tap on a district does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PressAnswer {
+    ShowTooltip,
+    OpenProfile,
+}
+
+impl Pointer {
+    /// The press that just began (its `pointerType`: "touch", or another), keeping what the
+    /// last tap showed.
+    pub fn pressed(self, pointer_type: &str) -> Pointer {
+        match (pointer_type, self) {
+            ("touch", Pointer::Touch { tapped }) => Pointer::Touch { tapped },
+            ("touch", Pointer::Other) => Pointer::Touch { tapped: None },
+            _ => Pointer::Other,
+        }
+    }
+
+    /// A click or tap on `unit`, with `showing` the district whose tooltip is open: what it
+    /// does, and the pointer after it. A finger has no hover, so its first tap shows the
+    /// tooltip (name, value, rank and a link to the profile) and a second tap on the same
+    /// district opens the profile; a mouse click, or a key, opens it at once. "Second" is
+    /// counted in taps: a tap also focuses a shape and sends it a mouse move before its click,
+    /// either of which may have opened the tooltip, and neither is a first look.
+    pub fn activate(self, showing: Option<usize>, unit: usize) -> (PressAnswer, Pointer) {
+        match self {
+            Pointer::Touch { tapped } if !(showing == Some(unit) && tapped == Some(unit)) => (PressAnswer::ShowTooltip, Pointer::Touch { tapped: Some(unit) }),
+            other => (PressAnswer::OpenProfile, other),
+        }
+    }
+}
+
 /// The districts of a division (the map zoomed to it), by index.
 pub fn division_units(ds: &crate::Dataset, division: &str) -> Vec<usize> {
     ds.units().iter().enumerate().filter(|(_, u)| u.division == division).map(|(i, _)| i).collect()
@@ -441,6 +484,43 @@ pub fn csv(ctx: &Ctx, m: &Measured, model: &MapModel) -> (String, String) {
     };
     let name = format!("samiksha-{id}-{}-map-{}.csv", ctx.ds.periods()[m.period].id, ctx.lang.code());
     (name, crate::present::csvout::to_csv(&[model.heading.clone(), ctx.source_line()], &header, &rows))
+}
+
+#[cfg(test)]
+mod press_rules {
+    use super::*;
+
+    #[test]
+    fn a_fingers_first_tap_shows_the_tooltip_and_its_second_opens_the_profile() {
+        let finger = Pointer::Other.pressed("touch");
+        assert_eq!(finger, Pointer::Touch { tapped: None });
+        let (first, after) = finger.activate(None, 3);
+        assert_eq!(first, PressAnswer::ShowTooltip);
+        let (second, _) = after.pressed("touch").activate(Some(3), 3);
+        assert_eq!(second, PressAnswer::OpenProfile);
+        // Another district's tap shows that district's tooltip first.
+        let (other, after_other) = after.pressed("touch").activate(Some(3), 5);
+        assert_eq!((other, after_other), (PressAnswer::ShowTooltip, Pointer::Touch { tapped: Some(5) }));
+    }
+
+    #[test]
+    fn a_tooltip_a_tap_did_not_open_is_not_a_first_look() {
+        // Focus or a mouse move the tap sent opened the tooltip: the tap still only shows it.
+        let (answer, _) = Pointer::Other.pressed("touch").activate(Some(3), 3);
+        assert_eq!(answer, PressAnswer::ShowTooltip);
+        // Closed after the first tap (Escape, the close button): the next tap shows it again.
+        let (_, after) = Pointer::Touch { tapped: None }.activate(None, 3);
+        assert_eq!(after.pressed("touch").activate(None, 3).0, PressAnswer::ShowTooltip);
+    }
+
+    #[test]
+    fn a_mouse_pen_or_key_opens_at_once_and_forgets_the_fingers_taps() {
+        let tapped = Pointer::Touch { tapped: Some(3) };
+        for kind in ["mouse", "pen", ""] {
+            assert_eq!(tapped.pressed(kind), Pointer::Other);
+            assert_eq!(tapped.pressed(kind).activate(None, 3), (PressAnswer::OpenProfile, Pointer::Other));
+        }
+    }
 }
 
 #[cfg(test)]
