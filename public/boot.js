@@ -42,7 +42,8 @@ function whenParsed(then) {
 }
 
 // first.js's `loaderFailed` holds a copy of this and of `verified`'s reason, for when this file
-// cannot run: a change to either changes both.
+// cannot run, and src/first_view.rs `say` a third, for the app's own module: a change to one
+// changes all three.
 function fail(reason, error) {
   if (error) console.error('Samiksha could not start:', error);
   const boot = document.getElementById('boot');

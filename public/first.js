@@ -63,7 +63,8 @@
   // Shows the reason index.html holds for a loader that was refused (the same file, fetched
   // without the check, arrives: it differs from the build) or could not be had, as boot.js's
   // `fail` and `verified` do for the files it loads: a copy of theirs, since this runs when
-  // boot.js cannot. A change to either changes both.
+  // boot.js cannot (src/first_view.rs `say` is a third, for the app's module). A change to one
+  // changes all three.
   function loaderFailed(src) {
     fetch(src, { cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) { return r.ok ? 'altered' : 'missing'; }, function () { return 'missing'; })

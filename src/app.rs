@@ -12,14 +12,15 @@ use samiksha_core::format::problem::Severity;
 use samiksha_core::present::i18n::Msg;
 use samiksha_core::route::{Frame, Route, View};
 
-/// The views other than the map. In the shipped build (the `split` feature) they are a second
-/// wasm module (tools/split.mjs): `show` asks for it the first time one of them is chosen, says
+/// The views other than the map. In the shipped build (the `split` feature) they are a wasm
+/// module of their own (tools/split.mjs): `show` asks for it the first time one of them is
+/// chosen (or `mount` already has, for an address naming one of them), says
 /// "Loading this view…" meanwhile, and once it is in builds the view at once, in the same
 /// reactive run as the map view would be (a view built inside a pending future outlived its
 /// owner). A module that could not be fetched is said in the reader's language with a button
 /// to try again; choosing another view tries again too. Without the feature (the browser unit
 /// tests) every view is a plain call.
-mod later {
+pub(crate) mod later {
     use crate::views;
     use leptos::prelude::*;
     use samiksha_core::route::View;
@@ -36,10 +37,10 @@ mod later {
         }
     }
 
-    /// Every view. In a split build this is the second module; `show` never asks it for the
-    /// map, which the first module holds.
+    /// Every view. In a split build this is the views' module; `show` never asks it for the
+    /// map, which the app's module holds.
     #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_views)))]
-    fn build(view: View) -> Result<AnyView, NotLoaded> {
+    pub(crate) fn build(view: View) -> Result<AnyView, NotLoaded> {
         Ok(match view {
             View::Map => views::map::MapView().into_any(),
             View::Rankings => views::rankings::RankingsView().into_any(),
@@ -54,7 +55,7 @@ mod later {
     }
 
     /// The view `shown` names, or what stands for it while its module is not in. The map is in
-    /// the first module.
+    /// the app's module.
     #[cfg(feature = "split")]
     pub fn show(shown: Memo<View>, module: RwSignal<Module>) -> AnyView {
         let view = shown.get();

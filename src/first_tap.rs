@@ -222,9 +222,7 @@ fn on_click(a: &mut Answering, ev: &web_sys::Event) {
         return;
     }
     let Some((district, unit)) = district_at(a, &el, DISTRICT) else { return };
-    // A click that says what it came from is that press; one that does not is the last press.
-    let pointer = pointer_type(ev).map_or(a.pointer, |kind| a.pointer.pressed(&kind));
-    let (answer, next) = pointer.activate(a.shown, unit);
+    let (answer, next) = a.pointer.clicked(pointer_type(ev).as_deref()).activate(a.shown, unit);
     a.pointer = next;
     match answer {
         PressAnswer::ShowTooltip => {
@@ -251,8 +249,7 @@ fn on_key(a: &mut Answering, ev: &web_sys::Event) {
 }
 
 /// Keyboard focus on a shape shows its tooltip, as the app's map does; focus a press gave does
-/// not (the press's click decides: a finger's first tap would otherwise find the tooltip open
-/// and go on to the profile, and this copy counts no taps as the app's map does).
+/// not (the press's click decides, by the taps it counts).
 fn on_focus(a: &mut Answering, ev: &web_sys::Event) {
     let Some((shape, unit)) = target(ev).and_then(|el| district_at(a, &el, SHAPE)) else { return };
     if shape.matches(":focus-visible").unwrap_or(false) {

@@ -27,7 +27,8 @@ pub(crate) fn shown(doc: &web_sys::Document) -> bool {
 /// Creates the element the app mounts into. Beside a shown copy it starts hidden, and is shown
 /// ten seconds later whatever happens, so a slow value file never keeps a page that cannot be
 /// used (the app starts mounting once the copy's map answers, or three seconds after the wasm
-/// runs, `first_tap`); otherwise the copy and the boot note go at once.
+/// runs, `first_tap`, and its module is in: this runs in it); otherwise the copy and the boot
+/// note go at once.
 pub fn root() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     let doc = document()?;
@@ -43,20 +44,43 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     Some(root.unchecked_into())
 }
 
-/// The app's module could not be fetched: the boot note says so (its "missing" reason, as
-/// boot.js says it of the first module), below the copy when one is shown, which keeps
-/// answering taps (`first_tap`) and linking to the profiles.
-pub fn app_not_loaded() {
+/// What the boot note says while the app's module is fetched again after a failure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AppModule {
+    /// It could not be fetched: the note says so (its "missing" reason, as boot.js says it of
+    /// the first module), as an alert, above the copy when one is shown (on a phone the copy is
+    /// long, and a note below it would not be seen). The copy stays, and keeps answering taps
+    /// (`first_tap`) and linking to the profiles; it is no longer busy.
+    NotLoaded,
+    /// Asked for again (the connection is back): the note says the app is loading.
+    Retrying,
+}
+
+/// The boot note for the app's module (`mount` in lib.rs). boot.js's `fail` and first.js's
+/// `loaderFailed` say the same reasons of the first module and the loader.
+pub fn say(module: AppModule) {
     use wasm_bindgen::JsCast;
-    let Some(boot) = document().and_then(|d| d.get_element_by_id("boot")) else { return };
-    let _ = boot.class_list().add_1("boot-stopped");
+    let Some(doc) = document() else { return };
+    let Some(boot) = doc.get_element_by_id("boot") else { return };
+    let (shown, class_op, role): (fn(&str, bool) -> bool, bool, &str) = match module {
+        AppModule::NotLoaded => (|reason, _| reason == "missing", true, "alert"),
+        AppModule::Retrying => (|reason, slow| reason == "loading" && !slow, false, "status"),
+    };
+    let _ = if class_op { boot.class_list().add_1("boot-stopped") } else { boot.class_list().remove_1("boot-stopped") };
     if let Ok(reasons) = boot.query_selector_all("[data-reason]") {
         for i in 0..reasons.length() {
             let Some(el) = reasons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
-            el.set_hidden(el.get_attribute("data-reason").as_deref() != Some("missing"));
+            let reason = el.get_attribute("data-reason").unwrap_or_default();
+            el.set_hidden(!shown(&reason, el.class_list().contains("boot-slow")));
         }
     }
-    let _ = boot.set_attribute("role", "alert");
+    let _ = boot.set_attribute("role", role);
+    if let Some(copy) = doc.get_element_by_id(COPY) {
+        let _ = copy.before_with_node_1(&boot);
+        if module == AppModule::NotLoaded {
+            let _ = copy.remove_attribute("aria-busy");
+        }
+    }
 }
 
 fn remove_copy(doc: &web_sys::Document) {

@@ -230,6 +230,17 @@ pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
+/// Resolves the next time the browser says its connection is back (the window's `online`).
+pub async fn back_online() {
+    let Some(window) = web_sys::window() else { return };
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let back = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options("online", &resolve, &options);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(back).await;
+}
+
 /// Registers the service worker; true once the app and the dataset in `dir` are saved for
 /// offline use.
 pub async fn register_worker(dir: &str) -> bool {

@@ -30,10 +30,10 @@ pub const DATASET_DIR: &str = "data/sample/";
 ///
 /// In the shipped build (the `split` feature) everything of the framework is in modules of its
 /// own (`app_module`): this first module holds the core, `first_tap`, `first_view` and `io`,
-/// so the copy's map answers a tap after a third of the bytes (issue 24). The app's modules are
+/// so the copy's map answers a tap after 127 of the app's 422 KB (brotli; issue 24). The app's modules are
 /// asked for once the copy answers, so they do not share the slow line with the copy's files
 /// and the tap finds the page idle. A module that cannot be fetched leaves the copy answering
-/// and says so in the boot note (`first_view::app_not_loaded`).
+/// and says so in the boot note (`first_view::say`), until the connection returns.
 pub fn mount() {
     console_error_panic_hook::set_once();
     // wasm-bindgen's own executor: Leptos's `spawn_local` needs the executor `mount_to` sets up.
@@ -45,8 +45,20 @@ pub fn mount() {
         // slow to send them must not hold back the app, which says so.
         first_tap::start_within(std::time::Duration::from_secs(3)).await;
         state::yield_to_browser().await;
-        if app_module::mount().await.is_err() {
-            first_view::app_not_loaded();
+        // A module that could not be fetched is said, and asked for again when the connection
+        // returns (a failed load is not kept); a reload asks again too, as the note says.
+        // An address naming another view needs the views' module too: asked for beside the
+        // app's, not after the app has read the route.
+        #[cfg(feature = "split")]
+        if samiksha_core::route::Route::parse(&nav::current_query()).view != samiksha_core::route::View::Map {
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = app::later::fetch_views().await;
+            });
+        }
+        while app_module::mount().await.is_err() {
+            first_view::say(first_view::AppModule::NotLoaded);
+            io::back_online().await;
+            first_view::say(first_view::AppModule::Retrying);
         }
     });
 }

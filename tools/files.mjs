@@ -13,7 +13,7 @@ export function walk(dir, rel = '') {
 }
 
 /** What binaryen's wasm-opt is told the wasm uses (rustc's wasm32 defaults that it does not
- * assume): the viewer's two modules, the publisher page's and the report's named copy. */
+ * assume): the viewer's modules, the publisher page's and the report's named copies. */
 export const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-reference-types', '--enable-multivalue'];
 
 /** The build a Trunk hook runs in: its staging folder, whether it is a release build, and the

@@ -36,7 +36,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep "$WASM_BINDGEN_VERSION" >/dev/nul
   # Not --locked: one of its locked dependencies is no longer in the registry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
-# Cuts the viewer's wasm into the map's module and the other views' (tools/split.mjs), between
+# Cuts the viewer's wasm into its modules (the first, the app's, the other views', the shared
+# one: tools/split.mjs), between
 # cargo and wasm-bindgen, where Trunk 0.21 has no step of its own. Leptos's own splitter, the
 # version its `wasm_split_helpers` in Cargo.lock speaks to (about 2 minutes on 2 cores).
 WASM_SPLIT_VERSION=0.2.4

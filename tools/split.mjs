@@ -77,10 +77,14 @@ try {
     const name = `${named(f)}-${hex(bytes)}.wasm`;
     const fetchOf = `fetch(new URL("./${f}", import.meta.url))`;
     if (!link.includes(fetchOf)) throw new Error(`split: __wasm_split.js does not fetch ${f} as this step expects`);
-    link = link.replace(fetchOf, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}", credentials: "same-origin", signal: AbortSignal.timeout(60000) })`);
+    link = link.replace(fetchOf, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}", credentials: "same-origin", signal: deadline(60000) })`);
     return { name, bytes };
   });
   if (/fetch\(new URL\("\.\/(split_|chunk_)/.test(link)) throw new Error('split: __wasm_split.js fetches a module this step did not name');
+  // The deadline's signal, made by hand: `AbortSignal.timeout` is newer than the browsers
+  // that run the rest of the app (Safari before 16), and without the app's module nothing but
+  // the copy would show there.
+  link += '\nfunction deadline(ms) {\n    const controller = new AbortController();\n    setTimeout(() => controller.abort(), ms);\n    return controller.signal;\n}\n';
   let js = fs.readFileSync(path.join(bound, 'samiksha.js'), 'utf8');
   // Only the imports' specifiers (one per module the main one loads, all the same namespace):
   // the imports object keeps the module name the wasm asks for.

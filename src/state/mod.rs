@@ -56,7 +56,7 @@ pub enum Offline {
     Saved,
 }
 
-/// Where the second wasm module, the views other than the map, stands (`app::later`; always
+/// Where the views' wasm module (the views other than the map) stands (`app::later`; always
 /// `NotAsked` in a build without the `split` feature).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ViewsModule {

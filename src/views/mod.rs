@@ -100,13 +100,13 @@ pub fn PeriodPicker(periods: Vec<samiksha_core::present::Choice>) -> impl IntoVi
     }
 }
 
-/// Stands in for a view while its code is fetched (a split build's second module, the first time).
+/// Stands in for a view while its code is fetched (a split build's views' module, the first time).
 pub fn view_loading() -> AnyView {
     let state = expect_context::<AppState>();
     view! { <p class="status" role="status">{move || Msg::ViewLoading.text(state.lang.get())}</p> }.into_any()
 }
 
-/// Stands in for a view whose code could not be fetched (a split build's second module, when the
+/// Stands in for a view whose code could not be fetched (a split build's views' module, when the
 /// line is gone before the service worker saved it): said in the reader's language, as an alert,
 /// with a button that tries again.
 pub fn not_loaded(again: impl Fn() + 'static) -> AnyView {

@@ -38,6 +38,13 @@ test('the build has four wasm modules, and the app\'s one JS file fetches the th
   assert.deepEqual([...html.matchAll(/data-js="([^"]+)" data-js-integrity="sha384-[^"]+"/g)].map((m) => m[1]), [`./${js[0]}`]);
   assert.ok(!/rel="modulepreload"/.test(html), 'no modulepreload link in index.html');
   assert.ok(!/snippets\//.test(html), 'no snippet is named in index.html');
+  // The first module holds no framework: the source paths the framework's crates leave in a
+  // module (their panic locations) are in the shared one, not in the first (a build that pulled
+  // the app back into it had three).
+  const framework = /leptos|reactive_graph|tachys/g;
+  const first = fs.readFileSync(path.join(DIST, wasm.find((f) => f.startsWith('samiksha-')))).toString('latin1');
+  assert.deepEqual(first.match(framework), null, 'no framework path in the first module');
+  assert.ok(fs.readFileSync(path.join(DIST, wasm.find((f) => f.startsWith('shared-')))).toString('latin1').match(framework), 'the framework\'s paths are in the shared module (the check above can see them)');
   // Each fetched by its name with the SHA-384 of its bytes, so another file is refused.
   const app = fs.readFileSync(path.join(DIST, js[0]), 'utf8');
   for (const module of wasm.filter((f) => !f.startsWith('samiksha-'))) {
@@ -67,13 +74,16 @@ test('the pre-rendered map answers a tap before the app\'s modules are asked for
   await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
   await page.locator('#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)').first().tap();
   await page.locator('#first-view .map-figure .map-tooltip').waitFor({ timeout: 5000 });
-  assert.ok(!asked.some(isViewsModule), 'the other views\' module is not asked for by the map');
   release();
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30000 });
-  assert.equal(asked.filter(isAppModule).length, 2, `the app's module and the shared one, once each: ${asked}`);
-  const [answersAt, askedAt] = await page.evaluate(() => [window.__answersAt,
-    Math.min(...performance.getEntriesByType('resource').filter((e) => /\/(app|shared)-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.startTime))]);
-  assert.ok(answersAt > 0 && askedAt >= answersAt, `the app's modules were asked for (${askedAt} ms) once the copy answered (${answersAt} ms)`);
+  const appModules = asked.filter(isAppModule).map((u) => new URL(u).pathname.split('/').pop().split('-')[0]);
+  assert.deepEqual(appModules.sort(), ['app', 'shared'], `the app's module and the shared one, once each: ${asked}`);
+  assert.ok(!asked.some(isViewsModule), 'the other views\' module is not asked for by the map, in the copy or the app');
+  const [answersAt, starts] = await page.evaluate(() => [window.__answersAt,
+    performance.getEntriesByType('resource').filter((e) => /\/(app|shared)-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.startTime)]);
+  assert.equal(starts.length, 2, `both modules' requests are timed: ${starts}`);
+  const askedAt = Math.min(...starts);
+  assert.ok(Number.isFinite(answersAt) && answersAt > 0 && askedAt >= answersAt, `the app's modules were asked for (${askedAt} ms) once the copy answered (${answersAt} ms)`);
   await ctx.close();
 });
 
@@ -101,7 +111,7 @@ test('when the app\'s module cannot be fetched, the copy still answers and the b
 });
 
 test('an app module that differs from the build is refused, not run', async () => {
-  const { page } = await watchedPage(env);
+  const { page, trouble } = await watchedPage(env);
   await page.route(APP_MODULE, async (route) => {
     const response = await route.fetch();
     // Still a valid module (a custom section appended), so only the hash can refuse it.
@@ -109,9 +119,46 @@ test('an app module that differs from the build is refused, not run', async () =
     await route.fulfill({ response, body });
   });
   await page.goto(env.url('?view=rankings&lang=en'));
-  await page.locator('#boot.boot-stopped[role=alert]').waitFor({ timeout: 30000 });
+  await page.locator('#boot.boot-stopped[role=alert] [data-reason=missing]:not([hidden])').waitFor({ timeout: 30000 });
   assert.equal(await page.locator('#app').count(), 0, 'no app from an altered module');
   assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+  assert.ok(trouble.consoleErrors.some((e) => /integrity|digest/i.test(e)), `refused by its hash: ${trouble.consoleErrors.join(' | ')}`);
+  await page.close();
+});
+
+test('an app module that could not be fetched is asked for again when the connection returns, and the app starts', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.route(APP_MODULE, (route) => route.abort('internetdisconnected'));
+  await page.goto(env.url(''));
+  const note = page.locator('#boot.boot-stopped[role=alert] [data-reason=missing]:not([hidden])');
+  await note.waitFor({ timeout: 30000 });
+  // Said above the copy, where a phone's reader sees it.
+  assert.ok(await page.evaluate(() => document.getElementById('boot').nextElementSibling?.id === 'first-view'), 'the note is above the copy');
+  await page.unroute(APP_MODULE);
+  await ctx.setOffline(true);
+  await ctx.setOffline(false);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30000 });
+  assert.ok(await page.locator('#app main .tile-grid a.tile').count() > 50, 'the app\'s map is shown');
+  assert.equal(await page.locator('#boot').count(), 0, 'the note went with the copy');
+  await ctx.close();
+});
+
+test('an address naming another view asks for the views\' module beside the app\'s, not after it', async () => {
+  const { page } = await watchedPage(env);
+  const asked = [];
+  page.on('request', (r) => { if (isViewsModule(r.url())) asked.push(r.url()); });
+  // The app's module held: the views' module is asked for without it.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(APP_MODULE, async (route) => { await held; await route.continue(); });
+  const loaded = page.goto(env.url('?view=rankings&lang=en'));
+  await page.waitForEvent('request', { predicate: (r) => isViewsModule(r.url()), timeout: 30000 });
+  release();
+  await loaded;
+  await settled(page);
+  assert.ok(await page.locator('main table tbody tr').count() > 10, 'the rankings table is shown');
+  assert.equal(asked.length, 1, `the views' module was fetched once: ${asked}`);
   await page.close();
 });
 
@@ -123,7 +170,7 @@ test('the map answers a tap before the other views\' module is asked for; the fi
   await settled(page);
   await page.focus('main .geo-map g.shape[data-district=bhopal]');
   await page.waitForSelector('main .map-tooltip');
-  assert.deepEqual(asked, [], 'the map needs only the first module');
+  assert.deepEqual(asked, [], 'the map needs only the first module and the app\'s');
 
   await page.click('nav a[href*="view=rankings"]');
   await settled(page);
@@ -155,7 +202,7 @@ test('when the other views\' module cannot be fetched, the view says so in the r
   assert.ok(await page.locator('.site-header').count(), 'the header is still there');
   await page.click('.lang-switch');
   await page.waitForSelector('main h2[role="alert"]:text("यह पेज लोड नहीं हो सका")');
-  // The map is in the first module: it still draws and answers.
+  // The map is in the app's module: it still draws and answers.
   await page.click('nav a[href*="view=map"]');
   await settled(page);
   // Keyboard focus (a key pressed last, after the clicks above) shows the tooltip.

@@ -41,7 +41,7 @@ pub(super) fn GeoShapes(geo: Arc<GeoMap>, drawing: Drawing, lang: samiksha_core:
     let events = move |u: usize, slug: String| {
         let on_key = slug.clone();
         (
-            move |_: leptos::ev::MouseEvent| activate(state, pointer, hovered, u, &slug),
+            move |ev: leptos::ev::MouseEvent| activate(state, pointer, hovered, u, &slug, &ev),
             move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();

@@ -44,7 +44,7 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
                    on:click=move |ev: leptos::ev::MouseEvent| {
                        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 { return; }
                        ev.prevent_default();
-                       activate(state, pointer, hovered, u, &click_slug);
+                       activate(state, pointer, hovered, u, &click_slug, &ev);
                    }
                    style:grid-column=column style:grid-row=row
                    style:background=move || colours().map(|c| c.0) style:color=move || colours().map(|c| c.1)

@@ -1,6 +1,8 @@
 //! The map view's model: per district its colours, the rank shown on its tile and the sentence
 //! a screen reader hears; the legend (classes as shown, better first, with counts); the table
-//! of values and its CSV; the tooltip, and its HTML (`tooltip_markup`); the note for districts drawn within their parent; and
+//! of values and its CSV; the tooltip, and its HTML (`tooltip_markup`); what a click or tap on a
+//! district does (`Pointer`: a finger's first tap shows the tooltip, its second opens the
+//! profile); the note for districts drawn within their parent; and
 //! where each name goes on the geographic map (inside its shape, beyond a small one's edge, or
 //! left off so no two touch) and which fit on a square, at a readable size. Classes come from this period's
 //! values, or every period's with `Scale::AllPeriods`; with `Method::Track` each district is
@@ -354,6 +356,12 @@ impl Pointer {
         }
     }
 
+    /// The press a click is: its own `pointerType` when it says one ("" from a key), else the
+    /// last press (a browser whose `click` is no `PointerEvent`).
+    pub fn clicked(self, pointer_type: Option<&str>) -> Pointer {
+        pointer_type.map_or(self, |kind| self.pressed(kind))
+    }
+
     /// A click or tap on `unit`, with `showing` the district whose tooltip is open: what it
     /// does, and the pointer after it. A finger has no hover, so its first tap shows the
     /// tooltip (name, value, rank and a link to the profile) and a second tap on the same
@@ -511,6 +519,17 @@ mod press_rules {
         // Closed after the first tap (Escape, the close button): the next tap shows it again.
         let (_, after) = Pointer::Touch { tapped: None }.activate(None, 3);
         assert_eq!(after.pressed("touch").activate(None, 3).0, PressAnswer::ShowTooltip);
+    }
+
+    #[test]
+    fn a_click_is_the_press_it_says_it_is() {
+        let tapped = Pointer::Touch { tapped: Some(3) };
+        // Enter on a square after a finger's tap: the click says "", a key, and opens.
+        assert_eq!(tapped.clicked(Some("")).activate(Some(3), 3).0, PressAnswer::OpenProfile);
+        assert_eq!(tapped.clicked(Some("")), Pointer::Other);
+        // A click that does not say is the last press.
+        assert_eq!(tapped.clicked(None), tapped);
+        assert_eq!(Pointer::Other.clicked(Some("touch")), Pointer::Touch { tapped: None });
     }
 
     #[test]
