@@ -138,6 +138,14 @@ const first = fs.readFileSync(path.join(dir, 'first.js'));
 const attr = (v) => JSON.stringify(v).replaceAll('&', '&amp;').replaceAll("'", '&#39;');
 const index = path.join(dir, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
+// Kept as it was before this step (in target/, never in the build) when Trunk runs it, so
+// `make report` can pre-render a site of another default dataset from the same build
+// (tools/report.mjs runs this step again on that site, without Trunk's TRUNK_DIST_DIR).
+if (process.env.TRUNK_DIST_DIR) {
+  const kept = path.join(process.env.CARGO_TARGET_DIR || path.join(trunkBuild().root, 'target'), 'prerender');
+  fs.mkdirSync(kept, { recursive: true });
+  fs.writeFileSync(path.join(kept, 'index.html'), html);
+}
 // The loader's three tags, as Trunk, split.mjs and minify.mjs left them (boot.js is minified and
 // final here; offline-hook.mjs checks the pin below against it), move onto first.js's script.
 // In <head> they were fetched at once and shared the slow line with the stylesheets the first
