@@ -57,11 +57,16 @@ async function open(query, viewport) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(origin + query);
   await page.waitForSelector('html[data-app="ready"] main h2', { timeout: 60000 });
+  // The files the first view needed: those asked for before it was ready. What the app reads
+  // after (the other chunks of an all-India dataset's periods, say) is not preloaded: first.js
+  // would put it on the slow line beside the wasm (measured on the generated all-India site:
+  // eight value files of 62 KB held the first module back from 1.5 to 3.7 s).
+  const needed = [...data];
   await page.waitForLoadState('networkidle');
   // Names on the map are measured in the frame after layout.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   if (errors.length) throw new Error(`prerender: the app failed on "${query}": ${errors.join('; ')}`);
-  return { page, search: await page.evaluate(() => location.search), data };
+  return { page, search: await page.evaluate(() => location.search), data: needed };
 }
 
 /** The app's rendering, ready to sit in static HTML: inline styles become classes (listed in
