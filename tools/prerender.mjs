@@ -57,10 +57,11 @@ async function open(query, viewport) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(origin + query);
   await page.waitForSelector('html[data-app="ready"] main h2', { timeout: 60000 });
-  // The files the first view needed: those asked for before it was ready. What the app reads
-  // after (the other chunks of an all-India dataset's periods, say) is not preloaded: first.js
-  // would put it on the slow line beside the wasm (measured on the generated all-India site:
-  // eight value files of 62 KB held the first module back from 1.5 to 3.7 s).
+  // The files the first view needed: those asked for before it was ready; what the app reads
+  // after is not preloaded, since first.js would put it on the slow line beside the wasm.
+  // (The app is ready only once every file it asked for is in, so on the generated all-India
+  // site the other chunks of each shown period are still asked for before: eight value files of
+  // 62 KB, which held the first module back from 1.5 to 3.7 s. Named in issue 24's note.)
   const needed = [...data];
   await page.waitForLoadState('networkidle');
   // Names on the map are measured in the frame after layout.
