@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
     crate::startup::keep_document_in_step(state);
     crate::startup::name_what_is_shown(state);
     crate::startup::load_periods_shown(state);
+    crate::startup::load_rest_once_shown(state);
 
     let lang = move || state.lang.get();
     // The deck and the printed pack fill the page with their own bar; the other views sit in

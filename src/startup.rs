@@ -22,6 +22,18 @@ fn once_shown(state: AppState, then: impl Fn() + 'static) {
     });
 }
 
+/// Once the first view is shown, fetches the other files of the periods it showed (the
+/// indicators not shown; `AppState::rest_of_period`).
+pub fn load_rest_once_shown(state: AppState) {
+    Effect::new(move |_| {
+        if state.first_view.get() == crate::state::FirstView::Shown {
+            for period in state.rest_waiting.try_update_value(std::mem::take).unwrap_or_default() {
+                state.ensure_period(period);
+            }
+        }
+    });
+}
+
 /// Once the first view is shown, registers the service worker and asks whether that dataset is
 /// saved (saving the app and the whole dataset fetches every file).
 pub fn register_worker(state: AppState) {

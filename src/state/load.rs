@@ -227,8 +227,21 @@ impl AppState {
         self.fetch_value_files(period, files.unwrap_or_default(), Then::Nothing);
     }
 
+    /// The other files of `period` (its indicators not shown): at once when the first view is
+    /// shown, else once it is (`startup::load_rest_once_shown`). Before then they would share a
+    /// slow line with the app's own modules, and the first view would wait for them (it is
+    /// ready only when nothing is in flight); tools/prerender.mjs would preload them too (on the
+    /// generated all-India site: eight files of 62 KB beside the first wasm module).
+    fn rest_of_period(self, period: usize) {
+        if self.first_view.get_untracked() == FirstView::Shown {
+            self.ensure_period(period);
+        } else {
+            self.rest_waiting.update_value(|w| w.push(period));
+        }
+    }
+
     /// The same, the file holding the indicator shown first and the period's other files once
-    /// it has arrived: a period split into files by indicator group (all-India scale) shares a
+    /// it has arrived (and the first view is shown): a period split into files by indicator group (all-India scale) shares a
     /// slow line between them, and the map waits only for its own.
     pub fn ensure_period_showing(self, period: usize, subject: Subject) {
         let files = self.dataset.with_untracked(|d| {
@@ -288,7 +301,7 @@ impl AppState {
                 self.in_flight.update(|n| *n -= 1);
                 left.set(left.get() - 1);
                 if left.get() == 0 && then == Then::RestOfPeriod {
-                    self.ensure_period(period);
+                    self.rest_of_period(period);
                 }
             });
         }

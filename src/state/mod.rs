@@ -93,6 +93,9 @@ pub struct AppState {
     pub arrived: RwSignal<Vec<usize>>,
     /// Value files asked for (loaded or in flight), so none is fetched twice.
     requested: StoredValue<HashSet<String>>,
+    /// Periods whose other files (the indicators not shown) wait until the first view is shown
+    /// (`load_rest_once_shown`).
+    pub(crate) rest_waiting: StoredValue<Vec<usize>>,
     /// Value files still in flight; views show a loading note while it is non-zero.
     pub in_flight: RwSignal<usize>,
     /// Whether the browser has a network (follows its `online` and `offline` events).
@@ -189,6 +192,7 @@ impl AppState {
             problems: RwSignal::new(Vec::new()),
             arrived,
             requested: StoredValue::new(HashSet::new()),
+            rest_waiting: StoredValue::new(Vec::new()),
             in_flight: RwSignal::new(0),
             network: RwSignal::new(if crate::io::online() { Network::Online } else { Network::Offline }),
             waiting: RwSignal::new(false),
