@@ -1,6 +1,6 @@
 //! Build script of the viewer: with the `split` feature (the shipped build, see index.html), the
-//! wasm binary is linked with its relocations kept, which `wasm-split-cli` needs to cut the views
-//! other than the map into a second module (tools/split.mjs). Other builds are untouched.
+//! wasm binary is linked with its relocations kept, which `wasm-split-cli` needs to cut it into
+//! its modules (tools/split.mjs). Other builds are untouched.
 
 fn main() {
     println!("cargo::rerun-if-env-changed=CARGO_FEATURE_SPLIT");

@@ -29,7 +29,8 @@ pub(crate) mod later {
 
     /// The module could not be fetched (offline before it was saved, refused by its hash, or
     /// not arrived within its deadline).
-    pub struct NotLoaded;
+    /// (The app's own module, `lib.rs` `app_module`, says the same.)
+    pub(crate) struct NotLoaded;
     #[cfg(feature = "split")]
     impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
         fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
@@ -38,7 +39,8 @@ pub(crate) mod later {
     }
 
     /// Every view. In a split build this is the views' module; `show` never asks it for the
-    /// map, which the app's module holds.
+    /// map, which the app's module holds. Visible to the crate because its preload,
+    /// `fetch_views`, takes its visibility and `mount` (lib.rs) calls it for a deep link.
     #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(views, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_views)))]
     pub(crate) fn build(view: View) -> Result<AnyView, NotLoaded> {
         Ok(match view {

@@ -20,7 +20,7 @@ use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::map::{self, Pointer, PressAnswer};
 use samiksha_core::present::{first_value_files, Ctx, Measured, Selection};
 use samiksha_core::route::{profile_href, profile_links, Route};
-use samiksha_core::Dataset;
+use samiksha_core::{Dataset, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -32,13 +32,13 @@ const DISTRICT: &str = ".tile-grid .tile[data-district], .geo-map .shape[data-di
 const SHAPE: &str = ".geo-map .shape[data-district]";
 const TOOLTIP: &str = "map-tooltip";
 
-/// What the copy's map answers from, once read: the dataset, the shown subject measured, and
-/// the route naming what is shown.
+/// What the copy's map answers from, once read: the dataset, the shown subject measured, the
+/// page's language, and every profile link's address from the route naming what is shown
+/// (`route::profile_links`).
 struct Read {
     ds: Dataset,
     measured: Measured,
-    route: Route,
-    /// Every profile link's address from `route` (`route::profile_links`).
+    lang: Lang,
     links: String,
 }
 
@@ -138,11 +138,7 @@ async fn answer() -> Option<()> {
         let _ = copy.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
         answering.borrow_mut().listeners.push((kind, listener));
     };
-    on("pointerdown", |a, ev| {
-        if let Some(kind) = pointer_type(ev) {
-            a.pointer = a.pointer.pressed(&kind);
-        }
-    });
+    on("pointerdown", |a, ev| a.pointer = a.pointer.clicked(pointer_type(ev).as_deref()));
     on("click", on_click);
     on("keydown", on_key);
     on("focusin", on_focus);
@@ -189,7 +185,7 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     // the indicator and period, as the app's does.
     let route = sel.canonical_route(&ds, &route);
     let links = profile_links(&route);
-    Some(Read { ds, measured, route, links })
+    Some(Read { ds, measured, lang: route.lang, links })
 }
 
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
@@ -198,7 +194,7 @@ fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
 
 /// What a pointer event came from ("touch", "mouse", "pen"); `None` from a browser whose event
 /// does not say (its `click` is no `PointerEvent`). A click from the keyboard says "".
-fn pointer_type(ev: &web_sys::Event) -> Option<String> {
+pub(crate) fn pointer_type(ev: &web_sys::Event) -> Option<String> {
     Some(ev.dyn_ref::<web_sys::PointerEvent>()?.pointer_type())
 }
 
@@ -262,7 +258,7 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
     remove_tooltip(a);
     let Some(read) = &a.read else { return };
     let Some(figure) = district.closest("figure").ok().flatten() else { return };
-    let ctx = Ctx::new(&read.ds, read.route.lang);
+    let ctx = Ctx::new(&read.ds, read.lang);
     let t = map::tooltip(&ctx, &read.measured, unit);
     let href = profile_href(&read.links, &t.slug);
     let markup = map::tooltip_markup(&ctx, &t, &href);

@@ -1,7 +1,8 @@
 //! The pre-rendered first view: a copy of the default view that `tools/prerender.mjs` writes
 //! into index.html from this app's own rendering, shown while the wasm loads. This module owns
 //! the hand-over: the app mounts hidden beside the copy and takes its place in one frame once
-//! its own view has what it shows, or at once when the copy is not for the data it reads.
+//! its own view has what it shows, or at once when the copy is not for the data it reads; and
+//! what the boot note says while the app's own wasm module cannot be had (`say`).
 
 use leptos::prelude::{request_animation_frame, set_timeout};
 use samiksha_core::sha256_hex;
@@ -62,24 +63,20 @@ pub fn say(module: AppModule) {
     use wasm_bindgen::JsCast;
     let Some(doc) = document() else { return };
     let Some(boot) = doc.get_element_by_id("boot") else { return };
-    let (shown, class_op, role): (fn(&str, bool) -> bool, bool, &str) = match module {
-        AppModule::NotLoaded => (|reason, _| reason == "missing", true, "alert"),
-        AppModule::Retrying => (|reason, slow| reason == "loading" && !slow, false, "status"),
-    };
-    let _ = if class_op { boot.class_list().add_1("boot-stopped") } else { boot.class_list().remove_1("boot-stopped") };
+    let stopped = module == AppModule::NotLoaded;
+    let _ = boot.class_list().toggle_with_force("boot-stopped", stopped);
     if let Ok(reasons) = boot.query_selector_all("[data-reason]") {
         for i in 0..reasons.length() {
             let Some(el) = reasons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
             let reason = el.get_attribute("data-reason").unwrap_or_default();
-            el.set_hidden(!shown(&reason, el.class_list().contains("boot-slow")));
+            // Stopped: only why. Retrying: the loading line, not the "has not started" one.
+            el.set_hidden(if stopped { reason != "missing" } else { reason != "loading" || el.class_list().contains("boot-slow") });
         }
     }
-    let _ = boot.set_attribute("role", role);
+    let _ = boot.set_attribute("role", if stopped { "alert" } else { "status" });
     if let Some(copy) = doc.get_element_by_id(COPY) {
         let _ = copy.before_with_node_1(&boot);
-        if module == AppModule::NotLoaded {
-            let _ = copy.remove_attribute("aria-busy");
-        }
+        let _ = if stopped { copy.remove_attribute("aria-busy") } else { copy.set_attribute("aria-busy", "true") };
     }
 }
 

@@ -3,7 +3,8 @@
 //! opened dataset's manifest, `page.js` `takeEarly`), the service worker that
 //! keeps them for offline use (through `page.js`), sharing a link (the share sheet or the
 //! clipboard) and copying text, and handing files to the reader as downloads (CSV, SVG, and
-//! PNG rasterised through a canvas). Every fetch has a deadline on the server's answer.
+//! PNG rasterised through a canvas), and the browser's word on its connection (`online`,
+//! `back_online`). Every fetch has a deadline on the server's answer.
 
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;

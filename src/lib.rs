@@ -67,15 +67,7 @@ pub fn mount() {
 /// with its hash when `mount` calls it, with a third module holding what it shares with the
 /// other views' module (wasm-split-cli puts there what both use: the framework).
 mod app_module {
-    /// The module could not be fetched (offline before it was saved, refused by its hash, or
-    /// not arrived within its deadline).
-    pub struct NotLoaded;
-    #[cfg(feature = "split")]
-    impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-            NotLoaded
-        }
-    }
+    use crate::app::later::NotLoaded;
 
     #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible))]
     pub(super) fn mount_now() -> Result<(), NotLoaded> {

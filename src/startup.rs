@@ -22,18 +22,6 @@ fn once_shown(state: AppState, then: impl Fn() + 'static) {
     });
 }
 
-/// Once the first view is shown, fetches the other files of the periods it showed (the
-/// indicators not shown; `AppState::rest_of_period`).
-pub fn load_rest_once_shown(state: AppState) {
-    Effect::new(move |_| {
-        if state.first_view.get() == crate::state::FirstView::Shown {
-            for period in state.rest_waiting.try_update_value(std::mem::take).unwrap_or_default() {
-                state.ensure_period(period);
-            }
-        }
-    });
-}
-
 /// Once the first view is shown, registers the service worker and asks whether that dataset is
 /// saved (saving the app and the whole dataset fetches every file).
 pub fn register_worker(state: AppState) {
@@ -137,6 +125,16 @@ pub fn load_periods_shown(state: AppState) {
         }
         if let Some(p) = compare.get().and_then(|c| state.dataset.with_untracked(|d| d.as_ref().and_then(|d| d.period_index(&c)))) {
             state.ensure_period(p);
+        }
+    });
+}
+
+/// Once the first view is shown, fetches the other files of the periods it showed (the
+/// indicators not shown; `AppState::rest_of_period`, which fetches at once from then on).
+pub fn load_rest_once_shown(state: AppState) {
+    once_shown(state, move || {
+        for period in state.rest_waiting.try_update_value(std::mem::take).unwrap_or_default() {
+            state.ensure_period(period);
         }
     });
 }

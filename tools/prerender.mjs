@@ -15,7 +15,7 @@
 //   classes, because a strict CSP (`style-src 'self'`) blocks `style` attributes in HTML;
 // - `first.js` in <head> (pinned by SHA-384), with the exact URLs the copy stands for (the
 //   app's own canonical URL of its default view, and the short ones that mean the same) and
-//   the data files the app fetched for that view, which it preloads;
+//   the data files the app fetched for that view before it was ready, which it preloads;
 // - the loader's tags moved out of <head> and onto first.js's script: boot.js's script, Trunk's
 //   modulepreload of the app's JS and its wasm preload, each with its SHA-384. Fetched from the
 //   HTML they shared the slow line with the stylesheets the first paint waits for; first.js
@@ -25,7 +25,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { sri, nameHash, trunkBuild } from './files.mjs';
 
-const { dir, release } = trunkBuild();
+const { dir, release, root } = trunkBuild();
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!release) {
   console.log('prerender: skipped in a debug build (the page starts with its loading note)');
@@ -37,7 +37,7 @@ if (!fs.existsSync(CHROMIUM)) {
 }
 const { chromium } = await import('playwright-core');
 const { serve } = await import('../tests/e2e/server.mjs');
-const { CHROMIUM_ARGS } = await import('../tests/e2e/harness.mjs');
+const { CHROMIUM_ARGS, noteWhenSet } = await import('../tests/e2e/harness.mjs');
 
 const BASE = '/prerender/';
 const server = await serve(dir, { base: BASE });
@@ -45,23 +45,13 @@ const origin = `http://127.0.0.1:${server.address().port}${BASE}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 /** Opens `query` at `viewport`, waits for the app to be ready and every file to arrive; gives
- * the page, the URL the app settled on and the data files it fetched. */
+ * the page, the URL the app settled on and the data files it fetched before it was ready. */
 async function open(query, viewport) {
   const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
-  const data = [];
-  page.on('request', (r) => {
-    const p = new URL(r.url()).pathname.slice(BASE.length);
-    if (p.startsWith('data/') && !data.includes(p)) data.push(p);
-  });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  // When the app said it was ready, on the page's clock (the document is still empty when this
-  // runs: it watches the whole of it).
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.documentElement.dataset.app === 'ready') { window.__readyAt = performance.now(); observer.disconnect(); }
-    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
-  });
+  // When the app said it was ready, on the page's clock.
+  await noteWhenSet(page, 'app', 'ready');
   await page.goto(origin + query);
   await page.waitForSelector('html[data-app="ready"] main h2', { timeout: 60000 });
   await page.waitForLoadState('networkidle');
@@ -70,15 +60,15 @@ async function open(query, viewport) {
   // indicators not shown) is not preloaded: first.js would put it on the slow line beside the
   // wasm (on the generated all-India site, eight files of 62 KB held the first module back from
   // 1.5 to 3.7 s). Timed in the page: the test's own wait for "ready" can come after them.
-  const needed = await page.evaluate((base) => performance.getEntriesByType('resource')
-    .filter((e) => e.startTime < window.__readyAt)
+  const data = await page.evaluate((base) => [...new Set(performance.getEntriesByType('resource')
+    .filter((e) => e.startTime < window.__setAt.app)
     .map((e) => new URL(e.name).pathname.slice(base.length))
-    .filter((p) => p.startsWith('data/')), BASE);
-  if (!needed.length || needed.some((p) => !data.includes(p))) throw new Error(`prerender: the files read before "${query}" was ready (${needed.join(', ')}) are not those it asked for (${data.join(', ')})`);
+    .filter((p) => p.startsWith('data/')))], BASE);
+  if (!data.length) throw new Error(`prerender: "${query}" was ready before it read any data file`);
   // Names on the map are measured in the frame after layout.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   if (errors.length) throw new Error(`prerender: the app failed on "${query}": ${errors.join('; ')}`);
-  return { page, search: await page.evaluate(() => location.search), data: data.filter((p) => needed.includes(p)) };
+  return { page, search: await page.evaluate(() => location.search), data };
 }
 
 /** The app's rendering, ready to sit in static HTML: inline styles become classes (listed in
@@ -159,7 +149,7 @@ let html = fs.readFileSync(index, 'utf8');
 // `make report` can pre-render a site of another default dataset from the same build
 // (tools/report.mjs runs this step again on that site, without Trunk's TRUNK_DIST_DIR).
 if (process.env.TRUNK_DIST_DIR) {
-  const kept = path.join(process.env.CARGO_TARGET_DIR || path.join(trunkBuild().root, 'target'), 'prerender');
+  const kept = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'prerender');
   fs.mkdirSync(kept, { recursive: true });
   fs.writeFileSync(path.join(kept, 'index.html'), html);
 }

@@ -72,9 +72,11 @@ const mp = readJson(path.join(mpDir, 'manifest.json'));
 buildPeer(path.join(site, 'peer'), mpDir, mp);
 const india = path.join(work, 'india');
 const haveIndia = fs.existsSync(path.join(india, 'manifest.json'));
+// The generated dataset's entry in a catalogue: beside Madhya Pradesh's here, alone on its own site below.
+const INDIA = { id: 'india', folder: 'india/', title: { en: 'All-India (generated)', hi: 'अखिल भारत (कृत्रिम)' } };
 if (haveIndia) {
   fs.cpSync(india, path.join(site, 'data/india'), { recursive: true });
-  catalog.datasets.push({ id: 'india', folder: 'india/', title: { en: 'All-India (generated)', hi: 'अखिल भारत (कृत्रिम)' } });
+  catalog.datasets.push(INDIA);
   fs.writeFileSync(path.join(site, 'data/catalog.json'), JSON.stringify(catalog));
 }
 
@@ -260,7 +262,7 @@ if (haveIndia && fs.existsSync(template)) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(dist, dir, { recursive: true, filter: (f) => !/\/data\/(?!catalog\.json$)[^/]+/.test(f.slice(dist.length)) });
   fs.cpSync(india, path.join(dir, 'data/india'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'data/catalog.json'), JSON.stringify({ datasets: [{ id: 'india', folder: 'india/', title: { en: 'All-India (generated)', hi: 'अखिल भारत (कृत्रिम)' } }], format: 'samiksha-catalog/1' }));
+  fs.writeFileSync(path.join(dir, 'data/catalog.json'), JSON.stringify({ ...catalog, datasets: [INDIA] }));
   fs.copyFileSync(template, path.join(dir, 'index.html'));
   for (const f of fs.readdirSync(dir)) if (/^first-view-[0-9a-f]+\.css$/.test(f)) fs.rmSync(path.join(dir, f));
   execFileSync(process.execPath, [path.join(ROOT, 'tools/prerender.mjs')], { stdio: 'inherit', env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' } });

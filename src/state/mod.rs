@@ -3,7 +3,8 @@
 //! recomputes only when what it shows changes.
 //!
 //! The catalogue loads first and names the dataset's folder (`dir`); the manifest loads once; value files load on demand for the period a view shows (and the one
-//! before it, for "change since"), so at all-India scale a view fetches only what it needs.
+//! before it, for "change since"), so at all-India scale a view fetches only what it needs (a
+//! period's files for the indicators not shown wait until the first view is shown).
 //! Files are added to the dataset without notifying its readers; instead `arrived` counts files
 //! per period, and memos key their work on the counts of the periods they use.
 //!

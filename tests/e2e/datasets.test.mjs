@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { test, start, stop, watchedPage, ready, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, noteWhenSet, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -157,16 +157,12 @@ test('a period split into files by indicator group: the first view waits for the
     try {
       const { page, trouble } = await watchedPage(own, { viewport: { width: 412, height: 823 } });
       // When the app said its first view was ready, on the page's clock.
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (document.documentElement.dataset.app === 'ready') { window.__readyAt = performance.now(); observer.disconnect(); }
-        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
-      });
+      await noteWhenSet(page, 'app', 'ready');
       await page.goto(own.url('?data=synth&view=map&lang=en'));
       await page.waitForSelector('html[data-app=ready] main .tile-grid a.tile:not(.no-data)');
       const valueFiles = () => page.evaluate(() => performance.getEntriesByType('resource')
         .filter((e) => /\/data\/synth\/values\//.test(e.name))
-        .map((e) => [e.name.replace(/.*\/values\//, ''), e.startTime < window.__readyAt ? 'before' : 'after']));
+        .map((e) => [e.name.replace(/.*\/values\//, ''), e.startTime < window.__setAt.app ? 'before' : 'after']));
       // The two periods shown (the latest and the one before), four files each, in the end.
       await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\/data\/synth\/values\//.test(e.name)).length >= 8, null, { timeout: 30000 });
       const files = await valueFiles();

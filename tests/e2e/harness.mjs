@@ -42,6 +42,18 @@ export function test(name, options, fn) {
   });
 }
 
+/** Notes, on the page's own clock, when `<html>`'s `data-<name>` first becomes `value`, as
+ * `window.__setAt[name]` (an init script runs while the document is still empty: it watches
+ * the whole of it). For comparing with the page's resource timings. */
+export async function noteWhenSet(page, name, value) {
+  await page.addInitScript(([name, value]) => {
+    window.__setAt = window.__setAt || {};
+    new MutationObserver((_, observer) => {
+      if (document.documentElement?.dataset[name] === value && !(name in window.__setAt)) { window.__setAt[name] = performance.now(); observer.disconnect(); }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: [`data-${name}`] });
+  }, [name, value]);
+}
+
 /** A page that records what went wrong while it was open. */
 export async function watchedPage(env, options = {}) {
   // Service workers only where a test asks for them (the offline tests): elsewhere a worker

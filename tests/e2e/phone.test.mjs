@@ -4,7 +4,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, start, stop, watchedPage, ready, ROOT, settled } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, ROOT, settled, noteWhenSet } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -104,13 +104,10 @@ test('a phone\'s map opens on the squares without the boundary file and asks for
     const { page, trouble } = await watchedPage(env, options);
     // When the page was marked ready, and when the boundary file was asked for, both on the
     // page's own clock.
-    await page.addInitScript(() => {
-      new MutationObserver(() => { if (document.documentElement?.dataset.app === 'ready' && !window.__readyAt) window.__readyAt = performance.now(); })
-        .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
-    });
-    const asked = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/boundaries.json')).map((e) => e.startTime - window.__readyAt));
+    await noteWhenSet(page, 'app', 'ready');
+    const asked = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/boundaries.json')).map((e) => e.startTime - window.__setAt.app));
     await page.goto(env.url(`?view=map&lang=en${query}`));
-    await page.waitForFunction(() => window.__readyAt);
+    await page.waitForFunction(() => window.__setAt?.app);
     const what = `${options.viewport.width} px${query}`;
     if (geoFirst) {
       const before = await asked();

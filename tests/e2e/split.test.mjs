@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { test, start, stop, watchedPage, settled, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, settled, noteWhenSet, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -58,13 +58,8 @@ test('the pre-rendered map answers a tap before the app\'s modules are asked for
   const page = await ctx.newPage();
   const asked = [];
   page.on('request', (r) => { if (isAppModule(r.url()) || isViewsModule(r.url())) asked.push(r.url()); });
-  // When the copy's map began to answer, on the page's clock (the document is still empty when
-  // this runs: it watches the whole of it).
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.documentElement.dataset.map === 'answers') { window.__answersAt = performance.now(); observer.disconnect(); }
-    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map'] });
-  });
+  // When the copy's map began to answer, on the page's clock.
+  await noteWhenSet(page, 'map', 'answers');
   // Held: the app's module is asked for once the copy answers, but does not arrive before the
   // test has tapped.
   let release;
@@ -79,7 +74,7 @@ test('the pre-rendered map answers a tap before the app\'s modules are asked for
   const appModules = asked.filter(isAppModule).map((u) => new URL(u).pathname.split('/').pop().split('-')[0]);
   assert.deepEqual(appModules.sort(), ['app', 'shared'], `the app's module and the shared one, once each: ${asked}`);
   assert.ok(!asked.some(isViewsModule), 'the other views\' module is not asked for by the map, in the copy or the app');
-  const [answersAt, starts] = await page.evaluate(() => [window.__answersAt,
+  const [answersAt, starts] = await page.evaluate(() => [window.__setAt.map,
     performance.getEntriesByType('resource').filter((e) => /\/(app|shared)-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.startTime)]);
   assert.equal(starts.length, 2, `both modules' requests are timed: ${starts}`);
   const askedAt = Math.min(...starts);

@@ -69,9 +69,8 @@ pub(super) fn district_memos(model: Memo<Option<Arc<MapModel>>>, units: usize) -
 /// A click or tap on a district: the tooltip or the profile, by the one rule the pre-rendered
 /// map follows too (`present::map::Pointer`), the click read as the press it says it is.
 pub(super) fn activate(state: AppState, pointer: StoredValue<Pointer>, hovered: Hovered, unit: usize, slug: &str, click: &leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
     let showing = hovered.with_untracked(|h| h.map(|x| x.0));
-    let said = click.dyn_ref::<web_sys::PointerEvent>().map(|p| p.pointer_type());
+    let said = crate::first_tap::pointer_type(click);
     let (answer, next) = pointer.get_value().clicked(said.as_deref()).activate(showing, unit);
     pointer.set_value(next);
     match answer {
