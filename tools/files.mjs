@@ -24,6 +24,11 @@ export function trunkBuild() {
   return { dir, release: process.env.TRUNK_PROFILE === 'release', root: path.resolve(new URL('..', import.meta.url).pathname) };
 }
 
+/** Cargo's target folder (CARGO_TARGET_DIR, else the repository's `target/`): where the build
+ * steps find cargo's output and keep what the report reads again (split modules, the page
+ * before pre-rendering). */
+export const targetDir = () => process.env.CARGO_TARGET_DIR || path.join(path.resolve(new URL('..', import.meta.url).pathname), 'target');
+
 /** An npm tool installed in node_modules/.bin (tools/setup.sh), else the one on the PATH. */
 export function npmBin(name) {
   const local = path.join(path.resolve(new URL('..', import.meta.url).pathname), 'node_modules/.bin', name);

@@ -23,7 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { sri, nameHash, trunkBuild } from './files.mjs';
+import { sri, nameHash, trunkBuild, targetDir } from './files.mjs';
 
 const { dir, release, root } = trunkBuild();
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -149,7 +149,7 @@ let html = fs.readFileSync(index, 'utf8');
 // `make report` can pre-render a site of another default dataset from the same build
 // (tools/report.mjs runs this step again on that site, without Trunk's TRUNK_DIST_DIR).
 if (process.env.TRUNK_DIST_DIR) {
-  const kept = path.join(process.env.CARGO_TARGET_DIR || path.join(root, 'target'), 'prerender');
+  const kept = path.join(targetDir(), 'prerender');
   fs.mkdirSync(kept, { recursive: true });
   fs.writeFileSync(path.join(kept, 'index.html'), html);
 }

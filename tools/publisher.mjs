@@ -9,14 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
-import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild, sri, nameHash as hex } from './files.mjs';
+import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild, sri, nameHash as hex, targetDir } from './files.mjs';
 
 const { dir, release, root } = trunkBuild();
 
 const profile = release ? 'release' : 'debug';
 execFileSync('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'samiksha-publisher', '--bin', 'samiksha-publisher', ...(release ? ['--release'] : [])], { cwd: root, stdio: 'inherit' });
-const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
-const built = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'samiksha-publisher.wasm');
+const built = path.join(targetDir(), 'wasm32-unknown-unknown', profile, 'samiksha-publisher.wasm');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-publisher-'));
 try {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'publisher', built], { stdio: 'inherit' });

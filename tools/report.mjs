@@ -29,7 +29,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve, brotli as compressed } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
-import { WASM_OPT_FEATURES } from './files.mjs';
+import { WASM_OPT_FEATURES, targetDir } from './files.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(process.argv[2] || path.join(ROOT, 'dist'));
@@ -256,7 +256,7 @@ if (haveIndia) {
 // Pradesh's: here from the index.html prerender.mjs started from (kept in target/prerender/),
 // in a copy of dist/ whose catalogue names the generated dataset alone.
 let indiaSite = null;
-const template = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'prerender', 'index.html');
+const template = path.join(targetDir(), 'prerender', 'index.html');
 if (haveIndia && fs.existsSync(template)) {
   const dir = path.join(work, 'site-india');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -422,7 +422,7 @@ console.log(`\nThe floor on this machine: a heading and one square, no styleshee
 
 // ---- where the wasm's bytes go: twiggy on the same build with its names kept ----
 // tools/split.mjs keeps each module as wasm-bindgen and the splitter left it, before wasm-opt.
-const split = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'split', 'wasm-release');
+const split = path.join(targetDir(), 'split', 'wasm-release');
 // main.wasm (the first module: the core, the copy's answers, the loader), split_app.wasm (the
 // app and its map view), split_views.wasm (the other views), chunk_<n>.wasm (what those two share).
 const what = (f) => ({ 'main.wasm': 'the first module (the core, the copy\'s answers, the loader)', 'split_app.wasm': 'the app\'s module (the shell and the map view)', 'split_views.wasm': 'the other views\' module' })[f] || `${f} (what the app and the other views share)`;

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild, sri, nameHash as hex, repin } from './files.mjs';
+import { WASM_OPT_FEATURES, npmBin as bin, trunkBuild, sri, nameHash as hex, repin, targetDir } from './files.mjs';
 import { buildSync } from 'esbuild';
 
 const { dir, release, root } = trunkBuild();
@@ -35,8 +35,7 @@ if (!jsName || !wasmName) throw new Error('split: index.html names no app JS and
 // Trunk's cargo build: the source index.html's data-cargo-profile-release in a release build.
 const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
 const profile = release ? source.match(/data-cargo-profile-release="([^"]+)"/)?.[1] || 'release' : 'debug';
-const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
-const built = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'samiksha.wasm');
+const built = path.join(targetDir(), 'wasm32-unknown-unknown', profile, 'samiksha.wasm');
 if (!fs.existsSync(built)) throw new Error(`split: cargo's output ${built} is missing`);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-split-'));
@@ -58,7 +57,7 @@ try {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(release ? [] : ['--debug']), '--out-dir', bound, '--out-name', 'samiksha', path.join(cut, 'samiksha.wasm')], { stdio: 'inherit' });
   const mainWasm = path.join(bound, 'samiksha_bg.wasm');
   // `make report` sizes each module's items with twiggy on a named copy of these.
-  const kept = path.join(targetDir, 'split', profile);
+  const kept = path.join(targetDir(), 'split', profile);
   fs.rmSync(kept, { recursive: true, force: true });
   fs.mkdirSync(kept, { recursive: true });
   fs.copyFileSync(mainWasm, path.join(kept, 'main.wasm'));

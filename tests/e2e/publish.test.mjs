@@ -14,13 +14,14 @@ import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+import { targetDir } from '../../tools/files.mjs';
 
 let env;
 let cli;
 before(async () => {
   // The command line from this checkout (built by the native tests; quick when it is).
   execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'samiksha-publish', '--bin', 'samiksha-publish'], { cwd: ROOT, stdio: 'inherit' });
-  cli = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'release/samiksha-publish');
+  cli = path.join(targetDir(), 'release/samiksha-publish');
   env = await start();
 });
 after(async () => { await stop(env); });
