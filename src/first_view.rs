@@ -117,12 +117,68 @@ pub fn ready(shown: impl FnOnce() + 'static) {
     });
 }
 
-/// Shows the app in place of the copy. Safe to call any number of times.
+/// Shows the app in place of the copy. Safe to call any number of times. Keyboard focus in the
+/// copy moves to the same place in the app's view, so a reader tabbing through the copy goes on
+/// from where they were, not from the top of the page.
 fn reveal() {
     crate::first_tap::stop();
     let Some(doc) = document() else { return };
+    let focused = focused_in_copy(&doc);
     remove_copy(&doc);
     if let Some(root) = doc.get_element_by_id(ROOT) {
         let _ = root.class_list().remove_1(PENDING);
+        if let Some(target) = focused.and_then(|f| f.in_app(&doc, &root)) {
+            use wasm_bindgen::JsCast;
+            // A district's shape is an SVG element: `focus` is the same method there.
+            let _ = target.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
     }
+}
+
+/// What a reader can move keyboard focus to in the copy and in the app's view alike.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// Where keyboard focus was in the copy, said so it can be found in the app's view, which is
+/// the same rendering (`tools/prerender.mjs` wrote the copy from it): a district by its slug
+/// (the copy's squares and shapes are the app's), else an element by its id (the phone's copy
+/// suffixes every id with `-p`, so ids are unique in the page), else by its place among the
+/// focusable elements.
+enum FocusedInCopy {
+    District { slug: String, tag: String },
+    Id(String),
+    Nth(u32),
+}
+
+fn focused_in_copy(doc: &web_sys::Document) -> Option<FocusedInCopy> {
+    let el = doc.active_element()?;
+    let part = el.closest("#first-view > .fv-narrow, #first-view > .fv-wide").ok()??;
+    if let Some(slug) = el.get_attribute("data-district") {
+        return Some(FocusedInCopy::District { slug, tag: el.tag_name() });
+    }
+    if !el.id().is_empty() {
+        let id = el.id();
+        let phone = part.class_list().contains("fv-narrow");
+        return Some(FocusedInCopy::Id(if phone { id.strip_suffix("-p").unwrap_or(&id).to_owned() } else { id }));
+    }
+    let all = part.query_selector_all(FOCUSABLE).ok()?;
+    (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(el.as_ref())))).map(FocusedInCopy::Nth)
+}
+
+impl FocusedInCopy {
+    /// The same place in the app's view (`root`), once the copy is gone.
+    fn in_app(self, doc: &web_sys::Document, root: &web_sys::Element) -> Option<web_sys::Element> {
+        match self {
+            FocusedInCopy::District { slug, tag } => {
+                let all = root.query_selector_all(&format!("[data-district=\"{}\"]", slug.replace('"', ""))).ok()?;
+                (0..all.length()).filter_map(|i| element(all.item(i)?)).find(|e| e.tag_name() == tag)
+            }
+            FocusedInCopy::Id(id) => doc.get_element_by_id(&id).filter(|e| root.contains(Some(e))),
+            FocusedInCopy::Nth(n) => element(root.query_selector_all(FOCUSABLE).ok()?.item(n)?),
+        }
+    }
+}
+
+fn element(node: web_sys::Node) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    node.dyn_into().ok()
 }

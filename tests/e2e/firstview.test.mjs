@@ -183,6 +183,42 @@ test('before the app is in, the wide copy\'s map answers the keyboard, a finger 
   await page.close();
 });
 
+test('keyboard focus in the copy moves to the same place in the app\'s view when the app takes its place', async () => {
+  for (const [viewport, part, focus, expect] of [
+    // A district's shape on the wide copy: the app's shape of that district has focus, its tooltip open.
+    [{ width: 1024, height: 768 }, '.fv-wide', '.geo-map g.shape[data-district=bhopal]', { district: 'bhopal', tag: 'g' }],
+    // The phone's copy suffixes its ids: the app's element with the plain id has focus.
+    [{ width: 412, height: 823 }, '.fv-narrow', '#map-p', { id: 'map' }],
+    // No id, no district: the link to the other language, by its place among what takes focus.
+    [{ width: 412, height: 823 }, '.fv-narrow', '.lang-switch', { className: 'lang-switch' }],
+  ]) {
+    const page = await env.browser.newPage({ viewport, serviceWorkers: 'block' });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/data/catalog.json', async (route) => { await held; await route.continue(); });
+    await page.goto(env.url(''));
+    await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
+    // A key first, so the focus is the keyboard's.
+    await page.keyboard.press('Shift');
+    await page.focus(`#first-view > ${part} ${focus}`);
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30000 });
+    const active = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { inApp: !!a.closest('#app'), district: a.dataset?.district, tag: a.tagName.toLowerCase(), id: a.id, className: a.getAttribute('class'), visible: a.matches(':focus-visible') };
+    });
+    assert.ok(active.inApp, `${focus}: focus is in the app's view: ${JSON.stringify(active)}`);
+    for (const [k, v] of Object.entries(expect)) assert.ok(k === 'className' ? active.className.split(' ').includes(v) : active[k] === v, `${focus}: ${k} ${v}, got ${JSON.stringify(active)}`);
+    assert.ok(active.visible, `${focus}: the focus ring shows`);
+    if (expect.district) {
+      const tip = page.locator('#app .map-figure .map-tooltip');
+      await tip.waitFor({ timeout: 5000 });
+      assert.ok((await tip.innerHTML()).includes(`data-profile="${expect.district}"`), 'the focused district\'s tooltip is open');
+    }
+    await page.close();
+  }
+});
+
 test('a URL the copy does not stand for never shows it', async () => {
   for (const query of ['?view=rankings', '?view=map&lang=en', '?data=nfhs-mp', '?view=map&indicator=mutation-pending&period=2026-09&lang=hi']) {
     const { page } = await watchedPage(env);
