@@ -253,7 +253,7 @@ fn on_focus(a: &mut Answering, ev: &web_sys::Event) {
     }
 }
 
-/// Shows `unit`'s tooltip in the corner of the map figure that holds `district`.
+/// Shows `unit`'s tooltip in the map figure that holds `district`, beside it (`pin_beside`).
 fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
     remove_tooltip(a);
     let Some(read) = &a.read else { return };
@@ -268,7 +268,30 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
     let _ = tip.set_attribute("role", "status");
     tip.set_inner_html(&markup);
     let _ = figure.append_child(&tip);
+    pin_beside(&tip, district);
     a.shown = Some(unit);
+}
+
+/// Places a tooltip opened without a pointer position (a finger's tap, keyboard focus) beside
+/// its district, never over it (`present::map::pin_beside`), measured once the tooltip is in
+/// its figure: here, and in the app's map view (`views::map::tooltip`).
+pub(crate) fn pin_beside(tip: &web_sys::Element, district: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Some(figure) = district.closest("figure").ok().flatten() else { return };
+    let rect = |e: &web_sys::Element| {
+        let r = e.get_bounding_client_rect();
+        map::Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() }
+    };
+    let pinned = map::pin_beside(rect(district), rect(&figure), tip.get_bounding_client_rect().width());
+    // Through the CSSOM, which a strict CSP allows (a `style` attribute would be blocked).
+    let style = tip.unchecked_ref::<web_sys::HtmlElement>().style();
+    let _ = style.set_property("left", &format!("{}px", pinned.left));
+    let (set, clear, at) = match pinned.edge {
+        map::Edge::Top(top) => ("top", "bottom", top),
+        map::Edge::Bottom(bottom) => ("bottom", "top", bottom),
+    };
+    let _ = style.set_property(set, &format!("{at}px"));
+    let _ = style.set_property(clear, "auto");
 }
 
 fn hide(a: &mut Answering) {

@@ -113,7 +113,7 @@ test('before the app is in, a tap on the copy\'s map shows the tooltip the app s
   await page.goto(env.url(''));
   await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
   assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready', 'the app is still held back');
-  // The last square with data: the tooltip sits in the map's top corner, over the first ones.
+  // The last square with data, low on the map: its tooltip opens above it.
   const tile = page.locator('#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)').last();
   const slug = await tile.getAttribute('data-district');
   const before = page.url();
@@ -217,6 +217,42 @@ test('keyboard focus in the copy moves to the same place in the app\'s view when
     }
     await page.close();
   }
+});
+
+test('a tapped square\'s tooltip opens beside it, not over it: on the copy, once handed to the app, and in the app', async () => {
+  const ctx = await env.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/data/catalog.json', async (route) => { await held; await route.continue(); });
+  await page.goto(env.url(''));
+  await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
+  /** The tooltip's box against the square's and the figure's: apart from the square, inside the figure. */
+  const apart = async (scope, slug) => page.evaluate(([scope, slug]) => {
+    const box = (e) => e.getBoundingClientRect();
+    const tip = box(document.querySelector(`${scope} .map-figure .map-tooltip`));
+    const tile = box(document.querySelector(`${scope} .tile-grid a.tile[data-district="${slug}"]`));
+    const figure = box(document.querySelector(`${scope} .map-figure`));
+    const overlaps = tip.left < tile.right && tip.right > tile.left && tip.top < tile.bottom && tip.bottom > tile.top;
+    const inside = tip.left >= figure.left && tip.right <= figure.right && tip.top >= figure.top && tip.bottom <= figure.bottom;
+    return { overlaps, inside, below: tip.top >= tile.bottom };
+  }, [scope, slug]);
+  const tiles = '#first-view > .fv-narrow .tile-grid a.tile:not(.no-data)';
+  const first = page.locator(tiles).first();
+  const firstSlug = await first.getAttribute('data-district');
+  await first.tap();
+  await page.locator('#first-view .map-tooltip').waitFor({ timeout: 5000 });
+  assert.deepEqual(await apart('#first-view > .fv-narrow', firstSlug), { overlaps: false, inside: true, below: true }, 'a square in the top row: its tooltip below it');
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 30000 });
+  await page.locator('#app .map-figure .map-tooltip').waitFor({ timeout: 5000 });
+  assert.deepEqual(await apart('#app', firstSlug), { overlaps: false, inside: true, below: true }, 'handed to the app, still below it');
+  const last = page.locator('#app .tile-grid a.tile:not(.no-data)').last();
+  const lastSlug = await last.getAttribute('data-district');
+  await last.tap();
+  await page.waitForFunction((s) => document.querySelector('#app .map-tooltip')?.innerHTML.includes(`data-profile="${s}"`), lastSlug, { timeout: 5000 });
+  assert.deepEqual(await apart('#app', lastSlug), { overlaps: false, inside: true, below: false }, 'a square in the bottom row: its tooltip above it');
+  await ctx.close();
 });
 
 test('a URL the copy does not stand for never shows it', async () => {

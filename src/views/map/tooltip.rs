@@ -21,6 +21,18 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
             crate::nav::link_click(state.route, crate::views::district_route(state, &slug))(ev);
         }
     };
+    // A tooltip without a pointer position (a finger's tap, keyboard focus) is placed beside its
+    // district once drawn, as the pre-rendered map places its own (`first_tap::pin_beside`).
+    let tip: NodeRef<leptos::html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        let Some(el) = tip.get() else { return };
+        let Some((u, None)) = hovered.get_untracked() else { return };
+        let slug = state.dataset.with_untracked(|d| Some(d.as_ref()?.units().get(u)?.slug.clone()));
+        let district = slug.and_then(|slug| el.parent_element()?.query_selector(&format!("[data-district=\"{slug}\"]")).ok()?);
+        if let Some(district) = district {
+            crate::first_tap::pin_beside(&el, &district);
+        }
+    });
     move || {
         let (u, at) = hovered.get()?;
         let lang = state.lang.get();
@@ -30,10 +42,8 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
             let href = state.profile_links.with(|l| samiksha_core::route::profile_href(l, &t.slug));
             map::tooltip_markup(ctx, &t, &href)
         })?;
-        let (left, top) = match at {
-            Some((x, y)) => (format!("{}px", x + 14.0), format!("{}px", y + 14.0)),
-            None => ("0.5rem".to_string(), "0.5rem".to_string()),
-        };
-        Some(view! { <div class="map-tooltip" role="status" style:left=left style:top=top inner_html=markup on:click=on_click></div> })
+        // At the pointer; else the stylesheet's corner until placed beside the district.
+        let (left, top) = at.map(|(x, y)| (format!("{}px", x + 14.0), format!("{}px", y + 14.0))).unzip();
+        Some(view! { <div class="map-tooltip" role="status" node_ref=tip style:left=left style:top=top inner_html=markup on:click=on_click></div> })
     }
 }

@@ -376,6 +376,51 @@ impl Pointer {
     }
 }
 
+/// A rectangle on the page, in CSS pixels: left, top, width, height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Where a tooltip opened without a pointer position (a finger's tap, keyboard focus) goes in
+/// its map figure, as offsets from the figure's edges in CSS pixels: `left`, and `top` or
+/// `bottom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pinned {
+    pub left: f64,
+    pub edge: Edge,
+}
+
+/// Which of the figure's edges a pinned tooltip's vertical offset is measured from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Edge {
+    /// Below the district: the offset from the figure's top to the tooltip's top.
+    Top(f64),
+    /// Above the district: the offset from the figure's bottom to the tooltip's bottom.
+    Bottom(f64),
+}
+
+/// The gap between a district and its pinned tooltip, and between the tooltip and the
+/// figure's sides, in CSS pixels.
+const PIN_GAP: f64 = 8.0;
+
+/// Places the tooltip of the district at `district` (within the figure at `figure`, both as the
+/// browser measures them) beside the district, never over it: below it when the district sits
+/// in the figure's upper half, above it otherwise, so it stays within the figure and the finger
+/// that tapped sees what it tapped. Its left edge follows the district's, moved left only as far
+/// as needed for a tooltip `tip_width` wide to fit the figure. It was pinned to the figure's
+/// top corner, where on a phone it covered the first rows of squares, often the one tapped.
+pub fn pin_beside(district: Rect, figure: Rect, tip_width: f64) -> Pinned {
+    let left = (district.left - figure.left).min(figure.width - tip_width - PIN_GAP).max(PIN_GAP.min(figure.width));
+    let top = district.top - figure.top;
+    let below = top + district.height / 2.0 < figure.height / 2.0;
+    let edge = if below { Edge::Top(top + district.height + PIN_GAP) } else { Edge::Bottom(figure.height - top + PIN_GAP) };
+    Pinned { left, edge }
+}
+
 /// The districts of a division (the map zoomed to it), by index.
 pub fn division_units(ds: &crate::Dataset, division: &str) -> Vec<usize> {
     ds.units().iter().enumerate().filter(|(_, u)| u.division == division).map(|(i, _)| i).collect()
@@ -539,6 +584,53 @@ mod press_rules {
             assert_eq!(tapped.pressed(kind), Pointer::Other);
             assert_eq!(tapped.pressed(kind).activate(None, 3), (PressAnswer::OpenProfile, Pointer::Other));
         }
+    }
+}
+
+#[cfg(test)]
+mod pin_rules {
+    use super::*;
+
+    const FIGURE: Rect = Rect { left: 12.0, top: 500.0, width: 388.0, height: 600.0 };
+    const TIP: f64 = 288.0;
+
+    fn square(left: f64, top: f64) -> Rect {
+        Rect { left, top, width: 40.0, height: 40.0 }
+    }
+
+    /// The tooltip's vertical span within the figure, for a given height.
+    fn span(p: Pinned, height: f64) -> (f64, f64) {
+        match p.edge {
+            Edge::Top(t) => (t, t + height),
+            Edge::Bottom(b) => (FIGURE.height - b - height, FIGURE.height - b),
+        }
+    }
+
+    #[test]
+    fn a_district_in_the_upper_half_has_its_tooltip_below_it_and_one_in_the_lower_half_above() {
+        let high = square(60.0, 520.0);
+        let p = pin_beside(high, FIGURE, TIP);
+        assert_eq!(p.edge, Edge::Top(20.0 + 40.0 + 8.0));
+        let low = square(60.0, 1000.0);
+        let q = pin_beside(low, FIGURE, TIP);
+        assert_eq!(q.edge, Edge::Bottom(600.0 - 500.0 + 8.0));
+        // Neither covers its district, whatever the tooltip's height within reason.
+        for (d, p) in [(high, p), (low, q)] {
+            let (top, bottom) = span(p, 150.0);
+            let (d_top, d_bottom) = (d.top - FIGURE.top, d.top - FIGURE.top + d.height);
+            assert!(bottom <= d_top || top >= d_bottom, "{d:?} covered by {top}..{bottom}");
+            assert!(top >= 0.0 && bottom <= FIGURE.height, "within the figure: {top}..{bottom}");
+        }
+    }
+
+    #[test]
+    fn the_tooltip_starts_at_the_districts_left_edge_and_moves_left_only_to_fit() {
+        assert_eq!(pin_beside(square(60.0, 520.0), FIGURE, TIP).left, 48.0);
+        // A district at the right edge: the tooltip ends a gap short of the figure's right.
+        assert_eq!(pin_beside(square(360.0, 520.0), FIGURE, TIP).left, 388.0 - TIP - 8.0);
+        // A figure narrower than the tooltip: the gap from its left, not a negative offset.
+        let narrow = Rect { width: 200.0, ..FIGURE };
+        assert_eq!(pin_beside(square(100.0, 520.0), narrow, TIP).left, 8.0);
     }
 }
 
