@@ -273,18 +273,24 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
 }
 
 /// Places a tooltip opened without a pointer position (a finger's tap, keyboard focus) beside
-/// its district, never over it (`present::map::pin_beside`), measured once the tooltip is in
-/// its figure: here, and in the app's map view (`views::map::tooltip`).
+/// its district, not over it (`present::map::pin_beside`), measured once the tooltip is in its
+/// figure: here, and in the app's map view (`views::map::tooltip`), again whenever the map moves
+/// under it.
 pub(crate) fn pin_beside(tip: &web_sys::Element, district: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     let Some(figure) = district.closest("figure").ok().flatten() else { return };
+    // Through the CSSOM, which a strict CSP allows (a `style` attribute would be blocked).
+    let style = tip.unchecked_ref::<web_sys::HtmlElement>().style();
+    // Measured where the stylesheet puts it, not where it was last placed (narrower there).
+    for side in ["left", "top", "bottom"] {
+        let _ = style.remove_property(side);
+    }
     let rect = |e: &web_sys::Element| {
         let r = e.get_bounding_client_rect();
         map::Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() }
     };
-    let pinned = map::pin_beside(rect(district), rect(&figure), tip.get_bounding_client_rect().width());
-    // Through the CSSOM, which a strict CSP allows (a `style` attribute would be blocked).
-    let style = tip.unchecked_ref::<web_sys::HtmlElement>().style();
+    let size = rect(tip);
+    let pinned = map::pin_beside(rect(district), rect(&figure), (size.width, size.height));
     let _ = style.set_property("left", &format!("{}px", pinned.left));
     let (set, clear, at) = match pinned.edge {
         map::Edge::Top(top) => ("top", "bottom", top),
@@ -292,6 +298,13 @@ pub(crate) fn pin_beside(tip: &web_sys::Element, district: &web_sys::Element) {
     };
     let _ = style.set_property(set, &format!("{at}px"));
     let _ = style.set_property(clear, "auto");
+}
+
+/// The element of `slug`'s district in either drawing of the map under `scope` (a square or a
+/// shape; not a row of a table, which names its district too).
+pub(crate) fn district_in(scope: &web_sys::Element, slug: &str) -> Option<web_sys::Element> {
+    let slug = slug.replace(['"', '\\'], "");
+    scope.query_selector(&DISTRICT.replace("[data-district]", &format!("[data-district=\"{slug}\"]"))).ok()?
 }
 
 fn hide(a: &mut Answering) {

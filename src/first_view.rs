@@ -135,16 +135,20 @@ fn reveal() {
     }
 }
 
-/// What a reader can move keyboard focus to in the copy and in the app's view alike.
+/// What a reader can move keyboard focus to in the copy and in the app's view alike (a map's
+/// tooltip aside: the copy's and the app's are not open at the same moments).
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// The suffix `tools/prerender.mjs` gives every id in the phone's copy (`.fv-narrow`), so the
+/// page never holds one id twice; the wide copy (`.fv-wide`) keeps the app's ids.
+const PHONE_ID_SUFFIX: &str = "-p";
 
 /// Where keyboard focus was in the copy, said so it can be found in the app's view, which is
 /// the same rendering (`tools/prerender.mjs` wrote the copy from it): a district by its slug
-/// (the copy's squares and shapes are the app's), else an element by its id (the phone's copy
-/// suffixes every id with `-p`, so ids are unique in the page), else by its place among the
-/// focusable elements.
+/// (on whichever drawing the app shows; focus in the copy's tooltip is its district's), else an
+/// element by its id, else by its place among the focusable elements.
 enum FocusedInCopy {
-    District { slug: String, tag: String },
+    District(String),
     Id(String),
     Nth(u32),
 }
@@ -152,28 +156,36 @@ enum FocusedInCopy {
 fn focused_in_copy(doc: &web_sys::Document) -> Option<FocusedInCopy> {
     let el = doc.active_element()?;
     let part = el.closest("#first-view > .fv-narrow, #first-view > .fv-wide").ok()??;
-    if let Some(slug) = el.get_attribute("data-district") {
-        return Some(FocusedInCopy::District { slug, tag: el.tag_name() });
+    let in_tooltip = el.closest(".map-tooltip").ok()?;
+    let district = match &in_tooltip {
+        Some(tip) => tip.query_selector("a[data-profile]").ok()?.and_then(|a| a.get_attribute("data-profile")),
+        None => el.get_attribute("data-district"),
+    };
+    if let Some(slug) = district {
+        return Some(FocusedInCopy::District(slug));
     }
     if !el.id().is_empty() {
         let id = el.id();
-        let phone = part.class_list().contains("fv-narrow");
-        return Some(FocusedInCopy::Id(if phone { id.strip_suffix("-p").unwrap_or(&id).to_owned() } else { id }));
+        let suffix = if part.class_list().contains("fv-narrow") { PHONE_ID_SUFFIX } else { "" };
+        return Some(FocusedInCopy::Id(id.strip_suffix(suffix).unwrap_or(&id).to_owned()));
     }
-    let all = part.query_selector_all(FOCUSABLE).ok()?;
-    (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(el.as_ref())))).map(FocusedInCopy::Nth)
+    focusable(&part).iter().position(|e| e.is_same_node(Some(el.as_ref()))).map(|i| FocusedInCopy::Nth(i as u32))
+}
+
+/// The focusable elements under `scope`, in document order, a map's tooltip left out.
+fn focusable(scope: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(all) = scope.query_selector_all(FOCUSABLE) else { return Vec::new() };
+    (0..all.length()).filter_map(|i| element(all.item(i)?)).filter(|e| e.closest(".map-tooltip").ok().flatten().is_none()).collect()
 }
 
 impl FocusedInCopy {
-    /// The same place in the app's view (`root`), once the copy is gone.
+    /// The same place in the app's view (`root`), once the copy is gone: a district the app's
+    /// drawing lacks (shapes in the copy, squares in the app) falls back to the map.
     fn in_app(self, doc: &web_sys::Document, root: &web_sys::Element) -> Option<web_sys::Element> {
         match self {
-            FocusedInCopy::District { slug, tag } => {
-                let all = root.query_selector_all(&format!("[data-district=\"{}\"]", slug.replace('"', ""))).ok()?;
-                (0..all.length()).filter_map(|i| element(all.item(i)?)).find(|e| e.tag_name() == tag)
-            }
+            FocusedInCopy::District(slug) => crate::first_tap::district_in(root, &slug).or_else(|| root.query_selector("#map").ok()?),
             FocusedInCopy::Id(id) => doc.get_element_by_id(&id).filter(|e| root.contains(Some(e))),
-            FocusedInCopy::Nth(n) => element(root.query_selector_all(FOCUSABLE).ok()?.item(n)?),
+            FocusedInCopy::Nth(n) => focusable(root).into_iter().nth(n as usize),
         }
     }
 }

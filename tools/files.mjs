@@ -1,8 +1,11 @@
-// Helpers the build steps share: the file walk, the Trunk hook's build, npm tools, wasm-opt's features, and
-// the hashes that name and pin built files.
+// Helpers the build steps share: the file walk, the Trunk hook's build, cargo's target folder, npm
+// tools, wasm-opt's features, and the hashes that name and pin built files.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+
+/** The repository's root (this file is in its tools/). */
+const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 export function walk(dir, rel = '') {
@@ -21,17 +24,17 @@ export const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-
 export function trunkBuild() {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('run by trunk: TRUNK_STAGING_DIR is not set');
-  return { dir, release: process.env.TRUNK_PROFILE === 'release', root: path.resolve(new URL('..', import.meta.url).pathname) };
+  return { dir, release: process.env.TRUNK_PROFILE === 'release', root: ROOT };
 }
 
 /** Cargo's target folder (CARGO_TARGET_DIR, else the repository's `target/`): where the build
  * steps find cargo's output and keep what the report reads again (split modules, the page
  * before pre-rendering). */
-export const targetDir = () => process.env.CARGO_TARGET_DIR || path.join(path.resolve(new URL('..', import.meta.url).pathname), 'target');
+export const targetDir = () => process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target');
 
 /** An npm tool installed in node_modules/.bin (tools/setup.sh), else the one on the PATH. */
 export function npmBin(name) {
-  const local = path.join(path.resolve(new URL('..', import.meta.url).pathname), 'node_modules/.bin', name);
+  const local = path.join(ROOT, 'node_modules/.bin', name);
   return fs.existsSync(local) ? local : name;
 }
 

@@ -73,7 +73,8 @@ async function open(query, viewport) {
 
 /** The app's rendering, ready to sit in static HTML: inline styles become classes (listed in
  * `styles`), and in the second rendering ids get a suffix (with every reference to them) so
- * the page never holds one id twice. */
+ * the page never holds one id twice (src/first_view.rs `PHONE_ID_SUFFIX` reads it back when
+ * the app takes the copy's place, to keep keyboard focus where it was). */
 async function capture(page, suffix, styles) {
   const { html, found } = await page.evaluate(({ suffix, known }) => {
     // What a control shows is a property the markup lacks until written back as an attribute.

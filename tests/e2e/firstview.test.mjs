@@ -184,20 +184,26 @@ test('before the app is in, the wide copy\'s map answers the keyboard, a finger 
 });
 
 test('keyboard focus in the copy moves to the same place in the app\'s view when the app takes its place', async () => {
-  for (const [viewport, part, focus, expect] of [
+  for (const [viewport, part, focus, expect, tap] of [
     // A district's shape on the wide copy: the app's shape of that district has focus, its tooltip open.
     [{ width: 1024, height: 768 }, '.fv-wide', '.geo-map g.shape[data-district=bhopal]', { district: 'bhopal', tag: 'g' }],
     // The phone's copy suffixes its ids: the app's element with the plain id has focus.
     [{ width: 412, height: 823 }, '.fv-narrow', '#map-p', { id: 'map' }],
     // No id, no district: the link to the other language, by its place among what takes focus.
     [{ width: 412, height: 823 }, '.fv-narrow', '.lang-switch', { className: 'lang-switch' }],
+    // After the map, with the copy's tooltip open (its link and button are not counted).
+    [{ width: 412, height: 823 }, '.fv-narrow', '.time-play', { className: 'time-play' }, 'tap'],
   ]) {
-    const page = await env.browser.newPage({ viewport, serviceWorkers: 'block' });
+    const page = await env.browser.newPage({ viewport, serviceWorkers: 'block', hasTouch: true });
     let release;
     const held = new Promise((r) => { release = r; });
     await page.route('**/data/catalog.json', async (route) => { await held; await route.continue(); });
     await page.goto(env.url(''));
     await page.waitForSelector('html[data-map=answers]', { timeout: 30000 });
+    if (tap) {
+      await page.locator(`#first-view > ${part} .tile-grid a.tile:not(.no-data)`).first().tap();
+      await page.locator('#first-view .map-tooltip').waitFor({ timeout: 5000 });
+    }
     // A key first, so the focus is the keyboard's.
     await page.keyboard.press('Shift');
     await page.focus(`#first-view > ${part} ${focus}`);
@@ -253,6 +259,25 @@ test('a tapped square\'s tooltip opens beside it, not over it: on the copy, once
   await page.waitForFunction((s) => document.querySelector('#app .map-tooltip')?.innerHTML.includes(`data-profile="${s}"`), lastSlug, { timeout: 5000 });
   assert.deepEqual(await apart('#app', lastSlug), { overlaps: false, inside: true, below: false }, 'a square in the bottom row: its tooltip above it');
   await ctx.close();
+});
+
+test('a tooltip placed above its district by keyboard focus, then moved by the mouse, follows the pointer at its own height', async () => {
+  const { page } = await watchedPage(env, { viewport: { width: 1024, height: 768 } });
+  await page.goto(env.url('?view=map&lang=en'));
+  await settled(page);
+  // The lowest shape on the map: its tooltip goes above it, measured from the figure's bottom.
+  const low = await page.$$eval('#app .geo-map g.shape', (gs) => gs.map((g) => [g.dataset.district, g.getBoundingClientRect().bottom]).sort((a, b) => b[1] - a[1])[0][0]);
+  await page.keyboard.press('Shift');
+  await page.focus(`#app .geo-map g.shape[data-district="${low}"]`);
+  const tip = page.locator('#app .map-figure .map-tooltip');
+  await page.waitForFunction(() => document.querySelector('#app .map-tooltip')?.style.bottom.endsWith('px'), null, { timeout: 5000 });
+  const pinnedHeight = (await tip.boundingBox()).height;
+  const shape = await page.locator('#app .geo-map g.shape').nth(10).boundingBox();
+  await page.mouse.move(shape.x + shape.width / 2, shape.y + shape.height / 2);
+  await page.waitForFunction(() => document.querySelector('#app .map-tooltip')?.style.bottom === '', null, { timeout: 5000 });
+  const moved = await tip.boundingBox();
+  assert.ok(Math.abs(moved.height - pinnedHeight) < 40, `its own height, not stretched between top and bottom: ${moved.height} against ${pinnedHeight}`);
+  await page.close();
 });
 
 test('a URL the copy does not stand for never shows it', async () => {

@@ -34,8 +34,9 @@ use samiksha_core::present::map::{self, MapModel, Pointer, PressAnswer};
 use samiksha_core::route::MapKind;
 use std::sync::Arc;
 
-/// What the pointer or keyboard focus is on: the district, and where the pointer is (or
-/// `None` for keyboard focus, which pins the tooltip to the corner).
+/// What the pointer or keyboard focus is on: the district, and where the pointer is (or `None`
+/// for a finger's tap, keyboard focus or the finder, which place the tooltip beside the
+/// district: `present::map::pin_beside`).
 pub(super) type Hovered = RwSignal<Option<(usize, Option<(f64, f64)>)>>;
 
 /// Opens a district's profile, reading the route when clicked so other choices are kept.

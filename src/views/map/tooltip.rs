@@ -22,16 +22,30 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
         }
     };
     // A tooltip without a pointer position (a finger's tap, keyboard focus) is placed beside its
-    // district once drawn, as the pre-rendered map places its own (`first_tap::pin_beside`).
+    // district once drawn, as the pre-rendered map places its own (`first_tap::pin_beside`), and
+    // again when the map moves under it (the window resized, the map zoomed to a division); one
+    // the pointer places loses that placement. The tooltip's element is reused from one
+    // district to the next, so this follows `hovered`, not the element.
     let tip: NodeRef<leptos::html::Div> = NodeRef::new();
+    let resized = RwSignal::new(0u32);
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    on_cleanup(move || on_resize.remove());
     Effect::new(move |_| {
-        let Some(el) = tip.get() else { return };
-        let Some((u, None)) = hovered.get_untracked() else { return };
-        let slug = state.dataset.with_untracked(|d| Some(d.as_ref()?.units().get(u)?.slug.clone()));
-        let district = slug.and_then(|slug| el.parent_element()?.query_selector(&format!("[data-district=\"{slug}\"]")).ok()?);
-        if let Some(district) = district {
-            crate::first_tap::pin_beside(&el, &district);
+        resized.track();
+        state.route.track();
+        let (Some(el), Some((u, at))) = (tip.get(), hovered.get()) else { return };
+        if at.is_some() {
+            let _ = web_sys::HtmlElement::style(&el).remove_property("bottom");
+            return;
         }
+        // After the frame that draws the map as it now is (a zoom moves every shape).
+        request_animation_frame(move || {
+            let slug = state.dataset.with_untracked(|d| Some(d.as_ref()?.units().get(u)?.slug.clone()));
+            let district = slug.and_then(|slug| crate::first_tap::district_in(&el.parent_element()?, &slug));
+            if let Some(district) = district {
+                crate::first_tap::pin_beside(&el, &district);
+            }
+        });
     });
     move || {
         let (u, at) = hovered.get()?;

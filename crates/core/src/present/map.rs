@@ -2,7 +2,8 @@
 //! a screen reader hears; the legend (classes as shown, better first, with counts); the table
 //! of values and its CSV; the tooltip, and its HTML (`tooltip_markup`); what a click or tap on a
 //! district does (`Pointer`: a finger's first tap shows the tooltip, its second opens the
-//! profile); the note for districts drawn within their parent; and
+//! profile); where a tooltip opened without a pointer position goes (`pin_beside`: beside its
+//! district, not over it); the note for districts drawn within their parent; and
 //! where each name goes on the geographic map (inside its shape, beyond a small one's edge, or
 //! left off so no two touch) and which fit on a square, at a readable size. Classes come from this period's
 //! values, or every period's with `Scale::AllPeriods`; with `Method::Track` each district is
@@ -407,17 +408,23 @@ pub enum Edge {
 /// figure's sides, in CSS pixels.
 const PIN_GAP: f64 = 8.0;
 
-/// Places the tooltip of the district at `district` (within the figure at `figure`, both as the
-/// browser measures them) beside the district, never over it: below it when the district sits
-/// in the figure's upper half, above it otherwise, so it stays within the figure and the finger
-/// that tapped sees what it tapped. Its left edge follows the district's, moved left only as far
-/// as needed for a tooltip `tip_width` wide to fit the figure. It was pinned to the figure's
-/// top corner, where on a phone it covered the first rows of squares, often the one tapped.
-pub fn pin_beside(district: Rect, figure: Rect, tip_width: f64) -> Pinned {
-    let left = (district.left - figure.left).min(figure.width - tip_width - PIN_GAP).max(PIN_GAP.min(figure.width));
+/// Places the tooltip (`tip`: its width and height) of the district at `district`, within the
+/// figure at `figure` (all as the browser measures them), beside the district on the side with
+/// more room: below a district in the figure's upper half, above one in its lower half. A
+/// tooltip taller than that room is kept within the figure, over part of the district, since
+/// nothing else fits. Its left edge follows the district's, moved left only as far as needed to
+/// fit. It was pinned to the figure's top corner, where on a phone it covered the first rows of
+/// squares, often the one tapped.
+pub fn pin_beside(district: Rect, figure: Rect, tip: (f64, f64)) -> Pinned {
+    let (width, height) = tip;
+    let left = (district.left - figure.left).min(figure.width - width - PIN_GAP).max(PIN_GAP.min(figure.width));
     let top = district.top - figure.top;
-    let below = top + district.height / 2.0 < figure.height / 2.0;
-    let edge = if below { Edge::Top(top + district.height + PIN_GAP) } else { Edge::Bottom(figure.height - top + PIN_GAP) };
+    let bottom = top + district.height;
+    // The side with more room: below when the district's middle is above the figure's.
+    let below = figure.height - bottom >= top;
+    // The furthest a tooltip can sit from the edge it is measured from and stay in the figure.
+    let furthest = (figure.height - height - PIN_GAP).max(PIN_GAP.min(figure.height));
+    let edge = if below { Edge::Top((bottom + PIN_GAP).min(furthest)) } else { Edge::Bottom((figure.height - top + PIN_GAP).min(furthest)) };
     Pinned { left, edge }
 }
 
@@ -592,18 +599,29 @@ mod pin_rules {
     use super::*;
 
     const FIGURE: Rect = Rect { left: 12.0, top: 500.0, width: 388.0, height: 600.0 };
-    const TIP: f64 = 288.0;
+    const TIP: (f64, f64) = (288.0, 150.0);
 
     fn square(left: f64, top: f64) -> Rect {
         Rect { left, top, width: 40.0, height: 40.0 }
     }
 
-    /// The tooltip's vertical span within the figure, for a given height.
+    /// The tooltip's vertical span within the figure.
     fn span(p: Pinned, height: f64) -> (f64, f64) {
         match p.edge {
             Edge::Top(t) => (t, t + height),
             Edge::Bottom(b) => (FIGURE.height - b - height, FIGURE.height - b),
         }
+    }
+
+    fn covers(d: Rect, p: Pinned, height: f64) -> bool {
+        let (top, bottom) = span(p, height);
+        let (d_top, d_bottom) = (d.top - FIGURE.top, d.top - FIGURE.top + d.height);
+        top < d_bottom && bottom > d_top
+    }
+
+    fn inside(p: Pinned, height: f64) -> bool {
+        let (top, bottom) = span(p, height);
+        top >= 0.0 && bottom <= FIGURE.height
     }
 
     #[test]
@@ -614,20 +632,33 @@ mod pin_rules {
         let low = square(60.0, 1000.0);
         let q = pin_beside(low, FIGURE, TIP);
         assert_eq!(q.edge, Edge::Bottom(600.0 - 500.0 + 8.0));
-        // Neither covers its district, whatever the tooltip's height within reason.
         for (d, p) in [(high, p), (low, q)] {
-            let (top, bottom) = span(p, 150.0);
-            let (d_top, d_bottom) = (d.top - FIGURE.top, d.top - FIGURE.top + d.height);
-            assert!(bottom <= d_top || top >= d_bottom, "{d:?} covered by {top}..{bottom}");
-            assert!(top >= 0.0 && bottom <= FIGURE.height, "within the figure: {top}..{bottom}");
+            assert!(!covers(d, p, TIP.1), "{d:?} covered");
+            assert!(inside(p, TIP.1), "within the figure");
         }
+    }
+
+    #[test]
+    fn a_tall_tooltip_goes_to_the_roomier_side_and_stays_in_the_figure() {
+        // Just above the middle: 312 px below (after the gap), 232 above; 250 px fit below.
+        let middle = square(60.0, 500.0 + 240.0);
+        let p = pin_beside(middle, FIGURE, (288.0, 250.0));
+        assert!(matches!(p.edge, Edge::Top(_)) && !covers(middle, p, 250.0) && inside(p, 250.0), "{p:?}");
+        // Just below it, the same the other way.
+        let lower = square(60.0, 500.0 + 320.0);
+        let p = pin_beside(lower, FIGURE, (288.0, 250.0));
+        assert!(matches!(p.edge, Edge::Bottom(_)) && !covers(lower, p, 250.0) && inside(p, 250.0), "{p:?}");
+        // Taller than either side (text zoomed): the roomier side, kept within the figure.
+        let p = pin_beside(middle, FIGURE, (288.0, 400.0));
+        assert!(matches!(p.edge, Edge::Top(_)) && inside(p, 400.0), "{p:?}");
+        assert!(covers(middle, p, 400.0), "nothing else fits");
     }
 
     #[test]
     fn the_tooltip_starts_at_the_districts_left_edge_and_moves_left_only_to_fit() {
         assert_eq!(pin_beside(square(60.0, 520.0), FIGURE, TIP).left, 48.0);
         // A district at the right edge: the tooltip ends a gap short of the figure's right.
-        assert_eq!(pin_beside(square(360.0, 520.0), FIGURE, TIP).left, 388.0 - TIP - 8.0);
+        assert_eq!(pin_beside(square(360.0, 520.0), FIGURE, TIP).left, 388.0 - 288.0 - 8.0);
         // A figure narrower than the tooltip: the gap from its left, not a negative offset.
         let narrow = Rect { width: 200.0, ..FIGURE };
         assert_eq!(pin_beside(square(100.0, 520.0), narrow, TIP).left, 8.0);
