@@ -9,6 +9,11 @@
 //! is handed to the app's map view by slug (`hand_over`, `take_handed`), and whenever the copy
 //! goes, this stops (`stop`).
 //!
+//! Two of its DOM rules serve the app's map view too, so both maps behave alike: where a tooltip
+//! opened without a pointer goes (`pin_beside`), and which element is a district's square or
+//! shape (`district_in`, also used by `first_view` to keep keyboard focus at the hand-over); and
+//! the click's pointer type (`pointer_type`).
+//!
 //! While it answers, `<html>` carries `data-map="answers"` (the report's and the tests' mark).
 //! Until then, and when the copy stands for another version of the dataset or a file cannot be
 //! read, a press on the copy is the browser's (a square is a link to the profile), and the app
@@ -268,7 +273,7 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
     let _ = tip.set_attribute("role", "status");
     tip.set_inner_html(&markup);
     let _ = figure.append_child(&tip);
-    pin_beside(&tip, district);
+    pin_beside(&tip, district, &figure);
     a.shown = Some(unit);
 }
 
@@ -276,9 +281,8 @@ fn show(a: &mut Answering, district: &web_sys::Element, unit: usize) {
 /// its district, not over it (`present::map::pin_beside`), measured once the tooltip is in its
 /// figure: here, and in the app's map view (`views::map::tooltip`), again whenever the map moves
 /// under it.
-pub(crate) fn pin_beside(tip: &web_sys::Element, district: &web_sys::Element) {
+pub(crate) fn pin_beside(tip: &web_sys::Element, district: &web_sys::Element, figure: &web_sys::Element) {
     use wasm_bindgen::JsCast;
-    let Some(figure) = district.closest("figure").ok().flatten() else { return };
     // Through the CSSOM, which a strict CSP allows (a `style` attribute would be blocked).
     let style = tip.unchecked_ref::<web_sys::HtmlElement>().style();
     // Measured where the stylesheet puts it, not where it was last placed (narrower there).
@@ -290,7 +294,7 @@ pub(crate) fn pin_beside(tip: &web_sys::Element, district: &web_sys::Element) {
         map::Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() }
     };
     let size = rect(tip);
-    let pinned = map::pin_beside(rect(district), rect(&figure), (size.width, size.height));
+    let pinned = map::pin_beside(rect(district), rect(figure), (size.width, size.height));
     let _ = style.set_property("left", &format!("{}px", pinned.left));
     let (set, clear, at) = match pinned.edge {
         map::Edge::Top(top) => ("top", "bottom", top),

@@ -132,11 +132,7 @@ pub fn load_periods_shown(state: AppState) {
 /// Once the first view is shown, fetches the other files of the periods it showed (the
 /// indicators not shown; `AppState::rest_of_period`, which fetches at once from then on).
 pub fn load_rest_once_shown(state: AppState) {
-    once_shown(state, move || {
-        for period in state.rest_waiting.try_update_value(std::mem::take).unwrap_or_default() {
-            state.ensure_period(period);
-        }
-    });
+    once_shown(state, move || state.load_waiting_rest());
 }
 
 /// Follows the browser's network state: back online, whatever failed for lack of a connection

@@ -25,7 +25,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { sri, nameHash, trunkBuild, targetDir } from './files.mjs';
 
-const { dir, release, root } = trunkBuild();
+const { dir, release } = trunkBuild();
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!release) {
   console.log('prerender: skipped in a debug build (the page starts with its loading note)');

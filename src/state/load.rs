@@ -240,6 +240,13 @@ impl AppState {
         }
     }
 
+    /// The first view is shown: the periods' other files that waited for it are fetched.
+    pub fn load_waiting_rest(self) {
+        for period in self.rest_waiting.try_update_value(std::mem::take).unwrap_or_default() {
+            self.ensure_period(period);
+        }
+    }
+
     /// The same, the file holding the indicator shown first and the period's other files once
     /// it has arrived (and the first view is shown): a period split into files by indicator group (all-India scale) shares a
     /// slow line between them, and the map waits only for its own.

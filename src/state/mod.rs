@@ -96,7 +96,7 @@ pub struct AppState {
     requested: StoredValue<HashSet<String>>,
     /// Periods whose other files (the indicators not shown) wait until the first view is shown
     /// (`load_rest_once_shown`).
-    pub(crate) rest_waiting: StoredValue<Vec<usize>>,
+    rest_waiting: StoredValue<Vec<usize>>,
     /// Value files still in flight; views show a loading note while it is non-zero.
     pub in_flight: RwSignal<usize>,
     /// Whether the browser has a network (follows its `online` and `offline` events).

@@ -274,7 +274,7 @@ test('a tooltip placed above its district by keyboard focus, then moved by the m
   const pinnedHeight = (await tip.boundingBox()).height;
   const shape = await page.locator('#app .geo-map g.shape').nth(10).boundingBox();
   await page.mouse.move(shape.x + shape.width / 2, shape.y + shape.height / 2);
-  await page.waitForFunction(() => document.querySelector('#app .map-tooltip')?.style.bottom === '', null, { timeout: 5000 });
+  await page.waitForFunction(() => !document.querySelector('#app .map-tooltip')?.style.bottom.endsWith('px'), null, { timeout: 5000 });
   const moved = await tip.boundingBox();
   assert.ok(Math.abs(moved.height - pinnedHeight) < 40, `its own height, not stretched between top and bottom: ${moved.height} against ${pinnedHeight}`);
   await page.close();

@@ -1,6 +1,7 @@
 //! The tooltip: what the pointer or keyboard focus is on (names, value, rank, change, as of),
 //! drawn from the core's markup (`present::map::tooltip_markup`), the one the pre-rendered map
-//! shows before the app is in (`first_tap`).
+//! shows before the app is in (`first_tap`); at the pointer, or beside its district when a tap
+//! or focus opened it (`present::map::pin_beside`), placed again when the map moves.
 
 use super::Hovered;
 use crate::state::AppState;
@@ -23,27 +24,25 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
     };
     // A tooltip without a pointer position (a finger's tap, keyboard focus) is placed beside its
     // district once drawn, as the pre-rendered map places its own (`first_tap::pin_beside`), and
-    // again when the map moves under it (the window resized, the map zoomed to a division); one
-    // the pointer places loses that placement. The tooltip's element is reused from one
-    // district to the next, so this follows `hovered`, not the element.
+    // again when the map moves under it (the window resized, the map zoomed to a division). The
+    // element is reused from one district to the next, so this follows the district pinned (a
+    // memo: a pointer's moves do not run it). A tooltip the pointer places has its `bottom` set
+    // to `auto` below, over whatever the placement left.
     let tip: NodeRef<leptos::html::Div> = NodeRef::new();
+    let pinned = Memo::new(move |_| hovered.with(|h| h.and_then(|(u, at)| at.is_none().then_some(u))));
     let resized = RwSignal::new(0u32);
     let on_resize = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || on_resize.remove());
     Effect::new(move |_| {
         resized.track();
         state.route.track();
-        let (Some(el), Some((u, at))) = (tip.get(), hovered.get()) else { return };
-        if at.is_some() {
-            let _ = web_sys::HtmlElement::style(&el).remove_property("bottom");
-            return;
-        }
+        let (Some(el), Some(u)) = (tip.get(), pinned.get()) else { return };
         // After the frame that draws the map as it now is (a zoom moves every shape).
         request_animation_frame(move || {
+            let Some(figure) = el.parent_element() else { return };
             let slug = state.dataset.with_untracked(|d| Some(d.as_ref()?.units().get(u)?.slug.clone()));
-            let district = slug.and_then(|slug| crate::first_tap::district_in(&el.parent_element()?, &slug));
-            if let Some(district) = district {
-                crate::first_tap::pin_beside(&el, &district);
+            if let Some(district) = slug.and_then(|slug| crate::first_tap::district_in(&figure, &slug)) {
+                crate::first_tap::pin_beside(&el, &district, &figure);
             }
         });
     });
@@ -58,6 +57,9 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
         })?;
         // At the pointer; else the stylesheet's corner until placed beside the district.
         let (left, top) = at.map(|(x, y)| (format!("{}px", x + 14.0), format!("{}px", y + 14.0))).unzip();
-        Some(view! { <div class="map-tooltip" role="status" node_ref=tip style:left=left style:top=top inner_html=markup on:click=on_click></div> })
+        let bottom = at.map(|_| "auto");
+        Some(
+            view! { <div class="map-tooltip" role="status" node_ref=tip style:left=left style:top=top style:bottom=bottom inner_html=markup on:click=on_click></div> },
+        )
     }
 }
