@@ -7,9 +7,11 @@
 //!
 //! Geometry is built by [`GeoShapes`] once per boundary file and language, and by [`Tiles`]
 //! once per language (the boundary file arriving while the squares are shown rebuilds
-//! nothing); a new subject, period or classification changes only fills, labels and names,
-//! through closures that read each district's own memo of the model ([`district_memos`]). A
-//! map that opens on the squares asks for the boundary file only once the first view is shown.
+//! nothing); a new subject, period or classification changes only fills, labels and names:
+//! on the shapes through closures that read each district's own memo of the model
+//! ([`district_memos`]), on the squares through one effect that writes what changed in each
+//! square's face (`present::map::TileFace`). A map that opens on the squares asks for the
+//! boundary file only once the first view is shown.
 
 mod legend;
 mod shapes;
@@ -55,7 +57,7 @@ pub(super) struct Drawing {
     pub pointer: StoredValue<Pointer>,
 }
 
-/// Each district's part of the model, as a memo of its own, indexed by unit. A square's or a
+/// Each district's part of the model, as a memo of its own, indexed by unit (the shapes'). A
 /// shape's attributes read their district's memo, not the model: the model then has one
 /// subscriber per district instead of one per attribute (about nine). This matters because the
 /// reactive graph removes an effect from a source's subscribers in time linear in their number

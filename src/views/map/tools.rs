@@ -62,9 +62,7 @@ pub(super) fn MapTools(model: Memo<Option<Arc<MapModel>>>, kind: Memo<MapKind>, 
                 <label>
                     <span>{Msg::FindDistrict.text(lang)}</span>
                     <input type="search" name="find" list="district-names" on:change=on_find autocomplete="off"/>
-                    <datalist id="district-names">
-                        {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
-                    </datalist>
+                    <datalist id="district-names" inner_html=samiksha_core::present::markup::datalist_options(names.iter().map(String::as_str))></datalist>
                 </label>
                 {move || (kind.get() == MapKind::Geographic).then(|| {
                     let divisions = divisions.clone();

@@ -526,11 +526,118 @@ pub const TILE_STEPS: [u32; 6] = [40, 48, 56, 64, 80, 96];
 
 /// The class naming the narrowest square a name fits on one line at [`LABEL_PX`].
 pub fn tile_name_class(name: &str) -> String {
-    let need = crate::format::text::label_width_em(name) * LABEL_PX + 6.0;
-    match TILE_STEPS.iter().find(|&&s| f64::from(s) >= need) {
+    need_class(crate::format::text::label_width_em(name) * LABEL_PX + 6.0, &TILE_STEPS)
+}
+
+/// The size of a square's rank, in CSS pixels (the stylesheet's 0.875rem).
+pub const RANK_PX: f64 = 14.0;
+
+/// The widths a rank can need inside its square, in CSS pixels: one to five characters (digits,
+/// "=" and "–" are each 8 px in bold at [`RANK_PX`], measured), with a pixel to spare. The
+/// stylesheet hides a rank in a square whose inside is narrower than its step. At all-India
+/// scale a phone's squares are 10–12 px wide, too small for any rank to be read (the square's
+/// accessible name and its tooltip still give it), and laying out 785 ranks nobody can read
+/// cost more than laying out the squares.
+pub const RANK_STEPS: [u32; 5] = [9, 17, 25, 33, 41];
+
+/// The class naming the narrowest square a rank ("5", "55=", "785") fits.
+pub fn tile_rank_class(mark: &str) -> String {
+    need_class(crate::format::text::label_width_em(mark) * RANK_PX, &RANK_STEPS)
+}
+
+fn need_class(px: f64, steps: &[u32]) -> String {
+    match steps.iter().find(|&&s| f64::from(s) >= px) {
         Some(s) => format!("need-{s}"),
         None => "need-more".into(),
     }
+}
+
+/// What one square of the square map shows and says, from its district's part of the model:
+/// the one rule the app's squares follow when first drawn and at every change after (the app
+/// writes only the parts that changed).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TileFace {
+    /// Fill and text colour; `None` draws the no-data pattern (the `no-data` class).
+    pub colours: Option<(&'static str, &'static str)>,
+    /// "5", "5=" or "–".
+    pub rank: String,
+    /// The class naming the narrowest square the rank fits ([`tile_rank_class`]).
+    pub rank_class: String,
+    /// The whole sentence, shown on hover (`title`).
+    pub sentence: String,
+    /// The accessible name: what the square shows (name and rank), so a voice user can say
+    /// what they see, then the whole sentence. An attribute, not hidden text: 785 hidden spans,
+    /// each placed against a far ancestor, took 45 % of laying out the all-India squares
+    /// (measured in a trace at 4× CPU).
+    pub label: String,
+    /// The `data-track` hook, with `classes=track`.
+    pub track: Option<&'static str>,
+}
+
+impl TileFace {
+    /// The face of a square named `name`, from its district's part of the model (`None` before
+    /// the values are read: an empty square with the no-data pattern).
+    pub fn of(name: &str, unit: Option<&UnitMap>) -> TileFace {
+        let Some(d) = unit else { return TileFace { label: name.to_string(), rank_class: tile_rank_class(""), ..TileFace::default() } };
+        TileFace {
+            colours: d.colours,
+            rank: d.rank_mark.clone(),
+            rank_class: tile_rank_class(&d.rank_mark),
+            sentence: d.sentence.clone(),
+            label: format!("{name} {} — {}", d.rank_mark, d.sentence),
+            track: d.track.map(Track::word),
+        }
+    }
+}
+
+impl TileFace {
+    /// The square's attributes this face sets, by name (`None`: the attribute is removed).
+    pub fn attributes(&self) -> [(&'static str, Option<&str>); 3] {
+        [("title", Some(&self.sentence)), ("aria-label", Some(&self.label)), ("data-track", self.track)]
+    }
+
+    /// The rank's element's class.
+    pub fn rank_classes(&self) -> String {
+        format!("tile-rank {}", self.rank_class)
+    }
+}
+
+/// One square of the square map: its district, the name it shows, its profile's address and the
+/// face it has now.
+pub struct Square<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub href: &'a str,
+    pub face: &'a TileFace,
+}
+
+/// The square map's squares as markup, in the order given (the keyboard's): each a link to its
+/// district's profile (`data-district`, `href`) with its name (classed by the square width it
+/// needs, [`tile_name_class`]) and the face it has now ([`TileFace`]), but for its place and
+/// colours: a strict CSP allows those only through the CSSOM, and the app writes them. So 785
+/// squares are one parse, not thousands of calls.
+pub fn tiles_markup<'a>(squares: impl IntoIterator<Item = Square<'a>>) -> String {
+    use super::markup::text;
+    use std::fmt::Write;
+    let mut out = String::new();
+    for Square { slug, name, href, face } in squares {
+        let no_data = if face.colours.is_none() { " no-data" } else { "" };
+        let _ = write!(out, "<a class=\"tile{no_data}\" data-district=\"{}\" href=\"{}\"", text(slug), text(href));
+        for (attribute, value) in face.attributes() {
+            if let Some(value) = value {
+                let _ = write!(out, " {attribute}=\"{}\"", text(value));
+            }
+        }
+        let _ = write!(
+            out,
+            "><span class=\"tile-name {}\">{}</span> <span class=\"{}\">{}</span></a>",
+            tile_name_class(name),
+            text(name),
+            face.rank_classes(),
+            text(&face.rank)
+        );
+    }
+    out
 }
 
 /// The map's table of values as CSV, with its heading and source line first; the file's name
@@ -712,5 +819,75 @@ mod label_rules {
         // A name never leaves the map, and a bad scale draws none.
         assert_eq!(place_labels(&[spot("Agar Malwa", [0.0, 0.0, 10.0, 10.0])], 1.0), vec![LabelPlace::Left]);
         assert_eq!(place_labels(&[a], f64::NAN), vec![LabelPlace::Left]);
+    }
+}
+
+#[cfg(test)]
+mod tile_rules {
+    use super::*;
+
+    fn unit(colours: Option<(&'static str, &'static str)>, rank: &str, track: Option<Track>) -> UnitMap {
+        UnitMap {
+            slug: "morena".into(),
+            name: "Morena".into(),
+            colours,
+            rank: None,
+            rank_mark: rank.into(),
+            sentence: "Morena: 412, rank 55 of 55".into(),
+            value_text: "412".into(),
+            track,
+        }
+    }
+
+    #[test]
+    fn a_square_says_what_it_shows_then_the_sentence() {
+        let face = TileFace::of("Morena", Some(&unit(Some(("#123456", "#fff")), "55", Some(Track::OffTrack))));
+        assert_eq!(face.label, "Morena 55 — Morena: 412, rank 55 of 55");
+        assert_eq!(face.sentence, "Morena: 412, rank 55 of 55");
+        assert_eq!((face.rank.as_str(), face.colours, face.track), ("55", Some(("#123456", "#fff")), Some("off-track")));
+        assert_eq!(face.rank_class, tile_rank_class("55"));
+        // Before the values are read: no colours (the no-data pattern), no rank, the name alone.
+        let empty = TileFace::of("Morena", None);
+        assert_eq!((empty.colours, empty.rank.as_str(), empty.label.as_str()), (None, "", "Morena"));
+        // A district the period has no value for keeps its sentence and shows the dash.
+        let missing = TileFace::of("Morena", Some(&unit(None, "–", None)));
+        assert_eq!((missing.colours, missing.rank.as_str(), missing.track), (None, "–", None));
+    }
+
+    #[test]
+    fn a_rank_needs_a_wider_square_the_more_it_has_to_show() {
+        // Madhya Pradesh's squares on a 360 px phone are 25 px wide inside: every rank up to
+        // "55=" shows. All-India's are 7–8 px inside on a phone: none does.
+        assert_eq!(
+            ["–", "5", "55", "5=", "55=", "785", "1234"].map(tile_rank_class),
+            ["need-9", "need-9", "need-17", "need-17", "need-25", "need-25", "need-33"]
+        );
+        assert_eq!(tile_rank_class("1234="), "need-41");
+        assert_eq!(tile_rank_class("12345="), "need-more");
+        let need = |mark: &str| tile_rank_class(mark).trim_start_matches("need-").parse::<u32>().unwrap_or(u32::MAX);
+        assert!(need("5") <= need("55") && need("55") <= need("785"));
+    }
+
+    #[test]
+    fn the_markup_has_one_square_per_district_in_the_order_given_with_text_escaped() {
+        let empty = TileFace::of("R&D <x>", None);
+        let face = TileFace::of("भिंड", Some(&unit(Some(("#123456", "#fff")), "5=", Some(Track::Met))));
+        let markup = tiles_markup([
+            Square { slug: "a-b", name: "R&D <x>", href: "?view=district&district=a-b", face: &empty },
+            Square { slug: "bhind", name: "भिंड", href: "?district=bhind", face: &face },
+        ]);
+        assert_eq!(markup.matches("<a class=\"tile").count(), 2);
+        let first = markup
+            .find("<a class=\"tile no-data\" data-district=\"a-b\" href=\"?view=district&amp;district=a-b\" title=\"\" aria-label=\"R&amp;D &lt;x&gt;\">")
+            .unwrap();
+        let second = markup.find("<a class=\"tile\" data-district=\"bhind\" href=\"?district=bhind\" title=\"Morena: 412, rank 55 of 55\" aria-label=\"भिंड 5= — Morena: 412, rank 55 of 55\" data-track=\"met\">").unwrap();
+        assert!(first < second, "{markup}");
+        assert!(markup.contains(">R&amp;D &lt;x&gt;</span> <span class=\"tile-rank need-9\"></span></a>"), "{markup}");
+        assert!(
+            markup.contains(&format!("<span class=\"tile-name {}\">भिंड</span> <span class=\"tile-rank need-17\">5=</span></a>", tile_name_class("भिंड"))),
+            "{markup}"
+        );
+        // Nothing a strict CSP would refuse: place and colours are the app's, through the CSSOM.
+        assert!(!markup.contains("style"), "{markup}");
     }
 }
