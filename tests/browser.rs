@@ -234,6 +234,64 @@ async fn recolouring_keeps_the_same_path_elements() {
     assert!(before[0].is_same_node(root.query_selector(".geo-map g.shape path").unwrap().map(web_sys::Node::from).as_ref()));
 }
 
+/// The squares recolour in place too: the same elements, with the new subject's colours, ranks
+/// and names; the finder's district is marked, and moving to another moves the mark; the
+/// addresses follow the route; a square is placed in its cell.
+#[wasm_bindgen_test]
+async fn recolouring_the_squares_keeps_the_same_elements() {
+    let route = Route {
+        view: View::Map,
+        subject: Some(SubjectId::Indicator("mutation-pending".into())),
+        period: Some("2026-01".into()),
+        map: Some(MapKind::Tiles),
+        lang: Lang::En,
+        ..Route::default()
+    };
+    let state = sample_state(route);
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <MapView/> }
+    })
+    .forget();
+    tick().await;
+    let square = |slug: &str| root.query_selector(&format!(".tile-grid a.tile[data-district={slug}]")).unwrap().expect("a square per district");
+    let morena = square("morena");
+    let style = |el: &web_sys::Element| el.clone().dyn_into::<web_sys::HtmlElement>().unwrap().style();
+    assert!(!style(&morena).get_property_value("grid-column").unwrap().is_empty(), "placed in its column");
+    let fills = || -> Vec<String> {
+        let squares = root.query_selector_all(".tile-grid a.tile").unwrap();
+        (0..squares.length()).map(|i| style(&squares.item(i).unwrap().dyn_into().unwrap()).get_property_value("background").unwrap()).collect()
+    };
+    let fills_before = fills();
+    assert_eq!(fills_before.len(), 55);
+    assert!(fills_before.iter().filter(|f| !f.is_empty()).count() >= 50, "coloured: {fills_before:?}");
+    let label = morena.get_attribute("aria-label").unwrap();
+    let href = morena.get_attribute("href").unwrap();
+    assert!(href.contains("indicator=mutation-pending"), "{href}");
+    let rank = |el: &web_sys::Element| el.query_selector(".tile-rank").unwrap().unwrap();
+    assert!(rank(&morena).class_list().contains("need-16"), "a two-digit rank: {:?}", rank(&morena).get_attribute("class"));
+
+    state.route.update(|r| r.subject = Some(SubjectId::Indicator("cmh-satisfactory".into())));
+    tick().await;
+    assert!(morena.is_same_node(Some(&square("morena"))), "the square was rebuilt");
+    assert_ne!(morena.get_attribute("aria-label").unwrap(), label, "its name still gives the old value");
+    assert_ne!(fills(), fills_before, "nothing was recoloured");
+    let moved = morena.get_attribute("href").unwrap();
+    assert!(moved.contains("indicator=cmh-satisfactory"), "the address follows the route: {moved}");
+    assert!(morena.get_attribute("aria-label").unwrap().starts_with(&format!("Morena {} — ", rank(&morena).text_content().unwrap())));
+
+    // The finder marks the district it found, and only that one.
+    let finder: web_sys::HtmlInputElement = root.query_selector("input[name=find]").unwrap().unwrap().dyn_into().unwrap();
+    for (typed, slug, other) in [("Morena", "morena", "bhind"), ("Bhind", "bhind", "morena")] {
+        finder.set_value(typed);
+        finder.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+        tick().await;
+        assert!(square(slug).class_list().contains("found"), "{slug} is marked");
+        assert!(!square(other).class_list().contains("found"), "{other} is not");
+    }
+}
+
 #[wasm_bindgen_test]
 fn navigation_writes_the_route_into_the_url() {
     let route = RwSignal::new(Route::default());

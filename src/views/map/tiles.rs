@@ -46,15 +46,18 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
     // What the markup shows: each face but its colours, which only the CSSOM can set.
     let mut markup_shows = Some(faces.into_iter().map(|f| TileFace { colours: None, ..f }).collect::<Vec<_>>());
     let grid: NodeRef<leptos::html::Div> = NodeRef::new();
-    // The squares by district, read from the grid once it is in the page (and placed then).
-    let squares = StoredValue::new_local(Vec::<HtmlElement>::new());
+    // The squares by district, read from the grid once it is in the page (and placed then):
+    // `None` until then, empty when the grid did not hold the markup's squares.
+    let squares = StoredValue::new_local(None::<Vec<HtmlElement>>);
+    let place_slugs = slugs.clone();
     let drawn = std::rc::Rc::new(move || -> bool {
         let Some(grid) = grid.get() else { return false };
-        if squares.with_value(|s| s.is_empty()) {
-            squares.set_value(placed(&grid, &order, &layout));
+        if squares.with_value(Option::is_none) {
+            squares.set_value(Some(placed(&grid, &order, &place_slugs, &layout)));
         }
-        squares.with_value(|s| s.len() == layout.len())
+        squares.with_value(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
     });
+    let squares = move |f: &mut dyn FnMut(&[HtmlElement])| squares.with_value(|s| f(s.as_deref().unwrap_or_default()));
     let (drawn_found, drawn_links) = (drawn.clone(), drawn.clone());
     Effect::new(move |shown: Option<Vec<TileFace>>| {
         let shown = shown.or_else(|| markup_shows.take()).unwrap_or_default();
@@ -62,7 +65,7 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
         if !drawn() {
             return shown;
         }
-        squares.with_value(|els| {
+        squares(&mut |els| {
             for (u, (el, face)) in els.iter().zip(&faces).enumerate() {
                 draw(el, face, shown.get(u));
             }
@@ -72,7 +75,7 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
     Effect::new(move |was: Option<Option<usize>>| {
         let now = found.get();
         if drawn_found() {
-            squares.with_value(|els| {
+            squares(&mut |els| {
                 for (u, on) in [(was.flatten(), false), (now, true)] {
                     if let Some(el) = u.and_then(|u| els.get(u)) {
                         let _ = el.class_list().toggle_with_force("found", on);
@@ -90,7 +93,7 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
         if links == written || !drawn_links() {
             return written;
         }
-        squares.with_value(|els| {
+        squares(&mut |els| {
             for (el, slug) in els.iter().zip(&link_slugs) {
                 let _ = el.set_attribute("href", &profile_href(&links, slug));
             }
@@ -124,20 +127,29 @@ pub(super) fn Tiles(drawing: Drawing, lang: samiksha_core::Lang) -> impl IntoVie
     .into_any()
 }
 
-/// The grid's squares indexed by district (the markup holds them in keyboard order), each put
-/// in its cell. Through the CSSOM, which a strict CSP allows; a `style` attribute would be
-/// blocked.
-fn placed(grid: &web_sys::HtmlDivElement, order: &[usize], layout: &[(i32, i32)]) -> Vec<HtmlElement> {
+/// The grid's squares indexed by district (the markup holds them in keyboard order, first), each
+/// put in its cell. Through the CSSOM, which a strict CSP allows; a `style` attribute would be
+/// blocked. A grid that does not begin with the markup's squares, each its district's (which
+/// only another script changing the page could cause), is left as it is and said in the
+/// console: the squares' faces are then never written, rather than written on the wrong ones.
+fn placed(grid: &web_sys::HtmlDivElement, order: &[usize], slugs: &[String], layout: &[(i32, i32)]) -> Vec<HtmlElement> {
     let nodes = grid.child_nodes();
+    let found: Option<Vec<HtmlElement>> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &u)| nodes.item(i as u32)?.dyn_into::<HtmlElement>().ok().filter(|el| el.get_attribute("data-district").as_ref() == Some(&slugs[u])))
+        .collect();
+    let Some(found) = found else {
+        leptos::logging::error!("Samiksha: the square map does not hold one square per district; its colours are not drawn");
+        return Vec::new();
+    };
     let mut by_unit: Vec<Option<HtmlElement>> = vec![None; layout.len()];
-    for (i, &u) in order.iter().enumerate() {
-        let Some(el) = nodes.item(i as u32).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+    for (el, &u) in found.into_iter().zip(order) {
         let style = el.style();
         let _ = style.set_property("grid-column", &(layout[u].0 + 1).to_string());
         let _ = style.set_property("grid-row", &(layout[u].1 + 1).to_string());
         by_unit[u] = Some(el);
     }
-    // All or nothing: a grid that is not the markup's draws nothing rather than the wrong squares.
     by_unit.into_iter().collect::<Option<Vec<_>>>().unwrap_or_default()
 }
 

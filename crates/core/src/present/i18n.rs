@@ -201,7 +201,7 @@ strings! {
     HeadingSubjectPeriod => "{subject} · {period}", "{subject} · {period}";
     MapTitle => "District map", "ज़िला मानचित्र";
     MapAria => "District map: {subject} · {period}", "ज़िला मानचित्र: {subject} · {period}";
-    MapTileNote => "Each district is one square of equal size, placed near its real position; the square shows the district's rank where it fits, and its tooltip always does.", "हर ज़िला समान आकार का एक वर्ग है, जो उसकी वास्तविक स्थिति के पास रखा गया है; जहाँ जगह हो, वर्ग में ज़िले की रैंक लिखी है, और उसके टूलटिप में हमेशा।";
+    MapTileNote => "Each district is one square of equal size, placed near its real position; the square shows the district's rank where it fits, and pointing at or tapping the square always gives it.", "हर ज़िला समान आकार का एक वर्ग है, जो उसकी वास्तविक स्थिति के पास रखा गया है; जहाँ जगह हो, वर्ग में ज़िले की रैंक लिखी है, और वर्ग पर पॉइंटर ले जाने या टैप करने पर रैंक हमेशा दिखती है।";
     NoData => "No data", "डेटा उपलब्ध नहीं";
     NoDataCount => "No data ({count})", "डेटा उपलब्ध नहीं ({count})";
     Better => "better", "बेहतर";

@@ -529,20 +529,22 @@ pub fn tile_name_class(name: &str) -> String {
     need_class(crate::format::text::label_width_em(name) * LABEL_PX + 6.0, &TILE_STEPS)
 }
 
-/// The size of a square's rank, in CSS pixels (the stylesheet's 0.875rem).
-pub const RANK_PX: f64 = 14.0;
+/// The widths a rank can need inside its square, in CSS pixels at the default text size (the
+/// stylesheet writes them in rem, as the rank's size is): one to five characters of
+/// [`RANK_CHAR_PX`]. The stylesheet hides a rank in a square whose inside is narrower than its
+/// step. At all-India scale a phone's squares are 10–11 px wide (6–7 px inside), too small for
+/// any rank to be read (the square's accessible name, its title and its tooltip still give it),
+/// and laying out 785 ranks nobody can read cost more than laying out the squares.
+pub const RANK_STEPS: [u32; 5] = [8, 16, 24, 32, 40];
 
-/// The widths a rank can need inside its square, in CSS pixels: one to five characters (digits,
-/// "=" and "–" are each 8 px in bold at [`RANK_PX`], measured), with a pixel to spare. The
-/// stylesheet hides a rank in a square whose inside is narrower than its step. At all-India
-/// scale a phone's squares are 10–12 px wide, too small for any rank to be read (the square's
-/// accessible name and its tooltip still give it), and laying out 785 ranks nobody can read
-/// cost more than laying out the squares.
-pub const RANK_STEPS: [u32; 5] = [9, 17, 25, 33, 41];
+/// How wide each character of a rank is drawn: a digit, "=" and "–" are each 8 px in bold at the
+/// rank's 0.875rem, 14 px at the default text size (measured in Chromium with Noto Sans, 0.57 em;
+/// Roboto's are narrower).
+pub const RANK_CHAR_PX: f64 = 8.0;
 
 /// The class naming the narrowest square a rank ("5", "55=", "785") fits.
 pub fn tile_rank_class(mark: &str) -> String {
-    need_class(crate::format::text::label_width_em(mark) * RANK_PX, &RANK_STEPS)
+    need_class(mark.chars().count() as f64 * RANK_CHAR_PX, &RANK_STEPS)
 }
 
 fn need_class(px: f64, steps: &[u32]) -> String {
@@ -845,10 +847,11 @@ mod tile_rules {
         assert_eq!(face.label, "Morena 55 — Morena: 412, rank 55 of 55");
         assert_eq!(face.sentence, "Morena: 412, rank 55 of 55");
         assert_eq!((face.rank.as_str(), face.colours, face.track), ("55", Some(("#123456", "#fff")), Some("off-track")));
-        assert_eq!(face.rank_class, tile_rank_class("55"));
+        assert_eq!(face.rank_class, "need-16");
         // Before the values are read: no colours (the no-data pattern), no rank, the name alone.
         let empty = TileFace::of("Morena", None);
         assert_eq!((empty.colours, empty.rank.as_str(), empty.label.as_str()), (None, "", "Morena"));
+        assert_eq!((empty.sentence.as_str(), empty.rank_class.as_str(), empty.track), ("", "need-8", None));
         // A district the period has no value for keeps its sentence and shows the dash.
         let missing = TileFace::of("Morena", Some(&unit(None, "–", None)));
         assert_eq!((missing.colours, missing.rank.as_str(), missing.track), (None, "–", None));
@@ -856,13 +859,13 @@ mod tile_rules {
 
     #[test]
     fn a_rank_needs_a_wider_square_the_more_it_has_to_show() {
-        // Madhya Pradesh's squares on a 360 px phone are 25 px wide inside: every rank up to
-        // "55=" shows. All-India's are 7–8 px inside on a phone: none does.
+        // Madhya Pradesh's squares on a 360 px phone are 24.7 px wide inside: every rank up to
+        // "55=" (24 px) shows. All-India's are 6–7 px inside on a phone: none does.
         assert_eq!(
             ["–", "5", "55", "5=", "55=", "785", "1234"].map(tile_rank_class),
-            ["need-9", "need-9", "need-17", "need-17", "need-25", "need-25", "need-33"]
+            ["need-8", "need-8", "need-16", "need-16", "need-24", "need-24", "need-32"]
         );
-        assert_eq!(tile_rank_class("1234="), "need-41");
+        assert_eq!(tile_rank_class("1234="), "need-40");
         assert_eq!(tile_rank_class("12345="), "need-more");
         let need = |mark: &str| tile_rank_class(mark).trim_start_matches("need-").parse::<u32>().unwrap_or(u32::MAX);
         assert!(need("5") <= need("55") && need("55") <= need("785"));
@@ -882,9 +885,9 @@ mod tile_rules {
             .unwrap();
         let second = markup.find("<a class=\"tile\" data-district=\"bhind\" href=\"?district=bhind\" title=\"Morena: 412, rank 55 of 55\" aria-label=\"भिंड 5= — Morena: 412, rank 55 of 55\" data-track=\"met\">").unwrap();
         assert!(first < second, "{markup}");
-        assert!(markup.contains(">R&amp;D &lt;x&gt;</span> <span class=\"tile-rank need-9\"></span></a>"), "{markup}");
+        assert!(markup.contains(">R&amp;D &lt;x&gt;</span> <span class=\"tile-rank need-8\"></span></a>"), "{markup}");
         assert!(
-            markup.contains(&format!("<span class=\"tile-name {}\">भिंड</span> <span class=\"tile-rank need-17\">5=</span></a>", tile_name_class("भिंड"))),
+            markup.contains(&format!("<span class=\"tile-name {}\">भिंड</span> <span class=\"tile-rank need-16\">5=</span></a>", tile_name_class("भिंड"))),
             "{markup}"
         );
         // Nothing a strict CSP would refuse: place and colours are the app's, through the CSSOM.

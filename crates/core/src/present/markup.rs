@@ -23,7 +23,9 @@ pub fn text(s: &str) -> String {
 }
 
 /// The options of a `<datalist>` (suggestions only: each option's value, no label), as markup:
-/// the district finder's 785 names at all-India scale are one parse, not 1,570 calls.
+/// the district finder's 785 names at all-India scale are one parse, not 1,570 calls. A name
+/// holding a control character (which the manifest's check already reports) is suggested with
+/// U+FFFD in its place, as [`text`] writes it.
 pub fn datalist_options<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
     values.into_iter().map(|v| format!("<option value=\"{}\"></option>", text(v))).collect()
 }
