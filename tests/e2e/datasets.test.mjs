@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { test, start, stop, watchedPage, ready, noteWhenSet, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ready, noteWhenSet, ROOT, withCopy } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -145,40 +145,32 @@ test('a period split into files by indicator group: the first view waits for the
   // A generated dataset (crates/core/examples/synth_site.rs: 200 indicators, four files a
   // period, as an all-India dataset is published) beside the sample, in a copy of the build.
   const { execFileSync } = await import('node:child_process');
-  const os = await import('node:os');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-chunked-'));
-  try {
-    fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  const addGenerated = (dir) => {
     execFileSync('cargo', ['run', '-q', '--release', '-p', 'samiksha-core', '--example', 'synth_site', '--features', 'synth', '--', path.join(dir, 'data/synth'), '55', '200', '3'], { cwd: ROOT, stdio: 'inherit' });
     const catalog = JSON.parse(fs.readFileSync(path.join(dir, 'data/catalog.json'), 'utf8'));
     catalog.datasets.push({ id: 'synth', folder: 'synth/', title: { en: 'Generated', hi: 'कृत्रिम' } });
     fs.writeFileSync(path.join(dir, 'data/catalog.json'), JSON.stringify(catalog));
-    const own = await start(dir);
-    try {
-      const { page, trouble } = await watchedPage(own, { viewport: { width: 412, height: 823 } });
-      // When the app said its first view was ready, on the page's clock.
-      await noteWhenSet(page, 'app', 'ready');
-      await page.goto(own.url('?data=synth&view=map&lang=en'));
-      await page.waitForSelector('html[data-app=ready] main .tile-grid a.tile:not(.no-data)');
-      const valueFiles = () => page.evaluate(() => performance.getEntriesByType('resource')
-        .filter((e) => /\/data\/synth\/values\//.test(e.name))
-        .map((e) => [e.name.replace(/.*\/values\//, ''), e.startTime < window.__setAt.app ? 'before' : 'after']));
-      // The two periods shown (the latest and the one before), four files each, in the end.
-      await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\/data\/synth\/values\//.test(e.name)).length >= 8, null, { timeout: 30000 });
-      const files = await valueFiles();
-      const before = files.filter(([, when]) => when === 'before').map(([f]) => f).sort();
-      const after = files.filter(([, when]) => when === 'after').map(([f]) => f).sort();
-      assert.equal(before.length, 2, `one file of each period shown before the view was ready: ${before}`);
-      assert.notEqual(before[0].split('/')[0], before[1].split('/')[0], `one of each period: ${before}`);
-      assert.equal(after.length, 6, `the other three of each once it was shown: ${after}`);
-      assert.deepEqual([...new Set([...before, ...after])].length, 8, 'each file read once');
-      assert.deepEqual(trouble.failedRequests, []);
-      assert.deepEqual(trouble.consoleErrors, []);
-      await page.close();
-    } finally {
-      await stop(own);
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  };
+  await withCopy(addGenerated, async (own) => {
+    const { page, trouble } = await watchedPage(own, { viewport: { width: 412, height: 823 } });
+    // When the app said its first view was ready, on the page's clock.
+    await noteWhenSet(page, 'app', 'ready');
+    await page.goto(own.url('?data=synth&view=map&lang=en'));
+    await page.waitForSelector('html[data-app=ready] main .tile-grid a.tile:not(.no-data)');
+    const valueFiles = () => page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /\/data\/synth\/values\//.test(e.name))
+      .map((e) => [e.name.replace(/.*\/values\//, ''), e.startTime < window.__setAt.app ? 'before' : 'after']));
+    // The two periods shown (the latest and the one before), four files each, in the end.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /\/data\/synth\/values\//.test(e.name)).length >= 8, null, { timeout: 30000 });
+    const files = await valueFiles();
+    const before = files.filter(([, when]) => when === 'before').map(([f]) => f).sort();
+    const after = files.filter(([, when]) => when === 'after').map(([f]) => f).sort();
+    assert.equal(before.length, 2, `one file of each period shown before the view was ready: ${before}`);
+    assert.notEqual(before[0].split('/')[0], before[1].split('/')[0], `one of each period: ${before}`);
+    assert.equal(after.length, 6, `the other three of each once it was shown: ${after}`);
+    assert.deepEqual([...new Set([...before, ...after])].length, 8, 'each file read once');
+    assert.deepEqual(trouble.failedRequests, []);
+    assert.deepEqual(trouble.consoleErrors, []);
+    await page.close();
+  });
 });

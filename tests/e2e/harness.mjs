@@ -4,6 +4,8 @@
 import { chromium } from 'playwright-core';
 import { test as nodeTest } from 'node:test';
 import { serve } from './server.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +27,31 @@ export async function stop({ server, browser, violations }) {
   await browser.close();
   server.close();
   if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+}
+
+/** A copy of dist/ in a folder of its own, for a test that changes files or stops the server
+ * without touching the others. The caller removes it (`withCopy` does). */
+export function copyOfDist() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-dist-'));
+  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  return dir;
+}
+
+/** A copy of dist/, changed by `alter(dir)`, served on its own for `body(env, dir)`; stopped and
+ * removed after, whatever happened. */
+export async function withCopy(alter, body) {
+  const dir = copyOfDist();
+  try {
+    await alter(dir);
+    const own = await start(dir);
+    try {
+      await body(own, dir);
+    } finally {
+      await stop(own);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Every Content-Security-Policy violation of this process, whichever server the page was on.

@@ -5,28 +5,13 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { test, start, stop, watchedPage, ROOT, settled } from './harness.mjs';
+import { test, start, stop, watchedPage, ROOT, settled, withCopy } from './harness.mjs';
 import { CSP } from './server.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env); });
-
-/** A copy of dist/ served on its own, so a test can alter files. */
-async function withCopy(alter, body) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-host-'));
-  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
-  alter(dir);
-  const own = await start(dir);
-  try {
-    await body(own);
-  } finally {
-    await stop(own);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const reason = (page, r) => page.locator(`#boot [data-reason="${r}"]`);
 

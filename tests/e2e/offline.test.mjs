@@ -4,16 +4,9 @@
 // the server or publish a changed dataset without touching the others.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
-
-function copyOfDist() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-dist-'));
-  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
-  return dir;
-}
+import { test, start, stop, watchedPage, copyOfDist, ROOT } from './harness.mjs';
 
 /** Visits once with service workers allowed and waits until the footer says the app is saved. */
 async function visitOnce(env, query = '?view=map&lang=en') {
