@@ -30,6 +30,17 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
+/// Mounts a view with `state` as its context in a fresh container, and gives the container.
+fn mounted<V: IntoView + 'static>(state: AppState, view: fn() -> V) -> web_sys::HtmlElement {
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view()
+    })
+    .forget();
+    root
+}
+
 use wasm_bindgen::JsCast;
 
 fn sample_state(route: Route) -> AppState {
@@ -107,12 +118,7 @@ async fn rankings_view_shows_the_published_top_and_bottom_three() {
         ..Route::default()
     };
     let state = sample_state(route);
-    let root = container();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <RankingsView/> }
-    })
-    .forget();
+    let root = mounted(state, || view! { <RankingsView/> });
     let ranked = attrs(&root, "table tbody tr[data-rank]", "data-district");
     // The expected order is worked out here from the published values by a plain sort, not
     // taken from the generator's instructions or the ranking code.
@@ -146,12 +152,7 @@ fn map_view_has_a_tile_for_every_district() {
         ..Route::default()
     };
     let state = sample_state(route);
-    let root = container();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <MapView/> }
-    })
-    .forget();
+    let root = mounted(state, || view! { <MapView/> });
     let tiles = attrs(&root, ".tile-grid a.tile", "data-district");
     assert_eq!(tiles.len(), 55);
     let grid = root.query_selector(".tile-grid[role=group]").unwrap().expect("the map is a labelled group");
@@ -207,12 +208,7 @@ async fn recolouring_keeps_the_same_path_elements() {
     let state = AppState::new(route);
     state.set_dataset(ds);
     state.geo.set(GeoLoad::Ready(std::sync::Arc::new(geo.unwrap())));
-    let root = container();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <MapView/> }
-    })
-    .forget();
+    let root = mounted(state, || view! { <MapView/> });
     tick().await;
     let paths = root.query_selector_all(".geo-map g.shape path").unwrap();
     assert_eq!(paths.length(), 55);
@@ -248,12 +244,7 @@ async fn recolouring_the_squares_keeps_the_same_elements() {
         ..Route::default()
     };
     let state = sample_state(route);
-    let root = container();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <MapView/> }
-    })
-    .forget();
+    let root = mounted(state, || view! { <MapView/> });
     tick().await;
     let square = |slug: &str| root.query_selector(&format!(".tile-grid a.tile[data-district={slug}]")).unwrap().expect("a square per district");
     let morena = square("morena");
