@@ -6,10 +6,9 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { test, start, stop, watchedPage, settled, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, settled, ROOT, withCopy } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -277,6 +276,13 @@ test('a tooltip placed above its district by keyboard focus, then moved by the m
   await page.waitForFunction(() => !document.querySelector('#app .map-tooltip')?.style.bottom.endsWith('px'), null, { timeout: 5000 });
   const moved = await tip.boundingBox();
   assert.ok(Math.abs(moved.height - pinnedHeight) < 40, `its own height, not stretched between top and bottom: ${moved.height} against ${pinnedHeight}`);
+  // A move within the same district moves the same tooltip, its text unchanged.
+  const element = await tip.elementHandle();
+  const [text, left] = await tip.evaluate((t) => [t.innerHTML, t.style.left]);
+  await page.mouse.move(shape.x + shape.width / 2 + 1, shape.y + shape.height / 2 + 1);
+  await page.waitForFunction((x) => document.querySelector('#app .map-tooltip')?.style.left !== x, left, { timeout: 5000 });
+  assert.ok(await element.evaluate((t) => t === document.querySelector('#app .map-tooltip')), 'the same element');
+  assert.equal(await tip.evaluate((t) => t.innerHTML), text);
   await page.close();
 });
 
@@ -292,39 +298,29 @@ test('a URL the copy does not stand for never shows it', async () => {
   }
 });
 
-test('data replaced after the build: the copy is hidden at once and the app shows the current figures', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-fv-'));
-  fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
-  try {
-    // Republish the dataset with a new date: a new manifest, so a new hash.
-    const file = path.join(dir, 'data/sample/manifest.json');
-    const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-    assert.notEqual(manifest.updated, '2026-11-23');
-    manifest.updated = '2026-11-23';
-    fs.writeFileSync(file, JSON.stringify(manifest));
-    const own = await start(dir);
-    try {
-      const held = await watchedPage(own);
-      await held.page.route('**/*_bg.wasm', () => {});
-      await held.page.goto(own.url(''), { waitUntil: 'domcontentloaded' });
-      await held.page.waitForSelector('#first-view[hidden]', { state: 'attached', timeout: 10000 });
-      assert.ok(!(await held.page.locator('#first-view').isVisible()), 'the copy of the old data is hidden');
-      await held.page.close();
+test('data replaced after the build: the copy is hidden at once and the app shows the current figures', () => withCopy((dir) => {
+  // Republish the dataset with a new date: a new manifest, so a new hash.
+  const file = path.join(dir, 'data/sample/manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.notEqual(manifest.updated, '2026-11-23');
+  manifest.updated = '2026-11-23';
+  fs.writeFileSync(file, JSON.stringify(manifest));
+}, async (own) => {
+  const held = await watchedPage(own);
+  await held.page.route('**/*_bg.wasm', () => {});
+  await held.page.goto(own.url(''), { waitUntil: 'domcontentloaded' });
+  await held.page.waitForSelector('#first-view[hidden]', { state: 'attached', timeout: 10000 });
+  assert.ok(!(await held.page.locator('#first-view').isVisible()), 'the copy of the old data is hidden');
+  await held.page.close();
 
-      const { page } = await watchedPage(own);
-      await page.goto(own.url(''));
-      // The copy was hidden before the app came, so nothing waited for the app: wait for it here.
-      await page.waitForSelector('html[data-app=ready]', { state: 'attached', timeout: 30000 });
-      assert.equal(await page.locator('#first-view').count(), 0);
-      assert.match(await page.locator('#app .site-footer').innerText(), /23 नवंबर 2026/, 'the republished date is shown');
-      await page.close();
-    } finally {
-      await stop(own);
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  const { page } = await watchedPage(own);
+  await page.goto(own.url(''));
+  // The copy was hidden before the app came, so nothing waited for the app: wait for it here.
+  await page.waitForSelector('html[data-app=ready]', { state: 'attached', timeout: 30000 });
+  assert.equal(await page.locator('#first-view').count(), 0);
+  assert.match(await page.locator('#app .site-footer').innerText(), /23 नवंबर 2026/, 'the republished date is shown');
+  await page.close();
+}));
 
 test('the loader, the app\'s JS and its wasm are asked for by first.js, after the stylesheet, each once: the loader\'s checked fetch and import are served from those requests', async () => {
   const html = fs.readFileSync(path.join(ROOT, 'dist/index.html'), 'utf8');

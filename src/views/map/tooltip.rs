@@ -46,8 +46,12 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
             }
         });
     });
+    // The text follows the district shown; the pointer's moves only move the tooltip, so a mouse
+    // crossing a shape does not make the tooltip's model and markup again at every move.
+    let shown = Memo::new(move |_| hovered.with(|h| h.map(|(u, _)| u)));
+    let at = Memo::new(move |_| hovered.with(|h| h.and_then(|(_, at)| at)));
     move || {
-        let (u, at) = hovered.get()?;
+        let u = shown.get()?;
         let lang = state.lang.get();
         let m = state.measured.get()?;
         let markup = state.with_ctx(lang, |ctx| {
@@ -56,8 +60,9 @@ pub(super) fn Tooltip(hovered: Hovered) -> impl IntoView {
             map::tooltip_markup(ctx, &t, &href)
         })?;
         // At the pointer; else the stylesheet's corner until placed beside the district.
-        let (left, top) = at.map(|(x, y)| (format!("{}px", x + 14.0), format!("{}px", y + 14.0))).unzip();
-        let bottom = at.map(|_| "auto");
+        let left = move || at.get().map(|(x, _)| format!("{}px", x + 14.0));
+        let top = move || at.get().map(|(_, y)| format!("{}px", y + 14.0));
+        let bottom = move || at.get().map(|_| "auto");
         Some(
             view! { <div class="map-tooltip" role="status" node_ref=tip style:left=left style:top=top style:bottom=bottom inner_html=markup on:click=on_click></div> },
         )
