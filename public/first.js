@@ -20,12 +20,15 @@
   if (read('data-queries').indexOf(location.search) < 0) document.documentElement.classList.add('no-first-view');
   // The loader (boot.js), the app's wasm and its JS, on every URL, named on this script with
   // their SHA-384s (tools/prerender.mjs moved them here from <head>). Asked for here, when this
-  // script runs, which is once style.css has arrived (a classic script waits for the
-  // stylesheets before it; the copy's own small stylesheet is already asked for): in <head>,
-  // even at low priority, they shared the slow line with the stylesheet and the first map came
-  // later (the wasm: 659 → 720 ms; boot.js and the JS: 663 → 751 ms, medians of 7 and 9) for no
-  // earlier tap, since the line is full either way. boot.js finds the names on this script
-  // (`script[data-wasm]`), and its fetch and import are served from these requests.
+  // script runs: it stands just before the stylesheets, so the parser reaches it with them
+  // asked for, and it arrives a round trip later while they are still on their way. What it
+  // asks for then answers a round trip after that, behind the stylesheets' bytes on a slow
+  // line. As links in <head>, even at low priority, they were asked for with the stylesheet
+  // and shared the line with it, and the first map came later (the wasm: 659 → 720 ms; boot.js
+  // and the JS: 663 → 751 ms, medians of 7 and 9). After the stylesheet, this script waited
+  // for it and held the parser for its run (the first map 669 → 705 ms). boot.js finds the
+  // names on this script (`script[data-wasm]`), and its fetch and import are served from these
+  // requests.
   var loader = me.dataset;
   if (loader.boot && loader.bootIntegrity) {
     var boot = document.createElement('script');

@@ -140,11 +140,20 @@ test('the 700 px rule agrees everywhere it is written: at 699 px the copy, first
     await page.addInitScript(() => {
       new MutationObserver(() => { if (document.documentElement?.dataset.app === 'ready' && !window.__readyAt) window.__readyAt = performance.now(); })
         .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
-      // Which pre-rendered copy the stylesheet shows, read once the document is parsed (the
-      // stylesheet is in by then), before the app can take the copy's place.
-      document.addEventListener('DOMContentLoaded', () => {
+      // Which pre-rendered copy the stylesheet shows, read once the document is parsed and the
+      // stylesheet is in (first.js stands before it, so parsing can end first), before the app
+      // can take the copy's place.
+      let parsed = false;
+      let styled = false;
+      const read = () => {
+        if (!parsed || !styled || window.__copy) return;
         window.__copy = [...document.querySelectorAll('#first-view > div')].filter((d) => getComputedStyle(d).display !== 'none').map((d) => d.className);
-      });
+      };
+      document.addEventListener('DOMContentLoaded', () => { parsed = true; read(); });
+      // A stylesheet's load does not bubble; a listener on the way down sees it.
+      document.addEventListener('load', (event) => {
+        if (event.target.matches?.('link[rel=stylesheet][href*="style-"]')) { styled = true; read(); }
+      }, true);
     });
     // An address the copy stands for (the default language).
     await page.goto(env.url('?view=map'));
