@@ -67,10 +67,17 @@
   // without the check, arrives: it differs from the build) or could not be had, as boot.js's
   // `fail` and `verified` do for the files it loads: a copy of theirs, since this runs when
   // boot.js cannot (src/first_view.rs `say` is a third, for the app's module). A change to one
-  // changes all three.
+  // changes all three. The note is in the body, which may not be parsed yet when a refusal
+  // comes at once (this script runs in <head>, before the stylesheet is in): it is written once
+  // the body is, as boot.js's `whenParsed` waits.
   function loaderFailed(src) {
+    var parsed = new Promise(function (done) {
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', done, { once: true });
+      else done();
+    });
     fetch(src, { cache: 'no-store', credentials: 'same-origin' })
       .then(function (r) { return r.ok ? 'altered' : 'missing'; }, function () { return 'missing'; })
+      .then(function (reason) { return parsed.then(function () { return reason; }); })
       .then(function (reason) {
         var note = document.getElementById('boot');
         if (!note) return;

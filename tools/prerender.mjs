@@ -190,6 +190,8 @@ const body = `<div id="first-view" data-dataset="${folder}" data-manifest-sha256
   </div>
   <div id="boot"`;
 if (!html.includes('</head>') || !html.includes('<div id="boot"')) throw new Error('prerender: index.html has no </head> or boot note');
-html = html.replace(stylesheet[0], script + stylesheet[0]).replace('</head>', head).replace('<div id="boot"', body);
+// Replaced through functions: a string replacement would read `$&` and its kind in the
+// dataset's text or the JSON attributes as patterns.
+html = html.replace(stylesheet[0], () => script + stylesheet[0]).replace('</head>', () => head).replace('<div id="boot"', () => body);
 fs.writeFileSync(index, html);
 console.log(`prerender: first view of ${folder} for ${queries.map((q) => q || '(no query)').join(', ')}; ${(wideHtml.length / 1024).toFixed(0)} + ${(narrowHtml.length / 1024).toFixed(0)} KB of HTML, ${styles.length} style classes; preloads ${[...preload, ...boundaries].join(', ')}`);

@@ -292,6 +292,9 @@ test('a URL the copy does not stand for never shows it', async () => {
     // With the app held back, what shows is what the HTML and first.js decided.
     await page.route('**/*_bg.wasm', () => {});
     await page.goto(env.url(query), { waitUntil: 'domcontentloaded' });
+    // Parsing can end before the stylesheet is in (first.js stands before it), and nothing is
+    // painted until it is: what shows is read once it is.
+    await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.includes('/style-')));
     assert.ok(!(await page.locator('#first-view').isVisible()), `${query}: the copy is hidden`);
     assert.ok(await page.locator('#boot [data-reason="loading"]').first().isVisible(), `${query}: the loading note shows`);
     await page.close();
@@ -355,7 +358,7 @@ test('the loader, the app\'s JS and its wasm are asked for by first.js while the
     return [name, e && { start: e.startTime, end: e.responseEnd, by: e.initiatorType }];
   })), [style, ...files]);
   for (const name of files) {
-    assert.ok(timing[name].start < timing[style].end - 500, `${name} asked for while style.css was on its way (${timing[name].start} < ${timing[style].end})`);
+    assert.ok(timing[name].start < timing[style].end - 500, `${name} asked for while style.css was on its way (${timing[name].start} < ${timing[style].end} − 500)`);
   }
   assert.equal(timing[files[0]].by, 'script', 'boot.js: loaded by the script first.js inserted');
   // The JS: its one request above is what shows the import was served from the modulepreload.
