@@ -42,8 +42,8 @@ function whenParsed(then) {
 }
 
 // first.js's `loaderFailed` holds a copy of this and of `verified`'s reason, for when this file
-// cannot run, and src/first_view.rs `say` a third, for the app's own module: a change to one
-// changes all three.
+// cannot run, and src/first_view.rs `say` a third, for the app's own module, whose reason
+// tools/split.mjs's `checked` tells as `verified` does: a change to one changes them all.
 function fail(reason, error) {
   if (error) console.error('Samiksha could not start:', error);
   const boot = document.getElementById('boot');

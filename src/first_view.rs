@@ -45,13 +45,18 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     Some(root.unchecked_into())
 }
 
+/// Where the app's module's fetch (tools/split.mjs `checked`) leaves why it could not be had.
+const REFUSED: &str = "data-module-refused";
+
 /// What the boot note says while the app's module is fetched again after a failure.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum AppModule {
-    /// It could not be fetched: the note says so (its "missing" reason, as boot.js says it of
-    /// the first module), as an alert, above the copy when one is shown (on a phone the copy is
-    /// long, and a note below it would not be seen). The copy stays, and keeps answering taps
-    /// (`first_tap`) and linking to the profiles; it is no longer busy.
+    /// It could not be had: the note says why, as boot.js says it of the first module ("altered"
+    /// when the server's file is not the one built, else "missing"; the module's fetch leaves
+    /// the reason on <html>, `data-module-refused`, tools/split.mjs), as an alert, above the
+    /// copy when one is shown (on a phone the copy is long, and a note below it would not be
+    /// seen). The copy stays, and keeps answering taps (`first_tap`) and linking to the
+    /// profiles; it is no longer busy.
     NotLoaded,
     /// Asked for again (the connection is back): the note says the app is loading.
     Retrying,
@@ -64,13 +69,24 @@ pub fn say(module: AppModule) {
     let Some(doc) = document() else { return };
     let Some(boot) = doc.get_element_by_id("boot") else { return };
     let stopped = module == AppModule::NotLoaded;
+    let html = doc.document_element();
+    let why = match html.as_ref().and_then(|h| h.get_attribute(REFUSED)).as_deref() {
+        Some("altered") => "altered",
+        _ => "missing",
+    };
+    // Asked for again: the next failure says its own reason.
+    if !stopped {
+        if let Some(html) = &html {
+            let _ = html.remove_attribute(REFUSED);
+        }
+    }
     let _ = boot.class_list().toggle_with_force("boot-stopped", stopped);
     if let Ok(reasons) = boot.query_selector_all("[data-reason]") {
         for i in 0..reasons.length() {
             let Some(el) = reasons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
             let reason = el.get_attribute("data-reason").unwrap_or_default();
             // Stopped: only why. Retrying: the loading line, not the "has not started" one.
-            el.set_hidden(if stopped { reason != "missing" } else { reason != "loading" || el.class_list().contains("boot-slow") });
+            el.set_hidden(if stopped { reason != why } else { reason != "loading" || el.class_list().contains("boot-slow") });
         }
     }
     let _ = boot.set_attribute("role", if stopped { "alert" } else { "status" });

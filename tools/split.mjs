@@ -69,6 +69,8 @@ try {
   // Each module is named by its hash and fetched with its SHA-384 (a changed file is refused,
   // as boot.js refuses the main one) and a deadline, so a fetch that stalls ends in "could not
   // be loaded", not in a loading note for ever (a data file gets 30 s: a module gets a minute).
+  // A refused module is told apart from a missing one as boot.js's `verified` does, and the
+  // reason left on <html> (`data-module-refused`) for the app's note (src/first_view.rs `say`).
   let link = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
   if (!link.includes('from "./samiksha.js"')) throw new Error('split: __wasm_split.js does not import samiksha.js as this step expects');
   const modules = others.map((f) => {
@@ -76,7 +78,7 @@ try {
     const name = `${named(f)}-${hex(bytes)}.wasm`;
     const fetchOf = `fetch(new URL("./${f}", import.meta.url))`;
     if (!link.includes(fetchOf)) throw new Error(`split: __wasm_split.js does not fetch ${f} as this step expects`);
-    link = link.replace(fetchOf, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}", credentials: "same-origin", signal: deadline(60000) })`);
+    link = link.replace(fetchOf, `checked(new URL("./${name}", import.meta.url), "${sri(bytes)}")`);
     return { name, bytes };
   });
   if (/fetch\(new URL\("\.\/(split_|chunk_)/.test(link)) throw new Error('split: __wasm_split.js fetches a module this step did not name');
@@ -84,6 +86,18 @@ try {
   // that run the rest of the app (Safari before 16), and without the app's module nothing but
   // the copy would show there.
   link += '\nfunction deadline(ms) {\n    const controller = new AbortController();\n    setTimeout(() => controller.abort(), ms);\n    return controller.signal;\n}\n';
+  // The same file fetched again without the check, when the checked fetch failed: if it
+  // arrives now, the server holds a file that is not the one built ("altered"); else it could
+  // not be had ("missing"). The failure itself goes on to the split loader unchanged.
+  link += `
+function checked(url, integrity) {
+    return fetch(url, { integrity, credentials: "same-origin", signal: deadline(60000) }).catch(async (error) => {
+        const plain = await fetch(url, { cache: "no-store", credentials: "same-origin", signal: deadline(30000) }).catch(() => null);
+        document.documentElement.dataset.moduleRefused = plain && plain.ok ? "altered" : "missing";
+        throw error;
+    });
+}
+`;
   let js = fs.readFileSync(path.join(bound, 'samiksha.js'), 'utf8');
   // Only the imports' specifiers (one per module the main one loads, all the same namespace):
   // the imports object keeps the module name the wasm asks for.

@@ -105,7 +105,7 @@ test('when the app\'s module cannot be fetched, the copy still answers and the b
   }
 });
 
-test('an app module that differs from the build is refused, not run', async () => {
+test('an app module that differs from the build is refused, not run, and the note says the files do not match the build', async () => {
   const { page, trouble } = await watchedPage(env);
   await page.route(APP_MODULE, async (route) => {
     const response = await route.fetch();
@@ -114,7 +114,8 @@ test('an app module that differs from the build is refused, not run', async () =
     await route.fulfill({ response, body });
   });
   await page.goto(env.url('?view=rankings&lang=en'));
-  await page.locator('#boot.boot-stopped[role=alert] [data-reason=missing]:not([hidden])').waitFor({ timeout: 30000 });
+  await page.locator('#boot.boot-stopped[role=alert] [data-reason=altered]:not([hidden])').waitFor({ timeout: 30000 });
+  assert.ok(await page.locator('#boot [data-reason=missing]').isHidden(), 'not said to be missing');
   assert.equal(await page.locator('#app').count(), 0, 'no app from an altered module');
   assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
   assert.ok(trouble.consoleErrors.some((e) => /integrity|digest/i.test(e)), `refused by its hash: ${trouble.consoleErrors.join(' | ')}`);
