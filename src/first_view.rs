@@ -45,8 +45,27 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     Some(root.unchecked_into())
 }
 
-/// Where the app's module's fetch (tools/split.mjs `checked`) leaves why it could not be had.
+/// Where a module's fetch (tools/split.mjs `checked`) leaves why it could not be had.
 const REFUSED: &str = "data-module-refused";
+
+/// Why the last module that could not be had was not had, as boot.js tells it of the first.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ModuleFailure {
+    /// The server's file is not the one built: refused by its hash, not run.
+    Altered,
+    /// It could not be fetched (no connection, no such file, out of time).
+    Missing,
+}
+
+/// What the last failed module fetch left on `<html>`; "missing" when it left nothing.
+pub fn module_failure() -> ModuleFailure {
+    let said = document().and_then(|d| d.document_element()).and_then(|html| html.get_attribute(REFUSED));
+    if said.as_deref() == Some("altered") {
+        ModuleFailure::Altered
+    } else {
+        ModuleFailure::Missing
+    }
+}
 
 /// What the boot note says while the app's module is fetched again after a failure.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,14 +88,13 @@ pub fn say(module: AppModule) {
     let Some(doc) = document() else { return };
     let Some(boot) = doc.get_element_by_id("boot") else { return };
     let stopped = module == AppModule::NotLoaded;
-    let html = doc.document_element();
-    let why = match html.as_ref().and_then(|h| h.get_attribute(REFUSED)).as_deref() {
-        Some("altered") => "altered",
-        _ => "missing",
+    let why = match module_failure() {
+        ModuleFailure::Altered => "altered",
+        ModuleFailure::Missing => "missing",
     };
     // Asked for again: the next failure says its own reason.
     if !stopped {
-        if let Some(html) = &html {
+        if let Some(html) = doc.document_element() {
             let _ = html.remove_attribute(REFUSED);
         }
     }

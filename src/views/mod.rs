@@ -111,9 +111,15 @@ pub fn view_loading() -> AnyView {
 /// with a button that tries again.
 pub fn not_loaded(again: impl Fn() + 'static) -> AnyView {
     let state = expect_context::<AppState>();
+    // A module refused by its hash is not a connection's fault: the reader is told to tell the
+    // site, as the boot note says of the app's own files.
+    let said = match crate::first_view::module_failure() {
+        crate::first_view::ModuleFailure::Altered => Msg::ViewAltered,
+        crate::first_view::ModuleFailure::Missing => Msg::ViewUnavailable,
+    };
     view! {
         <section class="load-failed">
-            <h2 role="alert">{move || Msg::ViewUnavailable.text(state.lang.get())}</h2>
+            <h2 role="alert">{move || said.text(state.lang.get())}</h2>
             <button type="button" class="download" on:click=move |_| again()>{move || Msg::TryAgain.text(state.lang.get())}</button>
         </section>
     }

@@ -219,7 +219,7 @@ test('when the other views\' module cannot be fetched, the view says so in the r
   await page.close();
 });
 
-test('a views module that differs from the build is refused, not run', async () => {
+test('a views module that differs from the build is refused, not run, and the alert says the files do not match the build', async () => {
   const { page } = await watchedPage(env);
   await page.route(VIEWS_MODULE, async (route) => {
     const response = await route.fetch();
@@ -231,7 +231,8 @@ test('a views module that differs from the build is refused, not run', async () 
   await page.goto(env.url('?view=rankings&lang=en'));
   const alert = page.locator('main h2[role="alert"]');
   await alert.waitFor({ timeout: 15000 });
-  assert.match(await alert.innerText(), /This view could not be loaded/);
+  assert.match(await alert.innerText(), /do not match the published build/);
+  assert.doesNotMatch(await alert.innerText(), /Check the connection/);
   assert.equal(await page.locator('main table').count(), 0, 'no rankings from an altered module');
   await page.close();
 });
