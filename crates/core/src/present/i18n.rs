@@ -362,7 +362,7 @@ strings! {
     MethodsUnavailable => "The methodology could not be loaded. Check the connection and reload the page.", "विधि लोड नहीं हो सकी। कनेक्शन जाँचें और पेज दोबारा लोड करें।";
     ViewLoading => "Loading this view…", "यह पेज लोड हो रहा है…";
     ViewUnavailable => "This view could not be loaded. Check the connection and try again; the map works without it.", "यह पेज लोड नहीं हो सका। कनेक्शन जाँचें और फिर से कोशिश करें; मानचित्र इसके बिना भी काम करता है।";
-    ViewAltered => "This view's files on this server do not match the published build, so they were not run. Please tell this site's administrator; the map works without them.", "इस पेज की फ़ाइलें इस सर्वर पर प्रकाशित संस्करण से मेल नहीं खातीं, इसलिए उन्हें चलाया नहीं गया। इस साइट के व्यवस्थापक को बताएँ; मानचित्र इनके बिना भी काम करता है।";
+    ViewAltered => "This view's files on this server do not match the published build, so they were not run. Please tell this site's administrator; the map works without them.", "इस सर्वर पर इस पेज की फ़ाइलें प्रकाशित संस्करण से मेल नहीं खातीं, इसलिए उन्हें चलाया नहीं गया। इस साइट के व्यवस्थापक को बताएँ; मानचित्र इनके बिना भी काम करता है।";
     TryAgain => "Try again", "फिर से कोशिश करें";
     MapKindLabel => "Map type", "मानचित्र का प्रकार";
     GeographicMap => "Geographic", "भौगोलिक";
