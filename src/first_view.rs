@@ -2,7 +2,8 @@
 //! into index.html from this app's own rendering, shown while the wasm loads. This module owns
 //! the hand-over: the app mounts hidden beside the copy and takes its place in one frame once
 //! its own view has what it shows, or at once when the copy is not for the data it reads; and
-//! what the boot note says while the app's own wasm module cannot be had (`say`).
+//! what the boot note says while the app's own wasm module cannot be had (`say`), with why a
+//! module could not be had, altered or missing (`module_failure`, read by the views' alert too).
 
 use leptos::prelude::{request_animation_frame, set_timeout};
 use samiksha_core::sha256_hex;
@@ -45,7 +46,8 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     Some(root.unchecked_into())
 }
 
-/// Where a module's fetch (tools/split.mjs `checked`) leaves why it could not be had.
+/// Where a module's fetch (tools/split.mjs `checked`) leaves why it could not be had; each new
+/// fetch clears it first.
 const REFUSED: &str = "data-module-refused";
 
 /// Why the last module that could not be had was not had, as boot.js tells it of the first.
@@ -92,12 +94,6 @@ pub fn say(module: AppModule) {
         ModuleFailure::Altered => "altered",
         ModuleFailure::Missing => "missing",
     };
-    // Asked for again: the next failure says its own reason.
-    if !stopped {
-        if let Some(html) = doc.document_element() {
-            let _ = html.remove_attribute(REFUSED);
-        }
-    }
     let _ = boot.class_list().toggle_with_force("boot-stopped", stopped);
     if let Ok(reasons) = boot.query_selector_all("[data-reason]") {
         for i in 0..reasons.length() {

@@ -14,7 +14,7 @@
 // code it shares with the other views (`shared-<hash>.wasm`: the framework), and the other
 // views (`views-<hash>.wasm`, src/app.rs `mod later`) when one of them is first shown.
 // Each is named by its hash and fetched with its SHA-384 (a changed file is refused, as
-// boot.js refuses the main one); the JS that loads them (wasm-split's link script) is bundled
+// boot.js refuses the main one, and why is left on <html> for the app's notes); the JS that loads them (wasm-split's link script) is bundled
 // into the app's JS with the snippets, so the first view asks for no more files than before and
 // every script is still checked by the app JS's SHA-384.
 import fs from 'node:fs';
@@ -91,8 +91,11 @@ try {
   // not be had ("missing"). The failure itself goes on to the split loader unchanged.
   link += `
 function checked(url, integrity) {
+    // A new try says its own reason, whichever module it is.
+    delete document.documentElement.dataset.moduleRefused;
     return fetch(url, { integrity, credentials: "same-origin", signal: deadline(60000) }).catch(async (error) => {
-        const plain = await fetch(url, { cache: "no-store", credentials: "same-origin", signal: deadline(30000) }).catch(() => null);
+        // Out of time is a slow line, never a changed file, whatever a second fetch finds.
+        const plain = error.name === "AbortError" ? null : await fetch(url, { cache: "no-store", credentials: "same-origin", signal: deadline(30000) }).catch(() => null);
         document.documentElement.dataset.moduleRefused = plain && plain.ok ? "altered" : "missing";
         throw error;
     });
