@@ -129,7 +129,8 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">{move || Msg::SkipToContent.text(lang())}</a>
         // On the map view a second skip link passes the header, navigation and pickers.
         {move || (state.view.get() == View::Map).then(|| view! { <a class="skip-link" href="#map">{move || Msg::SkipToMap.text(lang())}</a> })}
-        {move || chrome.get().then(|| view! { <Header/><Navigation/> })}
+        // The shell's parts are built in tasks of their own while the copy shows (`views::BuiltApart`).
+        {move || chrome.get().then(|| view! { <views::BuiltApart><Header/></views::BuiltApart><views::BuiltApart><Navigation/></views::BuiltApart> })}
         <main id="main" tabindex="-1">
             {move || match shown.get() {
                 Load::Loading => view! {
@@ -157,7 +158,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
         </main>
-        {move || chrome.get().then(|| view! { <Footer/> })}
+        {move || chrome.get().then(|| view! { <views::BuiltApart><Footer/></views::BuiltApart> })}
         {move || (embedded.get() && shown.get() == Load::Ready).then(|| view! { <crate::controls::share::EmbedFooter/> })}
     }
 }

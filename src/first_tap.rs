@@ -119,7 +119,11 @@ pub fn stop() {
     for (kind, listener) in std::mem::take(&mut a.listeners) {
         let _ = a.copy.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
     }
-    a.read = None;
+    // Dropped a task later: the dataset read for the copy takes a while to free, and this runs
+    // in the task that lays out the app's view in the copy's place.
+    if let Some(read) = a.read.take() {
+        gloo_timers::callback::Timeout::new(0, move || drop(read)).forget();
+    }
     if let Some(html) = a.copy.owner_document().and_then(|d| d.document_element()) {
         let _ = html.remove_attribute("data-map");
     }
@@ -175,6 +179,10 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     if !first_view::drawn_from(copy, &bytes) {
         return None;
     }
+    // Each step below is a task of its own (the files are often in already, so the awaits
+    // alone would not end one): reading them the first time also compiles the code that reads
+    // them, and one long task holds up a tap longer than several short ones (issue 24).
+    next_task().await;
     let mut ds = Dataset::new(parse_manifest("manifest.json", &bytes).0?);
     let route = Route::parse(&web_sys::window()?.location().search().ok()?);
     let sel = Selection::resolve(&ds, &route)?;
@@ -183,14 +191,23 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     let reads: Vec<_> = files.iter().map(|file| io::fetch_kept(&format!("{dir}{}", file.path))).collect();
     for (file, read) in files.iter().zip(reads) {
         let bytes = read.await?;
+        next_task().await;
         ds.add_value_file(file, &bytes);
     }
+    next_task().await;
     let measured = Measured::new(&ds, sel.subject, sel.period)?;
     // The route naming what is shown, as the app rewrites the address: the profile link keeps
     // the indicator and period, as the app's does.
     let route = sel.canonical_route(&ds, &route);
     let links = profile_links(&route);
     Some(Read { ds, measured, lang: route.lang, links })
+}
+
+/// Ends the current task: what follows runs in a task of its own. (The app's
+/// `state::yield_to_browser` does the same, but lives in the app's module, which this one must
+/// not reach: `tools/split.mjs`.)
+async fn next_task() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {

@@ -46,6 +46,12 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     Some(root.unchecked_into())
 }
 
+/// Whether the app is mounted but not yet shown, beside the copy: what it builds meanwhile no
+/// reader sees, so it can be built in any order (`views::BuiltApart`).
+pub fn app_hidden() -> bool {
+    document().and_then(|d| d.get_element_by_id(ROOT)).is_some_and(|root| root.class_list().contains(PENDING))
+}
+
 /// Where a module's fetch (tools/split.mjs `checked`) leaves why it could not be had; each new
 /// fetch clears it first.
 const REFUSED: &str = "data-module-refused";

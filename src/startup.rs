@@ -9,8 +9,9 @@ use samiksha_core::present::i18n::Msg;
 
 /// Runs `then` once, when the dataset is read and its first view has been shown
 /// (`AppState::first_view`): work that would otherwise share a slow line with the files that
-/// view waits for.
-fn once_shown(state: AppState, then: impl Fn() + 'static) {
+/// view waits for. It runs a task after the view is shown: that task lays out the whole view,
+/// and one long task holds up a tap longer than two short ones (issue 24).
+fn once_shown(state: AppState, then: impl Fn() + Clone + 'static) {
     let done = StoredValue::new(false);
     Effect::new(move |_| {
         let shown = state.first_view.get() == crate::state::FirstView::Shown;
@@ -18,7 +19,11 @@ fn once_shown(state: AppState, then: impl Fn() + 'static) {
             return;
         }
         done.set_value(true);
-        then();
+        let then = then.clone();
+        spawn_local(async move {
+            crate::state::yield_to_browser().await;
+            then();
+        });
     });
 }
 

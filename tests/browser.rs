@@ -324,3 +324,49 @@ async fn the_app_without_a_dataset_shows_what_failed() {
     assert!(text.contains("manifest.json"), "{text}");
     assert!(text.contains("404"), "{text}");
 }
+
+/// While the app is built hidden beside the pre-rendered copy (`#app.app-pending`), the map
+/// view's parts are built each in a task of its own, and the view is not settled (the copy does
+/// not give way) until every one is built; beside no copy they are built at once (the other
+/// tests here see the whole view as soon as it mounts).
+#[wasm_bindgen_test]
+async fn beside_the_copy_the_map_view_is_built_in_parts_and_settles_only_once_all_are_built() {
+    let route = Route {
+        view: View::Map,
+        subject: Some(SubjectId::Indicator("mutation-pending".into())),
+        period: Some("2026-01".into()),
+        map: Some(MapKind::Tiles),
+        ..Route::default()
+    };
+    let state = sample_state(route);
+    state.view_due.set(true);
+    let hidden = container();
+    hidden.set_id(samiksha::first_view::ROOT);
+    hidden.class_list().add_1("app-pending").unwrap();
+    let root = container();
+    hidden.append_child(&root).unwrap();
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <MapView/> }
+    })
+    .forget();
+    // Mounted: the pickers and the heading are there, the four parts below them are not.
+    assert_eq!(state.parts_pending.get_untracked(), 4);
+    assert!(root.query_selector("#map-h").unwrap().is_some());
+    assert!(root.query_selector(".tile-grid").unwrap().is_none());
+    assert!(root.query_selector(".values-table").unwrap().is_none());
+    // Not settled while any part is still to build; all are built a few tasks later.
+    for _ in 0..10 {
+        if state.parts_pending.get_untracked() == 0 {
+            break;
+        }
+        assert!(!state.settled(), "settled with {} parts still to build", state.parts_pending.get_untracked());
+        tick().await;
+    }
+    assert_eq!(state.parts_pending.get_untracked(), 0);
+    assert_eq!(attrs(&root, ".tile-grid a.tile", "data-district").len(), 55);
+    assert!(root.query_selector(".values-table").unwrap().is_some());
+    assert!(state.settled());
+    // Other tests mount beside no copy.
+    hidden.remove();
+}

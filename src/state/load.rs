@@ -278,6 +278,9 @@ impl AppState {
                 let result = fetch_bytes(&format!("{}{}", self.dir(), file.path)).await;
                 match result {
                     Ok(bytes) => {
+                        // Files read before the app (`io::fetch_kept`) arrive together: each is
+                        // read in a task of its own.
+                        yield_to_browser().await;
                         let mut found = Vec::new();
                         // Untracked: readers learn of the file through `arrived`, per period.
                         self.dataset.update_untracked(|d| {
@@ -324,8 +327,9 @@ enum Then {
 }
 
 /// Lets the browser handle input and paint between reading a file and drawing what it holds
-/// (and before the app's first render and its view's mount, see `mount` and `app::App`), so
-/// starting up is a series of short tasks, not one long one that a tap would wait on.
+/// (and before the app's first render, its view's mount, each part `views::BuiltApart` builds
+/// apart and what `startup::once_shown` starts, see `mount` and `app::App`), so starting up is a
+/// series of short tasks, not one long one that a tap would wait on.
 pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }

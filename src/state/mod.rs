@@ -131,6 +131,9 @@ pub struct AppState {
     /// Whether the shell (`app::App`) mounts the view yet: once the dataset is in place it does
     /// so one task later, so reading the manifest and building the view are two tasks, not one.
     pub view_due: RwSignal<bool>,
+    /// Parts of the page not built yet (`views::BuiltApart`): while the app is hidden beside the
+    /// copy each is built in a task of its own, and the copy gives way only once none is left.
+    pub parts_pending: RwSignal<u32>,
     /// The other views' module (`app::later`).
     pub views_module: RwSignal<ViewsModule>,
     /// Whether the first view has been shown (the page marked ready): work it does not need
@@ -210,6 +213,7 @@ impl AppState {
             measured,
             profile_links: Memo::new(move |_| route.with(samiksha_core::route::profile_links)),
             view_due: RwSignal::new(false),
+            parts_pending: RwSignal::new(0),
             views_module: RwSignal::new(ViewsModule::NotAsked),
             first_view: RwSignal::new(FirstView::Pending),
             default_map: default_map_kind(),
@@ -252,12 +256,16 @@ impl AppState {
         crate::nav::go(self.route, next, crate::nav::HistoryEntry::Replace);
     }
 
-    /// Whether the view has what it first shows: the manifest read (or refused, or waiting for
-    /// a connection), the view mounted, no value file in flight, on a map that opens on the
+    /// Whether the view has what it first shows: every part of the page built
+    /// (`parts_pending`), the manifest read (or refused, or waiting for a connection), the view
+    /// mounted, no value file in flight, on a map that opens on the
     /// geographic drawing the boundary file's fate known (the squares do not wait for it), and
     /// on another view (in a split build) its module's fate known.
     /// Read a frame after a change, when every effect the change set off has run.
     pub fn settled(self) -> bool {
+        if self.parts_pending.get_untracked() > 0 {
+            return false;
+        }
         match self.load.get_untracked() {
             Load::Loading => false,
             Load::NoConnection | Load::Failed => true,
@@ -297,6 +305,7 @@ impl AppState {
     pub fn track_settled(self) {
         self.load.track();
         self.view_due.track();
+        self.parts_pending.track();
         self.in_flight.track();
         self.geo.track();
         self.view.track();

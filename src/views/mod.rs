@@ -1,6 +1,7 @@
 //! One module per view, plus what they share (the controls several views carry are in
 //! `crate::controls`): the subject and period pickers, the loading note, links into a district's
-//! profile, the connection and dataset notes, the composite's method link and the CSV button.
+//! profile, the connection and dataset notes, the composite's method link, the CSV button, and
+//! the parts of a page built apart while the app is hidden beside the copy (`BuiltApart`).
 //! Views lay out what `samiksha_core::present` builds; no view imports another.
 
 pub mod about;
@@ -46,6 +47,36 @@ pub fn DistrictLink(slug: String, name: String) -> impl IntoView {
             <bdi>{name}</bdi>
         </a>
     }
+}
+
+/// Whether a part `BuiltApart` holds is built yet.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Part {
+    Waiting,
+    Built,
+}
+
+/// A part of the page built apart from the rest while the app is built hidden beside the
+/// pre-rendered copy (`first_view::app_hidden`): each such part in a task of its own, in the
+/// order they were placed, so that building the first view is several short tasks a tap can
+/// come between, not one long one (issue 24: Total Blocking Time). The copy gives way only once
+/// every such part is built (`AppState::settled`), so a reader never sees the page with a part
+/// missing, whatever order they are built in. Once the app is shown (or beside no copy), it is
+/// built at once, with the rest.
+#[component]
+pub fn BuiltApart(children: ChildrenFn) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let part = RwSignal::new(if crate::first_view::app_hidden() { Part::Waiting } else { Part::Built });
+    if part.get_untracked() == Part::Waiting {
+        state.parts_pending.update(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            crate::state::yield_to_browser().await;
+            // The view may have gone meanwhile (the reader chose another), its signal with it.
+            let _ = part.try_set(Part::Built);
+            state.parts_pending.update(|n| *n = n.saturating_sub(1));
+        });
+    }
+    move || (part.get() == Part::Built).then(|| children())
 }
 
 /// The subject picker (the composite index first, then indicators grouped by department)

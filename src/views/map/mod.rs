@@ -161,37 +161,47 @@ pub fn MapView() -> impl IntoView {
 
     view! {
         <section class="view map-view" aria-labelledby="map-h">
+            // While the app is built hidden beside the copy, the pickers and the heading are
+            // built in the task that mounts the view, and each part below in a task of its own.
             <Controls/>
             <h2 id="map-h">{heading}</h2>
             <p class="meta">{direction}</p>
-            <crate::views::DataNotes/>
-            <crate::views::WhatChanged/>
-            {move || state.selection.with(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <crate::views::CompositeMethodLink/> })}
-            {move || {
-                let lang = state.lang.get();
-                match state.geo.get() {
-                    GeoLoad::NotPublished => Some(view! { <p class="note" role="note">{Msg::NoBoundaryFile.text(lang)}</p> }),
-                    GeoLoad::Failed => Some(view! { <p class="note" role="note">{Msg::BoundaryFailed.text(lang)}</p> }),
-                    _ => None,
-                }
-            }}
-            {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
-            <figure class="map-figure" id="map" tabindex="-1" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
-                on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.update_value(|p| *p = p.pressed(&ev.pointer_type()))>
-                // Rebuilt only when the drawing, the boundary file or the language changes.
+            <crate::views::BuiltApart>
+                <crate::views::DataNotes/>
+                <crate::views::WhatChanged/>
+                {move || state.selection.with(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <crate::views::CompositeMethodLink/> })}
                 {move || {
                     let lang = state.lang.get();
-                    match drawn_geo.get() {
-                        Some(g) => view! { <GeoShapes geo=g drawing=drawing lang=lang/> }.into_any(),
-                        None => view! { <Tiles drawing=drawing lang=lang/> }.into_any(),
+                    match state.geo.get() {
+                        GeoLoad::NotPublished => Some(view! { <p class="note" role="note">{Msg::NoBoundaryFile.text(lang)}</p> }),
+                        GeoLoad::Failed => Some(view! { <p class="note" role="note">{Msg::BoundaryFailed.text(lang)}</p> }),
+                        _ => None,
                     }
                 }}
-                <Tooltip hovered=hovered/>
-                <Legend model=model/>
-            </figure>
-            <crate::controls::time::TimeControl colours=crate::controls::time::Colours::Offered/>
-            <MapTools model=model kind=kind found=found hovered=hovered/>
-            <ValuesTable model=model/>
+                {move || model.with(|m| m.is_none()).then(|| view! { <LoadingValues/> })}
+            </crate::views::BuiltApart>
+            <crate::views::BuiltApart>
+                <figure class="map-figure" id="map" tabindex="-1" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { hovered.set(None) }
+                    on:pointerdown=move |ev: leptos::ev::PointerEvent| pointer.update_value(|p| *p = p.pressed(&ev.pointer_type()))>
+                    // Rebuilt only when the drawing, the boundary file or the language changes.
+                    {move || {
+                        let lang = state.lang.get();
+                        match drawn_geo.get() {
+                            Some(g) => view! { <GeoShapes geo=g drawing=drawing lang=lang/> }.into_any(),
+                            None => view! { <Tiles drawing=drawing lang=lang/> }.into_any(),
+                        }
+                    }}
+                    <Tooltip hovered=hovered/>
+                    <Legend model=model/>
+                </figure>
+            </crate::views::BuiltApart>
+            <crate::views::BuiltApart>
+                <crate::controls::time::TimeControl colours=crate::controls::time::Colours::Offered/>
+                <MapTools model=model kind=kind found=found hovered=hovered/>
+            </crate::views::BuiltApart>
+            <crate::views::BuiltApart>
+                <ValuesTable model=model/>
+            </crate::views::BuiltApart>
         </section>
     }
 }
