@@ -21,6 +21,7 @@
 
 use crate::first_view;
 use crate::io;
+use crate::state::yield_to_browser;
 use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::map::{self, Pointer, PressAnswer};
 use samiksha_core::present::{first_value_files, Ctx, Measured, Selection};
@@ -180,9 +181,9 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
         return None;
     }
     // Each step below is a task of its own (the files are often in already, so the awaits
-    // alone would not end one): reading them the first time also compiles the code that reads
-    // them, and one long task holds up a tap longer than several short ones (issue 24).
-    next_task().await;
+    // alone would not end one): reading them the first time is the slowest, as the browser
+    // compiles the code that reads them as it first runs, and one long task holds up a tap longer than several short ones (issue 24).
+    yield_to_browser().await;
     let mut ds = Dataset::new(parse_manifest("manifest.json", &bytes).0?);
     let route = Route::parse(&web_sys::window()?.location().search().ok()?);
     let sel = Selection::resolve(&ds, &route)?;
@@ -191,23 +192,16 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     let reads: Vec<_> = files.iter().map(|file| io::fetch_kept(&format!("{dir}{}", file.path))).collect();
     for (file, read) in files.iter().zip(reads) {
         let bytes = read.await?;
-        next_task().await;
+        yield_to_browser().await;
         ds.add_value_file(file, &bytes);
     }
-    next_task().await;
+    yield_to_browser().await;
     let measured = Measured::new(&ds, sel.subject, sel.period)?;
     // The route naming what is shown, as the app rewrites the address: the profile link keeps
     // the indicator and period, as the app's does.
     let route = sel.canonical_route(&ds, &route);
     let links = profile_links(&route);
     Some(Read { ds, measured, lang: route.lang, links })
-}
-
-/// Ends the current task: what follows runs in a task of its own. (The app's
-/// `state::yield_to_browser` does the same, but lives in the app's module, which this one must
-/// not reach: `tools/split.mjs`.)
-async fn next_task() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {

@@ -65,10 +65,21 @@ pub enum ModuleFailure {
     Missing,
 }
 
+impl ModuleFailure {
+    /// Its word where the page writes it: on `<html>` (`data-module-refused`, tools/split.mjs)
+    /// and on the boot note's sentence for it (`data-reason`, as boot.js names them).
+    fn reason(self) -> &'static str {
+        match self {
+            ModuleFailure::Altered => "altered",
+            ModuleFailure::Missing => "missing",
+        }
+    }
+}
+
 /// What the last failed module fetch left on `<html>`; "missing" when it left nothing.
 pub fn module_failure() -> ModuleFailure {
     let said = document().and_then(|d| d.document_element()).and_then(|html| html.get_attribute(REFUSED));
-    if said.as_deref() == Some("altered") {
+    if said.as_deref() == Some(ModuleFailure::Altered.reason()) {
         ModuleFailure::Altered
     } else {
         ModuleFailure::Missing
@@ -96,10 +107,7 @@ pub fn say(module: AppModule) {
     let Some(doc) = document() else { return };
     let Some(boot) = doc.get_element_by_id("boot") else { return };
     let stopped = module == AppModule::NotLoaded;
-    let why = match module_failure() {
-        ModuleFailure::Altered => "altered",
-        ModuleFailure::Missing => "missing",
-    };
+    let why = module_failure().reason();
     let _ = boot.class_list().toggle_with_force("boot-stopped", stopped);
     if let Ok(reasons) = boot.query_selector_all("[data-reason]") {
         for i in 0..reasons.length() {
@@ -136,7 +144,24 @@ pub fn manifest_read(dir: &str, manifest: &[u8]) {
 
 /// Whether the copy was drawn from this manifest (its SHA-256, recorded on the copy).
 pub(crate) fn drawn_from(copy: &web_sys::Element, manifest: &[u8]) -> bool {
-    copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == sha256_hex(manifest))
+    copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == manifest_sha256(manifest))
+}
+
+thread_local! {
+    /// The last manifest hashed and its SHA-256: `first_tap` and then the app ask of the same
+    /// bytes (the read `io::fetch_kept` kept), and hashing them takes a while on a phone.
+    static HASHED: std::cell::RefCell<Option<(Vec<u8>, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn manifest_sha256(manifest: &[u8]) -> String {
+    HASHED.with_borrow_mut(|hashed| match hashed {
+        Some((bytes, hash)) if bytes.as_slice() == manifest => hash.clone(),
+        _ => {
+            let hash = sha256_hex(manifest);
+            *hashed = Some((manifest.to_vec(), hash.clone()));
+            hash
+        }
+    })
 }
 
 /// The app's view has what it first shows: it takes the copy's place in the next frame (when

@@ -11,15 +11,14 @@ use samiksha_core::present::i18n::Msg;
 /// (`AppState::first_view`): work that would otherwise share a slow line with the files that
 /// view waits for. It runs a task after the view is shown: that task lays out the whole view,
 /// and one long task holds up a tap longer than two short ones (issue 24).
-fn once_shown(state: AppState, then: impl Fn() + Clone + 'static) {
-    let done = StoredValue::new(false);
+fn once_shown(state: AppState, then: impl FnOnce() + 'static) {
+    let mut then = Some(then);
     Effect::new(move |_| {
         let shown = state.first_view.get() == crate::state::FirstView::Shown;
-        if !shown || state.load.get() != Load::Ready || done.get_value() {
+        if !shown || state.load.get() != Load::Ready {
             return;
         }
-        done.set_value(true);
-        let then = then.clone();
+        let Some(then) = then.take() else { return };
         spawn_local(async move {
             crate::state::yield_to_browser().await;
             then();

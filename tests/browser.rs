@@ -340,16 +340,10 @@ async fn beside_the_copy_the_map_view_is_built_in_parts_and_settles_only_once_al
     };
     let state = sample_state(route);
     state.view_due.set(true);
-    let hidden = container();
-    hidden.set_id(samiksha::first_view::ROOT);
-    hidden.class_list().add_1("app-pending").unwrap();
-    let root = container();
-    hidden.append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <MapView/> }
-    })
-    .forget();
+    // The app's root, hidden beside a copy, for as long as this test runs (even if it fails):
+    // other tests mount beside no copy.
+    let _hidden = HiddenApp::new();
+    let root = mounted(state, || view! { <MapView/> });
     // Mounted: the pickers and the heading are there, the four parts below them are not.
     assert_eq!(state.parts_pending.get_untracked(), 4);
     assert!(root.query_selector("#map-h").unwrap().is_some());
@@ -367,6 +361,22 @@ async fn beside_the_copy_the_map_view_is_built_in_parts_and_settles_only_once_al
     assert_eq!(attrs(&root, ".tile-grid a.tile", "data-district").len(), 55);
     assert!(root.query_selector(".values-table").unwrap().is_some());
     assert!(state.settled());
-    // Other tests mount beside no copy.
-    hidden.remove();
+}
+
+/// `#app.app-pending`, as `first_view::root` makes it beside a shown copy; removed when dropped.
+struct HiddenApp(web_sys::Element);
+
+impl HiddenApp {
+    fn new() -> Self {
+        let el = container();
+        el.set_id(samiksha::first_view::ROOT);
+        el.class_list().add_1("app-pending").unwrap();
+        HiddenApp(el.into())
+    }
+}
+
+impl Drop for HiddenApp {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
 }

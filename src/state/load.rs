@@ -328,8 +328,9 @@ enum Then {
 
 /// Lets the browser handle input and paint between reading a file and drawing what it holds
 /// (and before the app's first render, its view's mount, each part `views::BuiltApart` builds
-/// apart and what `startup::once_shown` starts, see `mount` and `app::App`), so starting up is a
-/// series of short tasks, not one long one that a tap would wait on.
+/// apart, what `startup::once_shown` starts, and each step of `first_tap`'s read, see `mount` and
+/// `app::App`), so starting up is a series of short tasks, not one long one that a tap would
+/// wait on. It needs no framework, so the first module (`first_tap`) calls it too.
 pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }

@@ -162,11 +162,12 @@ pub fn MapView() -> impl IntoView {
     view! {
         <section class="view map-view" aria-labelledby="map-h">
             // While the app is built hidden beside the copy, the pickers and the heading are
-            // built in the task that mounts the view, and each part below in a task of its own.
+            // built in the task that mounts the view, and each part below in a task of its own
+            // (the first part reads the map's model, the view's largest computation).
             <Controls/>
             <h2 id="map-h">{heading}</h2>
-            <p class="meta">{direction}</p>
             <crate::views::BuiltApart>
+                <p class="meta">{direction}</p>
                 <crate::views::DataNotes/>
                 <crate::views::WhatChanged/>
                 {move || state.selection.with(|s| s.is_some_and(|s| s.subject == samiksha_core::present::Subject::Composite)).then(|| view! { <crate::views::CompositeMethodLink/> })}
