@@ -5,7 +5,8 @@
 //! focus on a shape, then shows the tooltip the app would show (`present::map::tooltip_markup`);
 //! a second tap, a click or Enter opens the profile (a page load). It uses the core and the
 //! browser only, no framework. The files it read are kept for the loader (`io::fetch_kept`), so
-//! each is fetched once; when the app takes the copy's place, the district whose tooltip is open
+//! each is fetched once, and so is what it made of them (`read_before`: the dataset, with the
+//! problems found), so each is parsed and checked once; when the app takes the copy's place, the district whose tooltip is open
 //! is handed to the app's map view by slug (`hand_over`, `take_handed`), and whenever the copy
 //! goes, this stops (`stop`).
 //!
@@ -26,7 +27,7 @@ use samiksha_core::format::manifest::parse_manifest;
 use samiksha_core::present::map::{self, Pointer, PressAnswer};
 use samiksha_core::present::{first_value_files, Ctx, Measured, Selection};
 use samiksha_core::route::{profile_href, profile_links, Route};
-use samiksha_core::{Dataset, Lang};
+use samiksha_core::{Dataset, Lang, Problem};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -46,6 +47,21 @@ struct Read {
     measured: Measured,
     lang: Lang,
     links: String,
+    /// Where the dataset was read from and the manifest's bytes, so the loader takes the
+    /// dataset only for the same files.
+    dir: String,
+    manifest: Vec<u8>,
+    /// The manifest's problems, and each value file read with its own.
+    problems: Vec<Problem>,
+    files: Vec<(String, Vec<Problem>)>,
+}
+
+/// What the copy's map read, handed to the app's loader (`read_before`): the dataset with the
+/// value files it added, the manifest's problems, and each value file's path with its problems.
+pub struct ReadBefore {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+    pub files: Vec<(String, Vec<Problem>)>,
 }
 
 /// The copy's map answering. Its listeners are in place before the files are read (so the
@@ -105,6 +121,24 @@ pub fn hand_over() {
         Some(Handed { slug: read.ds.units().get(shown)?.slug.clone(), tapped: a.pointer == (Pointer::Touch { tapped: Some(shown) }) })
     });
     HANDED.with_borrow_mut(|h| *h = handed);
+}
+
+/// What the copy's map read, when it read `dir`'s manifest as these `manifest` bytes: the app's
+/// loader takes it instead of parsing and checking the same files again (about a tenth of a
+/// second on a phone, in one task). A copy of the dataset, since the copy's map still answers
+/// from its own until the app takes its place. The value files' kept reads are let go: the
+/// loader will not ask for them. `None` while the read is still going on, or when it failed or
+/// was of other bytes; the loader then reads for itself.
+pub fn read_before(dir: &str, manifest: &[u8]) -> Option<ReadBefore> {
+    let handed = ANSWERING.with_borrow(|a| {
+        let a = a.as_ref()?.borrow();
+        let read = a.read.as_ref().filter(|r| r.dir == dir && r.manifest == manifest)?;
+        Some(ReadBefore { dataset: read.ds.clone(), problems: read.problems.clone(), files: read.files.clone() })
+    })?;
+    for (path, _) in &handed.files {
+        io::forget_kept(&format!("{dir}{path}"));
+    }
+    Some(handed)
 }
 
 /// The district whose tooltip the copy showed when the app took its place, once.
@@ -184,16 +218,18 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     // alone would not end one): reading them the first time is the slowest, as the browser
     // compiles the code that reads them as it first runs, and one long task holds up a tap longer than several short ones (issue 24).
     yield_to_browser().await;
-    let mut ds = Dataset::new(parse_manifest("manifest.json", &bytes).0?);
+    let (manifest, problems) = parse_manifest("manifest.json", &bytes);
+    let mut ds = Dataset::new(manifest?);
     let route = Route::parse(&web_sys::window()?.location().search().ok()?);
     let sel = Selection::resolve(&ds, &route)?;
     // Every read starts at once (first.js preloaded them).
     let files: Vec<_> = first_value_files(&ds, &sel).into_iter().cloned().collect();
     let reads: Vec<_> = files.iter().map(|file| io::fetch_kept(&format!("{dir}{}", file.path))).collect();
+    let mut found = Vec::new();
     for (file, read) in files.iter().zip(reads) {
         let bytes = read.await?;
         yield_to_browser().await;
-        ds.add_value_file(file, &bytes);
+        found.push((file.path.clone(), ds.add_value_file(file, &bytes)));
     }
     yield_to_browser().await;
     let measured = Measured::new(&ds, sel.subject, sel.period)?;
@@ -201,7 +237,7 @@ async fn read(copy: &web_sys::Element) -> Option<Read> {
     // the indicator and period, as the app's does.
     let route = sel.canonical_route(&ds, &route);
     let links = profile_links(&route);
-    Some(Read { ds, measured, lang: route.lang, links })
+    Some(Read { ds, measured, lang: route.lang, links, dir, manifest: bytes, problems, files: found })
 }
 
 fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {

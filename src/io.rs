@@ -127,6 +127,14 @@ pub fn fetch_kept(url: &str) -> impl std::future::Future<Output = Option<Vec<u8>
     async move { bytes_of(wasm_bindgen_futures::JsFuture::from(promise).await) }
 }
 
+/// Lets go of a kept read of `url` that no one will ask for (`first_tap::read_before` handed
+/// what it made of the file to the loader), so its bytes are not held for the page's life.
+pub fn forget_kept(url: &str) {
+    let key = absolute(url);
+    KEPT.with_borrow_mut(|k| k.remove(&key));
+    KEPT_FAILED.with_borrow_mut(|f| f.remove(&key));
+}
+
 /// The bytes a read's promise resolved to (an `ArrayBuffer`), if any.
 fn bytes_of(read: Result<JsValue, JsValue>) -> Option<Vec<u8>> {
     read.ok().filter(|b| !b.is_null()).map(|b| js_sys::Uint8Array::new(&b).to_vec())

@@ -88,12 +88,31 @@ impl AppState {
                 // render and reading the manifest stay two tasks, so neither blocks a tap long.
                 yield_to_browser().await;
                 crate::first_view::manifest_read(&dir, &bytes);
-                let (manifest, problems) = parse_manifest(name, &bytes);
+                // What the copy's map read from these same bytes is taken as it is: its value
+                // files are then neither parsed nor checked again (`handed`).
+                let (dataset, problems) = match crate::first_tap::read_before(&dir, &bytes) {
+                    Some(read) => {
+                        let mut problems = read.problems;
+                        for (path, found) in read.files {
+                            problems.extend(found);
+                            self.requested.update_value(|r| {
+                                r.insert(path.clone());
+                            });
+                            self.handed.update_value(|h| {
+                                h.insert(path);
+                            });
+                        }
+                        (Some(read.dataset), problems)
+                    }
+                    None => {
+                        let (manifest, problems) = parse_manifest(name, &bytes);
+                        (manifest.map(Dataset::new), problems)
+                    }
+                };
                 self.problems.update(|p| p.extend(problems));
                 self.manifest_bytes.set_value(bytes);
-                match manifest {
-                    Some(m) => {
-                        let dataset = Dataset::new(m);
+                match dataset {
+                    Some(dataset) => {
                         yield_to_browser().await;
                         self.set_dataset(dataset);
                     }
@@ -263,11 +282,18 @@ impl AppState {
     /// Fetches the value files of `period` not yet asked for, and then, when `then` says so and
     /// every one of them has been read (or failed), asks for the rest of the period.
     fn fetch_value_files(self, period: usize, files: Vec<FileRef>, then: Then) {
+        // Files the copy's map read are in the dataset already (`read_manifest`), and count as
+        // asked for; the first view to ask for one takes its place as having arrived.
+        let handed = files.iter().filter(|f| self.handed.try_update_value(|h| h.remove(&f.path)).unwrap_or(false)).count();
         let fresh: Vec<FileRef> = files.into_iter().filter(|f| self.requested.try_update_value(|r| r.insert(f.path.clone())).unwrap_or(false)).collect();
         // Nothing new: every file was asked for already, either with the whole period or by a
         // fetch that asks for the rest when it ends (a district tapped meanwhile must not start
-        // the rest before the file shown).
+        // the rest before the file shown), or was handed over arrived, so the rest is asked for
+        // now.
         if fresh.is_empty() {
+            if handed > 0 && then == Then::RestOfPeriod {
+                self.rest_of_period(period);
+            }
             return;
         }
         let left = std::rc::Rc::new(std::cell::Cell::new(fresh.len()));

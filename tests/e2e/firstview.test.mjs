@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { test, start, stop, watchedPage, settled, ROOT, withCopy } from './harness.mjs';
+import { test, start, stop, watchedPage, settled, ROOT, withCopy, noteWhenSet } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -322,6 +322,43 @@ test('data replaced after the build: the copy is hidden at once and the app show
   await page.waitForSelector('html[data-app=ready]', { state: 'attached', timeout: 30000 });
   assert.equal(await page.locator('#first-view').count(), 0);
   assert.match(await page.locator('#app .site-footer').innerText(), /23 नवंबर 2026/, 'the republished date is shown');
+  await page.close();
+}));
+
+test('a problem in a value file the copy\'s map read is listed by the app once, as when the app reads the file itself', () => withCopy((dir) => {
+  // A flag the manifest does not define in the first view's value file (a warning the reader
+  // names; the file is still used), republished properly: the manifest names its new hash, and the copy stands for
+  // that manifest, as if the site had been built from it. The copy's map reads the file, and
+  // the app takes what it made of it (src/first_tap.rs, \`read_before\`).
+  const sha256 = (b) => crypto.createHash('sha256').update(b).digest('hex');
+  const valuesFile = path.join(dir, 'data/sample/values/2026-10.json');
+  const text = fs.readFileSync(valuesFile, 'utf8');
+  assert.ok(text.includes('"flag":"provisional"'));
+  const altered = Buffer.from(text.replace('"flag":"provisional"', '"flag":"no-such-flag"'));
+  fs.writeFileSync(valuesFile, altered);
+  const manifestFile = path.join(dir, 'data/sample/manifest.json');
+  const before = fs.readFileSync(manifestFile);
+  const manifest = JSON.parse(before);
+  const entry = manifest.value_files.find((f) => f.path === 'values/2026-10.json');
+  Object.assign(entry, { bytes: altered.length, sha256: sha256(altered) });
+  const after = Buffer.from(JSON.stringify(manifest));
+  fs.writeFileSync(manifestFile, after);
+  const html = path.join(dir, 'index.html');
+  const page = fs.readFileSync(html, 'utf8');
+  assert.ok(page.includes(`data-manifest-sha256="${sha256(before)}"`));
+  fs.writeFileSync(html, page.replaceAll(sha256(before), sha256(after)));
+}, async (own) => {
+  const { page } = await watchedPage(own);
+  await noteWhenSet(page, 'map', 'answers');
+  await page.goto(own.url(''));
+  assert.ok(await page.evaluate(() => 'map' in (window.__setAt || {})), 'the copy\'s map read the files and answered before the app took its place');
+  await page.waitForSelector('.problems-panel');
+  const listed = await page.$$eval('.problem-list li', (lis) => lis.map((li) => li.textContent));
+  const named = listed.filter((t) => t.includes('values/2026-10.json'));
+  assert.equal(named.length, 1, `the file's one problem, listed once: ${listed.join(' | ')}`);
+  assert.match(named[0], /no-such-flag/, named[0]);
+  // The file's figures are still shown: the map is drawn from it.
+  assert.ok(await page.locator('#app .tile-grid .tile[data-district], #app .geo-map .shape[data-district]').count() >= 50);
   await page.close();
 }));
 

@@ -31,6 +31,25 @@ pub struct Dataset {
     memo: Mutex<HashMap<MemoKey, Arc<dyn Any + Send + Sync>>>,
 }
 
+/// A copy with the same manifest and columns and none of the memo: the pre-rendered map's reader
+/// (`first_tap` in the app) hands the dataset it read to the app's loader this way, so the
+/// files are parsed and checked once, and the two do not share derived values (the memo is
+/// refilled on first use, from the same columns).
+impl Clone for Dataset {
+    fn clone(&self) -> Self {
+        Dataset {
+            manifest: self.manifest.clone(),
+            unit_pos: self.unit_pos.clone(),
+            indicator_pos: self.indicator_pos.clone(),
+            period_pos: self.period_pos.clone(),
+            columns: self.columns.clone(),
+            column_file: self.column_file.clone(),
+            disputed: self.disputed.clone(),
+            memo: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
 impl Dataset {
     pub fn new(manifest: Manifest) -> Self {
         Dataset {
