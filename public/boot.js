@@ -41,9 +41,9 @@ function whenParsed(then) {
   else then();
 }
 
-// first.js's `loaderFailed` holds a copy of this and of `verified`'s reason, for when this file
-// cannot run, and src/first_view.rs `say` a third, for the app's own module, whose reason
-// tools/split.mjs's `checked` tells as `verified` does: a change to one changes them all.
+// first.js's `loaderFailed` holds a copy of this and of `whyRefused`, for when this file cannot
+// run, and src/first_view.rs `say` a third, for the app's own module, whose reason
+// tools/split.mjs's `checked` asks of `whyRefused`: a change to one changes them all.
 function fail(reason, error) {
   if (error) console.error('Samiksha could not start:', error);
   const boot = document.getElementById('boot');
@@ -63,8 +63,21 @@ function integrityOf(url) {
   return link ? link.integrity : undefined;
 }
 
+// Why a fetch of `url` checked against its hash failed: the same file is fetched again without
+// the check, and if it arrives now the server holds a file that is not the one built
+// ("altered"); else it could not be had ("missing"). Out of time (an aborted fetch) is a slow
+// line, never a changed file, whatever a second fetch would find. The one rule for every
+// file checked: this loader's and the app's other modules' (tools/split.mjs's `checked`, which
+// runs only after this file has, and finds it on `globalThis`).
+async function whyRefused(url, error, signal) {
+  if (error && error.name === 'AbortError') return 'missing';
+  const plain = await fetch(url, { cache: 'no-store', credentials: 'same-origin', signal }).catch(() => null);
+  return plain && plain.ok ? 'altered' : 'missing';
+}
+globalThis.__samikshaWhyRefused = whyRefused;
+
 // Fetches `url` checked against its hash; tells a file that differs from the build apart from
-// one that is missing or unreachable.
+// one that is missing or unreachable (`whyRefused`).
 async function verified(url) {
   const integrity = integrityOf(url);
   // No hash to check against means nothing can be verified: refuse rather than run it.
@@ -75,9 +88,7 @@ async function verified(url) {
     return response;
   } catch (error) {
     if (error.reason) throw error;
-    // The same file without the check: if it arrives now, it is not the file that was built.
-    const plain = await fetch(url, { cache: 'no-store', credentials: 'same-origin' }).catch(() => null);
-    throw Object.assign(new Error(`${url}: ${error.message}`), { reason: plain && plain.ok ? 'altered' : 'missing' });
+    throw Object.assign(new Error(`${url}: ${error.message}`), { reason: await whyRefused(url, error) });
   }
 }
 
@@ -144,13 +155,27 @@ const defaultFolder = (c) => chosenFolder(c, null);
 // them only once it is running, two round trips more on the way to the first map. They are
 // handed to the app by absolute address (page.js `takeEarly`), which takes each once and reads
 // every other file itself; a file it does not ask for (a catalogue it reads otherwise) is
-// simply not used. The first-view check below reads the same bytes.
+// simply not used. The first-view check below reads the same bytes, and its SHA-256 of the
+// manifest is handed over with them (page.js `takeEarlyDigest`): the app's own check of the copy
+// (src/first_view.rs `drawn_from`) then compares it instead of hashing the same bytes again in
+// wasm, on the main thread, while a tap may be waiting.
 const early = new Map();
+const earlyDigest = new Map();
 globalThis.__samikshaEarly = early;
+globalThis.__samikshaEarlyDigest = earlyDigest;
 async function keep(url, response) {
   const bytes = response.arrayBuffer();
   early.set(new URL(url, document.baseURI).href, bytes.catch(() => null));
   return bytes;
+}
+// The SHA-256 (hex) of bytes kept for `url`, kept beside them; null where the browser cannot hash
+// (a page not served over HTTPS has no crypto.subtle).
+function keepDigest(url, bytes) {
+  const digest = globalThis.crypto?.subtle
+    ? crypto.subtle.digest('SHA-256', bytes).then((d) => [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join(''))
+    : Promise.resolve(null);
+  earlyDigest.set(new URL(url, document.baseURI).href, digest.catch(() => null));
+  return digest;
 }
 // Without a catalogue (404) the app serves data/sample/, as src/state/load.rs does. A catalogue
 // that cannot be read otherwise is left to the app (it then serves data/sample/ too, and says
@@ -165,7 +190,9 @@ async function readOpening() {
   else if (catalog.status !== 404) return { folder: null, manifest: null };
   if (!folder) return { folder: null, manifest: null };
   const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
-  return { folder, manifest: manifest.ok ? await keep(`${folder}manifest.json`, manifest) : null };
+  if (!manifest.ok) return { folder, manifest: null };
+  const bytes = await keep(`${folder}manifest.json`, manifest);
+  return { folder, manifest: bytes, digest: keepDigest(`${folder}manifest.json`, bytes) };
 }
 const opening = readOpening();
 opening.catch(() => {});
@@ -187,11 +214,9 @@ async function checkFirstView() {
   };
   if (!globalThis.crypto?.subtle) return hide();
   try {
-    const { folder, manifest } = await opening;
+    const { folder, manifest, digest } = await opening;
     if (!folder || folder !== copy.dataset.dataset || !manifest) return hide();
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', manifest));
-    const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-    if (hex !== copy.dataset.manifestSha256) hide();
+    if ((await digest) !== copy.dataset.manifestSha256) hide();
   } catch {
     // With no connection (and no saved copy) there is nothing to compare: the app decides
     // once it reads a manifest. Anything else unreadable is not risked.

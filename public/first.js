@@ -65,7 +65,7 @@
 
   // Shows the reason index.html holds for a loader that was refused (the same file, fetched
   // without the check, arrives: it differs from the build) or could not be had, as boot.js's
-  // `fail` and `verified` do for the files it loads: a copy of theirs, since this runs when
+  // `fail` and `whyRefused` do for the files it loads: a copy of theirs, since this runs when
   // boot.js cannot (src/first_view.rs `say` is a third, for the app's module). A change to one
   // changes all three. The note is in the body, which may not be parsed yet when a refusal
   // comes at once (this script runs in <head>, before the stylesheet is in): it is written once

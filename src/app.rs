@@ -71,18 +71,22 @@ pub(crate) mod later {
                 let mut call = std::pin::pin!(build(view));
                 match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
                     std::task::Poll::Ready(Ok(built)) => built,
-                    _ => views::not_loaded(move || module.set(Module::NotAsked)),
+                    _ => views::not_loaded(crate::first_view::module_failure(), move || module.set(Module::NotAsked)),
                 }
             }
             Module::Fetching => views::view_loading(),
-            Module::NotFetched(failed) if failed == view => views::not_loaded(move || module.set(Module::NotAsked)),
-            Module::NotAsked | Module::NotFetched(_) => {
+            Module::NotFetched(failed, why) if failed == view => views::not_loaded(why, move || module.set(Module::NotAsked)),
+            Module::NotAsked | Module::NotFetched(..) => {
                 // Untracked: this run already shows the loading note; the fetch's end re-runs it.
                 module.update_untracked(|m| *m = Module::Fetching);
                 leptos::task::spawn_local(async move {
                     let fetched = fetch_views().await;
-                    // Said where the reader is when it fails, not where the fetch began.
-                    let next = if fetched.is_ok() { Module::In } else { Module::NotFetched(shown.get_untracked()) };
+                    // Said where the reader is when it fails, not where the fetch began, with why
+                    // it failed as this fetch left it (a later fetch clears it).
+                    let next = match fetched {
+                        Ok(_) => Module::In,
+                        Err(_) => Module::NotFetched(shown.get_untracked(), crate::first_view::module_failure()),
+                    };
                     module.set(next);
                 });
                 views::view_loading()
@@ -92,7 +96,7 @@ pub(crate) mod later {
 
     #[cfg(not(feature = "split"))]
     pub fn show(shown: Memo<View>, _module: RwSignal<Module>) -> AnyView {
-        build(shown.get()).unwrap_or_else(|_| views::not_loaded(|| ()))
+        build(shown.get()).unwrap_or_else(|_| views::not_loaded(crate::first_view::ModuleFailure::Missing, || ()))
     }
 }
 

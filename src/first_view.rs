@@ -6,7 +6,6 @@
 //! module could not be had, altered or missing (`module_failure`, read by the views' alert too).
 
 use leptos::prelude::{request_animation_frame, set_timeout};
-use samiksha_core::sha256_hex;
 
 pub(crate) const COPY: &str = "first-view";
 /// The element the app mounts into.
@@ -142,26 +141,11 @@ pub fn manifest_read(dir: &str, manifest: &[u8]) {
     }
 }
 
-/// Whether the copy was drawn from this manifest (its SHA-256, recorded on the copy).
+/// Whether the copy was drawn from this manifest (its SHA-256, recorded on the copy). The hash
+/// is boot.js's when these are the bytes it read early, and is computed once for both the
+/// copy's map and the app otherwise (`io::sha256_hex_of`).
 pub(crate) fn drawn_from(copy: &web_sys::Element, manifest: &[u8]) -> bool {
-    copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == manifest_sha256(manifest))
-}
-
-thread_local! {
-    /// The last manifest hashed and its SHA-256: `first_tap` and then the app ask of the same
-    /// bytes (the read `io::fetch_kept` kept), and hashing them takes a while on a phone.
-    static HASHED: std::cell::RefCell<Option<(Vec<u8>, String)>> = const { std::cell::RefCell::new(None) };
-}
-
-fn manifest_sha256(manifest: &[u8]) -> String {
-    HASHED.with_borrow_mut(|hashed| match hashed {
-        Some((bytes, hash)) if bytes.as_slice() == manifest => hash.clone(),
-        _ => {
-            let hash = sha256_hex(manifest);
-            *hashed = Some((manifest.to_vec(), hash.clone()));
-            hash
-        }
-    })
+    copy.get_attribute("data-manifest-sha256").is_some_and(|h| h == crate::io::sha256_hex_of(manifest))
 }
 
 /// The app's view has what it first shows: it takes the copy's place in the next frame (when

@@ -4,7 +4,8 @@
 //! keeps them for offline use (through `page.js`), sharing a link (the share sheet or the
 //! clipboard) and copying text, and handing files to the reader as downloads (CSV, SVG, and
 //! PNG rasterised through a canvas), and the browser's word on its connection (`online`,
-//! `back_online`). Every fetch has a deadline on the server's answer.
+//! `back_online`). Every fetch has a deadline on the server's answer. It also knows the SHA-256
+//! of the last manifest checked (`sha256_hex_of`): boot.js's, for the bytes it read early.
 
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
@@ -23,6 +24,8 @@ extern "C" {
     fn blocked_by_policy_js(url: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = takeEarly)]
     fn take_early_js(url: &str) -> Option<js_sys::Promise>;
+    #[wasm_bindgen(js_name = takeEarlyDigest)]
+    fn take_early_digest_js(url: &str) -> Option<js_sys::Promise>;
 }
 
 /// What became of a Share.
@@ -98,6 +101,9 @@ pub enum Freshness {
 }
 
 thread_local! {
+    /// The last bytes whose SHA-256 is known, with it (hex): the manifest boot.js read early and
+    /// hashed, or the last one hashed here (`sha256_hex_of`).
+    static HASHED: std::cell::RefCell<Option<(Vec<u8>, String)>> = const { std::cell::RefCell::new(None) };
     /// Reads started for one reader and kept for the next read of the same address (see
     /// [`fetch_kept`]): promises of an `ArrayBuffer`, or of null when the read failed.
     static KEPT: std::cell::RefCell<std::collections::HashMap<String, js_sys::Promise>> = Default::default();
@@ -172,6 +178,21 @@ pub async fn fetch_with(url: &str, freshness: Freshness) -> Result<Vec<u8>, Fetc
     fetch_unkept(url, freshness).await
 }
 
+/// The SHA-256 (hex) of `bytes`: known when they are the manifest boot.js read early (it hashed
+/// them to check the pre-rendered copy) or the last bytes hashed here, else computed now. The
+/// copy's map and then the app ask it of the same manifest (`first_view::drawn_from`), and
+/// hashing in wasm takes a while on a phone, in a task a tap may be waiting on.
+pub fn sha256_hex_of(bytes: &[u8]) -> String {
+    HASHED.with_borrow_mut(|hashed| match hashed {
+        Some((known, hash)) if known.as_slice() == bytes => hash.clone(),
+        _ => {
+            let hash = samiksha_core::sha256_hex(bytes);
+            *hashed = Some((bytes.to_vec(), hash.clone()));
+            hash
+        }
+    })
+}
+
 /// A fetch that does not look for a kept read: boot.js's early bytes, else the network.
 async fn fetch_unkept(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchError> {
     // The catalogue and the opened dataset's manifest were fetched by boot.js while the wasm
@@ -179,6 +200,12 @@ async fn fetch_unkept(url: &str, freshness: Freshness) -> Result<Vec<u8>, FetchE
     if freshness == Freshness::AsCached {
         if let Some(early) = take_early_js(url) {
             if let Some(bytes) = bytes_of(wasm_bindgen_futures::JsFuture::from(early).await) {
+                // Its SHA-256, where boot.js computed it (the manifest), is known from now on.
+                if let Some(digest) = take_early_digest_js(url) {
+                    if let Some(hash) = wasm_bindgen_futures::JsFuture::from(digest).await.ok().and_then(|h| h.as_string()) {
+                        HASHED.with_borrow_mut(|hashed| *hashed = Some((bytes.clone(), hash)));
+                    }
+                }
                 return Ok(bytes);
             }
         }

@@ -16,6 +16,17 @@ export function takeEarly(url) {
   return bytes;
 }
 
+// The SHA-256 (hex) boot.js computed of the bytes `takeEarly` handed over for `url`: a promise
+// of the hex, or of null when it could not hash them; null when it kept none. Taken once.
+export function takeEarlyDigest(url) {
+  const store = globalThis.__samikshaEarlyDigest;
+  const key = new URL(url, document.baseURI).href;
+  const digest = store && store.get(key);
+  if (!digest) return null;
+  store.delete(key);
+  return digest;
+}
+
 // Registers ./sw.js for the app's own folder. Resolves to true once a worker is active and the
 // app and the whole dataset in `dir` (e.g. data/sample/) are saved: its install saves the app and
 // the catalogue's first dataset, and a page on another dataset asks the worker to save that one.

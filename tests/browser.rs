@@ -380,3 +380,31 @@ impl Drop for HiddenApp {
         self.0.remove();
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_manifest_boot_js_read_early_comes_with_the_hash_boot_js_computed_and_is_not_hashed_again() {
+    // What boot.js leaves for the app: the bytes it read early for an address, and their SHA-256
+    // (public/boot.js `keep`, `keepDigest`). The hash left here is not these bytes' own, so the
+    // app giving it back shows it took boot.js's word rather than hashing them again.
+    let url = "early-test/manifest.json";
+    let bytes = br#"{"format":"samiksha/1"}"#.to_vec();
+    let base = web_sys::window().unwrap().document().unwrap().base_uri().unwrap().unwrap();
+    let key = wasm_bindgen::JsValue::from(web_sys::Url::new_with_base(url, &base).unwrap().href());
+    let early = js_sys::Map::new();
+    early.set(&key, &js_sys::Promise::resolve(&js_sys::Uint8Array::from(bytes.as_slice()).buffer()));
+    let digests = js_sys::Map::new();
+    digests.set(&key, &js_sys::Promise::resolve(&wasm_bindgen::JsValue::from("hash-boot-js-computed")));
+    js_sys::Reflect::set(&js_sys::global(), &"__samikshaEarly".into(), &early).unwrap();
+    js_sys::Reflect::set(&js_sys::global(), &"__samikshaEarlyDigest".into(), &digests).unwrap();
+
+    let read = samiksha::io::fetch_bytes(url).await.expect("the early bytes");
+    assert_eq!(read, bytes);
+    assert_eq!(samiksha::io::sha256_hex_of(&read), "hash-boot-js-computed");
+    // Other bytes are hashed here, and kept for the next check of the same bytes.
+    let other = b"other bytes";
+    assert_eq!(samiksha::io::sha256_hex_of(other), samiksha_core::sha256_hex(other));
+    assert_eq!(samiksha::io::sha256_hex_of(other), samiksha_core::sha256_hex(other));
+    // Each is handed over once: the next read of the address asks the server (which has no such file).
+    assert!(samiksha::io::fetch_bytes(url).await.is_err());
+    assert_eq!(early.size() + digests.size(), 0);
+}

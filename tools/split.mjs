@@ -86,17 +86,16 @@ try {
   // that run the rest of the app (Safari before 16), and without the app's module nothing but
   // the copy would show there.
   link += '\nfunction deadline(ms) {\n    const controller = new AbortController();\n    setTimeout(() => controller.abort(), ms);\n    return controller.signal;\n}\n';
-  // The same file fetched again without the check, when the checked fetch failed: if it
-  // arrives now, the server holds a file that is not the one built ("altered"); else it could
-  // not be had ("missing"). The failure itself goes on to the split loader unchanged.
+  // Why the checked fetch failed, "altered" or "missing", is boot.js's rule (`whyRefused`, on
+  // globalThis: boot.js started this app, so it has run), left on <html> for the app's notes.
+  // The failure itself goes on to the split loader unchanged.
   link += `
 function checked(url, integrity) {
     // A new try says its own reason, whichever module it is.
     delete document.documentElement.dataset.moduleRefused;
     return fetch(url, { integrity, credentials: "same-origin", signal: deadline(60000) }).catch(async (error) => {
-        // Out of time is a slow line, never a changed file, whatever a second fetch finds.
-        const plain = error.name === "AbortError" ? null : await fetch(url, { cache: "no-store", credentials: "same-origin", signal: deadline(30000) }).catch(() => null);
-        document.documentElement.dataset.moduleRefused = plain && plain.ok ? "altered" : "missing";
+        const why = globalThis.__samikshaWhyRefused;
+        document.documentElement.dataset.moduleRefused = why ? await why(url, error, deadline(30000)) : "missing";
         throw error;
     });
 }

@@ -304,8 +304,9 @@ impl AppState {
                 let result = fetch_bytes(&format!("{}{}", self.dir(), file.path)).await;
                 match result {
                     Ok(bytes) => {
-                        // Files read before the app (`io::fetch_kept`) arrive together: each is
-                        // read in a task of its own.
+                        // Bytes already in (kept by the copy's reader when it had not finished
+                        // in time to hand them over, or from the service worker's cache) arrive
+                        // without a task boundary: each file is read in a task of its own.
                         yield_to_browser().await;
                         let mut found = Vec::new();
                         // Untracked: readers learn of the file through `arrived`, per period.

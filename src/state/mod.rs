@@ -64,8 +64,9 @@ pub enum ViewsModule {
     NotAsked,
     Fetching,
     In,
-    /// The fetch failed while this view was shown: said there, tried again elsewhere.
-    NotFetched(View),
+    /// The fetch failed while this view was shown, and why (as the fetch that failed left it,
+    /// `first_view::module_failure`): said there, tried again elsewhere.
+    NotFetched(View, crate::first_view::ModuleFailure),
 }
 
 /// The boundary file, which only the geographic map needs.
@@ -281,7 +282,7 @@ impl AppState {
                         || !matches!(self.geo.get_untracked(), GeoLoad::NotAsked | GeoLoad::Loading))
                     && (!cfg!(feature = "split")
                         || self.view.get_untracked() == View::Map
-                        || matches!(self.views_module.get_untracked(), ViewsModule::In | ViewsModule::NotFetched(_)))
+                        || matches!(self.views_module.get_untracked(), ViewsModule::In | ViewsModule::NotFetched(..)))
             }
         }
     }

@@ -139,12 +139,12 @@ pub fn view_loading() -> AnyView {
 
 /// Stands in for a view whose code could not be fetched (a split build's views' module, when the
 /// line is gone before the service worker saved it): said in the reader's language, as an alert,
-/// with a button that tries again.
-pub fn not_loaded(again: impl Fn() + 'static) -> AnyView {
+/// with a button that tries again. `why` is what the failed fetch found.
+pub fn not_loaded(why: crate::first_view::ModuleFailure, again: impl Fn() + 'static) -> AnyView {
     let state = expect_context::<AppState>();
     // A module refused by its hash is not a connection's fault: the reader is told to tell the
     // site, as the boot note says of the app's own files.
-    let said = match crate::first_view::module_failure() {
+    let said = match why {
         crate::first_view::ModuleFailure::Altered => Msg::ViewAltered,
         crate::first_view::ModuleFailure::Missing => Msg::ViewUnavailable,
     };

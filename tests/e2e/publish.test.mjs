@@ -13,7 +13,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { test, start, stop, watchedPage, ROOT } from './harness.mjs';
+import { test, start, stop, watchedPage, ROOT, copyOfDist } from './harness.mjs';
 import { targetDir } from '../../tools/files.mjs';
 
 let env;
@@ -405,8 +405,7 @@ test('the monthly routine: the last download and one month\'s workbook give only
 test('the monthly routine from the site itself: a dataset published here (in a folder not named like its id) is fetched by its manifest, and a month is added there from its values alone', async () => {
   // A copy of the site with the fixture state published on it as "uk" in data/uttarakhand/,
   // beside the others: the catalogue, not the id, says where a dataset is.
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samiksha-site-'));
-  fs.cpSync(path.join(ROOT, 'dist'), site, { recursive: true });
+  const site = copyOfDist();
   execFileSync(cli, ['import', '--values', path.join(STATE, 'values.csv'), '--indicators', path.join(STATE, 'indicators.csv'), '--districts', path.join(STATE, 'districts.csv'),
     '--meta', path.join(STATE, 'meta.json'), '--out', path.join(site, 'data/uttarakhand'), '--allow-unmatched']);
   execFileSync(cli, ['catalog', '--catalog', path.join(site, 'data/catalog.json'), '--id', 'uk', '--manifest', path.join(site, 'data/uttarakhand/manifest.json')]);
