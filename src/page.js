@@ -8,23 +8,22 @@
 // manifest): a promise of an ArrayBuffer, or of null when that read failed, handed over once;
 // otherwise null, and the app fetches the file itself.
 export function takeEarly(url) {
-  const store = globalThis.__samikshaEarly;
-  const key = new URL(url, document.baseURI).href;
-  const bytes = store && store.get(key);
-  if (!bytes) return null;
-  store.delete(key);
-  return bytes;
+  return takeOnce(globalThis.__samikshaEarly, url);
 }
 
 // The SHA-256 (hex) boot.js computed of the bytes `takeEarly` handed over for `url`: a promise
 // of the hex, or of null when it could not hash them; null when it kept none. Taken once.
 export function takeEarlyDigest(url) {
-  const store = globalThis.__samikshaEarlyDigest;
+  return takeOnce(globalThis.__samikshaEarlyDigest, url);
+}
+
+// What boot.js keeps in `store` for `url` (by absolute address), removed as it is taken.
+function takeOnce(store, url) {
   const key = new URL(url, document.baseURI).href;
-  const digest = store && store.get(key);
-  if (!digest) return null;
+  const kept = store && store.get(key);
+  if (!kept) return null;
   store.delete(key);
-  return digest;
+  return kept;
 }
 
 // Registers ./sw.js for the app's own folder. Resolves to true once a worker is active and the
