@@ -163,19 +163,23 @@ const early = new Map();
 const earlyDigest = new Map();
 globalThis.__samikshaEarly = early;
 globalThis.__samikshaEarlyDigest = earlyDigest;
-async function keep(url, response) {
+// Keeps `response`'s bytes for the app, and with `Digest.Kept` their SHA-256 too, put beside
+// them at once, so the app never takes the bytes before their hash is there. Resolves to the
+// bytes and a promise of the hash (hex; null where the browser cannot hash: a page not served
+// over HTTPS has no crypto.subtle).
+const Digest = { Kept: 'kept', None: 'none' };
+async function keep(url, response, digest) {
+  const key = new URL(url, document.baseURI).href;
   const bytes = response.arrayBuffer();
-  early.set(new URL(url, document.baseURI).href, bytes.catch(() => null));
-  return bytes;
+  early.set(key, bytes.catch(() => null));
+  const hash = digest === Digest.Kept ? bytes.then(sha256Hex).catch(() => null) : Promise.resolve(null);
+  if (digest === Digest.Kept) earlyDigest.set(key, hash);
+  return { bytes: await bytes, hash };
 }
-// The SHA-256 (hex) of bytes kept for `url`, kept beside them; null where the browser cannot hash
-// (a page not served over HTTPS has no crypto.subtle).
-function keepDigest(url, bytes) {
-  const digest = globalThis.crypto?.subtle
-    ? crypto.subtle.digest('SHA-256', bytes).then((d) => [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join(''))
-    : Promise.resolve(null);
-  earlyDigest.set(new URL(url, document.baseURI).href, digest.catch(() => null));
-  return digest;
+async function sha256Hex(bytes) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 // Without a catalogue (404) the app serves data/sample/, as src/state/load.rs does. A catalogue
 // that cannot be read otherwise is left to the app (it then serves data/sample/ too, and says
@@ -186,13 +190,13 @@ async function readOpening() {
   // The last `data=` of the address, as the core's Route::parse reads it (an id the rule
   // refuses matches no entry, so it opens the first, as there).
   const named = new URLSearchParams(location.search).getAll('data').at(-1) ?? null;
-  if (catalog.ok) folder = chosenFolder(JSON.parse(new TextDecoder().decode(await keep('data/catalog.json', catalog))), named);
+  if (catalog.ok) folder = chosenFolder(JSON.parse(new TextDecoder().decode((await keep('data/catalog.json', catalog, Digest.None)).bytes)), named);
   else if (catalog.status !== 404) return { folder: null, manifest: null };
   if (!folder) return { folder: null, manifest: null };
   const manifest = await fetch(`${folder}manifest.json`, { credentials: 'same-origin' });
   if (!manifest.ok) return { folder, manifest: null };
-  const bytes = await keep(`${folder}manifest.json`, manifest);
-  return { folder, manifest: bytes, digest: keepDigest(`${folder}manifest.json`, bytes) };
+  const { bytes, hash } = await keep(`${folder}manifest.json`, manifest, Digest.Kept);
+  return { folder, manifest: bytes, digest: hash };
 }
 const opening = readOpening();
 opening.catch(() => {});

@@ -71,7 +71,8 @@ pub(crate) mod later {
                 let mut call = std::pin::pin!(build(view));
                 match call.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
                     std::task::Poll::Ready(Ok(built)) => built,
-                    _ => views::not_loaded(crate::first_view::module_failure(), move || module.set(Module::NotAsked)),
+                    // Not a failed fetch (the module is in): said as a file that could not be had.
+                    _ => views::not_loaded(crate::first_view::ModuleFailure::Missing, move || module.set(Module::NotAsked)),
                 }
             }
             Module::Fetching => views::view_loading(),

@@ -58,7 +58,7 @@ struct Read {
 
 /// What the copy's map read, handed to the app's loader (`read_before`): the dataset with the
 /// value files it added, the manifest's problems, and each value file's path with its problems.
-pub struct ReadBefore {
+pub struct CopyRead {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
     pub files: Vec<(String, Vec<Problem>)>,
@@ -129,16 +129,16 @@ pub fn hand_over() {
 /// from its own until the app takes its place. The value files' kept reads are let go: the
 /// loader will not ask for them. `None` while the read is still going on, or when it failed or
 /// was of other bytes; the loader then reads for itself.
-pub fn read_before(dir: &str, manifest: &[u8]) -> Option<ReadBefore> {
-    let handed = ANSWERING.with_borrow(|a| {
+pub fn read_before(dir: &str, manifest: &[u8]) -> Option<CopyRead> {
+    let read = ANSWERING.with_borrow(|a| {
         let a = a.as_ref()?.borrow();
         let read = a.read.as_ref().filter(|r| r.dir == dir && r.manifest == manifest)?;
-        Some(ReadBefore { dataset: read.ds.clone(), problems: read.problems.clone(), files: read.files.clone() })
+        Some(CopyRead { dataset: read.ds.copy_without_memo(), problems: read.problems.clone(), files: read.files.clone() })
     })?;
-    for (path, _) in &handed.files {
+    for (path, _) in &read.files {
         io::forget_kept(&format!("{dir}{path}"));
     }
-    Some(handed)
+    Some(read)
 }
 
 /// The district whose tooltip the copy showed when the app took its place, once.

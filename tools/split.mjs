@@ -69,7 +69,7 @@ try {
   // Each module is named by its hash and fetched with its SHA-384 (a changed file is refused,
   // as boot.js refuses the main one) and a deadline, so a fetch that stalls ends in "could not
   // be loaded", not in a loading note for ever (a data file gets 30 s: a module gets a minute).
-  // A refused module is told apart from a missing one as boot.js's `verified` does, and the
+  // A refused module is told apart from a missing one by boot.js's rule (`whyRefused`), and the
   // reason left on <html> (`data-module-refused`) for the app's note (src/first_view.rs `say`).
   let link = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
   if (!link.includes('from "./samiksha.js"')) throw new Error('split: __wasm_split.js does not import samiksha.js as this step expects');
@@ -95,6 +95,7 @@ function checked(url, integrity) {
     delete document.documentElement.dataset.moduleRefused;
     return fetch(url, { integrity, credentials: "same-origin", signal: deadline(60000) }).catch(async (error) => {
         const why = globalThis.__samikshaWhyRefused;
+        if (!why) console.warn("Samiksha: boot.js's whyRefused is missing; a module that could not be had is said to be missing");
         document.documentElement.dataset.moduleRefused = why ? await why(url, error, deadline(30000)) : "missing";
         throw error;
     });

@@ -89,30 +89,19 @@ impl AppState {
                 yield_to_browser().await;
                 crate::first_view::manifest_read(&dir, &bytes);
                 // What the copy's map read from these same bytes is taken as it is: its value
-                // files are then neither parsed nor checked again (`handed`).
-                let (dataset, problems) = match crate::first_tap::read_before(&dir, &bytes) {
-                    Some(read) => {
-                        let mut problems = read.problems;
-                        for (path, found) in read.files {
-                            problems.extend(found);
-                            self.requested.update_value(|r| {
-                                r.insert(path.clone());
-                            });
-                            self.handed.update_value(|h| {
-                                h.insert(path);
-                            });
-                        }
-                        (Some(read.dataset), problems)
-                    }
-                    None => {
-                        let (manifest, problems) = parse_manifest(name, &bytes);
-                        (manifest.map(Dataset::new), problems)
-                    }
-                };
+                // files are then neither parsed nor checked again.
+                if let Some(read) = crate::first_tap::read_before(&dir, &bytes) {
+                    self.manifest_bytes.set_value(bytes);
+                    yield_to_browser().await;
+                    self.adopt_copy_read(read);
+                    return;
+                }
+                let (manifest, problems) = parse_manifest(name, &bytes);
                 self.problems.update(|p| p.extend(problems));
                 self.manifest_bytes.set_value(bytes);
-                match dataset {
-                    Some(dataset) => {
+                match manifest {
+                    Some(m) => {
+                        let dataset = Dataset::new(m);
                         yield_to_browser().await;
                         self.set_dataset(dataset);
                     }
@@ -120,6 +109,24 @@ impl AppState {
                 }
             }
         }
+    }
+
+    /// Puts in place the dataset the copy's map read (`first_tap::read_before`): its problems
+    /// are listed, and its value files count as asked for (`read_by_copy`), so none is fetched,
+    /// parsed or checked again; a view that asks for one finds it arrived.
+    pub fn adopt_copy_read(&self, read: crate::first_tap::CopyRead) {
+        let mut problems = read.problems;
+        for (path, found) in read.files {
+            problems.extend(found);
+            self.requested.update_value(|r| {
+                r.insert(path.clone());
+            });
+            self.read_by_copy.update_value(|h| {
+                h.insert(path);
+            });
+        }
+        self.problems.update(|p| p.extend(problems));
+        self.set_dataset(read.dataset);
     }
 
     /// Asks the server (past the service worker) for the manifest and, when it differs from the
@@ -280,11 +287,12 @@ impl AppState {
     }
 
     /// Fetches the value files of `period` not yet asked for, and then, when `then` says so and
-    /// every one of them has been read (or failed), asks for the rest of the period.
+    /// every one of them has been read (or failed), asks for the rest of the period. A file the
+    /// copy's map read (`adopt_copy_read`) is not fetched: it has arrived.
     fn fetch_value_files(self, period: usize, files: Vec<FileRef>, then: Then) {
-        // Files the copy's map read are in the dataset already (`read_manifest`), and count as
-        // asked for; the first view to ask for one takes its place as having arrived.
-        let handed = files.iter().filter(|f| self.handed.try_update_value(|h| h.remove(&f.path)).unwrap_or(false)).count();
+        // Files the copy's map read are in the dataset already, and count as asked for; the
+        // first call that asks for one finds it arrived.
+        let handed = files.iter().filter(|f| self.read_by_copy.try_update_value(|h| h.remove(&f.path)).unwrap_or(false)).count();
         let fresh: Vec<FileRef> = files.into_iter().filter(|f| self.requested.try_update_value(|r| r.insert(f.path.clone())).unwrap_or(false)).collect();
         // Nothing new: every file was asked for already, either with the whole period or by a
         // fetch that asks for the rest when it ends (a district tapped meanwhile must not start

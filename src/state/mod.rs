@@ -95,9 +95,9 @@ pub struct AppState {
     pub arrived: RwSignal<Vec<usize>>,
     /// Value files asked for (loaded or in flight), so none is fetched twice.
     requested: StoredValue<HashSet<String>>,
-    /// Value files the copy's map read and handed over with the dataset (`first_tap::read_before`),
-    /// not yet asked for by a view: asked for, they count as arrived (`fetch_value_files`).
-    handed: StoredValue<HashSet<String>>,
+    /// Value files the copy's map read and handed over with the dataset (`adopt_copy_read`),
+    /// not yet asked for: asked for, they count as arrived (`fetch_value_files`).
+    read_by_copy: StoredValue<HashSet<String>>,
     /// Periods whose other files (the indicators not shown) wait until the first view is shown
     /// (`load_rest_once_shown`).
     rest_waiting: StoredValue<Vec<usize>>,
@@ -200,7 +200,7 @@ impl AppState {
             problems: RwSignal::new(Vec::new()),
             arrived,
             requested: StoredValue::new(HashSet::new()),
-            handed: StoredValue::new(HashSet::new()),
+            read_by_copy: StoredValue::new(HashSet::new()),
             rest_waiting: StoredValue::new(Vec::new()),
             in_flight: RwSignal::new(0),
             network: RwSignal::new(if crate::io::online() { Network::Online } else { Network::Offline }),

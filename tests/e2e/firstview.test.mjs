@@ -352,6 +352,8 @@ test('a problem in a value file the copy\'s map read is listed by the app once, 
   await noteWhenSet(page, 'map', 'answers');
   await page.goto(own.url(''));
   assert.ok(await page.evaluate(() => 'map' in (window.__setAt || {})), 'the copy\'s map read the files and answered before the app took its place');
+  // Every file asked for has arrived: a second read of the file would have listed its problem again.
+  await settled(page);
   await page.waitForSelector('.problems-panel');
   const listed = await page.$$eval('.problem-list li', (lis) => lis.map((li) => li.textContent));
   const named = listed.filter((t) => t.includes('values/2026-10.json'));

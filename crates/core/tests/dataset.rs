@@ -1,4 +1,4 @@
-//! A dataset's copy (`Clone`): what the app's loader takes from the pre-rendered map's reader
+//! A dataset's copy (`Dataset::copy_without_memo`): what the app's loader takes from the pre-rendered map's reader
 //! instead of reading the same files again.
 
 mod common;
@@ -20,7 +20,7 @@ fn read() -> Dataset {
 #[test]
 fn a_copy_has_the_columns_read_and_answers_lookups_alike() {
     let ds = read();
-    let copy = ds.clone();
+    let copy = ds.copy_without_memo();
     assert_eq!(copy.manifest, ds.manifest);
     let (pending, period) = (copy.indicator_index("pending").unwrap(), copy.period_index("2026-01").unwrap());
     assert_eq!(copy.unit_index("gamma"), ds.unit_index("gamma"));
@@ -39,7 +39,7 @@ fn a_copy_keeps_which_file_gave_each_column_so_a_second_file_is_still_disputed()
     let mut ds = Dataset::new(m.unwrap());
     let first = ds.manifest.value_files[0].clone();
     assert!(ds.add_value_file(&first, &bytes(&values())).is_empty());
-    let mut copy = ds.clone();
+    let mut copy = ds.copy_without_memo();
     let again = copy.manifest.value_files[1].clone();
     let problems = copy.add_value_file(&again, &bytes(&values()));
     assert!(!problems.is_empty(), "the second file's columns are named as disputed");
@@ -53,7 +53,7 @@ fn a_copy_derives_its_own_values_rather_than_sharing_the_originals() {
     let ds = read();
     let kept = ds.memo(0, 0, || Some(1u32)).unwrap();
     assert_eq!(*kept, 1);
-    let copy = ds.clone();
+    let copy = ds.copy_without_memo();
     // The copy starts with no memo: its value is computed from its own columns.
     assert_eq!(*copy.memo(0, 0, || Some(2u32)).unwrap(), 2);
     assert_eq!(*ds.memo(0, 0, || Some(3u32)).unwrap(), 1);

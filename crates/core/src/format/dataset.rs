@@ -31,12 +31,13 @@ pub struct Dataset {
     memo: Mutex<HashMap<MemoKey, Arc<dyn Any + Send + Sync>>>,
 }
 
-/// A copy with the same manifest and columns and none of the memo: the pre-rendered map's reader
-/// (`first_tap` in the app) hands the dataset it read to the app's loader this way, so the
-/// files are parsed and checked once, and the two do not share derived values (the memo is
-/// refilled on first use, from the same columns).
-impl Clone for Dataset {
-    fn clone(&self) -> Self {
+impl Dataset {
+    /// A copy with the same manifest and columns and none of the memo: the pre-rendered map's
+    /// reader (`first_tap` in the app) hands the dataset it read to the app's loader this way,
+    /// so the files are parsed and checked once, and the two do not share derived values (the
+    /// memo is refilled on first use, from the same columns). A method with a name, not `Clone`,
+    /// so a large copy is never made by accident.
+    pub fn copy_without_memo(&self) -> Self {
         Dataset {
             manifest: self.manifest.clone(),
             unit_pos: self.unit_pos.clone(),
