@@ -3,7 +3,8 @@
 //! the hand-over: the app mounts hidden beside the copy and takes its place in one frame once
 //! its own view has what it shows, or at once when the copy is not for the data it reads; and
 //! what the boot note says while the app's own wasm module cannot be had (`say`), with why a
-//! module could not be had, altered or missing (`module_failure`, read by the views' alert too).
+//! module could not be had, altered or missing (`module_failure`, also read when the views' module
+//! cannot be fetched, `app::later`).
 
 use leptos::prelude::{request_animation_frame, set_timeout};
 
